@@ -1,0 +1,44 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const noElectron = {
+  'no-restricted-imports': [
+    'error',
+    { paths: [{ name: 'electron', message: 'Only src/main/electron (the shell) and src/preload may import electron.' }] },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      ...noElectron,
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  // The shell, the preload and the shell's own tests are the only places electron may appear.
+  { files: ['src/main/electron/**', 'src/preload/**', 'test/electron/**'], rules: { 'no-restricted-imports': 'off' } },
+  // The renderer and shared code must not reach Node or the main process.
+  {
+    files: ['src/shared/**', 'src/renderer/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'Renderer and shared code never import electron.' }],
+          patterns: [{ group: ['node:*', '**/main/**'], message: 'Shared and renderer code stay free of Node and the main process.' }],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,39 @@
+import { app, session, shell, type WebContents } from 'electron';
+import { isAllowedExternalUrl, isAppUrl } from './url-allowlist';
+
+/** Web preferences for every window (Electron's security checklist). */
+export function secureWebPreferences(preload: string): Electron.WebPreferences {
+  return {
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    spellcheck: false,
+  };
+}
+
+/** Denies navigation away from the app, window.open, webviews and permission requests, once, globally. */
+export function installSecurityGuards(): void {
+  app.on('web-contents-created', (_event, contents: WebContents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+  app.whenReady().then(() => {
+    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
+  });
+}

@@ -1,0 +1,79 @@
+import { api, isMethodName, type MethodName } from '../../shared/api';
+import { ApiError, type CallResult } from '../../shared/api/errors';
+import type { MethodSpec, ParsedInputOf, OutputOf } from '../../shared/api/contract';
+import type { Db } from '../db/driver';
+import type { Caller, PatientAccess, RequestContext } from './context';
+import { validationError } from './validation';
+
+export type Handler<M extends MethodName> = (
+  input: ParsedInputOf<(typeof api)[M]>,
+  ctx: RequestContext,
+) => OutputOf<(typeof api)[M]> | Promise<OutputOf<(typeof api)[M]>>;
+
+export type Handlers = { [M in MethodName]: Handler<M> };
+
+/** Seams for the security layer (issue 7): who the caller is, and where patient access is logged. */
+export interface RouterHooks {
+  /** Resolves the caller of a session; throws ApiError('unauthenticated' | 'locked') to refuse. */
+  resolveCaller(sessionId: string, method: MethodName, spec: MethodSpec): Caller;
+  /** Called inside the method's transaction, so the log and the change land together. */
+  recordPatientAccess(ctx: RequestContext, accesses: PatientAccess[], spec: MethodSpec): void;
+}
+
+export interface RouterOptions {
+  db: Db;
+  dataDir: string;
+  handlers: Handlers;
+  hooks: RouterHooks;
+  now?: () => Date;
+  /** Where unexpected errors are reported (never shown to the user verbatim). */
+  logError?: (method: string, error: unknown) => void;
+}
+
+export type Router = (method: string, input: unknown, sessionId: string) => Promise<CallResult<unknown>>;
+
+/**
+ * The one choke point for every call from every transport: method lookup → role check →
+ * input validation → handler inside a transaction → access log. No service runs on unvalidated input.
+ */
+export function createRouter(options: RouterOptions): Router {
+  const now = options.now ?? (() => new Date());
+  const logError = options.logError ?? ((m, e) => console.error(`[router] ${m}:`, e));
+
+  return async (method, rawInput, sessionId) => {
+    try {
+      if (!isMethodName(method)) throw new ApiError('unknown_method', 'error.unknownMethod', { method: String(method).slice(0, 100) });
+      const spec: MethodSpec = api[method];
+      const caller = options.hooks.resolveCaller(sessionId, method, spec);
+      if (spec.roles !== 'any' && !spec.roles.includes(caller.role)) throw new ApiError('forbidden', 'error.forbidden');
+      const parsed = spec.input.safeParse(rawInput ?? {});
+      if (!parsed.success) throw validationError(parsed.error);
+
+      const accesses: PatientAccess[] = [];
+      const ctx: RequestContext = {
+        db: options.db,
+        caller,
+        method,
+        now,
+        dataDir: options.dataDir,
+        notePatientAccess: (a) => accesses.push(a),
+      };
+      const handler = options.handlers[method] as (input: unknown, ctx: RequestContext) => unknown;
+      // Synchronous work (all database writes) runs in one transaction with its access-log rows.
+      const pending = options.db.transaction(() => {
+        const out = handler(parsed.data, ctx);
+        if (spec.patientData !== 'none' && !(out instanceof Promise)) options.hooks.recordPatientAccess(ctx, accesses, spec);
+        return out;
+      }).immediate();
+      const result = await pending;
+      if (spec.patientData !== 'none' && pending instanceof Promise) {
+        options.db.transaction(() => options.hooks.recordPatientAccess(ctx, accesses, spec)).immediate();
+      }
+      return { ok: true, result };
+    } catch (error) {
+      if (error instanceof ApiError) return { ok: false, error: error.toJSON() };
+      logError(method, error);
+      return { ok: false, error: { code: 'internal', messageKey: 'error.internal' } };
+    }
+  };
+}

@@ -1,0 +1,142 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Router } from '../router/router';
+import { CONTENT_SECURITY_POLICY } from './csp';
+
+export const TOKEN_HEADER = 'x-mdk-token';
+export const SESSION_HEADER = 'x-mdk-session';
+const MAX_BODY_BYTES = 32 * 1024 * 1024; // a 10,000-row CSV import travels as text
+
+export interface HttpBridgeOptions {
+  router: Router;
+  /** Built renderer (vite build output). */
+  staticDir: string;
+  port?: number;
+  token?: string;
+}
+
+export interface HttpBridge {
+  url: string; // with the token in the fragment, for the user to open
+  origin: string;
+  token: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.json': 'application/json',
+  '.ico': 'image/x-icon',
+};
+
+/**
+ * Browser mode's transport: the same router as Electron IPC, over HTTP bound to 127.0.0.1 only.
+ * Calls need the per-launch token; foreign origins and foreign Host headers (DNS rebinding) are refused.
+ */
+export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpBridge> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const expected = Buffer.from(token);
+  let origin = '';
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e) => {
+      console.error('[bridge]', e);
+      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', messageKey: 'error.internal' } });
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const host = req.headers.host ?? '';
+    if (host !== new URL(origin).host && host !== `localhost:${new URL(origin).port}`) return send(res, 421, 'Misdirected request');
+    if (req.url?.startsWith('/api/')) return handleApi(req, res);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
+    return serveStatic(req, res);
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse) {
+    const requestOrigin = req.headers.origin;
+    if (requestOrigin !== undefined && requestOrigin !== origin && requestOrigin !== origin.replace('127.0.0.1', 'localhost'))
+      return send(res, 403, { ok: false, error: { code: 'forbidden', messageKey: 'error.forbidden' } });
+    const given = Buffer.from(String(req.headers[TOKEN_HEADER] ?? ''));
+    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+      return send(res, 401, { ok: false, error: { code: 'unauthenticated', messageKey: 'error.unauthenticated' } });
+    if (req.method !== 'POST' || req.url !== '/api/call') return send(res, 404, 'Not found');
+    const body = await readBody(req);
+    if (body === null) return send(res, 413, { ok: false, error: { code: 'validation', messageKey: 'validation.tooLong', params: { maximum: MAX_BODY_BYTES } } });
+    let parsed: { method?: unknown; input?: unknown };
+    try {
+      parsed = JSON.parse(body) as typeof parsed;
+    } catch {
+      return send(res, 400, { ok: false, error: { code: 'validation', messageKey: 'validation.invalidValue' } });
+    }
+    const session = String(req.headers[SESSION_HEADER] ?? 'browser').slice(0, 100);
+    const result = await options.router(String(parsed.method ?? ''), parsed.input, session);
+    send(res, 200, result);
+  }
+
+  async function serveStatic(req: IncomingMessage, res: ServerResponse) {
+    const path = decodeURIComponent(new URL(req.url ?? '/', origin).pathname);
+    const root = normalize(options.staticDir);
+    let file = normalize(join(root, path));
+    if (!file.startsWith(root + sep) && file !== root) return send(res, 403, 'Forbidden');
+    if (path === '/' || !extname(file)) file = join(root, 'index.html');
+    try {
+      const data = await readFile(file);
+      res.writeHead(200, {
+        'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': CONTENT_SECURITY_POLICY,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-cache',
+      });
+      res.end(req.method === 'HEAD' ? undefined : data);
+    } catch {
+      send(res, 404, 'Not found');
+    }
+  }
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    token,
+    server,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(null);
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: unknown) {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json' });
+  res.end(text);
+}

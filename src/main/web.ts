@@ -1,0 +1,43 @@
+/**
+ * Browser mode (`npm run web`): the core plus the loopback HTTP bridge, serving the built renderer.
+ * Open the printed URL in Chromium; the token in its fragment authorises this browser tab.
+ */
+import { join } from 'node:path';
+import { createCore } from './core';
+import { defaultDataDir, projectRoot } from './paths';
+import { startHttpBridge } from './transport/http-bridge';
+import { parseArgs } from 'node:util';
+import { ApiError } from '../shared/api/errors';
+import { describeError } from '../shared/i18n/describe-error';
+
+async function main() {
+  const { values } = parseArgs({ options: { port: { type: 'string' }, data: { type: 'string' } } });
+  const dataDir = values.data ?? defaultDataDir();
+  let core;
+  try {
+    core = createCore({ dataDir });
+  } catch (e) {
+    if (e instanceof ApiError) {
+      console.error(describeError('sv', e));
+      process.exit(2);
+    }
+    throw e;
+  }
+  const bridge = await startHttpBridge({
+    router: core.router,
+    staticDir: join(projectRoot(), 'dist', 'renderer'),
+    port: values.port ? Number(values.port) : 0,
+  });
+  console.log(`MDK Coordinator (webbläsarläge) · data: ${dataDir}`);
+  console.log(`Öppna i Chromium: ${bridge.url}`);
+  const stop = () => {
+    void bridge.close().then(() => {
+      core.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+void main();

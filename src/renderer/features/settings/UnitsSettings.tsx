@@ -1,0 +1,154 @@
+import { useMemo, useState } from 'react';
+import type { Unit } from '../../../shared/domain/reference';
+import type { UnitInput } from '../../../shared/api/methods/system';
+import { useAppStore } from '../../app/store';
+import { api } from '../../lib/api';
+import { useT } from '../../i18n/useT';
+import { ErrorBanner } from '../../ui/ErrorBanner';
+import { Field, useFieldErrors } from '../../ui/Field';
+
+const emptyUnit = (): UnitInput => ({ name: '', regionCode: '', healthcareRegionCode: '', code: '', city: '', phone: '', phoneHours: '', address: '', email: '', isUniversityHospital: false, active: true });
+
+/** Units (hospitals and clinics) with the contact details care plans and replies print. */
+export function UnitsSettings() {
+  const t = useT();
+  const reference = useAppStore((s) => s.reference)!;
+  const [filter, setFilter] = useState('');
+  const [editing, setEditing] = useState<UnitInput | null>(null);
+  const regionName = useMemo(() => new Map(reference.regions.map((r) => [r.code, r.name])), [reference]);
+  const shown = reference.units.filter((u) => `${u.name} ${u.city ?? ''} ${u.code ?? ''}`.toLowerCase().includes(filter.toLowerCase()));
+
+  const edit = (u: Unit) =>
+    setEditing({ ...u, code: u.code ?? '', city: u.city ?? '', phone: u.phone ?? '', phoneHours: u.phoneHours ?? '', address: u.address ?? '', email: u.email ?? '' });
+
+  return (
+    <div className="settings-section">
+      <div className="toolbar">
+        <input type="search" placeholder={t('unit.filter')} aria-label={t('unit.filter')} value={filter} onChange={(e) => setFilter(e.target.value)} />
+        <button type="button" onClick={() => setEditing(emptyUnit())}>
+          {t('unit.new')}
+        </button>
+      </div>
+      {editing && <UnitForm unit={editing} onDone={() => setEditing(null)} />}
+      <table className="table">
+        <thead>
+          <tr>
+            <th>{t('unit.name')}</th>
+            <th>{t('unit.city')}</th>
+            <th>{t('unit.region')}</th>
+            <th>{t('unit.phone')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((u) => (
+            <tr key={u.id}>
+              <td>
+                {u.name}
+                {u.isUniversityHospital && <span className="tag">{t('unit.universityHospital')}</span>}
+              </td>
+              <td>{u.city}</td>
+              <td>{regionName.get(u.regionCode)}</td>
+              <td>{u.phone}</td>
+              <td>
+                <button type="button" className="link" onClick={() => edit(u)} aria-label={`${t('common.edit')} ${u.name}`}>
+                  {t('common.edit')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function UnitForm({ unit, onDone }: { unit: UnitInput; onDone: () => void }) {
+  const t = useT();
+  const reference = useAppStore((s) => s.reference)!;
+  const lang = useAppStore((s) => s.lang);
+  const refresh = useAppStore((s) => s.refresh);
+  const [draft, setDraft] = useState<UnitInput>(unit);
+  const [error, setError] = useState<unknown>(null);
+  const set = <K extends keyof UnitInput>(key: K, value: UnitInput[K]) => setDraft({ ...draft, [key]: value });
+
+  function pickRegion(code: string) {
+    const region = reference.regions.find((r) => r.code === code);
+    setDraft({ ...draft, regionCode: code, healthcareRegionCode: region?.defaultHealthcareRegionCode ?? draft.healthcareRegionCode });
+  }
+
+  async function save(e: React.FormEvent) {
+    e.preventDefault();
+    try {
+      await api.call('reference.saveUnit', draft);
+      await refresh();
+      onDone();
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  const fe = useFieldErrors(error);
+  return (
+    <form className="card form-grid" onSubmit={save} aria-label={t('unit.new')}>
+      <ErrorBanner error={error} />
+      <Field label={t('unit.name')} error={fe('name')}>
+        <input value={draft.name} onChange={(e) => set('name', e.target.value)} />
+      </Field>
+      <Field label={t('unit.code')} error={fe('code')}>
+        <input value={draft.code ?? ''} onChange={(e) => set('code', e.target.value)} />
+      </Field>
+      <Field label={t('unit.region')} error={fe('regionCode')}>
+        <select value={draft.regionCode} onChange={(e) => pickRegion(e.target.value)}>
+          <option value="" />
+          {reference.regions.map((r) => (
+            <option key={r.code} value={r.code}>
+              {r.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t('unit.healthcareRegion')} error={fe('healthcareRegionCode')}>
+        <select value={draft.healthcareRegionCode} onChange={(e) => set('healthcareRegionCode', e.target.value)}>
+          <option value="" />
+          {reference.healthcareRegions.map((h) => (
+            <option key={h.code} value={h.code}>
+              {lang === 'sv' ? h.nameSv : h.nameEn}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t('unit.city')} error={fe('city')}>
+        <input value={draft.city ?? ''} onChange={(e) => set('city', e.target.value)} />
+      </Field>
+      <Field label={t('unit.phone')} error={fe('phone')}>
+        <input value={draft.phone ?? ''} onChange={(e) => set('phone', e.target.value)} />
+      </Field>
+      <Field label={t('unit.phoneHours')} error={fe('phoneHours')}>
+        <input value={draft.phoneHours ?? ''} onChange={(e) => set('phoneHours', e.target.value)} />
+      </Field>
+      <Field label={t('unit.email')} error={fe('email')}>
+        <input value={draft.email ?? ''} onChange={(e) => set('email', e.target.value)} />
+      </Field>
+      <Field label={t('unit.address')} error={fe('address')} wide>
+        <input value={draft.address ?? ''} onChange={(e) => set('address', e.target.value)} />
+      </Field>
+      <label className="check">
+        <input type="checkbox" checked={!!draft.isUniversityHospital} onChange={(e) => set('isUniversityHospital', e.target.checked)} />
+        {t('unit.universityHospital')}
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={draft.active !== false} onChange={(e) => set('active', e.target.checked)} />
+        {t('unit.active')}
+      </label>
+      <div className="form-actions">
+        <button type="submit" className="primary">
+          {t('common.save')}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

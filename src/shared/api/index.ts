@@ -1,0 +1,22 @@
+/**
+ * The API contract: every method the renderer, CLI and tests may call, defined once.
+ * Features add their method maps here; preload, router, both transports and the renderer use it.
+ */
+import { systemMethods } from './methods/system';
+import type { InputOf, OutputOf } from './contract';
+
+export const api = {
+  ...systemMethods,
+};
+
+export type Api = typeof api;
+export type MethodName = keyof Api;
+export type Input<M extends MethodName> = InputOf<Api[M]>;
+export type Output<M extends MethodName> = OutputOf<Api[M]>;
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(api, name);
+}
+
+export * from './contract';
+export * from './errors';

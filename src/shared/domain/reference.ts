@@ -1,0 +1,54 @@
+/** Reference data: healthcare regions, regions, units and care areas (domain.md "Reference data"). */
+
+export interface HealthcareRegion {
+  code: string; // e.g. "SODRA"
+  nameSv: string;
+  nameEn: string;
+}
+
+export interface Region {
+  code: string; // county code (länskod), e.g. "12" for Skåne
+  name: string;
+  /** Null where the region belongs to two healthcare regions (Halland): the unit decides. */
+  defaultHealthcareRegionCode: string | null;
+}
+
+export interface Unit {
+  id: number;
+  code: string | null;
+  name: string;
+  regionCode: string;
+  /** Property of the unit, not only of its region (Halland is split between Västra and Södra). */
+  healthcareRegionCode: string;
+  city: string | null;
+  isUniversityHospital: boolean;
+  phone: string | null;
+  phoneHours: string | null;
+  address: string | null;
+  email: string | null;
+  active: boolean;
+}
+
+export interface CareArea {
+  code: string; // e.g. "ANAL"
+  nameSv: string;
+  nameEn: string;
+  /** ICD-10 codes or ranges, e.g. ["C40-C41", "C48-C49"]. */
+  icd10: string[];
+  /** Units holding the national assignment (nationella vårdenheter). */
+  nationalUnitIds: number[];
+  active: boolean;
+}
+
+export interface ReferenceData {
+  healthcareRegions: HealthcareRegion[];
+  regions: Region[];
+  units: Unit[];
+  careAreas: CareArea[];
+}
+
+/** The unit the user works at and the care areas it serves, chosen in the first-run step. */
+export interface Workplace {
+  unitId: number;
+  careAreaCodes: string[];
+}

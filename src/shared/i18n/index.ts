@@ -1,0 +1,28 @@
+import type { Lang, MessageBundle, Messages } from './types';
+import { common } from './messages/common';
+import { settingsUi } from './messages/settings-ui';
+
+export type { Lang, MessageBundle, Messages } from './types';
+
+/** Every feature's bundle; a feature adds its own file under messages/ and one entry here. */
+export const bundles: MessageBundle[] = [common, settingsUi];
+
+const merged: Record<Lang, Messages> = {
+  sv: Object.assign({}, ...bundles.map((b) => b.sv)),
+  en: Object.assign({}, ...bundles.map((b) => b.en)),
+};
+
+export function hasMessage(key: string): boolean {
+  return key in merged.sv;
+}
+
+/** Translates a key; falls back to Swedish, then to the key itself so nothing shows blank. */
+export function translate(lang: Lang, key: string, params?: Record<string, string | number>): string {
+  const template = merged[lang][key] ?? merged.sv[key] ?? key;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+export function messagesFor(lang: Lang): Messages {
+  return merged[lang];
+}

@@ -1,0 +1,34 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { createCore, type Core, type CoreOptions } from '../../src/main/core';
+import { createApiClient, type ApiClient } from '../../src/shared/api/client';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+export function tempDir(prefix = 'mdk-test-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A core on a real SQLite file in a fresh folder, with a typed client through the router. */
+export function testCore(options: Partial<CoreOptions> = {}): { core: Core; api: ApiClient; dataDir: string } {
+  const dataDir = options.dataDir ?? tempDir();
+  const core = createCore({ ...options, dataDir });
+  cleanups.push(() => core.close());
+  const session = core.newSession();
+  return { core, dataDir, api: createApiClient((m, i) => core.router(m, i, session)) };
+}
+
+/** Sets the workplace the first-run step would (Sahlgrenska, ILP + anal cancer + sarcoma). */
+export async function withWorkplace(api: ApiClient, unitCode = 'SU', careAreaCodes = ['ILP', 'ANAL', 'SARCOMA']) {
+  const ref = await api.call('reference.get', {});
+  const unit = ref.units.find((u) => u.code === unitCode)!;
+  await api.call('workplace.set', { unitId: unit.id, careAreaCodes });
+  return { ref, unit };
+}
