@@ -51,6 +51,7 @@ export const common: MessageBundle = {
     'reference.unknownRegion': 'Regionen {code} finns inte.',
     'reference.unknownHealthcareRegion': 'Sjukvårdsregionen {code} finns inte.',
     'reference.duplicateUnit': 'Det finns redan en enhet med koden {code}.',
+    'referral.badTransition': 'Anmälan kan inte gå från status {from} till {to}.',
   },
   en: {
     'app.name': 'MDK Coordinator',
@@ -101,5 +102,6 @@ export const common: MessageBundle = {
     'reference.unknownRegion': 'The region {code} does not exist.',
     'reference.unknownHealthcareRegion': 'The healthcare region {code} does not exist.',
     'reference.duplicateUnit': 'A unit with the code {code} already exists.',
+    'referral.badTransition': 'The referral cannot go from status {from} to {to}.',
   },
 };
