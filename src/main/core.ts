@@ -7,9 +7,12 @@ import { createRouter, type Router, type RouterHooks } from './router/router';
 import { handlers } from './router/handlers';
 import { databaseFile } from './core-files';
 import type { Caller } from './router/context';
+import type { Role } from '../shared/api/contract';
 
 export interface CoreOptions {
   dataDir: string;
+  /** Role of the one local user until accounts exist (issue 7); tests use it to act as a physician etc. */
+  localRole?: Role;
   now?: () => Date;
   hooks?: Partial<RouterHooks>;
 }
@@ -23,8 +26,8 @@ export interface Core {
   close(): void;
 }
 
-/** Until local accounts exist (issue 7), everyone at this computer acts as its administrator. */
-const LOCAL_ADMINISTRATOR: Caller = { userId: null, name: 'local', role: 'administrator', unitId: null };
+/** Until local accounts exist (issue 7), everyone at this computer acts as one local user. */
+const localCaller = (role: Role): Caller => ({ userId: null, name: 'local', role, unitId: null });
 
 /**
  * The main-process core: plain Node + SQLite, shared by the Electron shell, the browser-mode bridge,
@@ -40,7 +43,7 @@ export function createCore(options: CoreOptions): Core {
     throw e;
   }
   const hooks: RouterHooks = {
-    resolveCaller: () => LOCAL_ADMINISTRATOR,
+    resolveCaller: () => localCaller(options.localRole ?? 'administrator'),
     recordPatientAccess: () => {},
     ...options.hooks,
   };

@@ -6,6 +6,7 @@ import { createCore, type Core } from '../../src/main/core';
 import { startHttpBridge, type HttpBridge } from '../../src/main/transport/http-bridge';
 import { projectRoot } from '../../src/main/paths';
 import { createApiClient, type ApiClient } from '../../src/shared/api/client';
+import type { Role } from '../../src/shared/api/contract';
 
 /** Browser mode in-process: a real SQLite file in a per-test data folder behind the loopback bridge. */
 export class AppServer {
@@ -13,10 +14,13 @@ export class AppServer {
   bridge!: HttpBridge;
   /** Calls the same API as the page, for arranging data (never for asserting what the UI shows). */
   api!: ApiClient;
-  constructor(readonly dataDir: string) {}
+  constructor(
+    readonly dataDir: string,
+    readonly role: Role = 'administrator',
+  ) {}
 
   async start() {
-    this.core = createCore({ dataDir: this.dataDir });
+    this.core = createCore({ dataDir: this.dataDir, localRole: this.role });
     this.bridge = await startHttpBridge({ router: this.core.router, staticDir: join(projectRoot(), 'dist', 'renderer') });
     const session = this.core.newSession();
     this.api = createApiClient((m, i) => this.core.router(m, i, session));
@@ -45,11 +49,12 @@ export async function completeFirstRun(server: AppServer, unitCode = 'SU', careA
   await server.api.call('workplace.set', { unitId: unit.id, careAreaCodes });
 }
 
-export const test = base.extend<{ server: AppServer; openApp: (page?: Page) => Promise<Page> }>({
-  // eslint-disable-next-line no-empty-pattern
-  server: async ({}, use) => {
+export const test = base.extend<{ role: Role; server: AppServer; openApp: (page?: Page) => Promise<Page> }>({
+  /** The role the user in the browser acts in: `test.use({ role: 'physician' })`. */
+  role: ['administrator', { option: true }],
+  server: async ({ role }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'mdk-e2e-'));
-    const server = new AppServer(dir);
+    const server = new AppServer(dir, role);
     await server.start();
     await use(server);
     await server.stop();

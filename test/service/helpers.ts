@@ -16,7 +16,10 @@ export function tempDir(prefix = 'mdk-test-'): string {
   return dir;
 }
 
-/** A core on a real SQLite file in a fresh folder, with a typed client through the router. */
+/**
+ * A core on a real SQLite file in a fresh folder, with a typed client through the router.
+ * `localRole` makes the caller a physician, contact nurse … (default administrator).
+ */
 export function testCore(options: Partial<CoreOptions> = {}): { core: Core; api: ApiClient; dataDir: string } {
   const dataDir = options.dataDir ?? tempDir();
   const core = createCore({ ...options, dataDir });

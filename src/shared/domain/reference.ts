@@ -38,6 +38,12 @@ export interface CareArea {
   /** Units holding the national assignment (nationella vårdenheter). */
   nationalUnitIds: number[];
   active: boolean;
+  /** Lead-time target in days from receipt to MDK (issue 3 edits it). */
+  leadTimeTargetDays: number;
+  /** Referral fields required before a case may be discussed (issue 3 edits them). */
+  requiredFields: string[];
+  /** Treatments a recommendation picks from (issue 5 edits them). */
+  treatmentOptions: string[];
 }
 
 export interface ReferenceData {

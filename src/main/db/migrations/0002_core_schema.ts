@@ -118,6 +118,32 @@ export const m0002_core_schema: Migration = {
       ) STRICT;
       CREATE INDEX meeting_area_date ON meeting(care_area_code, local_date);
 
+      -- People who take part in conferences (participants), with their conference role.
+      CREATE TABLE person (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL, -- e.g. surgeon, oncologist, radiologist, pathologist, contact_nurse, chair
+        unit_id INTEGER REFERENCES unit(id),
+        email TEXT,
+        hsa_id TEXT,
+        active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+        created_at TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE series_participant (
+        series_id INTEGER NOT NULL REFERENCES conference_series(id),
+        person_id INTEGER NOT NULL REFERENCES person(id),
+        PRIMARY KEY (series_id, person_id)
+      ) STRICT;
+
+      CREATE TABLE meeting_participant (
+        meeting_id INTEGER NOT NULL REFERENCES meeting(id),
+        person_id INTEGER NOT NULL REFERENCES person(id),
+        role TEXT NOT NULL, -- the role the person has at this meeting
+        attendance TEXT CHECK (attendance IN ('present', 'remote', 'absent')), -- null until recorded
+        PRIMARY KEY (meeting_id, person_id)
+      ) STRICT;
+
       -- A case on a meeting's list (falllista).
       CREATE TABLE case_list_item (
         id INTEGER PRIMARY KEY,

@@ -50,6 +50,9 @@ export function listCareAreas(db: Db): CareArea[] {
     name_en: string;
     icd10: string;
     active: number;
+    lead_time_target_days: number;
+    required_fields: string;
+    treatment_options: string;
   }[];
   return rows.map((r) => ({
     code: r.code,
@@ -58,6 +61,9 @@ export function listCareAreas(db: Db): CareArea[] {
     icd10: JSON.parse(r.icd10) as string[],
     nationalUnitIds: national.filter((n) => n.care_area_code === r.code).map((n) => n.unit_id),
     active: r.active === 1,
+    leadTimeTargetDays: r.lead_time_target_days,
+    requiredFields: JSON.parse(r.required_fields) as string[],
+    treatmentOptions: JSON.parse(r.treatment_options) as string[],
   }));
 }
 
