@@ -109,7 +109,8 @@ describe('care plans', () => {
     const started = performance.now();
     const file = await t.api.call('carePlans.pdf', { id: t.id });
     const ms = performance.now() - started;
-    const { pages, text, fonts } = await pdfText(Buffer.from(file.base64, 'base64'));
+    const bytes = Buffer.from(file.base64, 'base64');
+    const { pages, text } = await pdfText(bytes);
     expect(pages[0]).toContain('Min vårdplan');
     expect(pages[0]).toContain('Märta Åström');
     expect(pages[0]).toContain('031-342 10 00');
@@ -119,7 +120,8 @@ describe('care plans', () => {
     expect(text).toContain('Återbesök med läkarundersökning');
     expect(text).toContain('20 februari 2027');
     expect(text).toContain('Dina rättigheter');
-    expect(fonts.join(' ')).toMatch(/DejaVu/i);
+    expect(bytes.toString('latin1')).toMatch(/FontFile2/); // DejaVu embedded, so å ä ö render everywhere
+    expect(bytes.toString('latin1')).toMatch(/DejaVuSans/);
     expect(ms).toBeLessThan(1_000); // benchmark target is 300 ms; generous here for a loaded CI machine
   });
 
