@@ -118,6 +118,11 @@ export function identifierSystem(system: 'personnummer' | 'samordningsnummer' | 
   return oid ? `urn:oid:${oid}` : null;
 }
 
+/** 12-digit personnummer/samordningsnummer shown as YYYYMMDD-NNNN; reservnummer as given. */
+export function displayIdentifier(value: string): string {
+  return /^\d{12}$/.test(value) ? `${value.slice(0, 8)}-${value.slice(8)}` : value;
+}
+
 /** Plain-language default texts (Swedish, for the patient) used until a care area's template is saved. */
 export function defaultTemplate(careAreaCode: string): CarePlanTemplate {
   return {
@@ -127,8 +132,8 @@ export function defaultTemplate(careAreaCode: string): CarePlanTemplate {
     rehabilitationPlan: 'Din kontaktsjuksköterska hjälper dig att få kontakt med fysioterapeut, arbetsterapeut eller kurator vid behov.',
     selfCareAdvice: 'Drick mycket vatten och ät regelbundet. Var fysiskt aktiv efter förmåga, gärna promenader varje dag. Undvik att röka.',
     warningSigns: 'Ring oss om du får feber över 38 grader, ökande smärta, blödning, svullnad eller rodnad, eller om du känner dig mycket sämre.',
-    callWeekdays: 'Vardagar: ring din kontaktsjuksköterska på enhetens telefonnummer.',
-    callOtherTimes: 'Kvällar och helger: ring 1177 eller åk till närmaste akutmottagning. Vid livshotande tillstånd, ring 112.',
+    callWeekdays: 'Ring din kontaktsjuksköterska på enhetens telefonnummer.',
+    callOtherTimes: 'Ring 1177 eller åk till närmaste akutmottagning. Vid livshotande tillstånd, ring 112.',
     practicalMatters: 'Du får ett intyg och recept vid utskrivningen. Sjukresor kan ersättas enligt din regions regler.',
     patientRights: 'Du har rätt till information om din vård, rätt att få en ny medicinsk bedömning och rätt att läsa din journal. Du kan lämna synpunkter till patientnämnden i din region.',
     followUps: [

@@ -1,5 +1,6 @@
 import { createPdf, FONT, type Pdf } from '../../documents/pdf';
 import type { CarePlanDetail } from '../../../shared/api/methods/care-plans';
+import { displayIdentifier } from '../../../shared/domain/care-plan';
 
 const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 
@@ -83,7 +84,7 @@ export async function carePlanPdf(plan: CarePlanDetail, options: { demo: boolean
     margins: { top: 56, bottom: 64, left: 56, right: 56 },
   });
   doc.font(FONT.bold).fontSize(26).fillColor(ACCENT).text('Min vårdplan');
-  doc.font(FONT.regular).fontSize(BODY + 1).fillColor(INK).text(`${plan.patientName}${plan.patientIdentifier ? `, ${formatIdentifier(plan.patientIdentifier)}` : ''}`);
+  doc.font(FONT.regular).fontSize(BODY + 1).fillColor(INK).text(`${plan.patientName}${plan.patientIdentifier ? `, ${displayIdentifier(plan.patientIdentifier)}` : ''}`);
   doc.text(`Du skrivs ut: ${swedishDate(plan.dischargeDate)}`).moveDown(0.6);
   contactBox(doc, plan);
 
@@ -101,7 +102,11 @@ export async function carePlanPdf(plan: CarePlanDetail, options: { demo: boolean
   for (const f of plan.followUps) {
     const where = f.place === 'national_unit' ? `hos oss (${plan.nationalUnit?.name ?? 'den nationella vårdenheten'})` : 'i din hemregion';
     doc.font(FONT.bold).fontSize(BODY).text(`• ${f.what}`, { lineGap: 2 });
-    doc.font(FONT.regular).text(`När: ${when(f)}. Var: ${where}. Ansvarig: ${f.responsible}.`, { indent: 14, lineGap: 3 });
+    // The details hang under the bullet's text: the whole block is indented, not only its first line.
+    const left = doc.x;
+    const width = doc.page.width - doc.page.margins.right - left - 14;
+    doc.font(FONT.regular).text(`När: ${when(f)}. Var: ${where}. Ansvarig: ${f.responsible}.`, left + 14, doc.y, { width, lineGap: 3 });
+    doc.x = left;
   }
   heading(doc, 'Rehabilitering');
   labelled(doc, 'Dina behov', plan.rehabilitationNeeds);
@@ -116,10 +121,6 @@ export async function carePlanPdf(plan: CarePlanDetail, options: { demo: boolean
   paragraph(doc, plan.patientRights);
   footer(doc, plan);
   return finish();
-}
-
-function formatIdentifier(v: string): string {
-  return /^\d{12}$/.test(v) ? `${v.slice(0, 8)}-${v.slice(8)}` : v;
 }
 
 function footer(doc: Pdf, plan: CarePlanDetail) {

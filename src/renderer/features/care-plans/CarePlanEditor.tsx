@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CarePlanDetail, CarePlanInput } from '../../../shared/api/methods/care-plans';
-import { TEXT_KEYS, type CarePlanTexts } from '../../../shared/domain/care-plan';
+import { displayIdentifier, TEXT_KEYS, type CarePlanTexts } from '../../../shared/domain/care-plan';
 import { useAppStore } from '../../app/store';
 import { navigate } from '../../app/router';
 import { api } from '../../lib/api';
@@ -52,6 +52,15 @@ export function CarePlanEditor({ id }: { id: number }) {
       setError,
     );
   }, [id]);
+
+  // A refused save or finalise moves focus to the first field with an error (it may be far down the
+  // page); without field issues the summary banner is brought into view.
+  useEffect(() => {
+    if (!error) return;
+    const field = document.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (field) field.focus();
+    else document.querySelector('.banner-error')?.scrollIntoView({ block: 'center' });
+  }, [error]);
 
   if (!plan || !draft) return <Page title={t('carePlan.title')}>{error ? <ErrorBanner error={error} /> : <p>{t('common.loading')}</p>}</Page>;
   const readOnly = plan.status !== 'draft';
@@ -107,7 +116,7 @@ export function CarePlanEditor({ id }: { id: number }) {
     >
       <p>
         <span className={`tag tag-${plan.status}`}>{t(`carePlan.status.${plan.status}`)}</span> {t('carePlan.version', { version: plan.version })}
-        {plan.patientIdentifier && <> · {plan.patientIdentifier}</>}
+        {plan.patientIdentifier && <> · {displayIdentifier(plan.patientIdentifier)}</>}
       </p>
       {plan.finalisedAt && <p className="muted">{t('carePlan.finalisedBy', { at: plan.finalisedAt.slice(0, 10), by: plan.finalisedBy ?? '' })}</p>}
       {plan.recommendation?.treatmentText && <p className="muted">{t('carePlan.recommendation', { text: plan.recommendation.treatmentText })}</p>}

@@ -8,6 +8,7 @@ import { Page } from '../../ui/Page';
 import { useCarePlanLists } from './store';
 import { useCareAreaName } from './useCareArea';
 import { BatchExport } from './BatchExport';
+import './care-plans.css';
 
 /** The care-plan worklists: who lacks a finalised plan, which handovers wait, and every plan. */
 export function WorklistsView() {
@@ -52,8 +53,8 @@ export function WorklistsView() {
                 <tr key={m.referralId}>
                   <td>{m.patientName}</td>
                   <td>{areaName(m.careAreaCode)}</td>
-                  <td>{m.plannedDischargeDate ?? '–'}</td>
-                  <td>{m.dischargeDate ?? '–'}</td>
+                  <td className="care-plan-date">{m.plannedDischargeDate ?? '–'}</td>
+                  <td className="care-plan-date">{m.dischargeDate ?? '–'}</td>
                   <td>
                     {m.draftId ? (
                       <a href={`#/care-plans/${m.draftId}`} aria-label={`${t('carePlan.openDraft')}: ${m.patientName}`}>
@@ -97,7 +98,7 @@ export function WorklistsView() {
                   <td>
                     {h.receivingUnitName} ({h.receivingContactNurse})
                   </td>
-                  <td>{h.sentDate}</td>
+                  <td className="care-plan-date">{h.sentDate}</td>
                   <td>{h.overdue ? <span className="tag tag-warn">{t('carePlan.overdue', { days: h.daysPending })}</span> : t('carePlan.daysPending', { days: h.daysPending })}</td>
                   <td>{t('carePlan.nationalResponsible')}</td>
                 </tr>
