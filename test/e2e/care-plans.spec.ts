@@ -141,3 +141,28 @@ test('templates: a care area template edited in settings fills the next new care
   await expect(page.getByLabel('Egenvårdsråd')).toHaveValue('Undvik bad i bassäng de första fyra veckorna.');
   await expect(page.getByRole('group', { name: 'Uppföljning 1' }).getByLabel('Antal')).toHaveValue('10');
 });
+
+test('new version: the finalised plan stays read-only history, the new one supersedes it when finalised', async ({ page, server, openApp }) => {
+  completeFirstRun(server);
+  const { referralId } = arrangeDischarge(server.core.db);
+  const { id } = await server.api.call('carePlans.create', { referralId });
+  const plan = await server.api.call('carePlans.get', { id });
+  await server.api.call('carePlans.save', { ...plan, contactNurse: 'Karin Öberg', responsiblePhysician: 'Dr Åke Ström' });
+  await server.api.call('carePlans.finalise', { id });
+
+  await openApp();
+  await page.getByRole('link', { name: 'Vårdplaner' }).click();
+  await page.getByRole('link', { name: 'Öppna: Märta Åström' }).click();
+  await expect(page.getByLabel('Ansvarig läkare')).toBeDisabled();
+  await page.getByRole('button', { name: 'Ny version' }).click();
+  await expect(page.getByText('Utkast', { exact: true })).toBeVisible();
+  await expect(page.getByText('Version 2').first()).toBeVisible();
+  await page.getByLabel('Ansvarig läkare').fill('Dr Lisa Berg');
+  await page.getByRole('button', { name: 'Fastställ' }).click();
+  await expect(page.getByText('Vårdplanen är fastställd.')).toBeVisible();
+  const history = page.getByRole('region', { name: 'Versioner' });
+  await expect(history.getByRole('listitem').filter({ hasText: 'Version 1' })).toContainText('Ersatt');
+  await history.getByRole('link', { name: 'Version 1' }).click();
+  await expect(page.getByLabel('Ansvarig läkare')).toHaveValue('Dr Åke Ström');
+  await expect(page.getByRole('button', { name: 'Ny version' })).toHaveCount(0);
+});
