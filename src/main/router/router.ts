@@ -60,10 +60,12 @@ export function createRouter(options: RouterOptions): Router {
       };
       const handler = options.handlers[method] as (input: unknown, ctx: RequestContext) => unknown;
       // Synchronous work (all database writes) runs in one transaction with its access-log rows.
-      const pending = options.db.transaction(() => {
+      // The result is boxed: better-sqlite3 refuses a transaction function that returns a promise
+      // (async handlers: PDF rendering, file writing after their synchronous reads).
+      const { pending } = options.db.transaction(() => {
         const out = handler(parsed.data, ctx);
         if (spec.patientData !== 'none' && !(out instanceof Promise)) options.hooks.recordPatientAccess(ctx, accesses, spec);
-        return out;
+        return { pending: out };
       }).immediate();
       const result = await pending;
       if (spec.patientData !== 'none' && pending instanceof Promise) {

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { HomePage } from './home/HomePage';
 import { SettingsPage } from './settings/SettingsPage';
 import { comingSoon } from './ComingSoon';
+import { CarePlansPage } from './care-plans/CarePlansPage';
 
 export interface FeatureView {
   /** First path segment: #/referrals/… */
@@ -16,7 +17,7 @@ export const features: FeatureView[] = [
   { id: 'referrals', navKey: 'nav.referrals', View: comingSoon('nav.referrals') },
   { id: 'calendar', navKey: 'nav.calendar', View: comingSoon('nav.calendar') },
   { id: 'case-lists', navKey: 'nav.caseLists', View: comingSoon('nav.caseLists') },
-  { id: 'care-plans', navKey: 'nav.carePlans', View: comingSoon('nav.carePlans') },
+  { id: 'care-plans', navKey: 'nav.carePlans', View: CarePlansPage },
   { id: 'follow-up', navKey: 'nav.followUp', View: comingSoon('nav.followUp') },
   { id: 'settings', navKey: 'nav.settings', View: SettingsPage },
 ];
