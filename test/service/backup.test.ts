@@ -9,6 +9,7 @@ import { openDatabase } from '../../src/main/db/driver';
 import { databaseFile } from '../../src/main/core-files';
 import { runCli } from '../../src/main/cli';
 import { ApiError } from '../../src/shared/api/errors';
+import { startBackupScheduler } from '../../src/main/services/backup/scheduler';
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const patientCount = (db: Database.Database) => db.prepare('SELECT count(*) FROM patient').pluck().get() as number;
@@ -215,5 +216,29 @@ describe('CLI backup and restore', () => {
     expect(await runCli(['restore', bad, '--data', dataDir], io)).toBe(1);
     expect(lines.at(-1)).toMatch(/klarade inte kontrollen/);
     expect(sha(databaseFile(dataDir))).toBe(before);
+  });
+});
+
+describe('backup scheduler', () => {
+  it('backs up at start, then only when the newest automatic backup is a day old', async () => {
+    const { core, api } = testCore();
+    const log: string[] = [];
+    const scheduler = startBackupScheduler(core, { log: (l) => log.push(l) });
+    await scheduler.tick();
+    await scheduler.tick();
+    scheduler.stop();
+    const { backups } = await api.call('backup.list', {});
+    expect(backups.filter((b) => b.kind === 'auto')).toHaveLength(1);
+    expect(log[0]).toMatch(/\[backup\] mdk-backup-.*-auto\.sqlite/);
+
+    const eagerLog: string[] = [];
+    const eager = startBackupScheduler(core, { maxAgeMs: 0, log: (l) => eagerLog.push(l) });
+    await eager.tick();
+    await new Promise((r) => setTimeout(r, 5)); // distinct file names (millisecond stamps)
+    await eager.tick();
+    eager.stop();
+    expect(eagerLog.filter((l) => l.includes('-auto.sqlite'))).toHaveLength(2);
+    // Same day: the rotation keeps only the newest automatic one.
+    expect((await api.call('backup.list', {})).backups).toHaveLength(1);
   });
 });
