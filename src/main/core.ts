@@ -8,10 +8,10 @@ import { handlers } from './router/handlers';
 import { databaseFile } from './core-files';
 import type { Caller } from './router/context';
 import type { Role } from '../shared/api/contract';
-import { ApiError } from '../shared/api/errors';
+import { ApiError, conflict } from '../shared/api/errors';
 import { BackupService } from './services/backup/service';
 import { registerBackupService, takeParked } from './services/backup/registry';
-import { createRecoveryRouter, startupCheck, type StartupHealth } from './services/backup/recovery';
+import { createRecoveryRouter, inUseElsewhere, startupCheck, type StartupHealth } from './services/backup/recovery';
 
 export interface CoreOptions {
   dataDir: string;
@@ -88,6 +88,10 @@ export function createCore(options: CoreOptions): Core {
     replaceDatabase(swap, undo) {
       db?.close();
       db = null;
+      if (existsSync(file) && inUseElsewhere(file, key)) {
+        if (health.ok) activate(openAndMigrate(file, key));
+        throw conflict('backup.databaseInUse');
+      }
       swap();
       try {
         db = openAndMigrate(file, key);

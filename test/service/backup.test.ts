@@ -81,6 +81,20 @@ describe('backups', () => {
     expect(core.db.prepare('SELECT count(*) FROM schema_migration').pluck().get()).toBeGreaterThan(0);
   });
 
+  it('refuses to replace a database another process has open, and keeps working', async () => {
+    const { core, api, dataDir } = testCore();
+    insertPatient(core.db);
+    const entry = await api.call('backup.create', {});
+    const other = openDatabase(databaseFile(dataDir)); // e.g. the desktop app while the CLI restores
+    other.prepare('SELECT count(*) FROM patient').get();
+    await expectApiError(api.call('backup.restore', { name: entry.name }), 'conflict', 'backup.databaseInUse');
+    other.close();
+    insertPatient(core.db);
+    expect(patientCount(core.db)).toBe(2);
+    await api.call('backup.restore', { name: entry.name });
+    expect(patientCount(core.db)).toBe(1);
+  });
+
   it('refuses unknown and path-like names, and non-administrators', async () => {
     const { api } = testCore();
     await expectApiError(api.call('backup.restore', { name: '../mdk.sqlite' }), 'validation');

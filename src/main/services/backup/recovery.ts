@@ -65,3 +65,23 @@ export function createRecoveryRouter(service: BackupService, health: () => Start
     }
   };
 }
+
+/**
+ * True when another process (the desktop app while the CLI restores, or the other way round) has the
+ * database open: in WAL mode an exclusive-locking connection cannot take its lock while any other
+ * connection exists. Replacing the file under a running app would send its writes into the old file.
+ */
+export function inUseElsewhere(file: string, key: Buffer | undefined): boolean {
+  let probe: Db | null = null;
+  try {
+    probe = openDatabase(file, { key });
+    probe.pragma('busy_timeout = 0');
+    probe.pragma('locking_mode = EXCLUSIVE');
+    probe.exec('BEGIN EXCLUSIVE; COMMIT;');
+    return false;
+  } catch (e) {
+    return (e as { code?: string }).code?.startsWith('SQLITE_BUSY') ?? false;
+  } finally {
+    probe?.close();
+  }
+}
