@@ -61,18 +61,18 @@ async function killRepeatedly(kills: number, keyHex?: string) {
 
 describe('durability under SIGKILL', () => {
   it('keeps every transaction the writer reported as committed, whole, and the database stays intact', async () => {
-    const r = await killRepeatedly(25);
-    expect(r.reported).toBeGreaterThan(25); // it did commit in most runs
+    const r = await killRepeatedly(20);
+    expect(r.reported).toBeGreaterThan(20); // it did commit in most runs
     expect(r.missing).toEqual([]);
     expect(r.partial).toEqual([]);
     expect(r.health).toMatchObject({ ok: true, integrity: ['ok'], foreignKeyViolations: [] });
-  }, 180_000);
+  }, 300_000);
 
   it('holds for an encrypted database as well', async () => {
-    const r = await killRepeatedly(8, randomBytes(32).toString('hex'));
-    expect(r.reported).toBeGreaterThan(8);
+    const r = await killRepeatedly(6, randomBytes(32).toString('hex'));
+    expect(r.reported).toBeGreaterThan(6);
     expect(r.missing).toEqual([]);
     expect(r.partial).toEqual([]);
     expect(r.health.ok).toBe(true);
-  }, 120_000);
+  }, 200_000);
 });
