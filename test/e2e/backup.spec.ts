@@ -18,7 +18,7 @@ test('administrator backs up now and restores that backup from Settings › Säk
   await page.getByRole('button', { name: 'Säkerhetskopiera nu' }).click();
   await expect(page.getByRole('status')).toContainText('är sparad');
   await expect(page.getByRole('row')).toHaveCount(2);
-  await expect(page.getByRole('cell', { name: 'Manuell' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Manuell', exact: true })).toBeVisible();
 
   // Saved after the backup: gone after the restore.
   const ref = await server.api.call('reference.get', {});
