@@ -3,6 +3,8 @@
  * malformed values for the fuzz test. Reads zod's internal definitions (`_zod.def`), which is what
  * zod's own JSON-schema export reads; types this walker does not know are fuzzed with random junk.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { z } from 'zod';
 
 interface Def {
@@ -78,10 +80,13 @@ export function seededRng(seed: number): Rng {
 }
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)];
 
-/** Texts a user, a broken file or an attacker might send. No existing writable folder is among them. */
+/**
+ * Texts a user, a broken file or an attacker might send. No existing writable folder is among them; the
+ * one absolute path is below the temp folder, in case a method creates folders it is given.
+ */
 const NASTY_STRINGS = [
   '', ' ', 'a', 'Åsa Öberg-Ärlig', '2026-11-23', '2026-02-30', '19121212-1212', '191212121212', 'C18.7', 'ILP', 'SU',
-  'mdk-backup-20260101T000000000Z-auto.sqlite', '../../../etc/passwd', '/nonexistent/mdk/fuzz', 'C:\\Windows\\System32',
+  'mdk-backup-20260101T000000000Z-auto.sqlite', '../../../etc/passwd', join(tmpdir(), 'mdk-fuzz-missing', 'folder'), 'C:\\Windows\\System32',
   "'; DROP TABLE patient; --", '<script>alert(1)</script>', '\u0000', '\uFFFF\uD800', '🙂'.repeat(50), 'null', '{}', '[]',
   'NaN', '-1', '1e309', '__proto__', 'constructor', '\r\n\t', '=cmd|/C calc!A0',
   // Malformed importer payloads (CSV, FHIR JSON, base64 of random bytes).
