@@ -4,11 +4,13 @@
  */
 import { systemMethods } from './methods/system';
 import { carePlanMethods } from './methods/care-plans';
+import { backupMethods } from './methods/backup';
 import type { InputOf, OutputOf } from './contract';
 
 export const api = {
   ...systemMethods,
   ...carePlanMethods,
+  ...backupMethods,
 };
 
 export type Api = typeof api;

@@ -2,11 +2,17 @@ import type { Lang, MessageBundle, Messages } from './types';
 import { common } from './messages/common';
 import { settingsUi } from './messages/settings-ui';
 import { carePlans } from './messages/care-plans';
+import { backup } from './messages/backup';
 
 export type { Lang, MessageBundle, Messages } from './types';
 
 /** Every feature's bundle; a feature adds its own file under messages/ and one entry here. */
-export const bundles: MessageBundle[] = [common, settingsUi, carePlans];
+export const bundles: MessageBundle[] = [
+  common,
+  settingsUi,
+  carePlans,
+  backup,
+];
 
 const merged: Record<Lang, Messages> = {
   sv: Object.assign({}, ...bundles.map((b) => b.sv)),

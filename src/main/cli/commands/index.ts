@@ -1,6 +1,13 @@
 import type { CliCommand } from '../command';
 import { verifyCommand } from './verify';
 import { exportCarePlansCommand } from './export-careplans';
+import { backupCommand } from './backup';
+import { restoreCommand } from './restore';
 
-/** Every CLI command; features add theirs here (one file each). */
-export const commands: CliCommand[] = [verifyCommand, exportCarePlansCommand];
+/** Every CLI command; features add theirs here (one file each, one line each). */
+export const commands: CliCommand[] = [
+  verifyCommand,
+  backupCommand,
+  restoreCommand,
+  exportCarePlansCommand,
+];

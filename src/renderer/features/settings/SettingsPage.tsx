@@ -6,6 +6,7 @@ import { WorkplaceForm } from './WorkplaceForm';
 import { UnitsSettings } from './UnitsSettings';
 import { CareAreasSettings } from './CareAreasSettings';
 import { TemplatesSettings as CarePlanTemplatesSettings } from '../care-plans/TemplatesSettings';
+import { BackupSettings } from '../backup/BackupSettings';
 
 function WorkplaceSettings() {
   const t = useT();
@@ -28,6 +29,7 @@ export const settingsSections: { id: string; titleKey: string; View: ComponentTy
   { id: 'units', titleKey: 'settings.units', View: UnitsSettings },
   { id: 'care-areas', titleKey: 'settings.careAreas', View: CareAreasSettings },
   { id: 'care-plan-templates', titleKey: 'carePlan.templates', View: CarePlanTemplatesSettings },
+  { id: 'backups', titleKey: 'settings.backups', View: BackupSettings },
 ];
 
 export function SettingsPage({ segments }: { segments: string[] }) {
