@@ -96,7 +96,7 @@ describe('recurrence', () => {
   });
 
   it('alternates the chair between two units every two years', () => {
-    const rule = { chairUnitId: 1, alternateChairUnitId: 2, alternationYears: 2, alternationStart: '2025-01-01' };
+    const rule = { chairUnitId: 1, alternateChairUnitId: 2, chairAlternationYears: 2, chairAlternationStart: '2025-01-01' };
     expect(chairUnitFor(rule, '2025-06-01')).toBe(1);
     expect(chairUnitFor(rule, '2026-12-31')).toBe(1);
     expect(chairUnitFor(rule, '2027-01-01')).toBe(2);

@@ -104,17 +104,17 @@ export function occurrences(rule: RecurrenceRule, from: string, to: string): Occ
 export interface ChairRule {
   chairUnitId: number | null;
   alternateChairUnitId: number | null;
-  alternationYears: number | null;
-  alternationStart: string | null; // the date the first unit's period starts
+  chairAlternationYears: number | null;
+  chairAlternationStart: string | null; // the date the first unit's period starts
 }
 
 /** Which unit chairs a meeting on the date. */
 export function chairUnitFor(rule: ChairRule, date: string): number | null {
-  if (!rule.alternateChairUnitId || !rule.alternationYears || !rule.alternationStart) return rule.chairUnitId;
-  const [y0, m0, d0] = rule.alternationStart.split('-').map(Number);
+  if (!rule.alternateChairUnitId || !rule.chairAlternationYears || !rule.chairAlternationStart) return rule.chairUnitId;
+  const [y0, m0, d0] = rule.chairAlternationStart.split('-').map(Number);
   const [y, m, d] = date.split('-').map(Number);
   let years = y - y0;
   if (m < m0 || (m === m0 && d < d0)) years--; // whole years elapsed since the start
-  const period = Math.floor(years / rule.alternationYears);
+  const period = Math.floor(years / rule.chairAlternationYears);
   return ((period % 2) + 2) % 2 === 0 ? rule.chairUnitId : rule.alternateChairUnitId;
 }
