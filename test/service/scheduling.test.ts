@@ -122,7 +122,7 @@ describe('cancel and move', () => {
     expect(rows).toEqual([{ referral_id: r2, position: 1 }, { referral_id: r1, position: 2 }]);
     const cancelled = await api.call('meetings.get', { id: first.id });
     expect(cancelled).toMatchObject({ status: 'cancelled', cancelReason: 'Ordföranden sjuk', caseCount: 0, icalSequence: 1 });
-    await expect(api.call('meetings.cancel', { id: first.id, reason: 'igen' })).rejects.toMatchObject({ messageKey: 'meeting.alreadyCancelled' });
+    await expect(api.call('meetings.cancel', { id: first.id, reason: 'igen' })).rejects.toMatchObject({ messageKey: 'mdkMeeting.alreadyCancelled' });
     // regenerating leaves a cancelled meeting cancelled
     await api.call('series.regenerate', { id });
     expect((await api.call('meetings.get', { id: first.id })).status).toBe('cancelled');
@@ -137,7 +137,7 @@ describe('cancel and move', () => {
     await api.call('series.regenerate', { id });
     const m = await api.call('meetings.get', { id: meetings[0].id });
     expect(m).toMatchObject({ localDate: '2026-12-04', startTime: '09:30', movedReason: 'Lokalen upptagen', deadlineLocal: { date: '2026-12-02', time: '12:00' } });
-    await expect(api.call('meetings.move', { id: m.id, localDate: '2026-11-01', startTime: '09:30', reason: 'x' })).rejects.toMatchObject({ issues: [{ path: 'localDate', messageKey: 'meeting.moveToPast' }] });
+    await expect(api.call('meetings.move', { id: m.id, localDate: '2026-11-01', startTime: '09:30', reason: 'x' })).rejects.toMatchObject({ issues: [{ path: 'localDate', messageKey: 'mdkMeeting.moveToPast' }] });
   });
 });
 

@@ -30,7 +30,7 @@ export const meetingsCommand: CliCommand = {
           status(m.status).padEnd(9),
           `${sv ? 'sista anmälan' : 'deadline'} ${m.deadlineLocal ? `${m.deadlineLocal.date} ${m.deadlineLocal.time}` : '–'}`,
           `${m.caseCount}/${m.capacityCases ?? '–'} ${sv ? 'fall' : 'cases'}`,
-          m.quorum.expectedMet ? '' : `${sv ? 'saknas' : 'missing'}: ${m.quorum.expectedMissingRoles.map((r) => translate(ctx.lang, `role.${r}`)).join(', ')}`,
+          m.quorum.expectedMet ? '' : `${sv ? 'saknas' : 'missing'}: ${m.quorum.expectedMissingRoles.map((r) => translate(ctx.lang, `participantRole.${r}`)).join(', ')}`,
           m.cancelReason ? `(${m.cancelReason})` : m.movedFromHoliday ? `(${sv ? 'flyttat från' : 'moved from'} ${m.movedFromHoliday})` : '',
         ]
           .filter(Boolean)

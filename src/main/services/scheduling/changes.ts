@@ -17,7 +17,7 @@ export function rollCases(db: Db, meetingId: number): { moved: number; to: Retur
   }[];
   if (items.length === 0) return { moved: 0, to: nextMeetingAfter(db, m) };
   const to = nextMeetingAfter(db, m);
-  if (!to) throw conflict('meeting.noNextMeeting', { count: items.length });
+  if (!to) throw conflict('mdkMeeting.noNextMeeting', { count: items.length });
   let position = (db.prepare('SELECT coalesce(max(position), 0) FROM case_list_item WHERE meeting_id = ?').pluck().get(to.id) as number) + 1;
   for (const item of items) {
     const already = db.prepare('SELECT 1 FROM case_list_item WHERE meeting_id = ? AND referral_id = ?').get(to.id, item.referral_id);
@@ -28,8 +28,8 @@ export function rollCases(db: Db, meetingId: number): { moved: number; to: Retur
 }
 
 function assertChangeable(status: string): void {
-  if (status === 'cancelled') throw conflict('meeting.alreadyCancelled');
-  if (status === 'finalised') throw conflict('meeting.finalised');
+  if (status === 'cancelled') throw conflict('mdkMeeting.alreadyCancelled');
+  if (status === 'finalised') throw conflict('mdkMeeting.finalised');
 }
 
 /** Cancels one meeting with a reason; its cases roll to the next meeting; the invitation is re-sent as CANCEL. */
@@ -45,9 +45,9 @@ export function cancelMeeting(db: Db, id: number, reason: string, nowIso: string
 export function moveMeeting(db: Db, input: { id: number; localDate: string; startTime: string; reason: string }, today: string, nowIso: string) {
   const m = meetingRow(db, input.id);
   assertChangeable(m.status);
-  if (input.localDate < today) throw invalid('localDate', 'meeting.moveToPast');
+  if (input.localDate < today) throw invalid('localDate', 'mdkMeeting.moveToPast');
   const startsAt = stockholmToUtc(input.localDate, input.startTime);
-  if (startsAt === m.starts_at) throw invalid('localDate', 'meeting.moveSameTime');
+  if (startsAt === m.starts_at) throw invalid('localDate', 'mdkMeeting.moveSameTime');
   let deadlineAt: string | null = null;
   const series = m.series_id ? (db.prepare('SELECT deadline_working_days AS d, deadline_time AS t FROM conference_series WHERE id = ?').get(m.series_id) as { d: number; t: string }) : null;
   if (series) deadlineAt = deadlineFor(input.localDate, series.d, series.t);

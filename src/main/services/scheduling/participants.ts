@@ -36,23 +36,23 @@ export function savePerson(
 
 function assertOpen(db: Db, meetingId: number) {
   const m = meetingRow(db, meetingId);
-  if (m.status === 'cancelled') throw conflict('meeting.alreadyCancelled');
+  if (m.status === 'cancelled') throw conflict('mdkMeeting.alreadyCancelled');
   return m;
 }
 
 export function addParticipant(db: Db, meetingId: number, personId: number): void {
   const m = assertOpen(db, meetingId);
-  if (m.status === 'finalised') throw conflict('meeting.finalised');
+  if (m.status === 'finalised') throw conflict('mdkMeeting.finalised');
   const person = db.prepare('SELECT role, active FROM person WHERE id = ?').get(personId) as { role: string; active: number } | undefined;
   if (!person) throw invalid('personId', 'series.unknownPerson');
-  if (db.prepare('SELECT 1 FROM meeting_participant WHERE meeting_id = ? AND person_id = ?').get(meetingId, personId)) throw invalid('personId', 'meeting.alreadyParticipant');
+  if (db.prepare('SELECT 1 FROM meeting_participant WHERE meeting_id = ? AND person_id = ?').get(meetingId, personId)) throw invalid('personId', 'mdkMeeting.alreadyParticipant');
   db.prepare('INSERT INTO meeting_participant (meeting_id, person_id, role) VALUES (?, ?, ?)').run(meetingId, personId, person.role);
   db.prepare('UPDATE meeting SET ical_sequence = ical_sequence + 1 WHERE id = ?').run(meetingId); // attendee list changed
 }
 
 export function removeParticipant(db: Db, meetingId: number, personId: number): void {
   const m = assertOpen(db, meetingId);
-  if (m.status === 'finalised') throw conflict('meeting.finalised');
+  if (m.status === 'finalised') throw conflict('mdkMeeting.finalised');
   const info = db.prepare('DELETE FROM meeting_participant WHERE meeting_id = ? AND person_id = ?').run(meetingId, personId);
   if (info.changes === 0) throw notFound('meeting_participant', personId);
   db.prepare('UPDATE meeting SET ical_sequence = ical_sequence + 1 WHERE id = ?').run(meetingId);
@@ -61,9 +61,9 @@ export function removeParticipant(db: Db, meetingId: number, personId: number): 
 /** Records one participant's attendance (null clears it) and returns the meeting's quorum. */
 export function setAttendance(db: Db, meetingId: number, personId: number, attendance: Attendance | null): { quorum: Quorum } {
   const m = assertOpen(db, meetingId);
-  if (m.status === 'finalised') throw conflict('meeting.finalised');
+  if (m.status === 'finalised') throw conflict('mdkMeeting.finalised');
   const info = db.prepare('UPDATE meeting_participant SET attendance = ? WHERE meeting_id = ? AND person_id = ?').run(attendance, meetingId, personId);
-  if (info.changes === 0) throw invalid('personId', 'meeting.notParticipant');
+  if (info.changes === 0) throw invalid('personId', 'mdkMeeting.notParticipant');
   const required = m.required_roles ? (JSON.parse(m.required_roles) as string[]) : [];
   return { quorum: computeQuorum(required, participantsOf(db, meetingId)) };
 }
