@@ -57,7 +57,7 @@ export function SeriesEditor({ seriesId }: { seriesId: number | null }) {
   const t = useT();
   const lang = useAppStore((s) => s.lang);
   const reference = useAppStore((s) => s.reference)!;
-  const { careAreaCode, changed } = useCalendarStore();
+  const { careAreaCode, changed, setCareArea } = useCalendarStore();
   const [draft, setDraft] = useState<Draft | null>(seriesId === null ? emptyDraft(careAreaCode || reference.careAreas[0]?.code || '') : null);
   const [error, setError] = useState<unknown>(null);
   const [result, setResult] = useState<GenerationResult | null>(null);
@@ -103,6 +103,7 @@ export function SeriesEditor({ seriesId }: { seriesId: number | null }) {
       const res = await api.call('series.save', input);
       setError(null);
       setResult(res.generation);
+      setCareArea(input.careAreaCode); // the calendar then shows the series just saved
       changed();
       if (seriesId === null) navigate(`/calendar/series/${res.id}`);
     } catch (err) {
