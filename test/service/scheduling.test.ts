@@ -53,6 +53,16 @@ describe('series and meetings', () => {
     expect(core.db.prepare('SELECT count(*) FROM meeting').pluck().get()).toBe(count);
   });
 
+  it('tops the series up as time passes, so meetings stay planned 12 months ahead', async () => {
+    const { api, core, dataDir } = await setup();
+    const { id } = await api.call('series.save', thursdays());
+    core.close();
+    const later = testCore({ dataDir, now: () => new Date('2027-05-20T08:00:00Z') });
+    const { meetings } = await later.api.call('meetings.list', { seriesId: id, from: '2027-05-20', to: '2028-12-31' });
+    expect(meetings.at(-1)!.localDate >= '2028-05-20').toBe(true);
+    expect(new Set(meetings.map((m) => m.localDate)).size).toBe(meetings.length);
+  });
+
   it('moves holiday meetings to the next working day when the series says so, and raises SEQUENCE on change', async () => {
     const { api, core } = await setup();
     const { id } = await api.call('series.save', thursdays());

@@ -116,3 +116,19 @@ export function generateMeetings(db: Db, seriesId: number, today: string, nowIso
   }
   return result;
 }
+
+/**
+ * Keeps every active series generated at least 12 months ahead as time passes: any series whose last
+ * generated rule date is closer than that is regenerated (idempotent, so a no-op when up to date).
+ */
+export function topUpSeries(db: Db, today: string, nowIso: string): void {
+  const due = db
+    .prepare(
+      `SELECT s.id FROM conference_series s
+        WHERE s.active = 1 AND (s.last_date IS NULL OR s.last_date > ?)
+          AND coalesce((SELECT max(occurrence_date) FROM meeting m WHERE m.series_id = s.id), '') < ?`,
+    )
+    .pluck()
+    .all(addMonths(today, 12), addMonths(today, 12)) as number[];
+  for (const id of due) generateMeetings(db, id, today, nowIso);
+}

@@ -1,7 +1,7 @@
 import type { Handlers } from '../../router/router';
 import { stockholmToday } from '../../../shared/domain/stockholm-time';
 import { cancelMeeting, moveMeeting } from './changes';
-import { generateMeetings } from './generate';
+import { generateMeetings, topUpSeries } from './generate';
 import { exportIcs } from './ical';
 import { getMeeting, listMeetings, meetingRow, nextMeetingAfter } from './meetings';
 import { addParticipant, listPeople, removeParticipant, savePerson, setAttendance } from './participants';
@@ -34,6 +34,7 @@ export const schedulingHandlers: Pick<Handlers, SchedulingMethods> = {
   'series.regenerate': ({ id }, ctx) => generateMeetings(ctx.db, id, stockholmToday(ctx.now()), ctx.now().toISOString()),
   'meetings.list': (q, ctx) => {
     if (q.to < q.from) throw invalid('to', 'ics.toBeforeFrom');
+    topUpSeries(ctx.db, stockholmToday(ctx.now()), ctx.now().toISOString());
     return listMeetings(ctx.db, q);
   },
   'meetings.get': ({ id }, ctx) => getMeeting(ctx.db, id),

@@ -40,7 +40,7 @@ export function MeetingParticipants({ meeting, onChanged }: { meeting: MeetingDe
         ))}
       </ul>
       <form
-        className="toolbar"
+        className="toolbar participant-add"
         onSubmit={(e) => {
           e.preventDefault();
           run(() => api.call('meetings.addParticipant', { meetingId: meeting.id, personId: Number(personId) }));

@@ -42,7 +42,9 @@ export function MonthView() {
       <table className="month-grid">
         <thead>
           <tr>
-            <th scope="col">{t('cal.weekShort')}</th>
+            <th scope="col" className="week-number">
+              {t('cal.weekShort')}
+            </th>
             {DAY_NAMES[lang].map((n) => (
               <th key={n} scope="col">
                 {n}
