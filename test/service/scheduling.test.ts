@@ -151,6 +151,22 @@ describe('cancel and move', () => {
   });
 });
 
+describe('patient access', () => {
+  it('notes each patient whose case a cancellation moves, for the access log', async () => {
+    const accesses: unknown[] = [];
+    const t = testCore({ now: () => NOW, hooks: { recordPatientAccess: (_ctx, list) => accesses.push(...list) } });
+    await withWorkplace(t.api);
+    const { id } = await t.api.call('series.save', thursdays());
+    const { meetings } = await t.api.call('meetings.list', { seriesId: id, from: '2026-11-26', to: '2026-11-26' });
+    const patient = insertPatient(t.core.db);
+    const referral = insertReferral(t.core.db, { patientId: patient, careAreaCode: 'ANAL' });
+    const item = Number(t.core.db.prepare('INSERT INTO case_list_item (meeting_id, referral_id, position, minutes) VALUES (?, ?, 1, 6)').run(meetings[0].id, referral).lastInsertRowid);
+    accesses.length = 0;
+    await t.api.call('meetings.cancel', { id: meetings[0].id, reason: 'Sjukdom' });
+    expect(accesses).toEqual([{ patientId: patient, objectType: 'case_list_item', objectId: item }]);
+  });
+});
+
 describe('participants, attendance and quorum', () => {
   it('copies default participants to meetings and computes quorum from attendance', async () => {
     const { api, ref } = await setup();

@@ -9,17 +9,23 @@ import { meetingRow, nextMeetingAfter } from './meetings';
  * Moves a meeting's pending cases (case_list_item) to the next planned meeting of its care area,
  * after the cases already listed there. A referral already on that list keeps its place there.
  */
-export function rollCases(db: Db, meetingId: number): { moved: number; to: ReturnType<typeof nextMeetingAfter> } {
+/** Called for each patient whose case is moved, so the handler can note the access (Patientdatalagen). */
+export type NoteRolled = (patientId: number, caseListItemId: number) => void;
+
+export function rollCases(db: Db, meetingId: number, note: NoteRolled = () => {}): { moved: number; to: ReturnType<typeof nextMeetingAfter> } {
   const m = meetingRow(db, meetingId);
-  const items = db.prepare(`SELECT id, referral_id FROM case_list_item WHERE meeting_id = ? AND outcome = 'pending' ORDER BY position`).all(meetingId) as {
-    id: number;
-    referral_id: number;
-  }[];
+  const items = db
+    .prepare(
+      `SELECT c.id, c.referral_id, r.patient_id FROM case_list_item c JOIN referral r ON r.id = c.referral_id
+        WHERE c.meeting_id = ? AND c.outcome = 'pending' ORDER BY c.position`,
+    )
+    .all(meetingId) as { id: number; referral_id: number; patient_id: number }[];
   if (items.length === 0) return { moved: 0, to: nextMeetingAfter(db, m) };
   const to = nextMeetingAfter(db, m);
   if (!to) throw conflict('mdkMeeting.noNextMeeting', { count: items.length });
   let position = (db.prepare('SELECT coalesce(max(position), 0) FROM case_list_item WHERE meeting_id = ?').pluck().get(to.id) as number) + 1;
   for (const item of items) {
+    note(item.patient_id, item.id);
     const already = db.prepare('SELECT 1 FROM case_list_item WHERE meeting_id = ? AND referral_id = ?').get(to.id, item.referral_id);
     if (already) db.prepare('DELETE FROM case_list_item WHERE id = ?').run(item.id);
     else db.prepare('UPDATE case_list_item SET meeting_id = ?, position = ? WHERE id = ?').run(to.id, position++, item.id);
@@ -33,10 +39,10 @@ function assertChangeable(status: string): void {
 }
 
 /** Cancels one meeting with a reason; its cases roll to the next meeting; the invitation is re-sent as CANCEL. */
-export function cancelMeeting(db: Db, id: number, reason: string, nowIso: string) {
+export function cancelMeeting(db: Db, id: number, reason: string, nowIso: string, note?: NoteRolled) {
   const m = meetingRow(db, id);
   assertChangeable(m.status);
-  const rolled = rollCases(db, id);
+  const rolled = rollCases(db, id, note);
   db.prepare(`UPDATE meeting SET status = 'cancelled', cancel_reason = ?, ical_sequence = ical_sequence + 1, updated_at = ? WHERE id = ?`).run(reason, nowIso, id);
   return { movedCases: rolled.moved, toMeeting: rolled.moved > 0 ? rolled.to : null };
 }

@@ -3,7 +3,7 @@ import type { Db } from '../../db/driver';
 import type { GenerationResult } from '../../../shared/api/methods/scheduling';
 import { chairUnitFor, occurrences } from '../../../shared/domain/recurrence';
 import { addMonths } from '../../../shared/domain/stockholm-time';
-import { cancelMeeting } from './changes';
+import { cancelMeeting, type NoteRolled } from './changes';
 import { getSeries, ruleOf } from './series';
 
 /** Meetings are kept generated this far ahead (the issue asks for at least 12 months). */
@@ -29,7 +29,7 @@ const SYNCED = ['local_date', 'starts_at', 'duration_minutes', 'deadline_at', 'l
  * iCalendar SEQUENCE, dates the rule no longer gives removed (or cancelled, rolling their cases, when
  * cases are listed or attendance recorded). Meetings moved or cancelled by hand and past ones are left alone.
  */
-export function generateMeetings(db: Db, seriesId: number, today: string, nowIso: string): GenerationResult {
+export function generateMeetings(db: Db, seriesId: number, today: string, nowIso: string, note?: NoteRolled): GenerationResult {
   const s = getSeries(db, seriesId);
   const through = addMonths(today, HORIZON_MONTHS);
   const result: GenerationResult = { created: 0, updated: 0, removed: 0, cancelled: 0, rolledCases: 0, through };
@@ -105,7 +105,7 @@ export function generateMeetings(db: Db, seriesId: number, today: string, nowIso
   for (const row of existing.values()) {
     if (row.status !== 'planned' || row.moved_by_hand) continue;
     if (row.case_count > 0 || row.attendance_count > 0) {
-      const { movedCases } = cancelMeeting(db, row.id, 'Serien ändrades / The series changed', nowIso);
+      const { movedCases } = cancelMeeting(db, row.id, 'Serien ändrades / The series changed', nowIso, note);
       result.cancelled++;
       result.rolledCases += movedCases;
     } else {

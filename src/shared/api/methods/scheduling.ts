@@ -137,15 +137,16 @@ const range = z.object({ careAreaCode: codeText().optional(), seriesId: id().opt
 /** Scheduling (issue 4): series, meetings, participants, attendance, quorum, iCalendar. */
 export const schedulingMethods = {
   'series.list': defineMethod({ input: z.object({ careAreaCode: codeText().optional() }), roles: 'any', patientData: 'none' }).returns<SeriesView[]>(),
-  'series.save': defineMethod({ input: seriesInput, roles: managers, patientData: 'none' }).returns<{ id: number; generation: GenerationResult }>(),
-  'series.regenerate': defineMethod({ input: z.object({ id: id() }), roles: managers, patientData: 'none' }).returns<GenerationResult>(),
+  // 'change': a series change or a cancellation can move patients' listed cases to the next meeting.
+  'series.save': defineMethod({ input: seriesInput, roles: managers, patientData: 'change' }).returns<{ id: number; generation: GenerationResult }>(),
+  'series.regenerate': defineMethod({ input: z.object({ id: id() }), roles: managers, patientData: 'change' }).returns<GenerationResult>(),
   'meetings.list': defineMethod({ input: range, roles: 'any', patientData: 'none' }).returns<{ meetings: MeetingSummary[]; skipped: SkippedOccurrence[] }>(),
   'meetings.get': defineMethod({ input: z.object({ id: id() }), roles: 'any', patientData: 'none' }).returns<MeetingDetail>(),
   'meetings.cancelImpact': defineMethod({ input: z.object({ id: id() }), roles: 'any', patientData: 'none' }).returns<{
     caseCount: number;
     nextMeeting: { id: number; localDate: string; startTime: string } | null;
   }>(),
-  'meetings.cancel': defineMethod({ input: z.object({ id: id(), reason: requiredText() }), roles: managers, patientData: 'none' }).returns<{
+  'meetings.cancel': defineMethod({ input: z.object({ id: id(), reason: requiredText() }), roles: managers, patientData: 'change' }).returns<{
     movedCases: number;
     toMeeting: { id: number; localDate: string; startTime: string } | null;
   }>(),
