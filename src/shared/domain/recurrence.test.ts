@@ -27,7 +27,8 @@ for (const zone of Object.keys(JANUARY_OFFSET)) {
       expect(new Date(2026, 0, 15).getTimezoneOffset()).toBe(JANUARY_OFFSET[zone]);
     });
     afterEach(() => {
-      process.env.TZ = saved;
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
     });
 
     it('keeps 14:00 Stockholm across the change to summer time (last Sunday of March)', () => {
