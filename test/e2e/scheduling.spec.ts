@@ -1,6 +1,7 @@
 import { test, expect, completeFirstRun } from './fixtures';
 import { swedishHolidays, isoWeekday } from '../../src/shared/domain/holidays';
 import { DAY_NAMES } from '../../src/renderer/features/calendar/format';
+import { setSetting } from '../../src/main/services/settings';
 
 /** The first weekday holiday 7–80 days from now: the test's series meets on that weekday, so it must be skipped. */
 function comingHoliday() {
@@ -92,4 +93,66 @@ test('weekly series: holiday skipped, one meeting cancelled, attendance with quo
   await page.getByRole('button', { name: 'Exportera kalenderfil (.ics)' }).click();
   expect((await download).suggestedFilename()).toMatch(/^nmdk-anal-\d{4}-\d{2}-\d{2}\.ics$/);
   await page.screenshot({ path: 'test-results/scheduling-meeting.png', fullPage: true });
+});
+
+test.describe('as a coordinator', () => {
+  test.use({ role: 'coordinator' });
+
+  test('move a meeting with a reason, add a participant, export the series', async ({ page, server, openApp }) => {
+    // the administrator chose the workplace at first run (arranged straight in the database)
+    const ref = await server.api.call('reference.get', {});
+    setSetting(server.core.db, 'workplace', { unitId: ref.units.find((u) => u.code === 'SU')!.id, careAreaCodes: ['SARCOMA', 'ANAL'] });
+    await openApp();
+    await page.getByRole('link', { name: 'MDK-kalender' }).click();
+
+    // a participant added in the UI
+    await page.getByRole('link', { name: 'Deltagare' }).click();
+    await page.getByRole('button', { name: 'Ny deltagare' }).click();
+    const person = page.getByRole('form', { name: 'Deltagare' });
+    await person.getByLabel('Namn').fill('Karin Ek');
+    await person.getByLabel('Roll').selectOption({ label: 'Patolog' });
+    await person.getByLabel('E-post').fill('karin.ek@');
+    await person.getByRole('button', { name: 'Spara' }).click();
+    await expect(person.locator('.field-error', { hasText: 'Ogiltig e-postadress.' })).toBeVisible();
+    await person.getByLabel('E-post').fill('karin.ek@example.se');
+    await person.getByRole('button', { name: 'Spara' }).click();
+    await expect(page.getByRole('cell', { name: 'Karin Ek', exact: true })).toBeVisible();
+
+    await page.getByRole('link', { name: 'Mötesserier' }).click();
+    await page.getByRole('link', { name: 'Ny mötesserie' }).click();
+    const form = page.getByRole('form', { name: 'Mötesserie' });
+    await form.getByLabel('Namn', { exact: true }).fill('Nationell MDK sarkom');
+    await form.getByLabel('Vårdområde').selectOption({ label: 'Sarkom, avancerad diagnostik och behandling' });
+    await form.getByLabel('Hur ofta').selectOption({ label: 'Varje månad' });
+    await form.getByRole('button', { name: 'Spara och skapa möten' }).click();
+    await expect(form.locator('.field-error', { hasText: 'Välj vilken veckodag i månaden.' })).toBeVisible();
+    await form.getByLabel('Vilken i månaden').selectOption({ label: 'Andra' });
+    await form.getByLabel('Veckodag').selectOption({ label: 'tisdag' });
+    await form.getByRole('button', { name: 'Spara och skapa möten' }).click();
+    await expect(page.getByRole('status').filter({ hasText: /Sparat\. 1[3-4] möten skapade/ })).toBeVisible();
+
+    // series export: a calendar file for the whole series
+    await page.getByRole('link', { name: 'Till mötesserierna' }).click();
+    const seriesDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Exportera kalenderfil' }).click();
+    expect((await seriesDownload).suggestedFilename()).toMatch(/^nmdk-sarcoma-.*\.ics$/);
+
+    // move the first meeting
+    await page.getByRole('link', { name: 'Kommande möten' }).click();
+    await page.getByRole('table', { name: 'Kommande möten' }).getByRole('link').first().click();
+    await page.getByRole('button', { name: 'Flytta mötet' }).click();
+    const move = page.getByRole('form', { name: 'Flytta mötet' });
+    await move.getByLabel('Ny starttid').fill('09:30');
+    await move.getByRole('button', { name: 'Flytta mötet' }).click();
+    await expect(move.locator('.field-error', { hasText: 'Måste fyllas i.' })).toBeVisible();
+    await move.getByLabel('Anledning').fill('Krockar med sjukhusets ledningsmöte');
+    await move.getByRole('button', { name: 'Flytta mötet' }).click();
+    await expect(page.getByRole('status').filter({ hasText: /Mötet är flyttat till .* kl\. 09:30\./ })).toBeVisible();
+    await expect(page.getByText('Krockar med sjukhusets ledningsmöte')).toBeVisible();
+
+    // add a participant to this one meeting; quorum text follows
+    await page.getByLabel('Lägg till deltagare').selectOption({ label: 'Karin Ek (Patolog)' });
+    await page.getByRole('button', { name: 'Lägg till' }).click();
+    await expect(page.getByRole('region', { name: 'Närvaro och beslutsförhet' }).getByRole('group', { name: 'Närvaro för Karin Ek' })).toBeVisible();
+  });
 });

@@ -22,11 +22,14 @@ export function AttendancePanel({ meetingId, onChange }: { meetingId: number; on
   const readOnly = m.status !== 'planned';
 
   async function record(personId: number, attendance: Attendance | null) {
+    // Shown at once (the radio must follow the click); the server's quorum replaces the local one.
+    const participants = m!.participants.map((p) => (p.personId === personId ? { ...p, attendance } : p));
+    const optimistic = { ...m!, participants, quorum: computeQuorum(m!.requiredRoles, participants) };
+    setMeeting(optimistic);
     try {
       setSaveError(null);
       const { quorum } = await api.call('meetings.setAttendance', { meetingId, personId, attendance });
-      const participants = m!.participants.map((p) => (p.personId === personId ? { ...p, attendance } : p));
-      setMeeting({ ...m!, participants, quorum });
+      setMeeting({ ...optimistic, quorum });
       onChange?.(quorum);
     } catch (e) {
       setSaveError(e);
@@ -35,7 +38,7 @@ export function AttendancePanel({ meetingId, onChange }: { meetingId: number; on
     }
   }
 
-  const quorum = m.quorum ?? computeQuorum(m.requiredRoles, m.participants);
+  const quorum = m.quorum;
   return (
     <section className="card attendance-panel" aria-labelledby={`attendance-${meetingId}`}>
       <h2 id={`attendance-${meetingId}`}>{t('att.title')}</h2>
