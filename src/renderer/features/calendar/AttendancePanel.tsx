@@ -42,7 +42,7 @@ export function AttendancePanel({ meetingId, onChange }: { meetingId: number; on
   return (
     <section className="card attendance-panel" aria-labelledby={`attendance-${meetingId}`}>
       <h2 id={`attendance-${meetingId}`}>{t('att.title')}</h2>
-      <QuorumBanner quorum={quorum} requiredRoles={m.requiredRoles} />
+      {m.status !== 'cancelled' && <QuorumBanner quorum={quorum} requiredRoles={m.requiredRoles} />}
       <ErrorBanner error={saveError} />
       {m.participants.length === 0 ? (
         <p className="muted">{t('att.noParticipants')}</p>

@@ -42,10 +42,12 @@ export function MeetingDetail({ meetingId }: { meetingId: number }) {
   const open = m.status === 'planned';
   return (
     <Page
-      title={`${t('mdkMeeting.title')} ${longDate(lang, m.localDate)}`}
+      title={`${m.seriesName ?? t('mdkMeeting.title')}: ${longDate(lang, m.localDate)}`}
       actions={
         <>
-          <a href="#/calendar">{t('mdkMeeting.back')}</a>
+          <a className="button-link" href="#/calendar">
+            {t('mdkMeeting.back')}
+          </a>
           <button type="button" onClick={exportIcs}>
             {t('ics.exportMeeting')}
           </button>
