@@ -82,6 +82,25 @@ describe('series and meetings', () => {
     expect(after.starts_at).toBe('2027-01-14T14:00:00Z');
   });
 
+  it('removes dates a changed rule no longer gives, but cancels those another record points at', async () => {
+    const { api, core } = await setup();
+    const { id } = await api.call('series.save', thursdays());
+    const { meetings } = await api.call('meetings.list', { seriesId: id, from: '2026-11-26', to: '2026-12-03' });
+    // a recommendation (issue 5) refers to the second meeting
+    const patient = insertPatient(core.db);
+    const referral = insertReferral(core.db, { patientId: patient, careAreaCode: 'ANAL' });
+    core.db
+      .prepare("INSERT INTO recommendation (referral_id, meeting_id, intent, recorded_at, recorded_by) VALUES (?, ?, 'curative', ?, 'test')")
+      .run(referral, meetings[1].id, NOW.toISOString());
+    const { generation } = await api.call('series.save', { ...thursdays(), id, weekday: 3 });
+    expect(generation.cancelled).toBe(1);
+    expect(generation.removed).toBeGreaterThan(50);
+    expect((await api.call('meetings.get', { id: meetings[1].id })).status).toBe('cancelled');
+    await expect(api.call('meetings.get', { id: meetings[0].id })).rejects.toMatchObject({ code: 'not_found' });
+    const { meetings: after } = await api.call('meetings.list', { seriesId: id, from: '2026-11-23', to: '2026-12-10' });
+    expect(after.filter((m) => m.status === 'planned').map((m) => m.localDate)).toEqual(['2026-11-25', '2026-12-02', '2026-12-09']);
+  });
+
   it('alternates the chairing unit every two years', async () => {
     const { api, ref } = await setup();
     const [a, b] = ref.units;

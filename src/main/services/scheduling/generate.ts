@@ -108,13 +108,31 @@ export function generateMeetings(db: Db, seriesId: number, today: string, nowIso
       const { movedCases } = cancelMeeting(db, row.id, 'Serien ändrades / The series changed', nowIso, note);
       result.cancelled++;
       result.rolledCases += movedCases;
-    } else {
-      db.prepare('DELETE FROM meeting_participant WHERE meeting_id = ?').run(row.id);
-      db.prepare('DELETE FROM meeting WHERE id = ?').run(row.id);
+    } else if (tryDelete(db, row.id)) {
       result.removed++;
+    } else {
+      cancelMeeting(db, row.id, 'Serien ändrades / The series changed', nowIso, note);
+      result.cancelled++;
     }
   }
   return result;
+}
+
+/**
+ * Deletes a meeting nothing refers to; another feature's row pointing at it (a foreign key) makes the
+ * savepoint roll back, and the caller cancels the meeting instead.
+ */
+function tryDelete(db: Db, meetingId: number): boolean {
+  try {
+    db.transaction(() => {
+      db.prepare('DELETE FROM meeting_participant WHERE meeting_id = ?').run(meetingId);
+      db.prepare('DELETE FROM meeting WHERE id = ?').run(meetingId);
+    })();
+    return true;
+  } catch (e) {
+    if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return false;
+    throw e;
+  }
 }
 
 /**
