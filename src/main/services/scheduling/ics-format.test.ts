@@ -16,7 +16,7 @@ describe('RFC 5545 line folding by octets', () => {
   });
 
   it('leaves short lines alone, refolds the generator’s folding, ends with CRLF and puts Z on DTSTAMP', () => {
-    const text = 'BEGIN:VCALENDAR\r\nDTSTAMP:20261123T080000\r\nSUMMARY:ab\r\n cd\r\nEND:VCALENDAR';
+    const text = 'BEGIN:VCALENDAR\r\nTIMEZONE-ID:Europe/Stockholm\r\nDTSTAMP:20261123T080000\r\nSUMMARY:ab\r\n cd\r\nEND:VCALENDAR';
     expect(normaliseIcs(text)).toBe('BEGIN:VCALENDAR\r\nDTSTAMP:20261123T080000Z\r\nSUMMARY:abcd\r\nEND:VCALENDAR\r\n');
   });
 });
