@@ -2,10 +2,12 @@ import type { Handlers } from './router';
 import { systemHandlers } from '../services/system/handlers';
 import { carePlanHandlers } from '../services/care-plans/handlers';
 import { backupHandlers } from '../services/backup/handlers';
+import { schedulingHandlers } from '../services/scheduling/handlers';
 
 /** Every method's handler; TypeScript refuses a contract method without one. Features add theirs. */
 export const handlers: Handlers = {
   ...systemHandlers,
   ...carePlanHandlers,
   ...backupHandlers,
+  ...schedulingHandlers,
 };

@@ -3,6 +3,7 @@ import { HomePage } from './home/HomePage';
 import { SettingsPage } from './settings/SettingsPage';
 import { comingSoon } from './ComingSoon';
 import { CarePlansPage } from './care-plans/CarePlansPage';
+import { CalendarPage } from './calendar/CalendarPage';
 
 export interface FeatureView {
   /** First path segment: #/referrals/… */
@@ -15,7 +16,7 @@ export interface FeatureView {
 export const features: FeatureView[] = [
   { id: 'home', navKey: 'nav.home', View: HomePage },
   { id: 'referrals', navKey: 'nav.referrals', View: comingSoon('nav.referrals') },
-  { id: 'calendar', navKey: 'nav.calendar', View: comingSoon('nav.calendar') },
+  { id: 'calendar', navKey: 'nav.calendar', View: CalendarPage },
   { id: 'case-lists', navKey: 'nav.caseLists', View: comingSoon('nav.caseLists') },
   { id: 'care-plans', navKey: 'nav.carePlans', View: CarePlansPage },
   { id: 'follow-up', navKey: 'nav.followUp', View: comingSoon('nav.followUp') },

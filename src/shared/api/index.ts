@@ -5,12 +5,14 @@
 import { systemMethods } from './methods/system';
 import { carePlanMethods } from './methods/care-plans';
 import { backupMethods } from './methods/backup';
+import { schedulingMethods } from './methods/scheduling';
 import type { InputOf, OutputOf } from './contract';
 
 export const api = {
   ...systemMethods,
   ...carePlanMethods,
   ...backupMethods,
+  ...schedulingMethods,
 };
 
 export type Api = typeof api;

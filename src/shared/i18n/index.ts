@@ -3,6 +3,7 @@ import { common } from './messages/common';
 import { settingsUi } from './messages/settings-ui';
 import { carePlans } from './messages/care-plans';
 import { backup } from './messages/backup';
+import { scheduling } from './messages/scheduling';
 
 export type { Lang, MessageBundle, Messages } from './types';
 
@@ -10,6 +11,7 @@ export type { Lang, MessageBundle, Messages } from './types';
 export const bundles: MessageBundle[] = [
   common,
   settingsUi,
+  scheduling,
   carePlans,
   backup,
 ];

@@ -3,11 +3,15 @@ import { verifyCommand } from './verify';
 import { exportCarePlansCommand } from './export-careplans';
 import { backupCommand } from './backup';
 import { restoreCommand } from './restore';
+import { meetingsCommand } from './meetings';
+import { exportIcsCommand } from './export-ics';
 
 /** Every CLI command; features add theirs here (one file each, one line each). */
 export const commands: CliCommand[] = [
   verifyCommand,
   backupCommand,
   restoreCommand,
+  meetingsCommand,
+  exportIcsCommand,
   exportCarePlansCommand,
 ];
