@@ -60,10 +60,11 @@ export function createRouter(options: RouterOptions): Router {
       };
       const handler = options.handlers[method] as (input: unknown, ctx: RequestContext) => unknown;
       // Synchronous work (all database writes) runs in one transaction with its access-log rows.
-      const pending = options.db.transaction(() => {
+      // Boxed: better-sqlite3 refuses a transaction function that returns a promise (async handlers, e.g. PDFs).
+      const { pending } = options.db.transaction(() => {
         const out = handler(parsed.data, ctx);
         if (spec.patientData !== 'none' && !(out instanceof Promise)) options.hooks.recordPatientAccess(ctx, accesses, spec);
-        return out;
+        return { pending: out };
       }).immediate();
       const result = await pending;
       if (spec.patientData !== 'none' && pending instanceof Promise) {

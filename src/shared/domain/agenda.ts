@@ -117,3 +117,14 @@ export function initialsOf(givenName: string, familyName: string): string {
   const first = (s: string) => (s.trim()[0] ?? '').toUpperCase();
   return `${first(givenName)}. ${first(familyName)}.`;
 }
+
+/** Clock time in Europe/Stockholm ("08:06") of a UTC instant: meetings are planned in Swedish time. */
+export function stockholmClock(iso: string): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+}
+
+/** A 12-digit personnummer/samordningsnummer as written (ÅÅÅÅMMDD-NNNN); other identifiers as given. */
+export function formatIdentifier(value: string | null): string {
+  if (!value) return '';
+  return /^\d{12}$/.test(value) ? `${value.slice(0, 8)}-${value.slice(8)}` : value;
+}
