@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { HomePage } from './home/HomePage';
 import { SettingsPage } from './settings/SettingsPage';
 import { comingSoon } from './ComingSoon';
+import { CaseListsPage } from './case-lists/CaseListsPage';
 
 export interface FeatureView {
   /** First path segment: #/referrals/… */
@@ -15,7 +16,7 @@ export const features: FeatureView[] = [
   { id: 'home', navKey: 'nav.home', View: HomePage },
   { id: 'referrals', navKey: 'nav.referrals', View: comingSoon('nav.referrals') },
   { id: 'calendar', navKey: 'nav.calendar', View: comingSoon('nav.calendar') },
-  { id: 'case-lists', navKey: 'nav.caseLists', View: comingSoon('nav.caseLists') },
+  { id: 'case-lists', navKey: 'nav.caseLists', View: CaseListsPage },
   { id: 'care-plans', navKey: 'nav.carePlans', View: comingSoon('nav.carePlans') },
   { id: 'follow-up', navKey: 'nav.followUp', View: comingSoon('nav.followUp') },
   { id: 'settings', navKey: 'nav.settings', View: SettingsPage },

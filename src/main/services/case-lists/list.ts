@@ -124,7 +124,7 @@ export function lockList(ctx: RequestContext, meetingId: number): { lockedAt: st
   const rows = ctx.db
     .prepare('SELECT ci.referral_id referralId, r.patient_id patientId FROM case_list_item ci JOIN referral r ON r.id = ci.referral_id WHERE ci.meeting_id = ?')
     .all(m.id) as { referralId: number; patientId: number }[];
-  if (rows.length === 0) throw conflict('caseList.empty');
+  if (rows.length === 0) throw conflict('caseList.emptyLock');
   const at = ctx.now();
   for (const r of rows) {
     changeReferralStatus(ctx.db, r.referralId, { to: 'listed', userName: ctx.caller.name, at, note: `MDK ${m.localDate}` });
