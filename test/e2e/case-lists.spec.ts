@@ -109,3 +109,50 @@ test('build, reorder and lock the list, run the meeting, finalise, and find the 
   await expect(rows.nth(1)).toContainText('Andersson, Åsa');
   expect(status(server, ids.bjork)).toBe('complete');
 });
+
+test.describe('as a coordinator', () => {
+  test.use({ role: 'coordinator' });
+
+  test('edits the treatment options, adds a late case by hand, unlocks only with a reason, and may not finalise', async ({ page, server, openApp }) => {
+    const { first, ids } = arrange(server);
+    const late = insertReferral(server.core.db, { patientId: insertPatient(server.core.db, { familyName: 'Ek', givenName: 'Åsa' }), receivedDate: '2027-01-13' });
+    await openApp();
+    await page.getByRole('link', { name: 'Inställningar' }).click();
+    await page.getByRole('link', { name: 'Behandlingsalternativ' }).click();
+    await page.getByLabel('Vårdområde').selectOption({ label: 'Analcancer, kurativt syftande onkologisk behandling' });
+    await page.getByLabel('Behandlingsalternativ (en per rad)').fill('Radiokemoterapi\nKirurgi\nPalliativ strålbehandling');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await expect(page.getByText('Sparat')).toBeVisible();
+    expect(JSON.parse(server.core.db.prepare("SELECT treatment_options FROM care_area WHERE code = 'ANAL'").pluck().get() as string)).toEqual([
+      'Radiokemoterapi',
+      'Kirurgi',
+      'Palliativ strålbehandling',
+    ]);
+
+    await page.getByRole('link', { name: 'Falllistor' }).click();
+    await page.getByRole('link', { name: /Öppna falllistan 2027-01-15/ }).click();
+    await expect(page.getByRole('heading', { name: 'Anmälda efter sista anmälningsdag' })).toBeVisible();
+    await page.getByRole('button', { name: 'Lägg till Ek, Åsa' }).click();
+    await page.getByRole('button', { name: 'Lägg till Björk, Åsa' }).click();
+    const rows = page.getByRole('listitem', { name: /^Fall \d$/ });
+    await expect(rows).toHaveCount(2);
+    await expect(rows.nth(0)).toContainText('Tillagd för hand');
+
+    await page.getByRole('button', { name: 'Lås listan' }).click();
+    expect(status(server, late)).toBe('listed');
+    await page.getByRole('button', { name: 'Lås upp' }).click();
+    await page.getByRole('button', { name: 'Lås upp listan' }).click();
+    await expect(page.locator('.field-error', { hasText: 'Måste fyllas i.' })).toBeVisible();
+    await page.getByLabel('Skäl till upplåsning').fill('Akut fall tillkom efter låsning');
+    await page.getByRole('button', { name: 'Lås upp listan' }).click();
+    await expect(page.getByRole('button', { name: 'Lås listan' })).toBeVisible();
+    expect(status(server, ids.bjork)).toBe('complete');
+    expect(server.core.db.prepare('SELECT reason FROM case_list_unlock WHERE meeting_id = ?').pluck().get(first)).toBe('Akut fall tillkom efter låsning');
+
+    await page.getByRole('button', { name: 'Lås listan' }).click();
+    await page.getByRole('link', { name: 'Genomför mötet' }).click();
+    await page.getByRole('button', { name: 'Fastställ mötet' }).click();
+    await page.getByRole('button', { name: 'Ja, fastställ mötet' }).click();
+    await expect(page.getByText('Din roll får inte göra detta.')).toBeVisible();
+  });
+});

@@ -81,6 +81,7 @@ export function MeetingRunView({ meetingId }: { meetingId: number }) {
                   <span>
                     {t('caseList.caseNo', { n: n + 1 })} · {stockholmClock(c.plannedStart)}
                   </span>
+                  <span className="index-name">{c.familyName}</span>
                   <span className={`outcome outcome-${c.outcome}`}>{t(`meeting.outcome.${c.outcome}`)}</span>
                 </button>
               </li>

@@ -1,4 +1,5 @@
 import type { Participant } from '../../../shared/api/methods/case-lists';
+import { hasMessage } from '../../../shared/i18n';
 import { useT } from '../../i18n/useT';
 
 /**
@@ -24,7 +25,7 @@ export function ParticipantsPanel({ meetingId, participants }: { meetingId: numb
           {participants.map((p) => (
             <li key={p.personId}>
               <span>
-                {p.name} <span className="muted">({p.role}{p.unitName ? `, ${p.unitName}` : ''})</span>
+                {p.name} <span className="muted">({hasMessage(`participantRole.${p.role}`) ? t(`participantRole.${p.role}`) : p.role}{p.unitName ? `, ${p.unitName}` : ''})</span>
               </span>
               <span className={`attendance attendance-${p.attendance ?? 'unknown'}`}>
                 {p.attendance ? t(ATTENDANCE_KEY[p.attendance]) : t('caseList.attendanceUnknown')}

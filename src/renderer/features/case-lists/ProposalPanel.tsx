@@ -57,13 +57,13 @@ function CaseTable({ cases, onAdd }: { cases: CaseBrief[]; onAdd(referralId: num
           <tr key={c.referralId}>
             <td>
               {c.familyName}, {c.givenName}
-              <div className="muted">{formatIdentifier(c.identifier)}</div>
+              <div className="muted nowrap">{formatIdentifier(c.identifier)}</div>
               {c.priority === 'urgent' && <span className="tag tag-urgent">{t('caseList.urgent')}</span>}
               {c.rediscussion && <span className="tag">{t('caseList.rediscussion')}</span>}
             </td>
             <td>{c.referringUnitName}</td>
             <td>{c.question}</td>
-            <td>{c.receivedDate}</td>
+            <td className="nowrap">{c.receivedDate}</td>
             <td className={c.daysLeft < 0 ? 'over' : undefined}>
               {c.daysLeft >= 0 ? t('caseList.daysLeft', { days: c.daysLeft }) : t('caseList.daysOver', { days: -c.daysLeft })}
             </td>
