@@ -88,6 +88,17 @@ test('build, reorder and lock the list, run the meeting, finalise, and find the 
   await page.getByRole('button', { name: 'Ja, fastställ mötet' }).click();
   await expect(page.getByText(/Mötet fastställdes/)).toBeVisible();
 
+  // Read-only now: an amendment needs a reason and keeps the earlier version.
+  await page.getByRole('button', { name: /^Fall 1/ }).click();
+  await page.getByRole('button', { name: 'Ändra rekommendation' }).click();
+  await page.getByRole('radio', { name: 'Palliativ' }).check();
+  await page.getByRole('button', { name: 'Spara ändringen' }).click();
+  await expect(page.locator('.field-error', { hasText: 'Måste fyllas i.' })).toBeVisible();
+  await page.getByLabel('Skäl till ändringen').fill('PET-DT efter mötet visade fjärrmetastas');
+  await page.getByRole('button', { name: 'Spara ändringen' }).click();
+  await expect(page.getByText('Ändrad: PET-DT efter mötet visade fjärrmetastas')).toBeVisible();
+  await expect(page.getByText('Tidigare versioner')).toBeVisible();
+
   // All replies into a folder in one step.
   const dir = join(mkdtempSync(join(tmpdir(), 'mdk-svar-')), 'svar');
   await page.getByLabel('Mapp för MDK-svar').fill(dir);
@@ -96,7 +107,8 @@ test('build, reorder and lock the list, run the meeting, finalise, and find the 
   const reply = await pdfText(readFileSync(join(dir, readdirSync(dir)[0])));
   expect(reply.text).toContain('MDK-svar');
   expect(reply.text).toContain('Cederlund, Åsa');
-  expect(reply.text).toContain('Behandlingsavsikt: Kurativ');
+  expect(reply.text).toContain('Behandlingsavsikt: Palliativ');
+  expect(reply.text).toContain('PET-DT efter mötet visade fjärrmetastas');
   expect(reply.text).toContain('Rekommenderad behandling: Radiokemoterapi');
 
   // The next meeting's list holds the postponed case, urgent first.

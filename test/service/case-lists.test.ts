@@ -104,6 +104,12 @@ describe('case lists and the meeting', () => {
     expect(next.items[0].carriedFrom).toEqual({ meetingId: first, localDate: '2026-11-20' });
     expect(status(core, ids.urgent)).toBe('complete');
 
+    // Due for re-discussion (date 2027-02-15): proposed again for a meeting on or after that date, marked so.
+    const later = insertMeeting(core.db, { localDate: '2027-02-19', startsAt: '2027-02-19T07:00:00.000Z', capacityCases: 10 });
+    const again = await api.call('caseLists.proposal', { meetingId: later });
+    expect(again.fits.find((c) => c.referralId === ids.pressing)?.rediscussion).toBe(true);
+    expect((await api.call('caseLists.proposal', { meetingId: second })).fits.some((c) => c.referralId === ids.pressing)).toBe(false);
+
     // Read-only after finalising; an amendment needs a reason and keeps the earlier version.
     expect((await errorOf(api.call('recommendations.record', { meetingId: first, referralId: ids.pressing, intent: 'palliative', treatments: ['Kirurgi'] }))).messageKey).toBe(
       'recommendation.finalisedUseAmend',
@@ -161,7 +167,8 @@ describe('case lists and the meeting', () => {
     });
     insert();
     await timed(api, first); // warm-up (statement cache, JIT)
-    // Best of ten through the whole router (validation, transaction, access notes): the machine is shared.
+    // Best of ten through the whole router (validation, transaction, access notes), in CPU time: the
+    // test machine is shared by several builds, so wall time measures the neighbours as much as us.
     const times: number[] = [];
     for (let i = 0; i < 10; i++) times.push(await timed(api, first));
     console.log('proposal ms', times.map((t) => t.toFixed(1)).join(' '));
@@ -170,16 +177,18 @@ describe('case lists and the meeting', () => {
     const p = await api.call('caseLists.proposal', { meetingId: first });
     core.db.prepare('UPDATE meeting SET capacity_cases = 30, duration_minutes = 300 WHERE id = ?').run(first);
     await api.call('caseLists.add', { meetingId: first, referralIds: p.overflow.slice(0, 30).map((c) => c.referralId) });
-    const t0 = performance.now();
+    const cpu = process.cpuUsage();
     const pdf = await api.call('caseLists.agendaPdf', { meetingId: first });
-    expect(performance.now() - t0).toBeLessThan(1000);
+    const used = process.cpuUsage(cpu);
+    expect((used.user + used.system) / 1000).toBeLessThan(1000);
     expect((await pdfText(Buffer.from(pdf.base64, 'base64'))).text).toContain('Fall 30');
   });
 });
 
 async function timed(api: ApiClient, meetingId: number): Promise<number> {
-  const t = performance.now();
+  const cpu = process.cpuUsage();
   const p = await api.call('caseLists.proposal', { meetingId });
+  const used = process.cpuUsage(cpu);
   expect(p.fits.length + p.overflow.length + p.late.length).toBeGreaterThan(1000);
-  return performance.now() - t;
+  return (used.user + used.system) / 1000;
 }
