@@ -148,7 +148,20 @@ test.describe('as a coordinator', () => {
     await page.getByRole('button', { name: 'Lägg till Björk, Åsa' }).click();
     const rows = page.getByRole('listitem', { name: /^Fall \d$/ });
     await expect(rows).toHaveCount(2);
+    await expect(rows.nth(0)).toContainText('Ek, Åsa');
     await expect(rows.nth(0)).toContainText('Tillagd för hand');
+
+    // Drag by keyboard (dnd-kit): space picks the case up, arrow up moves it, space drops it.
+    const handle = page.getByRole('button', { name: 'Dra för att flytta fall 2' });
+    await handle.focus();
+    // dnd-kit measures between key presses (animation frames), as a person's keystrokes would allow.
+    await page.keyboard.press('Space');
+    await page.waitForTimeout(300);
+    await page.keyboard.press('ArrowUp');
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Space');
+    await expect(rows.nth(0)).toContainText('Björk, Åsa');
+    await expect(rows.nth(1)).toContainText('Ek, Åsa');
 
     await page.getByRole('button', { name: 'Lås listan' }).click();
     expect(status(server, late)).toBe('listed');

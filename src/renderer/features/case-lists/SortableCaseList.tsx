@@ -22,12 +22,24 @@ interface Props {
 export function SortableCaseList({ items, editable, onReorder, onRemove, onMinutes }: Props) {
   const sensors = useSensors(useSensor(PointerSensor), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
   const ids = items.map((i) => i.referralId);
+  const t = useT();
+  const caseNo = (id: string | number) => ids.indexOf(Number(id)) + 1;
+  // Screen readers hear the drag in the user's language (dnd-kit's defaults are English).
+  const accessibility = {
+    screenReaderInstructions: { draggable: t('caseList.dragInstructions') },
+    announcements: {
+      onDragStart: ({ active }: { active: { id: string | number } }) => t('caseList.dragPicked', { n: caseNo(active.id) }),
+      onDragOver: ({ over }: { over: { id: string | number } | null }) => (over ? t('caseList.dragOver', { n: caseNo(over.id) }) : undefined),
+      onDragEnd: ({ over }: { over: { id: string | number } | null }) => (over ? t('caseList.dragDropped', { n: caseNo(over.id) }) : undefined),
+      onDragCancel: () => t('caseList.dragCancelled'),
+    },
+  };
   function dragEnd(e: DragEndEvent) {
     if (!e.over || e.active.id === e.over.id) return;
     onReorder(moveItem(ids, ids.indexOf(Number(e.active.id)), ids.indexOf(Number(e.over.id))));
   }
   return (
-    <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={dragEnd}>
+    <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={dragEnd} accessibility={accessibility}>
       <SortableContext items={ids} strategy={verticalListSortingStrategy}>
         <ol className="case-list">
           {items.map((item, n) => (
