@@ -14,7 +14,7 @@ import { cut, footer, heading, line, roleSv, rule } from './pdf-parts';
 export async function agendaPdf(ctx: RequestContext, meetingId: number, minimal: boolean, purpose: 'export' | 'print'): Promise<FilePayload> {
   // Every read happens before the first await: inside the request's transaction.
   const m = loadMeeting(ctx.db, meetingId);
-  const items = loadItems(ctx.db, m).filter((i) => i.outcome !== 'postponed' || m.status !== 'planned');
+  const items = loadItems(ctx.db, m);
   const participants = loadParticipants(ctx.db, m.id);
   const demo = getSetting<boolean>(ctx.db, 'demo.loaded', false);
   for (const i of items) ctx.notePatientAccess({ patientId: i.patientId, objectType: 'agenda', objectId: m.id, action: purpose });

@@ -150,7 +150,14 @@ export function finaliseMeeting(ctx: RequestContext, meetingId: number): { final
   const m = loadMeeting(ctx.db, meetingId);
   if (m.status !== 'planned') throw conflict('caseList.meetingNotPlanned');
   if (!m.lockedAt) throw conflict('caseList.lockFirst');
-  const pending = ctx.db.prepare("SELECT referral_id FROM case_list_item WHERE meeting_id = ? AND outcome = 'pending'").pluck().all(m.id) as number[];
+  // A referral withdrawn or closed meanwhile stays behind, undiscussed: there is nothing to roll over.
+  const pending = ctx.db
+    .prepare(
+      `SELECT ci.referral_id FROM case_list_item ci JOIN referral r ON r.id = ci.referral_id
+        WHERE ci.meeting_id = ? AND ci.outcome = 'pending' AND r.status NOT IN ('withdrawn', 'closed')`,
+    )
+    .pluck()
+    .all(m.id) as number[];
   for (const referralId of pending) moveToNextMeeting(ctx, m, referralId);
   const at = ctx.now().toISOString();
   ctx.db.prepare("UPDATE meeting SET status = 'finalised', finalised_at = ?, finalised_by = ?, updated_at = ? WHERE id = ?").run(at, ctx.caller.name, at, m.id);
