@@ -18,9 +18,8 @@ export const caseListHandlers: Pick<Handlers, CaseListMethod> = {
       minutes: number;
     };
     const proposal = buildProposal(ctx.db, m, used);
-    for (const c of [...proposal.fits, ...proposal.overflow, ...proposal.late]) {
-      ctx.notePatientAccess({ patientId: c.patientId, objectType: 'case_list', objectId: m.id });
-    }
+    const seen = new Set([...proposal.fits, ...proposal.overflow, ...proposal.late].map((c) => c.patientId));
+    for (const patientId of seen) ctx.notePatientAccess({ patientId, objectType: 'case_list', objectId: m.id });
     return proposal;
   },
   'caseLists.add': ({ meetingId, referralIds, byHand }, ctx) => addCases(ctx, meetingId, referralIds, byHand),

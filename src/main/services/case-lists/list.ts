@@ -34,9 +34,8 @@ export function getCaseList(ctx: RequestContext, meetingId: number): CaseListVie
   const starts = plannedStarts(m.startsAt, items.map((i) => i.minutes));
   const used = { cases: items.length, minutes: items.reduce((s, i) => s + i.minutes, 0) };
   const proposal = m.lockedAt || m.status !== 'planned' ? null : buildProposal(ctx.db, m, used);
-  for (const c of [...items, ...(proposal ? [...proposal.fits, ...proposal.overflow, ...proposal.late] : [])]) {
-    ctx.notePatientAccess({ patientId: c.patientId, objectType: 'case_list', objectId: m.id });
-  }
+  const seen = [...items, ...(proposal ? [...proposal.fits, ...proposal.overflow, ...proposal.late] : [])].map((c) => c.patientId);
+  for (const patientId of new Set(seen)) ctx.notePatientAccess({ patientId, objectType: 'case_list', objectId: m.id });
   const unlocks = ctx.db
     .prepare('SELECT at, user_name userName, reason FROM case_list_unlock WHERE meeting_id = ? ORDER BY at')
     .all(m.id) as CaseListView['unlocks'];
