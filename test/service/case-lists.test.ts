@@ -156,6 +156,18 @@ describe('case lists and the meeting', () => {
     expect(minimal.text).not.toContain('19520304');
   });
 
+  it('notes every patient it shows, exports or changes for the access log', async () => {
+    const noted: { patientId: number; objectType: string; action?: string }[] = [];
+    const { core, api } = testCore({ hooks: { recordPatientAccess: (_ctx, accesses) => noted.push(...accesses) } });
+    const { first, ids } = arrange(core);
+    const patientOf = (id: number) => core.db.prepare('SELECT patient_id FROM referral WHERE id = ?').pluck().get(id) as number;
+    await api.call('caseLists.add', { meetingId: first, referralIds: [ids.urgent] });
+    expect(noted).toContainEqual({ patientId: patientOf(ids.urgent), objectType: 'case_list', objectId: first });
+    noted.length = 0;
+    await api.call('caseLists.agendaPdf', { meetingId: first, purpose: 'print' });
+    expect(noted).toEqual([{ patientId: patientOf(ids.urgent), objectType: 'agenda', objectId: first, action: 'print' }]);
+  });
+
   it('performance: a proposal of 1,000 eligible referrals < 20 ms, a 30-case agenda PDF < 1 s', async () => {
     const { core, api } = testCore();
     const { first } = arrange(core);
