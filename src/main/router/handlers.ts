@@ -3,6 +3,7 @@ import { systemHandlers } from '../services/system/handlers';
 import { carePlanHandlers } from '../services/care-plans/handlers';
 import { backupHandlers } from '../services/backup/handlers';
 import { schedulingHandlers } from '../services/scheduling/handlers';
+import { caseListHandlers } from '../services/case-lists/handlers';
 
 /** Every method's handler; TypeScript refuses a contract method without one. Features add theirs. */
 export const handlers: Handlers = {
@@ -10,4 +11,5 @@ export const handlers: Handlers = {
   ...carePlanHandlers,
   ...backupHandlers,
   ...schedulingHandlers,
+  ...caseListHandlers,
 };

@@ -4,6 +4,7 @@ import { SettingsPage } from './settings/SettingsPage';
 import { comingSoon } from './ComingSoon';
 import { CarePlansPage } from './care-plans/CarePlansPage';
 import { CalendarPage } from './calendar/CalendarPage';
+import { CaseListsPage } from './case-lists/CaseListsPage';
 
 export interface FeatureView {
   /** First path segment: #/referrals/… */
@@ -17,7 +18,7 @@ export const features: FeatureView[] = [
   { id: 'home', navKey: 'nav.home', View: HomePage },
   { id: 'referrals', navKey: 'nav.referrals', View: comingSoon('nav.referrals') },
   { id: 'calendar', navKey: 'nav.calendar', View: CalendarPage },
-  { id: 'case-lists', navKey: 'nav.caseLists', View: comingSoon('nav.caseLists') },
+  { id: 'case-lists', navKey: 'nav.caseLists', View: CaseListsPage },
   { id: 'care-plans', navKey: 'nav.carePlans', View: CarePlansPage },
   { id: 'follow-up', navKey: 'nav.followUp', View: comingSoon('nav.followUp') },
   { id: 'settings', navKey: 'nav.settings', View: SettingsPage },

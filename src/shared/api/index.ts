@@ -6,6 +6,7 @@ import { systemMethods } from './methods/system';
 import { carePlanMethods } from './methods/care-plans';
 import { backupMethods } from './methods/backup';
 import { schedulingMethods } from './methods/scheduling';
+import { caseListMethods } from './methods/case-lists';
 import type { InputOf, OutputOf } from './contract';
 
 export const api = {
@@ -13,6 +14,7 @@ export const api = {
   ...carePlanMethods,
   ...backupMethods,
   ...schedulingMethods,
+  ...caseListMethods,
 };
 
 export type Api = typeof api;

@@ -4,6 +4,7 @@ import { settingsUi } from './messages/settings-ui';
 import { carePlans } from './messages/care-plans';
 import { backup } from './messages/backup';
 import { scheduling } from './messages/scheduling';
+import { caseLists } from './messages/case-lists';
 
 export type { Lang, MessageBundle, Messages } from './types';
 
@@ -12,6 +13,7 @@ export const bundles: MessageBundle[] = [
   common,
   settingsUi,
   scheduling,
+  caseLists,
   carePlans,
   backup,
 ];

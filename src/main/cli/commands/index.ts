@@ -5,6 +5,7 @@ import { backupCommand } from './backup';
 import { restoreCommand } from './restore';
 import { meetingsCommand } from './meetings';
 import { exportIcsCommand } from './export-ics';
+import { exportAgendaCommand, exportRepliesCommand } from './case-lists';
 
 /** Every CLI command; features add theirs here (one file each, one line each). */
 export const commands: CliCommand[] = [
@@ -13,5 +14,7 @@ export const commands: CliCommand[] = [
   restoreCommand,
   meetingsCommand,
   exportIcsCommand,
+  exportAgendaCommand,
+  exportRepliesCommand,
   exportCarePlansCommand,
 ];
