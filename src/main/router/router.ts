@@ -60,13 +60,20 @@ export function createRouter(options: RouterOptions): Router {
       };
       const handler = options.handlers[method] as (input: unknown, ctx: RequestContext) => unknown;
       // Synchronous work (all database writes) runs in one transaction with its access-log rows.
-      const pending = options.db.transaction(() => {
+      // better-sqlite3 refuses a transaction function that returns a promise, so an async handler
+      // (e.g. PDF rendering) does its database work synchronously and is awaited after the commit.
+      const box: { pending?: Promise<unknown> } = {};
+      const syncResult = options.db.transaction(() => {
         const out = handler(parsed.data, ctx);
-        if (spec.patientData !== 'none' && !(out instanceof Promise)) options.hooks.recordPatientAccess(ctx, accesses, spec);
+        if (out instanceof Promise) {
+          box.pending = out;
+          return undefined;
+        }
+        if (spec.patientData !== 'none') options.hooks.recordPatientAccess(ctx, accesses, spec);
         return out;
       }).immediate();
-      const result = await pending;
-      if (spec.patientData !== 'none' && pending instanceof Promise) {
+      const result = box.pending ? await box.pending : syncResult;
+      if (spec.patientData !== 'none' && box.pending) {
         options.db.transaction(() => options.hooks.recordPatientAccess(ctx, accesses, spec)).immediate();
       }
       return { ok: true, result };

@@ -3,10 +3,12 @@
  * Features add their method maps here; preload, router, both transports and the renderer use it.
  */
 import { systemMethods } from './methods/system';
+import { followUpMethods } from './methods/follow-up';
 import type { InputOf, OutputOf } from './contract';
 
 export const api = {
   ...systemMethods,
+  ...followUpMethods,
 };
 
 export type Api = typeof api;

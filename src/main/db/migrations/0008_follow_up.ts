@@ -1,0 +1,16 @@
+import type { Migration } from '../migrate';
+
+/**
+ * Indexes for the follow-up dashboard (issue 8): each figure is one set-based query over a care
+ * area and a period, so ten years of referrals must be reachable by range, not by a full scan.
+ */
+export const m0008_follow_up: Migration = {
+  id: '0008_follow_up',
+  up(db) {
+    db.exec(`
+      CREATE INDEX referral_area_received_date ON referral(care_area_code, received_date);
+      CREATE INDEX referral_area_discharge_date ON referral(care_area_code, discharge_date) WHERE discharge_date IS NOT NULL;
+      CREATE INDEX recommendation_meeting ON recommendation(meeting_id);
+    `);
+  },
+};

@@ -1,0 +1,48 @@
+import type { Db } from '../../db/driver';
+import type { FollowUpDashboard } from '../../../shared/api/methods/follow-up';
+import { share, summariseDurations } from '../../../shared/domain/statistics';
+import type { Period } from './period';
+
+/** Quality registers aim at a care plan (Min vårdplan) for 95 % of patients. */
+export const CARE_PLAN_TARGET = 0.95;
+
+/**
+ * Care plans (issue 6's tables care_plan and care_plan_handover):
+ * - discharged: referrals of the care area with a discharge date (utskrivning) in the period;
+ *   with a finalised plan when some version of the referral's plan was finalised (a superseded
+ *   version was finalised before it was replaced);
+ * - handovers (aktiv överlämning) sent in the period; confirmed ones with the calendar days from
+ *   sent to confirmed.
+ */
+export function carePlans(db: Db, p: Period): FollowUpDashboard['carePlans'] {
+  const args = [p.careAreaCode, p.from, p.to];
+  const plans = db
+    .prepare(
+      `SELECT count(*) AS discharged,
+              ifnull(sum(EXISTS (SELECT 1 FROM care_plan cp WHERE cp.referral_id = r.id AND cp.finalised_at IS NOT NULL
+                                   AND cp.status IN ('finalised', 'superseded'))), 0) AS finalised
+         FROM referral r
+        WHERE r.care_area_code = ? AND r.discharge_date BETWEEN ? AND ?`,
+    )
+    .get(...args) as { discharged: number; finalised: number };
+
+  const handovers = db
+    .prepare(
+      `SELECT h.status AS status, CAST(julianday(h.confirmed_date) - julianday(h.sent_date) AS INTEGER) AS days
+         FROM care_plan_handover h
+         JOIN care_plan cp ON cp.id = h.care_plan_id
+         JOIN referral r ON r.id = cp.referral_id
+        WHERE r.care_area_code = ? AND h.sent_date BETWEEN ? AND ?`,
+    )
+    .all(...args) as { status: string; days: number | null }[];
+  const confirmed = handovers.filter((h) => h.status === 'confirmed');
+  return {
+    discharged: plans.discharged,
+    withFinalisedPlan: plans.finalised,
+    share: share(plans.finalised, plans.discharged),
+    target: CARE_PLAN_TARGET,
+    handoversSent: handovers.length,
+    handoversConfirmed: confirmed.length,
+    confirmationDays: summariseDurations(confirmed.filter((h) => h.days !== null).map((h) => h.days!)),
+  };
+}
