@@ -157,3 +157,25 @@ describe('follow-up input and exports', () => {
     expect(fonts.some((f) => /DejaVu/i.test(f)) || fonts.length > 0).toBe(true);
   });
 });
+
+describe('mdk stats', () => {
+  it('prints the tables, and the same figures as JSON with --json; refuses a reversed period', async () => {
+    const { runCli } = await import('../../src/main/cli/index');
+    const { dataDir } = arranged();
+    const lines: string[] = [];
+    const errors: string[] = [];
+    const io = { out: (l: string) => lines.push(l), err: (l: string) => errors.push(l) };
+    const args = ['stats', '--data', dataDir, '--care-area', 'ANAL', '--from', '2025-01-01', '--to', '2025-03-31'];
+    expect(await runCli(args, io)).toBe(0);
+    const text = lines.join('\n');
+    expect(text).toContain('Mottagna anmälningar per månad');
+    expect(text).toMatch(/Mottagen → MDK\s+4\s+31,5\s+52\s+50,0\s%/);
+    lines.length = 0;
+    expect(await runCli([...args, '--json'], io)).toBe(0);
+    const json = JSON.parse(lines.join('\n'));
+    expect(json.volumes.total).toBe(6);
+    expect(json.leadTimes.receivedToMdk.median).toBe(31.5);
+    expect(await runCli(['stats', '--data', dataDir, '--care-area', 'ANAL', '--from', '2025-03-01', '--to', '2025-01-01'], io)).toBe(1);
+    expect(errors.join('\n')).toContain('Slutdatum måste vara samma dag som eller efter startdatum.');
+  });
+});

@@ -8,9 +8,12 @@ export const m0008_follow_up: Migration = {
   id: '0008_follow_up',
   up(db) {
     db.exec(`
-      CREATE INDEX referral_area_received_date ON referral(care_area_code, received_date);
+      -- Covering: volumes per month / unit and the completeness cohort read only this index.
+      CREATE INDEX referral_area_received_date ON referral(care_area_code, received_date, status, referring_unit_id);
       CREATE INDEX referral_area_discharge_date ON referral(care_area_code, discharge_date) WHERE discharge_date IS NOT NULL;
-      CREATE INDEX recommendation_meeting ON recommendation(meeting_id);
+      -- Covering: the MDK date of every referral (first discussion) comes from these two alone.
+      CREATE INDEX case_list_item_meeting_outcome ON case_list_item(meeting_id, outcome, referral_id);
+      CREATE INDEX recommendation_meeting ON recommendation(meeting_id, referral_id);
     `);
   },
 };

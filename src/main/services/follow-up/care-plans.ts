@@ -18,10 +18,11 @@ export function carePlans(db: Db, p: Period): FollowUpDashboard['carePlans'] {
   const args = [p.careAreaCode, p.from, p.to];
   const plans = db
     .prepare(
-      `SELECT count(*) AS discharged,
-              ifnull(sum(EXISTS (SELECT 1 FROM care_plan cp WHERE cp.referral_id = r.id AND cp.finalised_at IS NOT NULL
-                                   AND cp.status IN ('finalised', 'superseded'))), 0) AS finalised
-         FROM referral r
+      `WITH finalised AS (
+         SELECT DISTINCT referral_id FROM care_plan
+          WHERE finalised_at IS NOT NULL AND status IN ('finalised', 'superseded') AND referral_id IS NOT NULL)
+       SELECT count(*) AS discharged, count(f.referral_id) AS finalised
+         FROM referral r LEFT JOIN finalised f ON f.referral_id = r.id
         WHERE r.care_area_code = ? AND r.discharge_date BETWEEN ? AND ?`,
     )
     .get(...args) as { discharged: number; finalised: number };

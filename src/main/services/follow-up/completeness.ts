@@ -1,49 +1,58 @@
 import type { Db } from '../../db/driver';
 import type { FollowUpDashboard } from '../../../shared/api/methods/follow-up';
 import { share, summariseDurations } from '../../../shared/domain/statistics';
+import { daysBetween } from '../../../shared/domain/lead-time';
 import type { Period } from './period';
 
 /**
  * Completeness of referrals received in the period, from their timeline (referral_event):
  * - assessed: the referral has left status "received" (someone judged it);
  * - complete at first submission: assessed and never sent to "awaiting_completion" (komplettering);
- * - each completion request is answered by the first later awaiting_completion → complete event;
- *   its duration is counted in calendar days between the two UTC dates.
+ * - each completion request is answered by the next awaiting_completion → complete event of the
+ *   referral; its duration is counted in calendar days between the two UTC dates. A request still
+ *   open (or withdrawn) has no duration.
  */
 export function completeness(db: Db, p: Period): FollowUpDashboard['completeness'] {
-  const cohort = `cohort AS (
-      SELECT id FROM referral
-       WHERE care_area_code = ? AND received_date BETWEEN ? AND ? AND status <> 'received')`;
-  const counts = db
+  const args = [p.careAreaCode, p.from, p.to];
+  const assessed = db
+    .prepare(`SELECT count(*) FROM referral WHERE care_area_code = ? AND received_date BETWEEN ? AND ? AND status <> 'received'`)
+    .pluck()
+    .get(...args) as number;
+  // One pass over the cohort's completion events, in time order per referral; paired up below.
+  const events = db
     .prepare(
-      `WITH ${cohort}
-       SELECT count(*) AS assessed,
-              sum(NOT EXISTS (SELECT 1 FROM referral_event e WHERE e.referral_id = c.id AND e.to_status = 'awaiting_completion')) AS first_time
-         FROM cohort c`,
+      `SELECT e.referral_id, date(e.at), e.to_status = 'awaiting_completion'
+         FROM referral r JOIN referral_event e ON e.referral_id = r.id
+        WHERE r.care_area_code = ? AND r.received_date BETWEEN ? AND ? AND r.status <> 'received'
+          AND (e.to_status = 'awaiting_completion' OR (e.from_status = 'awaiting_completion' AND e.to_status = 'complete'))
+        ORDER BY e.referral_id, e.at`,
     )
-    .get(p.careAreaCode, p.from, p.to) as { assessed: number; first_time: number | null };
+    .raw()
+    .all(...args) as [number, string, 0 | 1][];
 
-  const requests = db
-    .prepare(
-      `WITH ${cohort}
-       SELECT e.referral_id AS referral_id,
-              (SELECT julianday(date(min(a.at))) FROM referral_event a
-                WHERE a.referral_id = e.referral_id AND a.from_status = 'awaiting_completion'
-                  AND a.to_status = 'complete' AND a.at >= e.at) - julianday(date(e.at)) AS days
-         FROM cohort c JOIN referral_event e ON e.referral_id = c.id
-        WHERE e.to_status = 'awaiting_completion'`,
-    )
-    .all(p.careAreaCode, p.from, p.to) as { referral_id: number; days: number | null }[];
-
-  const answered = requests.filter((r) => r.days !== null).map((r) => Math.round(r.days!));
-  const firstTime = counts.first_time ?? 0;
+  const withRequest = new Set<number>();
+  const answerDays: number[] = [];
+  let requests = 0;
+  let open: { referralId: number; date: string } | null = null;
+  for (const [referralId, date, isRequest] of events) {
+    if (open && open.referralId !== referralId) open = null;
+    if (isRequest) {
+      requests += 1;
+      withRequest.add(referralId);
+      open = { referralId, date };
+    } else if (open) {
+      answerDays.push(daysBetween(open.date, date));
+      open = null;
+    }
+  }
+  const firstTime = assessed - withRequest.size;
   return {
-    assessed: counts.assessed,
+    assessed,
     completeAtFirstSubmission: firstTime,
-    shareCompleteAtFirstSubmission: share(firstTime, counts.assessed),
-    referralsWithRequest: new Set(requests.map((r) => r.referral_id)).size,
-    requests: requests.length,
-    requestsAnswered: answered.length,
-    answerDays: summariseDurations(answered),
+    shareCompleteAtFirstSubmission: share(firstTime, assessed),
+    referralsWithRequest: withRequest.size,
+    requests,
+    requestsAnswered: answerDays.length,
+    answerDays: summariseDurations(answerDays),
   };
 }
