@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { HomePage } from './home/HomePage';
 import { SettingsPage } from './settings/SettingsPage';
 import { comingSoon } from './ComingSoon';
+import { FollowUpView } from './follow-up';
 
 export interface FeatureView {
   /** First path segment: #/referrals/… */
@@ -17,6 +18,6 @@ export const features: FeatureView[] = [
   { id: 'calendar', navKey: 'nav.calendar', View: comingSoon('nav.calendar') },
   { id: 'case-lists', navKey: 'nav.caseLists', View: comingSoon('nav.caseLists') },
   { id: 'care-plans', navKey: 'nav.carePlans', View: comingSoon('nav.carePlans') },
-  { id: 'follow-up', navKey: 'nav.followUp', View: comingSoon('nav.followUp') },
+  { id: 'follow-up', navKey: 'nav.followUp', View: FollowUpView },
   { id: 'settings', navKey: 'nav.settings', View: SettingsPage },
 ];
