@@ -2,7 +2,7 @@
  * Scratch benchmark (not a test): builds ten years of one care area (25,000 referrals with their
  * timeline, weekly meetings, case lists, recommendations, attendance, care plans and handovers) in
  * a temporary database and times the whole follow-up dashboard. Budget: under 100 ms.
- *   npx tsx scripts/bench-follow-up.ts
+ *   npx tsx scripts/bench-follow-up.ts        (PARTS=1 per figure, KEEP=1 keeps the database)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,7 @@ import { completeness } from '../src/main/services/follow-up/completeness';
 import { leadTimes } from '../src/main/services/follow-up/lead-times';
 import { meetings } from '../src/main/services/follow-up/meetings';
 import { carePlans } from '../src/main/services/follow-up/care-plans';
+
 const parts = { volumes, completeness, leadTimes, meetings, carePlans };
 
 const dir = mkdtempSync(join(tmpdir(), 'mdk-bench-'));
@@ -102,8 +103,24 @@ db.exec('ANALYZE');
 console.log(`built in ${Math.round(performance.now() - t0)} ms:`, db.prepare('SELECT count(*) FROM referral').pluck().get(), 'referrals');
 
 const input = { careAreaCode: 'ANAL', from: '2015-01-01', to: '2024-12-31' };
-if (process.env.KEEP) { core.close(); console.log('kept', dir); process.exit(0); }
-if (process.env.PARTS) { const p = { ...input, lang: "sv" as const }; for (let k = 0; k < 3; k++) for (const [n, f] of Object.entries(parts)) { const c = process.cpuUsage(); f(db, p, 30); const u = process.cpuUsage(c); console.log(n, ((u.user + u.system) / 1000).toFixed(1), 'ms CPU'); } }
+// KEEP=1: leave the database for EXPLAIN QUERY PLAN experiments.
+if (process.env.KEEP) {
+  core.close();
+  console.log('kept', dir);
+  process.exit(0);
+}
+// PARTS=1: CPU time of each figure's queries, three rounds (the first includes statement preparation).
+if (process.env.PARTS) {
+  const period = { ...input, lang: 'sv' as const };
+  for (let round = 0; round < 3; round++) {
+    for (const [name, figure] of Object.entries(parts)) {
+      const before = process.cpuUsage();
+      figure(db, period, 30);
+      const used = process.cpuUsage(before);
+      console.log(name.padEnd(14), ((used.user + used.system) / 1000).toFixed(1), 'ms CPU');
+    }
+  }
+}
 followUpDashboard(db, input, "sv"); // warm-up: statement preparation, page cache
 // Wall time and CPU time: the CPU time is what the dashboard costs when the machine is shared.
 const runs: number[] = [];

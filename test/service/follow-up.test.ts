@@ -150,7 +150,7 @@ describe('follow-up input and exports', () => {
     expect(text).toContain('Uppföljning av det nationella uppdraget');
     expect(text).toContain('Ledtider');
     expect(text).toMatch(/Mottagen → MDK\s*4\s*31,5\s*52\s*50,0\s%/);
-    expect(text).toMatch(/Södra sjukvårdsregionen\s*2\s*1\s924\s380\s*0,1/);
+    expect(text).toMatch(/Södra sjukvårdsregionen\s*2\s*1\s924\s380\s*0,10/);
     expect(text).toMatch(/Andel med fastställd vårdplan \(%\)\s*66,7/);
     expect(text).toContain('närmaste rang');
     expect(text).toContain('SCB');

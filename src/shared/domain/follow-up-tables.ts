@@ -25,7 +25,7 @@ export function followUpTables(d: FollowUpDashboard, t: T): ReportTable[] {
       { label: nameLabel, kind: 'text' },
       { label: t('followUp.col.referrals'), kind: 'int' },
       { label: t('followUp.col.population', { year: d.population.year }), kind: 'int' },
-      { label: t('followUp.col.per100k'), kind: 'decimal' },
+      { label: t('followUp.col.per100k'), kind: 'rate' },
     ],
     rows: rows.map((r) => [r.name, r.count, r.population, r.per100k]),
     note: t('followUp.note.perArea'),

@@ -31,6 +31,7 @@ describe('formatCell', () => {
     expect(formatCell(12345, 'int', 'sv')).toBe('12\u00a0345');
     expect(formatCell(20.25, 'decimal', 'sv')).toBe('20,3');
     expect(formatCell(12, 'decimal', 'sv')).toBe('12');
+    expect(formatCell(0.10393, 'rate', 'sv')).toBe('0,10');
     expect(formatCell(0.875, 'percent', 'sv')).toBe('87,5\u00a0%');
     expect(formatCell(0.875, 'percent', 'en')).toBe('87.5\u00a0%');
     expect(formatCell(null, 'int', 'sv')).toBe('–');

@@ -2,7 +2,8 @@
  * A labelled table of figures, the one shape the follow-up screen, its CSV and PDF exports and
  * the CLI all print, so every output shows the same numbers under the same headings.
  */
-export type ColumnKind = 'text' | 'int' | 'decimal' | 'percent';
+/** decimal: at most one decimal; rate: two decimals (per 100,000 figures are small). */
+export type ColumnKind = 'text' | 'int' | 'decimal' | 'rate' | 'percent';
 export type Cell = string | number | null;
 
 export interface ReportColumn {
@@ -35,6 +36,8 @@ export function formatCell(value: Cell, kind: ColumnKind, lang: 'sv' | 'en'): st
       return fmt(value, 0, 0);
     case 'decimal': // at most one decimal: counts in a "value" column stay whole
       return fmt(value, 0, 1);
+    case 'rate':
+      return fmt(value, 2, 2);
     case 'percent':
       return `${fmt(value * 100, 1, 1)}\u00a0%`;
     default:
@@ -51,7 +54,8 @@ export function toExcelCsv(table: ReportTable): string {
   const cell = (value: Cell, kind: ColumnKind) => {
     if (value === null) return '';
     if (typeof value === 'string') return quote(value);
-    const n = kind === 'percent' ? Math.round(value * 1000) / 10 : kind === 'decimal' ? Math.round(value * 10) / 10 : value;
+    const n =
+      kind === 'percent' ? Math.round(value * 1000) / 10 : kind === 'decimal' ? Math.round(value * 10) / 10 : kind === 'rate' ? Math.round(value * 100) / 100 : value;
     return String(n).replace('.', ',');
   };
   const lines = [

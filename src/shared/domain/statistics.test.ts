@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { median, p90, per100k, percentileNearestRank, share, summariseDurations } from './statistics';
+import { median, p90, per100k, percentileNearestRank, share, summariseDurations, summariseHistogram } from './statistics';
 
 describe('median', () => {
   it('is the middle value of an odd sample, whatever the order', () => {
@@ -59,5 +59,20 @@ describe('summariseDurations', () => {
   it('leaves the share empty without a target or a sample', () => {
     expect(summariseDurations([1, 2]).withinTarget).toBeNull();
     expect(summariseDurations([], 30)).toEqual({ count: 0, median: null, p90: null, withinTarget: null });
+  });
+});
+
+describe('summariseHistogram', () => {
+  it('agrees with summariseDurations on the expanded sample', () => {
+    const samples = [[31, 5, 60, 10, 30], [1, 2, 2, 2, 9, 9, 40, 41], [7], [3, 3, 3, 3]];
+    for (const values of samples) {
+      const counts = new Map<number, number>();
+      for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+      expect(summariseHistogram([...counts], 30)).toEqual(summariseDurations(values, 30));
+      expect(summariseHistogram([...counts])).toEqual(summariseDurations(values));
+    }
+  });
+  it('is empty for no counts', () => {
+    expect(summariseHistogram([], 30)).toEqual({ count: 0, median: null, p90: null, withinTarget: null });
   });
 });

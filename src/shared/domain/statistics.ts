@@ -56,3 +56,25 @@ export function summariseDurations(values: readonly number[], targetDays?: numbe
   const within = targetDays === undefined ? null : share(values.filter((v) => v <= targetDays).length, values.length);
   return { count: values.length, median: median(values), p90: p90(values), withinTarget: within };
 }
+
+/**
+ * The same summary from a frequency table ([value, count] pairs), so a database can hand over a few
+ * hundred distinct day counts instead of every referral. Same methods, same results as
+ * summariseDurations on the expanded sample.
+ */
+export function summariseHistogram(pairs: readonly (readonly [number, number])[], targetDays?: number): DurationSummary {
+  const sorted = pairs.filter(([, c]) => c > 0).sort((a, b) => a[0] - b[0]);
+  const n = sorted.reduce((s, [, c]) => s + c, 0);
+  if (n === 0) return { count: 0, median: null, p90: null, withinTarget: null };
+  const atRank = (rank: number): number => {
+    let seen = 0;
+    for (const [value, count] of sorted) {
+      seen += count;
+      if (seen >= rank) return value;
+    }
+    return sorted[sorted.length - 1][0];
+  };
+  const med = n % 2 === 1 ? atRank((n + 1) / 2) : (atRank(n / 2) + atRank(n / 2 + 1)) / 2;
+  const within = targetDays === undefined ? null : sorted.filter(([v]) => v <= targetDays).reduce((s, [, c]) => s + c, 0) / n;
+  return { count: n, median: med, p90: atRank(Math.ceil(0.9 * n)), withinTarget: within };
+}

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/driver';
 import type { FollowUpDashboard } from '../../../shared/api/methods/follow-up';
-import { share, summariseDurations } from '../../../shared/domain/statistics';
+import { share, summariseHistogram } from '../../../shared/domain/statistics';
 import type { Period } from './period';
 
 /** Quality registers aim at a care plan (Min vårdplan) for 95 % of patients. */
@@ -27,23 +27,27 @@ export function carePlans(db: Db, p: Period): FollowUpDashboard['carePlans'] {
     )
     .get(...args) as { discharged: number; finalised: number };
 
+  // Handovers as (status, days to confirmation, count): a frequency table, not one row each.
   const handovers = db
     .prepare(
-      `SELECT h.status AS status, CAST(julianday(h.confirmed_date) - julianday(h.sent_date) AS INTEGER) AS days
+      `SELECT h.status = 'confirmed', CAST(julianday(h.confirmed_date) - julianday(h.sent_date) AS INTEGER) AS days, count(*)
          FROM care_plan_handover h
          JOIN care_plan cp ON cp.id = h.care_plan_id
          JOIN referral r ON r.id = cp.referral_id
-        WHERE r.care_area_code = ? AND h.sent_date BETWEEN ? AND ?`,
+        WHERE r.care_area_code = ? AND h.sent_date BETWEEN ? AND ?
+        GROUP BY 1, 2`,
     )
-    .all(...args) as { status: string; days: number | null }[];
-  const confirmed = handovers.filter((h) => h.status === 'confirmed');
+    .raw()
+    .all(...args) as [0 | 1, number | null, number][];
+  const sent = handovers.reduce((s, [, , n]) => s + n, 0);
+  const confirmed = handovers.filter(([isConfirmed]) => isConfirmed === 1);
   return {
     discharged: plans.discharged,
     withFinalisedPlan: plans.finalised,
     share: share(plans.finalised, plans.discharged),
     target: CARE_PLAN_TARGET,
-    handoversSent: handovers.length,
-    handoversConfirmed: confirmed.length,
-    confirmationDays: summariseDurations(confirmed.filter((h) => h.days !== null).map((h) => h.days!)),
+    handoversSent: sent,
+    handoversConfirmed: confirmed.reduce((s, [, , n]) => s + n, 0),
+    confirmationDays: summariseHistogram(confirmed.filter(([, days]) => days !== null).map(([, days, n]) => [days!, n] as const)),
   };
 }
