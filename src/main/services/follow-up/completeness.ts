@@ -13,37 +13,29 @@ import type { Period } from './period';
  * The repeated "to/from awaiting_completion" condition lets SQLite use the partial covering index.
  */
 export function completeness(db: Db, p: Period): FollowUpDashboard['completeness'] {
-  const args = [p.careAreaCode, p.from, p.to];
-  const cohort = `cohort AS MATERIALIZED (
-      SELECT id FROM referral WHERE care_area_code = ? AND received_date BETWEEN ? AND ? AND status <> 'received')`;
-  const totals = db
+  // One statement: the cohort, its completion requests with their answers, then the totals and a
+  // frequency table of answer times (kind 0 = totals row, kind 1 = days, count).
+  const rows = db
     .prepare(
-      `WITH ${cohort}
-       SELECT (SELECT count(*) FROM cohort),
-              count(*), count(DISTINCT e.referral_id)
-         FROM cohort c JOIN referral_event e ON e.referral_id = c.id
-        WHERE e.to_status = 'awaiting_completion' AND (e.to_status = 'awaiting_completion' OR e.from_status = 'awaiting_completion')`,
-    )
-    .raw()
-    .get(...args) as [number, number, number];
-  // Each request's answer: the next awaiting_completion → complete step of the same referral
-  // (the small covering partial index); calendar days between the UTC dates, as a frequency table.
-  const answered = db
-    .prepare(
-      `WITH ${cohort},
-       answer AS (
-         SELECT (SELECT min(a.at) FROM referral_event a
+      `WITH cohort AS MATERIALIZED (
+         SELECT id FROM referral WHERE care_area_code = ? AND received_date BETWEEN ? AND ? AND status <> 'received'),
+       req AS MATERIALIZED (
+         SELECT e.referral_id, e.at AS asked_at,
+                (SELECT min(a.at) FROM referral_event a
                   WHERE a.referral_id = e.referral_id AND a.at >= e.at AND a.to_status = 'complete'
-                    AND (a.to_status = 'awaiting_completion' OR a.from_status = 'awaiting_completion')) AS answered_at, e.at AS asked_at
+                    AND (a.to_status = 'awaiting_completion' OR a.from_status = 'awaiting_completion')) AS answered_at
            FROM cohort c JOIN referral_event e ON e.referral_id = c.id
           WHERE e.to_status = 'awaiting_completion' AND (e.to_status = 'awaiting_completion' OR e.from_status = 'awaiting_completion'))
-       SELECT CAST(julianday(date(answered_at)) - julianday(date(asked_at)) AS INTEGER) AS days, count(*)
-         FROM answer WHERE answered_at IS NOT NULL GROUP BY days`,
+       SELECT 0, (SELECT count(*) FROM cohort), count(*), count(DISTINCT referral_id) FROM req
+       UNION ALL
+       SELECT 1, CAST(julianday(date(answered_at)) - julianday(date(asked_at)) AS INTEGER) AS days, count(*), NULL
+         FROM req WHERE answered_at IS NOT NULL GROUP BY days`,
     )
     .raw()
-    .all(...args) as [number, number][];
-  const [assessed, requests, withRequest] = totals;
-  const answerDays = summariseHistogram(answered);
+    .all(p.careAreaCode, p.from, p.to) as [0 | 1, number, number, number | null][];
+  const [, assessed, requests, distinctReferrals] = rows.find((r) => r[0] === 0)!;
+  const withRequest = distinctReferrals ?? 0;
+  const answerDays = summariseHistogram(rows.filter((r) => r[0] === 1).map(([, days, n]) => [days, n] as const));
   const firstTime = assessed - withRequest;
   return {
     assessed,
