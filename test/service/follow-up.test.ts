@@ -112,6 +112,26 @@ describe('follow-up dashboard on the known dataset (hand calculations in comment
     expect(cp.confirmationDays).toEqual({ count: 2, median: 7.5, p90: 11, withinTarget: null });
   });
 
+  it('keeps MDK dates current when another feature moves a meeting, changes an outcome or adds a recommendation', async () => {
+    const { core, api } = arranged();
+    const db = core.db;
+    const m1 = db.prepare("SELECT id FROM meeting WHERE local_date = '2025-02-05'").pluck().get() as number;
+    // M1 moves to 2025-04-10: R1, R2 and R6 now reach MDK after Q1; only R4 (M3, 03-19; 37 days) is left.
+    db.prepare("UPDATE meeting SET local_date = '2025-04-10' WHERE id = ?").run(m1);
+    expect((await api.call('followUp.dashboard', Q1)).leadTimes.receivedToMdk).toEqual({ count: 1, median: 37, p90: 37, withinTarget: 0 });
+    // A recommendation for R1 at M2 (03-05) makes 03-05 its MDK date: 01-10 → 03-05 = 21 + 28 + 5 = 54 days.
+    const m2 = db.prepare("SELECT id FROM meeting WHERE local_date = '2025-03-05'").pluck().get() as number;
+    const r1 = db.prepare("SELECT id FROM referral WHERE received_date = '2025-01-10'").pluck().get() as number;
+    db.prepare("INSERT INTO recommendation (referral_id, meeting_id, intent, recorded_at, recorded_by) VALUES (?, ?, 'curative', '2025-03-05T14:00:00Z', 'X')").run(r1, m2);
+    expect((await api.call('followUp.dashboard', Q1)).leadTimes.receivedToMdk).toMatchObject({ count: 2, p90: 54 });
+    // R4's discussion at M3 undone (back to pending): R4 has its recommendation at M3 still, so it stays.
+    db.prepare("UPDATE case_list_item SET outcome = 'pending' WHERE referral_id = (SELECT id FROM referral WHERE received_date = '2025-02-10')").run();
+    expect((await api.call('followUp.dashboard', Q1)).leadTimes.receivedToMdk.count).toBe(2);
+    // Deleting R1's recommendation leaves R1 without a discussion in Q1 again.
+    db.prepare('DELETE FROM recommendation WHERE referral_id = ?').run(r1);
+    expect((await api.call('followUp.dashboard', Q1)).leadTimes.receivedToMdk).toEqual({ count: 1, median: 37, p90: 37, withinTarget: 0 });
+  });
+
   it('narrows with the period: only January', async () => {
     const { api } = arranged();
     const d = await api.call('followUp.dashboard', { careAreaCode: 'ANAL', from: '2025-01-01', to: '2025-01-31' });

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/driver';
 import type { FollowUpDashboard } from '../../../shared/api/methods/follow-up';
 import { summariseHistogram } from '../../../shared/domain/statistics';
-import { MDK_DATE_CTE, type Period } from './period';
+import type { Period } from './period';
 
 /**
  * Lead times (ledtider) in calendar days for referrals whose MDK date falls in the period:
@@ -10,23 +10,23 @@ import { MDK_DATE_CTE, type Period } from './period';
  * times to MDK; the target is the care area's lead_time_target_days.
  */
 export function leadTimes(db: Db, p: Period, targetDays: number): FollowUpDashboard['leadTimes'] {
-  // One pass: the three lead times of every referral discussed in the period, handed back as a
-  // frequency table (kind, days, count), a few hundred rows instead of one per referral.
+  // One pass over the MDK dates in the period (referral_mdk_date, kept by triggers, migration 0008):
+  // the three lead times handed back as a frequency table (kind, days, count), a few hundred rows
+  // instead of one per referral.
   const rows = db
     .prepare(
-      `WITH ${MDK_DATE_CTE},
-       lt AS MATERIALIZED (
-         SELECT CAST(julianday(mdk.mdk_date) - julianday(r.received_date) AS INTEGER) AS received,
-                CAST(julianday(mdk.mdk_date) - julianday(r.suspicion_date) AS INTEGER) AS suspicion,
-                CAST(julianday(r.treatment_start_date) - julianday(mdk.mdk_date) AS INTEGER) AS treatment
-           FROM referral r JOIN mdk ON mdk.referral_id = r.id
-          WHERE r.care_area_code = ? AND r.received_date <= ? AND mdk.mdk_date >= ?)
+      `WITH lt AS MATERIALIZED (
+         SELECT CAST(julianday(d.mdk_date) - julianday(r.received_date) AS INTEGER) AS received,
+                CAST(julianday(d.mdk_date) - julianday(r.suspicion_date) AS INTEGER) AS suspicion,
+                CAST(julianday(r.treatment_start_date) - julianday(d.mdk_date) AS INTEGER) AS treatment
+           FROM referral_mdk_date d JOIN referral r ON r.id = d.referral_id
+          WHERE d.care_area_code = ? AND d.mdk_date BETWEEN ? AND ?)
        SELECT 0, received, count(*) FROM lt GROUP BY received
        UNION ALL SELECT 1, suspicion, count(*) FROM lt WHERE suspicion IS NOT NULL GROUP BY suspicion
        UNION ALL SELECT 2, treatment, count(*) FROM lt WHERE treatment IS NOT NULL GROUP BY treatment`,
     )
     .raw()
-    .all(p.careAreaCode, p.to, p.careAreaCode, p.to, p.careAreaCode, p.to, p.from) as [0 | 1 | 2, number, number][];
+    .all(p.careAreaCode, p.from, p.to) as [0 | 1 | 2, number, number][];
   const hist: [number, number][][] = [[], [], []];
   for (const [kind, days, count] of rows) hist[kind].push([days, count]);
   return {
