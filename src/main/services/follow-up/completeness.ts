@@ -13,26 +13,26 @@ import type { Period } from './period';
  * The repeated "to/from awaiting_completion" condition lets SQLite use the partial covering index.
  */
 export function completeness(db: Db, p: Period): FollowUpDashboard['completeness'] {
-  // One statement: the cohort, its completion requests with their answers, then the totals and a
-  // frequency table of answer times (kind 0 = totals row, kind 1 = days, count).
+  // One statement: the cohort's completion requests (from the small partial index) with their
+  // answers, then the totals and a frequency table of answer times (kind 0 = totals, 1 = days).
   const rows = db
     .prepare(
-      `WITH cohort AS MATERIALIZED (
-         SELECT id FROM referral WHERE care_area_code = ? AND received_date BETWEEN ? AND ? AND status <> 'received'),
-       req AS MATERIALIZED (
+      `WITH req AS MATERIALIZED (
          SELECT e.referral_id, e.at AS asked_at,
                 (SELECT min(a.at) FROM referral_event a
                   WHERE a.referral_id = e.referral_id AND a.at >= e.at AND a.to_status = 'complete'
                     AND (a.to_status = 'awaiting_completion' OR a.from_status = 'awaiting_completion')) AS answered_at
-           FROM cohort c JOIN referral_event e ON e.referral_id = c.id
-          WHERE e.to_status = 'awaiting_completion' AND (e.to_status = 'awaiting_completion' OR e.from_status = 'awaiting_completion'))
-       SELECT 0, (SELECT count(*) FROM cohort), count(*), count(DISTINCT referral_id) FROM req
+           FROM referral_event e JOIN referral r ON r.id = e.referral_id
+          WHERE e.to_status = 'awaiting_completion' AND (e.to_status = 'awaiting_completion' OR e.from_status = 'awaiting_completion')
+            AND r.care_area_code = @area AND r.received_date BETWEEN @from AND @to AND r.status <> 'received')
+       SELECT 0, (SELECT count(*) FROM referral WHERE care_area_code = @area AND received_date BETWEEN @from AND @to AND status <> 'received'),
+              count(*), count(DISTINCT referral_id) FROM req
        UNION ALL
        SELECT 1, CAST(julianday(date(answered_at)) - julianday(date(asked_at)) AS INTEGER) AS days, count(*), NULL
          FROM req WHERE answered_at IS NOT NULL GROUP BY days`,
     )
     .raw()
-    .all(p.careAreaCode, p.from, p.to) as [0 | 1, number, number, number | null][];
+    .all({ area: p.careAreaCode, from: p.from, to: p.to }) as [0 | 1, number, number, number | null][];
   const [, assessed, requests, distinctReferrals] = rows.find((r) => r[0] === 0)!;
   const withRequest = distinctReferrals ?? 0;
   const answerDays = summariseHistogram(rows.filter((r) => r[0] === 1).map(([, days, n]) => [days, n] as const));
