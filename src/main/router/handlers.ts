@@ -4,6 +4,7 @@ import { carePlanHandlers } from '../services/care-plans/handlers';
 import { backupHandlers } from '../services/backup/handlers';
 import { schedulingHandlers } from '../services/scheduling/handlers';
 import { caseListHandlers } from '../services/case-lists/handlers';
+import { followUpHandlers } from '../services/follow-up/handlers';
 
 /** Every method's handler; TypeScript refuses a contract method without one. Features add theirs. */
 export const handlers: Handlers = {
@@ -12,4 +13,5 @@ export const handlers: Handlers = {
   ...backupHandlers,
   ...schedulingHandlers,
   ...caseListHandlers,
+  ...followUpHandlers,
 };

@@ -5,6 +5,7 @@ import { comingSoon } from './ComingSoon';
 import { CarePlansPage } from './care-plans/CarePlansPage';
 import { CalendarPage } from './calendar/CalendarPage';
 import { CaseListsPage } from './case-lists/CaseListsPage';
+import { FollowUpView } from './follow-up';
 
 export interface FeatureView {
   /** First path segment: #/referrals/… */
@@ -20,6 +21,6 @@ export const features: FeatureView[] = [
   { id: 'calendar', navKey: 'nav.calendar', View: CalendarPage },
   { id: 'case-lists', navKey: 'nav.caseLists', View: CaseListsPage },
   { id: 'care-plans', navKey: 'nav.carePlans', View: CarePlansPage },
-  { id: 'follow-up', navKey: 'nav.followUp', View: comingSoon('nav.followUp') },
+  { id: 'follow-up', navKey: 'nav.followUp', View: FollowUpView },
   { id: 'settings', navKey: 'nav.settings', View: SettingsPage },
 ];

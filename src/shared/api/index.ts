@@ -7,6 +7,7 @@ import { carePlanMethods } from './methods/care-plans';
 import { backupMethods } from './methods/backup';
 import { schedulingMethods } from './methods/scheduling';
 import { caseListMethods } from './methods/case-lists';
+import { followUpMethods } from './methods/follow-up';
 import type { InputOf, OutputOf } from './contract';
 
 export const api = {
@@ -15,6 +16,7 @@ export const api = {
   ...backupMethods,
   ...schedulingMethods,
   ...caseListMethods,
+  ...followUpMethods,
 };
 
 export type Api = typeof api;

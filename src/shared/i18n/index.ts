@@ -5,6 +5,7 @@ import { carePlans } from './messages/care-plans';
 import { backup } from './messages/backup';
 import { scheduling } from './messages/scheduling';
 import { caseLists } from './messages/case-lists';
+import { followUp } from './messages/follow-up';
 
 export type { Lang, MessageBundle, Messages } from './types';
 
@@ -15,6 +16,7 @@ export const bundles: MessageBundle[] = [
   scheduling,
   caseLists,
   carePlans,
+  followUp,
   backup,
 ];
 

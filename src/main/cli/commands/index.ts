@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command';
 import { verifyCommand } from './verify';
 import { exportCarePlansCommand } from './export-careplans';
+import { statsCommand } from './stats';
 import { backupCommand } from './backup';
 import { restoreCommand } from './restore';
 import { meetingsCommand } from './meetings';
@@ -17,4 +18,5 @@ export const commands: CliCommand[] = [
   exportAgendaCommand,
   exportRepliesCommand,
   exportCarePlansCommand,
+  statsCommand,
 ];

@@ -41,6 +41,7 @@ export const m0006_care_plans: Migration = {
         CHECK ((status = 'draft') = (finalised_at IS NULL))
       ) STRICT;
       CREATE INDEX care_plan_patient ON care_plan(patient_id);
+      CREATE INDEX care_plan_referral ON care_plan(referral_id, status);
       CREATE INDEX care_plan_finalised ON care_plan(status, finalised_at);
       -- At most one draft per referral: a new version starts only from the finalised one.
       CREATE UNIQUE INDEX care_plan_one_draft ON care_plan(referral_id) WHERE status = 'draft';
