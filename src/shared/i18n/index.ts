@@ -1,11 +1,13 @@
 import type { Lang, MessageBundle, Messages } from './types';
 import { common } from './messages/common';
 import { settingsUi } from './messages/settings-ui';
+import { referrals } from './messages/referrals';
+import { referralsUi } from './messages/referrals-ui';
 
 export type { Lang, MessageBundle, Messages } from './types';
 
 /** Every feature's bundle; a feature adds its own file under messages/ and one entry here. */
-export const bundles: MessageBundle[] = [common, settingsUi];
+export const bundles: MessageBundle[] = [common, settingsUi, referrals, referralsUi];
 
 const merged: Record<Lang, Messages> = {
   sv: Object.assign({}, ...bundles.map((b) => b.sv)),
