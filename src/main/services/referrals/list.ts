@@ -5,19 +5,19 @@ import { stockholmToday } from '../../../shared/domain/lead-time';
 import { formatIdentifier, normaliseSearch, type IdentifierSystem } from '../../../shared/domain/identifiers';
 import type { ReferralStatus } from '../../../shared/domain/referral-status';
 import { leadTimeView } from './read';
+import { cached } from './statements';
 
 type Query = Required<{ [K in keyof ReferralListQuery]: Exclude<ReferralListQuery[K], undefined> }>;
 
 /**
- * Patients matching every search term, as a SQL condition on patient id. Terms of three characters
- * or more go through the trigram index (fast at 100,000 patients); shorter ones filter what it found.
+ * Ids of patients matching every search term (any part of a name or identifier). Terms of three
+ * characters or more go through the trigram index (fast at 100,000 patients); shorter ones filter.
  */
-export function patientSearchCondition(search: string): { sql: string; params: string[] } | null {
+export function searchPatients(db: Db, search: string): number[] | null {
   const terms = normaliseSearch(search).split(' ').filter(Boolean).slice(0, 8);
   if (!terms.length) return null;
   const long = terms.filter((t) => t.length >= 3);
   const short = terms.filter((t) => t.length < 3);
-  const like = (t: string) => `%${t.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
   const where: string[] = [];
   const params: string[] = [];
   if (long.length) {
@@ -26,9 +26,9 @@ export function patientSearchCondition(search: string): { sql: string; params: s
   }
   for (const t of short) {
     where.push("text LIKE ? ESCAPE '\\'");
-    params.push(like(t));
+    params.push(`%${t.replace(/[\\%_]/g, (c) => '\\' + c)}%`);
   }
-  return { sql: `r.patient_id IN (SELECT rowid FROM patient_search WHERE ${where.join(' AND ')})`, params };
+  return cached(db, `SELECT rowid FROM patient_search WHERE ${where.join(' AND ')}`).pluck().all(...params) as number[];
 }
 
 const ORDER: Record<Query['sort'], string> = {
@@ -78,23 +78,24 @@ export function listReferrals(ctx: RequestContext, q: Query): { rows: ReferralLi
     where.push('r.priority = ?');
     params.push(q.priority);
   }
-  const search = patientSearchCondition(q.search);
-  if (search) {
-    where.push(search.sql);
-    params.push(...search.params);
-  }
-  const from = `FROM referral r JOIN unit u ON u.id = r.referring_unit_id ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`;
-  const total = db.prepare(`SELECT count(*) ${from}`).pluck().get(...params) as number;
-  const rows = db
-    .prepare(
+  // A search drives the query from the matching patients (CROSS JOIN fixes that order), so a
+  // specific name or number never scans the whole referral table.
+  const patientIds = searchPatients(db, q.search);
+  if (patientIds && !patientIds.length) return { rows: [], total: 0, today };
+  const source = patientIds ? 'json_each(?) m CROSS JOIN referral r ON r.patient_id = m.value' : 'referral r';
+  const head = patientIds ? [JSON.stringify(patientIds)] : [];
+  const from = `FROM ${source} JOIN unit u ON u.id = r.referring_unit_id ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`;
+  const rows = cached(
+      db,
       `SELECT r.id, r.patient_id, p.family_name, p.given_name, r.care_area_code, u.name AS unit_name, u.healthcare_region_code,
          r.received_date, r.suspicion_date, r.priority, r.status, r.status_changed_at, ca.lead_time_target_days,
          (SELECT system FROM patient_identifier WHERE patient_id = r.patient_id ORDER BY is_temporary, id LIMIT 1) AS id_system,
          (SELECT value FROM patient_identifier WHERE patient_id = r.patient_id ORDER BY is_temporary, id LIMIT 1) AS id_value
-       ${from.replace('FROM referral r', 'FROM referral r JOIN patient p ON p.id = r.patient_id JOIN care_area ca ON ca.code = r.care_area_code')}
-       ORDER BY ${ORDER[q.sort]} LIMIT ?`,
+       ${from}
+       ORDER BY ${ORDER[q.sort]} LIMIT ?`.replace('JOIN unit u', 'JOIN patient p ON p.id = r.patient_id JOIN care_area ca ON ca.code = r.care_area_code JOIN unit u'),
     )
-    .all(...params, q.limit) as Row[];
+    .all(...head, ...params, q.limit) as Row[];
+  const total = rows.length < q.limit ? rows.length : (cached(db, `SELECT count(*) ${from}`).pluck().get(...head, ...params) as number);
   const seen = new Set<number>();
   const out = rows.map((r): ReferralListRow => {
     if (!seen.has(r.patient_id)) {
