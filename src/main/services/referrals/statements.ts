@@ -1,6 +1,7 @@
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../../db/driver';
 
-type Statement = ReturnType<Db['prepare']>;
+type Statement = Database.Statement<unknown[]>;
 const caches = new WeakMap<Db, Map<string, Statement>>();
 const MAX = 300;
 

@@ -5,6 +5,7 @@ import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { WorkplaceForm } from './WorkplaceForm';
 import { UnitsSettings } from './UnitsSettings';
 import { CareAreasSettings } from './CareAreasSettings';
+import { RulesSettings } from '../referrals/RulesSettings';
 
 function WorkplaceSettings() {
   const t = useT();
@@ -26,6 +27,7 @@ export const settingsSections: { id: string; titleKey: string; View: ComponentTy
   { id: 'workplace', titleKey: 'settings.workplace', View: WorkplaceSettings },
   { id: 'units', titleKey: 'settings.units', View: UnitsSettings },
   { id: 'care-areas', titleKey: 'settings.careAreas', View: CareAreasSettings },
+  { id: 'referral-rules', titleKey: 'settings.referralRules', View: RulesSettings },
 ];
 
 export function SettingsPage({ segments }: { segments: string[] }) {

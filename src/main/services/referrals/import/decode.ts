@@ -35,6 +35,7 @@ export function decodeText(bytes: Buffer): { text: string; encoding: CsvTable['e
     }
   }
   // Control characters other than tab and line breaks mean a binary file, whatever its name.
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point here
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) throw invalid('file', 'import.notCsv');
   return { text, encoding };
 }
