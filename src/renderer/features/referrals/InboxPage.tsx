@@ -56,11 +56,11 @@ export function InboxPage() {
     { key: 'id', header: t('referrals.col.identifier'), width: '9.5rem', render: (r) => r.identifier },
     { key: 'area', header: t('referrals.col.careArea'), width: 'minmax(8rem, 1.5fr)', render: (r) => careAreaName(reference, r.careAreaCode, lang) },
     { key: 'unit', header: t('referrals.col.unit'), width: 'minmax(8rem, 1.5fr)', render: (r) => r.referringUnitName },
-    { key: 'received', header: t('referrals.col.received'), width: '6.5rem', render: (r) => r.receivedDate },
+    { key: 'received', header: t('referrals.col.received'), width: '7rem', render: (r) => r.receivedDate },
     {
       key: 'status',
       header: t('referrals.col.status'),
-      width: '10rem',
+      width: '13rem',
       render: (r) => (
         <>
           <span className={`status status-${r.status}`}>{t(`referral.status.${r.status}`)}</span>
@@ -68,8 +68,8 @@ export function InboxPage() {
         </>
       ),
     },
-    { key: 'sinceReceived', header: t('referrals.col.sinceReceived'), width: '6rem', render: (r) => <LeadCell days={r.leadTime.sinceReceived} over={r.leadTime.overTarget && r.leadTime.sinceSuspicion === null} target={r.leadTime.targetDays} /> },
-    { key: 'sinceSuspicion', header: t('referrals.col.sinceSuspicion'), width: '6rem', render: (r) => <LeadCell days={r.leadTime.sinceSuspicion} over={r.leadTime.overTarget} target={r.leadTime.targetDays} /> },
+    { key: 'sinceReceived', header: t('referrals.col.sinceReceived'), width: '7rem', render: (r) => <LeadCell days={r.leadTime.sinceReceived} over={r.leadTime.overTarget && r.leadTime.sinceSuspicion === null} target={r.leadTime.targetDays} /> },
+    { key: 'sinceSuspicion', header: t('referrals.col.sinceSuspicion'), width: '7rem', render: (r) => <LeadCell days={r.leadTime.sinceSuspicion} over={r.leadTime.overTarget} target={r.leadTime.targetDays} /> },
   ];
 
   return (

@@ -132,7 +132,7 @@ export function ReferralDetailPage({ id, render }: { id: number; render?(detail:
           <tbody>
             {detail.timeline.map((e, i) => (
               <tr key={i}>
-                <td>{formatInstant(e.at)}</td>
+                <td className="nowrap">{formatInstant(e.at)}</td>
                 <td>
                   {e.fromStatus ? `${t(`referral.status.${e.fromStatus}`)} → ` : ''}
                   {t(`referral.status.${e.toStatus}`)}

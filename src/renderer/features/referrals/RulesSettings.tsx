@@ -15,7 +15,7 @@ export function RulesSettings() {
   const [code, setCode] = useState(info.workplace?.careAreaCodes[0] ?? reference.careAreas[0]?.code ?? '');
   const area = reference.careAreas.find((a) => a.code === code);
   return (
-    <div className="settings-section">
+    <div className="settings-section rules">
       <p className="muted">{t('rules.intro')}</p>
       <Field label={t('referralForm.careArea')}>
         <select value={code} onChange={(e) => setCode(e.target.value)}>
