@@ -23,7 +23,9 @@ export const m0003_referrals: Migration = {
       CREATE VIRTUAL TABLE patient_search USING fts5(text, tokenize = 'trigram');
       INSERT INTO patient_search (rowid, text) SELECT p.id, ${namesAndIds} FROM patient p;
 
-      CREATE TRIGGER patient_search_insert AFTER INSERT ON patient BEGIN ${refresh('new.id')} END;
+      CREATE TRIGGER patient_search_insert AFTER INSERT ON patient BEGIN
+        INSERT INTO patient_search (rowid, text) VALUES (new.id, new.given_name || ' ' || new.family_name);
+      END;
       CREATE TRIGGER patient_search_update AFTER UPDATE OF given_name, family_name ON patient BEGIN ${refresh('new.id')} END;
       CREATE TRIGGER patient_search_delete AFTER DELETE ON patient BEGIN DELETE FROM patient_search WHERE rowid = old.id; END;
       CREATE TRIGGER patient_identifier_search_insert AFTER INSERT ON patient_identifier BEGIN ${refresh('new.patient_id')} END;

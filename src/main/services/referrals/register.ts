@@ -1,4 +1,5 @@
 import type { Db } from '../../db/driver';
+import { cached } from './statements';
 import type { RequestContext } from '../../router/context';
 import { ApiError, conflict, notFound, type FieldIssue } from '../../../shared/api/errors';
 import type { PatientInput, ReferralFields } from '../../../shared/api/methods/referrals';
@@ -24,8 +25,8 @@ const insertSql = `INSERT INTO referral (patient_id, ${FIELD_COLUMNS.join(', ')}
 
 /** Inserts a referral in status received, with its first timeline row. */
 export function insertReferral(db: Db, r: NewReferral): number {
-  const id = Number(db.prepare(insertSql).run(r.patientId, ...fieldValues(r.fields), r.at, r.importKey ?? null, r.at, r.at).lastInsertRowid);
-  db.prepare("INSERT INTO referral_event (referral_id, at, user_name, from_status, to_status, note) VALUES (?, ?, ?, NULL, 'received', ?)").run(
+  const id = Number(cached(db, insertSql).run(r.patientId, ...fieldValues(r.fields), r.at, r.importKey ?? null, r.at, r.at).lastInsertRowid);
+  cached(db, "INSERT INTO referral_event (referral_id, at, user_name, from_status, to_status, note) VALUES (?, ?, ?, NULL, 'received', ?)").run(
     id,
     r.at,
     r.userName,
@@ -68,13 +69,13 @@ export function createReferral(ctx: RequestContext, input: CreateInput): { id: n
 /** Changes the referral's fields (completing it, correcting it) while it is open. */
 export function updateReferral(ctx: RequestContext, id: number, fields: ReferralFields): { id: number } {
   const { db } = ctx;
-  const row = db.prepare('SELECT patient_id, status FROM referral WHERE id = ?').get(id) as { patient_id: number; status: ReferralStatus } | undefined;
+  const row = cached(db, 'SELECT patient_id, status FROM referral WHERE id = ?').get(id) as { patient_id: number; status: ReferralStatus } | undefined;
   if (!row) throw notFound('referral', id);
   if (!isOpenStatus(row.status)) throw conflict('referral.notOpen');
   const issues = referralIssues(db, fields, stockholmToday(ctx.now()));
   if (issues.length) throw new ApiError('validation', 'error.validation', undefined, issues.map((i) => ({ ...i, path: 'referral.' + i.path })));
   const at = ctx.now().toISOString();
-  db.prepare(`UPDATE referral SET ${FIELD_COLUMNS.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(...fieldValues(fields), at, id);
+  cached(db, `UPDATE referral SET ${FIELD_COLUMNS.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(...fieldValues(fields), at, id);
   ctx.notePatientAccess({ patientId: row.patient_id, objectType: 'referral', objectId: id });
   return { id };
 }

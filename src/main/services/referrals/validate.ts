@@ -1,4 +1,5 @@
 import type { Db } from '../../db/driver';
+import { cached } from './statements';
 import { ApiError, type FieldIssue } from '../../../shared/api/errors';
 import type { ReferralFields } from '../../../shared/api/methods/referrals';
 
@@ -8,10 +9,10 @@ import type { ReferralFields } from '../../../shared/api/methods/referrals';
  */
 export function referralIssues(db: Db, f: ReferralFields, today: string): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  const area = db.prepare('SELECT active FROM care_area WHERE code = ?').get(f.careAreaCode) as { active: number } | undefined;
+  const area = cached(db, 'SELECT active FROM care_area WHERE code = ?').get(f.careAreaCode) as { active: number } | undefined;
   if (!area) issues.push({ path: 'careAreaCode', messageKey: 'referral.unknownCareArea', params: { code: f.careAreaCode } });
   else if (area.active !== 1) issues.push({ path: 'careAreaCode', messageKey: 'referral.inactiveCareArea', params: { code: f.careAreaCode } });
-  if (!db.prepare('SELECT 1 FROM unit WHERE id = ?').get(f.referringUnitId))
+  if (!cached(db, 'SELECT 1 FROM unit WHERE id = ?').get(f.referringUnitId))
     issues.push({ path: 'referringUnitId', messageKey: 'referral.unknownUnit', params: { id: f.referringUnitId } });
   if (f.receivedDate > today) issues.push({ path: 'receivedDate', messageKey: 'referral.futureDate' });
   if (f.suspicionDate && f.suspicionDate > today) issues.push({ path: 'suspicionDate', messageKey: 'referral.futureDate' });
