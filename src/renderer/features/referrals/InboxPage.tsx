@@ -54,9 +54,9 @@ export function InboxPage() {
   const columns: Column<ReferralListRow>[] = [
     { key: 'patient', header: t('referrals.col.patient'), width: 'minmax(10rem, 2fr)', render: (r) => <a href={`#/referrals/${r.id}`}>{r.patientName}</a> },
     { key: 'id', header: t('referrals.col.identifier'), width: '9.5rem', render: (r) => r.identifier },
-    { key: 'area', header: t('referrals.col.careArea'), width: 'minmax(8rem, 1.5fr)', render: (r) => careAreaName(reference, r.careAreaCode, lang) },
-    { key: 'unit', header: t('referrals.col.unit'), width: 'minmax(8rem, 1.5fr)', render: (r) => r.referringUnitName },
-    { key: 'received', header: t('referrals.col.received'), width: '7rem', render: (r) => r.receivedDate },
+    { key: 'area', header: t('referrals.col.careArea'), width: 'minmax(8rem, 1.5fr)', render: (r) => <span title={careAreaName(reference, r.careAreaCode, lang)}>{careAreaName(reference, r.careAreaCode, lang)}</span> },
+    { key: 'unit', header: t('referrals.col.unit'), width: 'minmax(8rem, 1.5fr)', render: (r) => <span title={r.referringUnitName}>{r.referringUnitName}</span> },
+    { key: 'received', header: t('referrals.col.received'), width: '8rem', render: (r) => r.receivedDate },
     {
       key: 'status',
       header: t('referrals.col.status'),
