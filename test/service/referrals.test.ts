@@ -164,6 +164,8 @@ describe('inbox', () => {
     expect(await names({ search: '8112' })).toEqual(['Öberg, Anna']);
     expect(await names({ search: 'anna sv' })).toEqual(['Svensson, Anna']);
     expect(await names({ search: 'zz' })).toEqual([]);
+    // Text that means something to FTS5 (quotes, stars, operators) is searched for literally.
+    for (const odd of ['"', 'sv"ens*', 'NEAR(a b)', 'OR AND', '%_\\']) expect(await names({ search: odd })).toEqual([]);
     expect(await names({ careAreaCodes: ['SARCOMA'] })).toEqual(['Öberg, Anna']);
     expect(await names({ priority: 'urgent' })).toEqual(['Öberg, Anna']);
     expect(await names({ healthcareRegionCode: 'STHLM_GOTLAND' })).toEqual(['Öberg, Anna']);
