@@ -21,6 +21,7 @@ export function ImportPage() {
   const [done, setDone] = useState<ImportReport | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [fileName, setFileName] = useState('');
   const fe = useFieldErrors(error);
 
   async function pick(picked: File | undefined) {
@@ -29,6 +30,7 @@ export function ImportPage() {
     setError(null);
     setFile(null);
     if (!picked) return;
+    setFileName(picked.name);
     if (picked.size > IMPORT_MAX_BYTES) {
       setError(new ApiError('validation', 'error.validation', undefined, [{ path: 'file', messageKey: 'import.tooLarge' }]));
       return;
@@ -84,7 +86,17 @@ export function ImportPage() {
     >
       <div className="card">
         <Field label={t('import.file')} error={fe('file')} hint={t('import.help')}>
-          <input type="file" accept=".csv,.txt,text/csv" onChange={(e) => pick(e.target.files?.[0])} disabled={busy} />
+          <input
+            type="file"
+            accept=".csv,.txt,text/csv"
+            disabled={busy}
+            onChange={(e) => {
+              const picked = e.target.files?.[0];
+              // Cleared so that picking the same file again (after correcting it) reads it again.
+              e.target.value = '';
+              void pick(picked);
+            }}
+          />
         </Field>
         {error && !fe('file') ? <ErrorBanner error={error} /> : null}
       </div>
@@ -95,7 +107,10 @@ export function ImportPage() {
       )}
       {report && (
         <>
-          <p aria-live="polite">{t('import.summary', report.counts)}</p>
+          <p aria-live="polite">
+            {fileName && <strong>{fileName}: </strong>}
+            {t('import.summary', report.counts)}
+          </p>
           {preview && (
             <div className="toolbar">
               <button type="button" className="primary" onClick={confirm} disabled={busy || preview.counts.valid === 0}>
