@@ -69,7 +69,8 @@ export function ImportPage() {
     {
       key: 'reason',
       header: t('import.col.reason'),
-      width: 'minmax(12rem, 2fr)',
+      width: 'minmax(12rem, 2.5fr)',
+      wrap: true,
       render: (r) => (r.reasonKey ? `${r.column ? r.column + ': ' : ''}${translate(lang, r.reasonKey, r.reasonParams)}` : ''),
     },
   ];

@@ -7,6 +7,8 @@ export interface Column<R> {
   /** CSS grid track, e.g. "2fr" or "7rem". */
   width: string;
   render(row: R): ReactNode;
+  /** Long text (e.g. a rejection reason) wraps; the row grows and is measured. */
+  wrap?: boolean;
 }
 
 /**
@@ -42,13 +44,15 @@ export function VirtualTable<R>({ rows, columns, rowKey, label, rowClass, height
             return (
               <div
                 key={rowKey(row)}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
                 role="row"
                 aria-rowindex={item.index + 2}
                 className={`vtable-row ${rowClass?.(row) ?? ''}`}
-                style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)`, height: item.size }}
+                style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)`, minHeight: 42 }}
               >
                 {columns.map((c) => (
-                  <div key={c.key} role="cell" className="vtable-cell">
+                  <div key={c.key} role="cell" className={c.wrap ? 'vtable-cell vtable-wrap' : 'vtable-cell'}>
                     {c.render(row)}
                   </div>
                 ))}
