@@ -21,6 +21,8 @@ export const m0003_referrals: Migration = {
   up(db) {
     db.exec(`
       CREATE VIRTUAL TABLE patient_search USING fts5(text, tokenize = 'trigram');
+      -- How many patients hold each trigram: the search starts from the rarest ones.
+      CREATE VIRTUAL TABLE patient_search_vocab USING fts5vocab(patient_search, 'row');
       INSERT INTO patient_search (rowid, text) SELECT p.id, ${namesAndIds} FROM patient p;
 
       CREATE TRIGGER patient_search_insert AFTER INSERT ON patient BEGIN

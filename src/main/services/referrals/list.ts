@@ -9,20 +9,65 @@ import { cached } from './statements';
 
 type Query = Required<{ [K in keyof ReferralListQuery]: Exclude<ReferralListQuery[K], undefined> }>;
 
+/** Trigrams a term is indexed under (FTS5's trigram tokenizer folds case). */
+function trigrams(term: string): string[] {
+  const chars = [...term];
+  return [...new Set(chars.slice(0, -2).map((_, i) => chars.slice(i, i + 3).join('')))];
+}
+
+const counts = new WeakMap<Db, Map<string, number>>();
+
 /**
- * Ids of patients matching every search term (any part of a name or identifier). Terms of three
- * characters or more go through the trigram index (fast at 100,000 patients); shorter ones filter.
+ * Patients holding a trigram. fts5vocab counts by reading the whole doclist (milliseconds for "son"),
+ * so non-zero counts are remembered: they only choose where to start, and a stale one costs speed,
+ * never a result. Zero is never remembered, because "nobody has it" ends the search.
+ */
+function trigramCount(db: Db, trigram: string): number {
+  let known = counts.get(db);
+  if (!known) counts.set(db, (known = new Map()));
+  const hit = known.get(trigram);
+  if (hit !== undefined) return hit;
+  const n = (cached(db, 'SELECT doc FROM patient_search_vocab WHERE term = ?').pluck().get(trigram) as number | undefined) ?? 0;
+  if (n > 0) {
+    if (known.size > 100_000) known.clear();
+    known.set(trigram, n);
+  }
+  return n;
+}
+
+/** Below this many candidates, checking each one's text beats FTS5's positional phrase match. */
+const VERIFY_MAX = 300;
+
+/**
+ * Ids of patients matching every search term (any part of a name or identifier), fast at 100,000
+ * patients. A trigram no patient has answers "none" at once (fts5vocab counts). Otherwise the two
+ * rarest trigrams of each term pick candidates; few candidates have their text checked for every
+ * term, many go through FTS5's exact phrase match. Terms under three characters filter by LIKE.
  */
 export function searchPatients(db: Db, search: string): number[] | null {
   const terms = normaliseSearch(search).split(' ').filter(Boolean).slice(0, 8);
   if (!terms.length) return null;
   const long = terms.filter((t) => t.length >= 3);
   const short = terms.filter((t) => t.length < 3);
+  const quote = (t: string) => `"${t.replace(/"/g, '""')}"`;
+  if (long.length) {
+    const rare = new Set<string>();
+    for (const term of long) {
+      const counted = trigrams(term).map((t) => ({ t, n: trigramCount(db, t) }));
+      if (counted.some((c) => c.n === 0)) return [];
+      counted.sort((a, b) => a.n - b.n).slice(0, 2).forEach((c) => rare.add(c.t));
+    }
+    const candidates = cached(db, 'SELECT rowid FROM patient_search WHERE patient_search MATCH ?').pluck().all([...rare].map(quote).join(' AND ')) as number[];
+    if (candidates.length <= VERIFY_MAX) {
+      const rows = cached(db, 'SELECT rowid AS id, text FROM patient_search WHERE rowid IN (SELECT value FROM json_each(?))').all(JSON.stringify(candidates)) as { id: number; text: string }[];
+      return rows.filter((r) => terms.every((t) => r.text.toLowerCase().includes(t))).map((r) => r.id);
+    }
+  }
   const where: string[] = [];
   const params: string[] = [];
   if (long.length) {
     where.push('patient_search MATCH ?');
-    params.push(long.map((t) => `"${t.replace(/"/g, '""')}"`).join(' '));
+    params.push(long.map(quote).join(' '));
   }
   for (const t of short) {
     where.push("text LIKE ? ESCAPE '\\'");
