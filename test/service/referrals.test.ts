@@ -3,6 +3,7 @@ import iconv from 'iconv-lite';
 import { ApiError } from '../../src/shared/api/errors';
 import type { Input } from '../../src/shared/api';
 import { testCore, withWorkplace } from './helpers';
+import { insertPatient, insertReferral } from '../factories';
 
 const now = () => new Date('2026-11-23T09:00:00Z');
 
@@ -226,5 +227,21 @@ describe('import', () => {
     const r = await api.call('referrals.importPreview', { fileName: 'x.csv', base64: Buffer.from(text).toString('base64') });
     expect(r).toMatchObject({ encoding: 'utf-8', delimiter: ',' });
     expect(r.rows[0]).toMatchObject({ status: 'valid', patientName: 'Åke Öst, Sven' });
+  });
+});
+
+describe('search at volume', () => {
+  it('finds every match when many patients share the rare trigrams (exact phrase path) and when few do', async () => {
+    const { api, core } = await setup();
+    for (let i = 0; i < 400; i++) {
+      const patientId = insertPatient(core.db, { familyName: i % 2 ? 'Karlsson' : 'Karlström', givenName: `Nils${i}` });
+      insertReferral(core.db, { patientId, receivedDate: '2026-11-02' });
+    }
+    const total = async (search: string) => (await api.call('referrals.list', { search, statuses: [] })).total;
+    expect(await total('karlsson')).toBe(200);
+    expect(await total('karls')).toBe(400);
+    expect(await total('nils1 karlss')).toBe(56); // Nils1, Nils1x, Nils1xx with odd i
+    expect(await total('nils399')).toBe(1);
+    expect(await total('karlssön')).toBe(0);
   });
 });
