@@ -25,12 +25,15 @@ export const m0003_referrals: Migration = {
       CREATE VIRTUAL TABLE patient_search_vocab USING fts5vocab(patient_search, 'row');
       INSERT INTO patient_search (rowid, text) SELECT p.id, ${namesAndIds} FROM patient p;
 
-      CREATE TRIGGER patient_search_insert AFTER INSERT ON patient BEGIN
+      -- While a bulk import holds the row here, it indexes its new patients once at its end instead.
+      CREATE TABLE search_deferral (id INTEGER PRIMARY KEY CHECK (id = 1)) STRICT;
+
+      CREATE TRIGGER patient_search_insert AFTER INSERT ON patient WHEN NOT EXISTS (SELECT 1 FROM search_deferral) BEGIN
         INSERT INTO patient_search (rowid, text) VALUES (new.id, new.given_name || ' ' || new.family_name);
       END;
       CREATE TRIGGER patient_search_update AFTER UPDATE OF given_name, family_name ON patient BEGIN ${refresh('new.id')} END;
       CREATE TRIGGER patient_search_delete AFTER DELETE ON patient BEGIN DELETE FROM patient_search WHERE rowid = old.id; END;
-      CREATE TRIGGER patient_identifier_search_insert AFTER INSERT ON patient_identifier BEGIN ${refresh('new.patient_id')} END;
+      CREATE TRIGGER patient_identifier_search_insert AFTER INSERT ON patient_identifier WHEN NOT EXISTS (SELECT 1 FROM search_deferral) BEGIN ${refresh('new.patient_id')} END;
       CREATE TRIGGER patient_identifier_search_update AFTER UPDATE ON patient_identifier BEGIN ${refresh('old.patient_id')} ${refresh('new.patient_id')} END;
       CREATE TRIGGER patient_identifier_search_delete AFTER DELETE ON patient_identifier BEGIN ${refresh('old.patient_id')} END;
 

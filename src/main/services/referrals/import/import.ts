@@ -9,6 +9,7 @@ import { toFieldIssues } from '../../../router/validation';
 import { findOrCreatePatient, findPatientId } from '../patients';
 import { insertReferral } from '../register';
 import { referralIssues } from '../validate';
+import { withDeferredSearchIndex } from '../search-index';
 import { mapHeader, normaliseHeader, rowToReferralInput, type Column } from './columns';
 import { parseCsv } from './decode';
 
@@ -166,14 +167,18 @@ export function commitImport(ctx: RequestContext, fileName: string, base64: stri
   const { report, rows } = checkImport(ctx, base64);
   const at = ctx.now().toISOString();
   const note = `Importerad från ${fileName}`.slice(0, 300);
-  let imported = 0;
-  for (const r of rows) {
-    if (r.view.status !== 'valid' || !r.identifier || !r.fields || !r.names) continue;
-    const { patientId } = findOrCreatePatient(ctx.db, r.identifier, r.names, at);
-    const id = insertReferral(ctx.db, { patientId, fields: r.fields, at, userName: ctx.caller.name, importKey: r.importKey, note });
-    ctx.notePatientAccess({ patientId, objectType: 'referral', objectId: id });
-    imported++;
-  }
+  const imported = withDeferredSearchIndex(ctx.db, (createdPatients) => {
+    let n = 0;
+    for (const r of rows) {
+      if (r.view.status !== 'valid' || !r.identifier || !r.fields || !r.names) continue;
+      const { patientId, created } = findOrCreatePatient(ctx.db, r.identifier, r.names, at);
+      if (created) createdPatients.push(patientId);
+      const id = insertReferral(ctx.db, { patientId, fields: r.fields, at, userName: ctx.caller.name, importKey: r.importKey, note });
+      ctx.notePatientAccess({ patientId, objectType: 'referral', objectId: id });
+      n++;
+    }
+    return n;
+  });
   if (imported === 0 && report.rows.length === 0) throw new ApiError('validation', 'error.validation', undefined, [{ path: 'file', messageKey: 'import.noRows' }]);
   return { ...report, counts: counts(report.rows, imported) };
 }
