@@ -5,6 +5,7 @@ import { backupHandlers } from '../services/backup/handlers';
 import { schedulingHandlers } from '../services/scheduling/handlers';
 import { caseListHandlers } from '../services/case-lists/handlers';
 import { followUpHandlers } from '../services/follow-up/handlers';
+import { referralHandlers } from '../services/referrals/handlers';
 
 /** Every method's handler; TypeScript refuses a contract method without one. Features add theirs. */
 export const handlers: Handlers = {
@@ -14,4 +15,5 @@ export const handlers: Handlers = {
   ...schedulingHandlers,
   ...caseListHandlers,
   ...followUpHandlers,
+  ...referralHandlers,
 };

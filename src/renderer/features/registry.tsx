@@ -1,8 +1,8 @@
 import type { ComponentType } from 'react';
 import { HomePage } from './home/HomePage';
 import { SettingsPage } from './settings/SettingsPage';
-import { comingSoon } from './ComingSoon';
 import { CarePlansPage } from './care-plans/CarePlansPage';
+import { ReferralsView } from './referrals/ReferralsView';
 import { CalendarPage } from './calendar/CalendarPage';
 import { CaseListsPage } from './case-lists/CaseListsPage';
 import { FollowUpView } from './follow-up';
@@ -17,7 +17,7 @@ export interface FeatureView {
 /** The app's areas in navigation order; each feature replaces its entry with its own view. */
 export const features: FeatureView[] = [
   { id: 'home', navKey: 'nav.home', View: HomePage },
-  { id: 'referrals', navKey: 'nav.referrals', View: comingSoon('nav.referrals') },
+  { id: 'referrals', navKey: 'nav.referrals', View: ReferralsView },
   { id: 'calendar', navKey: 'nav.calendar', View: CalendarPage },
   { id: 'case-lists', navKey: 'nav.caseLists', View: CaseListsPage },
   { id: 'care-plans', navKey: 'nav.carePlans', View: CarePlansPage },

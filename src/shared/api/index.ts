@@ -8,6 +8,7 @@ import { backupMethods } from './methods/backup';
 import { schedulingMethods } from './methods/scheduling';
 import { caseListMethods } from './methods/case-lists';
 import { followUpMethods } from './methods/follow-up';
+import { referralMethods } from './methods/referrals';
 import type { InputOf, OutputOf } from './contract';
 
 export const api = {
@@ -17,6 +18,7 @@ export const api = {
   ...schedulingMethods,
   ...caseListMethods,
   ...followUpMethods,
+  ...referralMethods,
 };
 
 export type Api = typeof api;

@@ -1,6 +1,8 @@
 import type { Lang, MessageBundle, Messages } from './types';
 import { common } from './messages/common';
 import { settingsUi } from './messages/settings-ui';
+import { referrals } from './messages/referrals';
+import { referralsUi } from './messages/referrals-ui';
 import { carePlans } from './messages/care-plans';
 import { backup } from './messages/backup';
 import { scheduling } from './messages/scheduling';
@@ -13,6 +15,8 @@ export type { Lang, MessageBundle, Messages } from './types';
 export const bundles: MessageBundle[] = [
   common,
   settingsUi,
+  referrals,
+  referralsUi,
   scheduling,
   caseLists,
   carePlans,

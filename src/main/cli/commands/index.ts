@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command';
 import { verifyCommand } from './verify';
+import { importReferralsCommand } from './import-referrals';
 import { exportCarePlansCommand } from './export-careplans';
 import { statsCommand } from './stats';
 import { backupCommand } from './backup';
@@ -13,6 +14,7 @@ export const commands: CliCommand[] = [
   verifyCommand,
   backupCommand,
   restoreCommand,
+  importReferralsCommand,
   meetingsCommand,
   exportIcsCommand,
   exportAgendaCommand,

@@ -7,6 +7,7 @@ import { UnitsSettings } from './UnitsSettings';
 import { CareAreasSettings } from './CareAreasSettings';
 import { TemplatesSettings as CarePlanTemplatesSettings } from '../care-plans/TemplatesSettings';
 import { BackupSettings } from '../backup/BackupSettings';
+import { RulesSettings } from '../referrals/RulesSettings';
 import { TreatmentOptionsSettings } from '../case-lists/TreatmentOptionsSettings';
 
 function WorkplaceSettings() {
@@ -29,6 +30,7 @@ export const settingsSections: { id: string; titleKey: string; View: ComponentTy
   { id: 'workplace', titleKey: 'settings.workplace', View: WorkplaceSettings },
   { id: 'units', titleKey: 'settings.units', View: UnitsSettings },
   { id: 'care-areas', titleKey: 'settings.careAreas', View: CareAreasSettings },
+  { id: 'referral-rules', titleKey: 'settings.referralRules', View: RulesSettings },
   { id: 'treatment-options', titleKey: 'treatments.tab', View: TreatmentOptionsSettings },
   { id: 'care-plan-templates', titleKey: 'carePlan.templates', View: CarePlanTemplatesSettings },
   { id: 'backups', titleKey: 'settings.backups', View: BackupSettings },
