@@ -10,7 +10,12 @@ import { projectRoot } from '../../src/main/paths';
 const core = createCore({ dataDir: process.env.MDK_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'mdk-shot-')) });
 const bridge = await startHttpBridge({ router: core.router, staticDir: join(projectRoot(), 'dist', 'renderer') });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
-const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
+if (process.env.SHOT_WORKPLACE) {
+  // Skip the first-run step: Sahlgrenska with sarcoma, anal cancer and ILP.
+  const ref = (await core.router('reference.get', {}, 'shot')) as { ok: true; result: { units: { id: number; code: string }[] } };
+  await core.router('workplace.set', { unitId: ref.result.units.find((u) => u.code === 'SU')!.id, careAreaCodes: ['SARCOMA', 'ANAL', 'ILP'] }, 'shot');
+}
+const page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
 await page.goto(bridge.url);
 const paths = process.argv.slice(2);
 for (const [i, p] of (paths.length ? paths : ['/']).entries()) {
