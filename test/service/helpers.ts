@@ -4,6 +4,10 @@ import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { createCore, type Core, type CoreOptions } from '../../src/main/core';
 import { createApiClient, type ApiClient } from '../../src/shared/api/client';
+import { TEST_KDF } from '../../src/main/security/crypto';
+import { signInAs } from '../sign-in';
+
+export { TEST_PASSPHRASE, TEST_ADMIN, testUserName, signInAs } from '../sign-in';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -17,14 +21,16 @@ export function tempDir(prefix = 'mdk-test-'): string {
 }
 
 /**
- * A core on a real SQLite file in a fresh folder, with a typed client through the router.
- * `localRole` makes the caller a physician, contact nurse … (default administrator).
+ * A core on a real (encrypted) SQLite file in a fresh folder, with a typed client through the router,
+ * signed in as a test user: `localRole` makes the caller a physician, contact nurse … (default
+ * administrator). The administrator "admin" and a user per role share TEST_PASSPHRASE (test/sign-in.ts).
  */
 export function testCore(options: Partial<CoreOptions> = {}): { core: Core; api: ApiClient; dataDir: string } {
   const dataDir = options.dataDir ?? tempDir();
-  const core = createCore({ ...options, dataDir });
+  const core = createCore({ kdfCost: TEST_KDF, ...options, dataDir });
   cleanups.push(() => core.close());
   const session = core.newSession();
+  signInAs(core, session, options.localRole ?? 'administrator');
   return { core, dataDir, api: createApiClient((m, i) => core.router(m, i, session)) };
 }
 

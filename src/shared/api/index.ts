@@ -3,10 +3,12 @@
  * Features add their method maps here; preload, router, both transports and the renderer use it.
  */
 import { systemMethods } from './methods/system';
+import { securityMethods } from './methods/security';
 import type { InputOf, OutputOf } from './contract';
 
 export const api = {
   ...systemMethods,
+  ...securityMethods,
 };
 
 export type Api = typeof api;

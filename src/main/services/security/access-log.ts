@@ -1,0 +1,111 @@
+/**
+ * Writing and reading the access log (åtkomstlogg). Rows are written by the router's hook inside the
+ * calling method's transaction, so a change and its log row commit together or not at all.
+ */
+import type { Db } from '../../db/driver';
+import type { MethodSpec } from '../../../shared/api/contract';
+import type { AccessLogEntry } from '../../../shared/api/methods/security';
+import type { PatientAccess, RequestContext } from '../../router/context';
+import { getWorkplace } from '../system/workplace';
+
+/** The patient's identifier as shown in the log: personnummer first, then samordningsnummer, reservnummer. */
+export function patientIdentifier(db: Db, patientId: number): string | null {
+  return (
+    (db
+      .prepare(
+        `SELECT value FROM patient_identifier WHERE patient_id = ?
+         ORDER BY is_temporary, CASE system WHEN 'personnummer' THEN 0 WHEN 'samordningsnummer' THEN 1 ELSE 2 END, id LIMIT 1`,
+      )
+      .pluck()
+      .get(patientId) as string | undefined) ?? null
+  );
+}
+
+const ACTIONS = new Set(['read', 'change', 'export', 'print']);
+
+export function recordPatientAccess(ctx: RequestContext, accesses: PatientAccess[], spec: MethodSpec, userName: string): void {
+  const db = ctx.db;
+  const unitId = ctx.caller.unitId ?? getWorkplace(db)?.unitId ?? null;
+  const unitName = unitId === null ? null : ((db.prepare('SELECT name FROM unit WHERE id = ?').pluck().get(unitId) as string | undefined) ?? null);
+  const insert = db.prepare(
+    `INSERT INTO access_log (at, user_id, user_name, user_full_name, role, unit_id, unit_name, patient_id, patient_identifier, action, object_type, object_id, method)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const at = new Date().toISOString(); // the real time of access, whatever the domain clock says
+  const seen = new Set<string>();
+  for (const a of accesses) {
+    const action = a.action ?? spec.patientData;
+    if (!ACTIONS.has(action)) throw new Error(`Unknown access action "${action}" in ${ctx.method}`);
+    const key = `${a.patientId}|${a.objectType}|${a.objectId}|${action}`;
+    if (seen.has(key)) continue; // a handler noting the same object twice is one access
+    seen.add(key);
+    insert.run(at, ctx.caller.userId, userName, ctx.caller.name, ctx.caller.role, unitId, unitName, a.patientId, patientIdentifier(db, a.patientId), action, a.objectType, String(a.objectId), ctx.method);
+  }
+}
+
+interface Row {
+  id: number;
+  at: string;
+  user_name: string;
+  user_full_name: string;
+  role: AccessLogEntry['role'];
+  unit_name: string | null;
+  patient_id: number;
+  patient_identifier: string | null;
+  action: AccessLogEntry['action'];
+  object_type: string;
+  object_id: string;
+  method: string;
+}
+
+const toEntry = (r: Row): AccessLogEntry => ({
+  id: r.id,
+  at: r.at,
+  userName: r.user_name,
+  userFullName: r.user_full_name,
+  role: r.role,
+  unitName: r.unit_name,
+  patientId: r.patient_id,
+  patientIdentifier: r.patient_identifier,
+  action: r.action,
+  objectType: r.object_type,
+  objectId: r.object_id,
+  method: r.method,
+});
+
+/** Identifiers are stored as 12 digits; the user may type 19121212-1212 or 191212121212. */
+export const normalizeIdentifier = (s: string) => s.replace(/[\s-]/g, '');
+
+export interface LogQuery {
+  from?: string | null;
+  to?: string | null;
+  userName?: string | null;
+  patientIdentifier?: string | null;
+  action?: AccessLogEntry['action'] | null;
+  limit: number;
+}
+
+/** Newest first; `to` is inclusive of the whole day (dates are compared in UTC). */
+export function listAccessLog(db: Db, q: LogQuery): { entries: AccessLogEntry[]; truncated: boolean } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (q.from) (where.push('at >= ?'), params.push(`${q.from}T00:00:00.000Z`));
+  if (q.to) (where.push('at < ?'), params.push(nextDay(q.to)));
+  if (q.userName) (where.push('lower(user_name) = lower(?)'), params.push(q.userName));
+  if (q.patientIdentifier) (where.push('patient_identifier = ?'), params.push(normalizeIdentifier(q.patientIdentifier)));
+  if (q.action) (where.push('action = ?'), params.push(q.action));
+  const rows = db
+    .prepare(`SELECT * FROM access_log ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY at DESC, id DESC LIMIT ?`)
+    .all(...params, q.limit + 1) as Row[];
+  return { entries: rows.slice(0, q.limit).map(toEntry), truncated: rows.length > q.limit };
+}
+
+export function patientLogRows(db: Db, patientId: number): AccessLogEntry[] {
+  return (db.prepare('SELECT * FROM access_log WHERE patient_id = ? ORDER BY at, id').all(patientId) as Row[]).map(toEntry);
+}
+
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00.000Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString();
+}
