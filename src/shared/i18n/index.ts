@@ -1,11 +1,12 @@
 import type { Lang, MessageBundle, Messages } from './types';
 import { common } from './messages/common';
 import { settingsUi } from './messages/settings-ui';
+import { security } from './messages/security';
 
 export type { Lang, MessageBundle, Messages } from './types';
 
 /** Every feature's bundle; a feature adds its own file under messages/ and one entry here. */
-export const bundles: MessageBundle[] = [common, settingsUi];
+export const bundles: MessageBundle[] = [common, settingsUi, security];
 
 const merged: Record<Lang, Messages> = {
   sv: Object.assign({}, ...bundles.map((b) => b.sv)),

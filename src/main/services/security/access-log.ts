@@ -89,11 +89,15 @@ export interface LogQuery {
 export function listAccessLog(db: Db, q: LogQuery): { entries: AccessLogEntry[]; truncated: boolean } {
   const where: string[] = [];
   const params: unknown[] = [];
-  if (q.from) (where.push('at >= ?'), params.push(`${q.from}T00:00:00.000Z`));
-  if (q.to) (where.push('at < ?'), params.push(nextDay(q.to)));
-  if (q.userName) (where.push('lower(user_name) = lower(?)'), params.push(q.userName));
-  if (q.patientIdentifier) (where.push('patient_identifier = ?'), params.push(normalizeIdentifier(q.patientIdentifier)));
-  if (q.action) (where.push('action = ?'), params.push(q.action));
+  const add = (clause: string, value: unknown) => {
+    where.push(clause);
+    params.push(value);
+  };
+  if (q.from) add('at >= ?', `${q.from}T00:00:00.000Z`);
+  if (q.to) add('at < ?', nextDay(q.to));
+  if (q.userName) add('lower(user_name) = lower(?)', q.userName);
+  if (q.patientIdentifier) add('patient_identifier = ?', normalizeIdentifier(q.patientIdentifier));
+  if (q.action) add('action = ?', q.action);
   const rows = db
     .prepare(`SELECT * FROM access_log ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY at DESC, id DESC LIMIT ?`)
     .all(...params, q.limit + 1) as Row[];

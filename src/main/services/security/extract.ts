@@ -1,7 +1,7 @@
 import type { Db } from '../../db/driver';
 import type { FilePayload } from '../../../shared/api/files';
 import { invalid } from '../../../shared/api/errors';
-import { translate, type Lang } from '../../../shared/i18n';
+import { hasMessage, translate, type Lang } from '../../../shared/i18n';
 import { normalizeIdentifier, patientLogRows } from './access-log';
 
 /** The patient behind an identifier as typed (with or without hyphen). */
@@ -26,7 +26,7 @@ export function patientLogExtract(db: Db, patientId: number, identifier: string,
   const t = (k: string) => translate(lang, k);
   const header = ['accessLog.at', 'accessLog.user', 'accessLog.userName', 'accessLog.role', 'accessLog.unit', 'accessLog.action', 'accessLog.object'].map(t);
   const lines = patientLogRows(db, patientId).map((e) =>
-    [e.at, e.userFullName, e.userName, t(`role.${e.role}`), e.unitName, t(`accessLog.action.${e.action}`), `${e.objectType} ${e.objectId}`]
+    [e.at, e.userFullName, e.userName, t(`role.${e.role}`), e.unitName, t(`accessLog.action.${e.action}`), `${hasMessage(`accessLog.object.${e.objectType}`) ? t(`accessLog.object.${e.objectType}`) : e.objectType} ${e.objectId}`]
       .map(csvCell)
       .join(';'),
   );
