@@ -68,15 +68,17 @@ export function createRouter(options: RouterOptions): Router {
       if (spec.signIn) return { ok: true, result: await handler(parsed.data, ctx) };
       // Synchronous work (all database writes) runs in one transaction with its access-log rows.
       const db = getDb();
-      const pending = db.transaction(() => {
+      // better-sqlite3 refuses a transaction function that returns a promise, so an async handler's
+      // promise is boxed: its synchronous part commits here, its access rows after it settles.
+      const box = db.transaction((): { done: unknown } | { pending: Promise<unknown> } => {
         const out = handler(parsed.data, ctx);
-        if (spec.patientData !== 'none' && !(out instanceof Promise)) options.hooks.recordPatientAccess(ctx, accesses, spec);
-        return out;
+        if (out instanceof Promise) return { pending: out };
+        if (spec.patientData !== 'none') options.hooks.recordPatientAccess(ctx, accesses, spec);
+        return { done: out };
       }).immediate();
-      const result = await pending;
-      if (spec.patientData !== 'none' && pending instanceof Promise) {
-        db.transaction(() => options.hooks.recordPatientAccess(ctx, accesses, spec)).immediate();
-      }
+      if ('done' in box) return { ok: true, result: box.done };
+      const result = await box.pending;
+      if (spec.patientData !== 'none') db.transaction(() => options.hooks.recordPatientAccess(ctx, accesses, spec)).immediate();
       return { ok: true, result };
     } catch (error) {
       if (error instanceof ApiError) return { ok: false, error: error.toJSON() };
