@@ -17,7 +17,7 @@ test.describe('desktop app (Electron)', () => {
     });
     const win = await app.firstWindow();
     // Issue 7: the first start creates the administrator, shows the recovery key once, then the workplace step.
-    await win.getByLabel('Namn').fill('Anna Administratör');
+    await win.getByLabel('Namn', { exact: true }).fill('Anna Administratör');
     await win.getByLabel('Användarnamn').fill('admin');
     await win.getByLabel('Lösenfras', { exact: true }).fill('korrekt häst batteri');
     await win.getByLabel('Upprepa lösenfrasen').fill('korrekt häst batteri');
