@@ -79,7 +79,7 @@ test.describe('sign-in, auto-lock and the access log', () => {
     await expect(row).toContainText('Anna Administratör');
     await expect(row).toContainText('Administratör');
     await expect(row).toContainText('Sahlgrenska Universitetssjukhuset');
-    await expect(row).toContainText('191212121212');
+    await expect(row).toContainText('19121212-1212');
     await expect(row).toContainText('Läsning');
     await expect(row).toContainText(`Remiss ${referralId}`);
 

@@ -9,6 +9,9 @@ import { Field, useFieldErrors } from '../../ui/Field';
 import { useAppStore } from '../../app/store';
 import { useSubmit } from './useSubmit';
 
+/** 191212121212 → 19121212-1212, as personnummer are read aloud and printed. */
+const formatIdentifier = (s: string) => (/^\d{12}$/.test(s) ? `${s.slice(0, 8)}-${s.slice(8)}` : s);
+
 const emptyFilter = { from: '', to: '', userName: '', patientIdentifier: '', action: '' };
 
 /** The access log for spot checks (stickprovskontroller), and a patient's own log extract. */
@@ -90,13 +93,13 @@ export function AccessLogSettings() {
           <tbody>
             {result.entries.map((e) => (
               <tr key={e.id}>
-                <td>{time.format(new Date(e.at))}</td>
+                <td className="nowrap">{time.format(new Date(e.at))}</td>
                 <td>
                   {e.userFullName} <span className="muted">({e.userName})</span>
                 </td>
                 <td>{t(`role.${e.role}`)}</td>
                 <td>{e.unitName}</td>
-                <td>{e.patientIdentifier ?? `#${e.patientId}`}</td>
+                <td className="nowrap">{e.patientIdentifier ? formatIdentifier(e.patientIdentifier) : `#${e.patientId}`}</td>
                 <td>{t(`accessLog.action.${e.action}`)}</td>
                 <td>
                   {hasMessage(`accessLog.object.${e.objectType}`) ? t(`accessLog.object.${e.objectType}`) : e.objectType} {e.objectId}
