@@ -109,6 +109,27 @@ describe('encryption at rest', () => {
 });
 
 describe('users and roles', () => {
+  it('slows down guessing: after five wrong passphrases the next try must wait', async () => {
+    const { core } = testCore();
+    const s = core.newSession();
+    for (let i = 0; i < 5; i++) {
+      await expect(core.security.login(s, 'admin', `fel gissning ${i}`)).rejects.toMatchObject({ issues: [{ messageKey: 'security.wrongCredentials' }] });
+    }
+    await expect(core.security.login(s, 'admin', TEST_PASSPHRASE)).rejects.toMatchObject({ issues: [{ messageKey: 'security.tooManyAttempts' }] });
+  });
+
+  it('a backup file opens with the database key held in memory, and not without it', () => {
+    const { core, dataDir } = testCore();
+    const copy = join(dataDir, 'backup.sqlite');
+    core.db.exec(`VACUUM INTO '${copy}'`);
+    const db = core.security.openWithDatabaseKey(copy, { readonly: true });
+    expect(db.prepare('SELECT count(*) FROM unit').pluck().get()).toBeGreaterThan(0);
+    db.close();
+    const plain = new Database(copy, { readonly: true });
+    expect(() => plain.prepare('SELECT count(*) FROM unit').get()).toThrow(/not a database/);
+    plain.close();
+  });
+
   it('administrators manage accounts; other roles are refused by the router', async () => {
     const { api, core } = testCore();
     const { id } = await api.call('users.save', { name: 'Karin Koordinator', userName: 'SE2321000131-P000000012345', role: 'coordinator', passphrase: 'koordinatorns fras' });

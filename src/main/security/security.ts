@@ -46,8 +46,13 @@ export interface UserFields {
 
 const toSessionUser = (u: StoredUser): SessionUser => ({ id: u.id, name: u.name, userName: u.userName, role: u.role, unitId: u.unitId });
 
+/** After this many wrong passphrases in a row for one user name, wait before the next try. */
+const MAX_FAILURES = 5;
+const BACKOFF_MS = 30_000;
+
 export class Security {
   private keystore: Keystore | null;
+  private readonly failures = new Map<string, { count: number; until: number }>();
   private dbKey: Buffer | null = null;
   private database: Db | null = null;
   readonly sessions: Sessions;
@@ -136,6 +141,7 @@ export class Security {
   }
 
   async login(sessionId: string, userName: string, passphrase: string): Promise<SessionUser> {
+    this.checkThrottle(userName);
     const user = this.findActive(userName);
     const kek = await deriveKey(passphrase, user?.kdf ?? this.newKdf());
     return this.loginWith(sessionId, user, kek);
@@ -143,8 +149,32 @@ export class Security {
 
   /** login without yielding: for the synchronous test helpers only. */
   loginSync(sessionId: string, userName: string, passphrase: string): SessionUser {
+    this.checkThrottle(userName);
     const user = this.findActive(userName);
     return this.loginWith(sessionId, user, deriveKeySync(passphrase, user?.kdf ?? this.newKdf()));
+  }
+
+  /** Slows guessing at a shared computer: after MAX_FAILURES wrong tries, one try per BACKOFF_MS. */
+  private checkThrottle(userName: string): void {
+    const f = this.failures.get(userName.trim().toLowerCase());
+    if (f && f.count >= MAX_FAILURES && Date.now() < f.until) {
+      throw invalid('passphrase', 'security.tooManyAttempts', { seconds: Math.ceil((f.until - Date.now()) / 1000) });
+    }
+  }
+
+  private noteFailure(userName: string): void {
+    if (!userName) return;
+    const key = userName.toLowerCase();
+    const count = (this.failures.get(key)?.count ?? 0) + 1;
+    this.failures.set(key, { count, until: Date.now() + BACKOFF_MS });
+  }
+
+  /**
+   * Opens another database file (a backup to check or restore) with this database's key, which only
+   * exists in memory while someone is signed in. Backups of the encrypted database stay encrypted.
+   */
+  openWithDatabaseKey(file: string, options: { readonly?: boolean } = {}): Db {
+    return openDatabase(file, { key: this.requireKey(), readonly: options.readonly });
   }
 
   private findActive(userName: string): StoredUser | undefined {
@@ -154,7 +184,11 @@ export class Security {
   // An unknown user name costs the same KDF as a known one (above), so timing does not tell names apart.
   private loginWith(sessionId: string, user: StoredUser | undefined, kek: Buffer): SessionUser {
     const key = user && this.unwrapWith(user, kek);
-    if (!user || !key) throw invalid('passphrase', 'security.wrongCredentials');
+    if (!user || !key) {
+      this.noteFailure(user?.userName ?? '');
+      throw invalid('passphrase', 'security.wrongCredentials');
+    }
+    this.failures.delete(user.userName.toLowerCase());
     this.openWith(key);
     this.sessions.signIn(sessionId, user.id);
     return toSessionUser(user);
@@ -165,7 +199,12 @@ export class Security {
     const s = this.sessions.get(sessionId);
     const user = s && this.requireKeystore().users.find((u) => u.id === s.userId && u.active);
     if (!s || !user) throw new ApiError('unauthenticated', 'error.unauthenticated');
-    if (!this.unwrapWith(user, await deriveKey(passphrase, user.kdf))) throw invalid('passphrase', 'security.wrongPassphrase');
+    this.checkThrottle(user.userName);
+    if (!this.unwrapWith(user, await deriveKey(passphrase, user.kdf))) {
+      this.noteFailure(user.userName);
+      throw invalid('passphrase', 'security.wrongPassphrase');
+    }
+    this.failures.delete(user.userName.toLowerCase());
     this.sessions.signIn(sessionId, user.id);
     return toSessionUser(user);
   }
