@@ -139,3 +139,35 @@ test('first start: creates the administrator, shows the recovery key once, then 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('an administrator adds a coordinator, who signs in and sees only what the role may do', async ({ page, server, openApp }) => {
+  await completeFirstRun(server);
+  await openApp();
+  await page.getByRole('link', { name: 'Inställningar' }).click();
+  await page.getByRole('link', { name: 'Användare' }).click();
+  await page.getByRole('button', { name: 'Ny användare' }).click();
+  const form = page.getByRole('form', { name: 'Ny användare' });
+  await form.getByRole('button', { name: 'Spara' }).click();
+  await expect(form.locator('.field-error', { hasText: 'Måste fyllas i.' }).first()).toBeVisible();
+  await form.getByLabel('Namn', { exact: true }).fill('Karin Koordinator');
+  await form.getByLabel('Användarnamn').fill('SE2321000131-P000000012345');
+  await form.getByLabel('Roll').selectOption({ label: 'Koordinator' });
+  await form.getByLabel('Enhet').selectOption({ label: 'Sahlgrenska Universitetssjukhuset' });
+  await form.getByLabel('Lösenfras').fill('kort');
+  await form.getByRole('button', { name: 'Spara' }).click();
+  await expect(form.locator('.field-error', { hasText: 'Lösenfrasen måste ha minst 10 tecken.' })).toBeVisible();
+  await form.getByLabel('Lösenfras').fill('karins egen lösenfras');
+  await form.getByRole('button', { name: 'Spara' }).click();
+  await expect(page.getByRole('cell', { name: 'Karin Koordinator', exact: true })).toBeVisible();
+  await page.screenshot({ path: 'test-results/security-users.png', fullPage: true });
+
+  await page.getByRole('button', { name: 'Logga ut' }).click();
+  await page.getByLabel('Användarnamn').fill('se2321000131-p000000012345');
+  await page.getByLabel('Lösenfras').fill('karins egen lösenfras');
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await expect(page.getByText('Karin Koordinator (Koordinator)')).toBeVisible();
+  await page.getByRole('link', { name: 'Inställningar' }).click();
+  const tabs = page.getByRole('navigation', { name: 'Inställningar' });
+  await expect(tabs.getByRole('link', { name: 'Enheter' })).toBeVisible();
+  await expect(tabs.getByRole('link', { name: 'Användare' })).toHaveCount(0);
+});

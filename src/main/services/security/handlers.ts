@@ -1,7 +1,7 @@
 import type { Handlers } from '../../router/router';
 import type { Security } from '../../security/security';
 import type { Language } from '../../../shared/api/methods/system';
-import { ApiError, notFound } from '../../../shared/api/errors';
+import { ApiError, invalid, notFound } from '../../../shared/api/errors';
 import { getSetting } from '../settings';
 import { listAccessLog, patientIdentifier } from './access-log';
 import { findPatientByIdentifier, patientLogExtract } from './extract';
@@ -42,7 +42,7 @@ export function securityHandlers(security: Security): Pick<Handlers, SecurityMet
     },
     'users.list': () => security.listUsers(),
     'users.save': (input, ctx) => {
-      if (input.unitId !== null && !ctx.db.prepare('SELECT 1 FROM unit WHERE id = ?').get(input.unitId)) throw notFound('unit', input.unitId);
+      if (input.unitId !== null && !ctx.db.prepare('SELECT 1 FROM unit WHERE id = ?').get(input.unitId)) throw invalid('unitId', 'workplace.unknownUnit');
       return security.saveUser(ctx.caller.userId, input);
     },
     'security.setAutoLock': ({ minutes }) => ({ autoLockMinutes: security.setAutoLock(minutes) }),
