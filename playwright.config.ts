@@ -9,6 +9,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   workers: process.env.CI ? 2 : undefined,
+  forbidOnly: !!process.env.CI,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e-results.json' }]],
   use: { trace: 'retain-on-failure', screenshot: 'only-on-failure', locale: 'sv-SE', timezoneId: 'Europe/Stockholm' },
   projects: [

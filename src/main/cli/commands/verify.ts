@@ -6,7 +6,7 @@ import { databaseFile } from '../../core-files';
 export const verifyCommand: CliCommand = {
   name: 'verify',
   usage: 'mdk verify',
-  summary: 'Integrity and foreign-key check of the database; non-zero exit on any fault',
+  summary: 'Kontrollerar databasens integritet och främmande nycklar; felkod vid fel',
   async run(ctx) {
     const report = checkHealth(ctx.core.db);
     ctx.out(`Databas: ${databaseFile(ctx.core.dataDir)} (schema ${currentSchemaVersion(ctx.core.db)})`);

@@ -1,0 +1,24 @@
+// Dev aid: screenshots of browser mode for a quick visual check. `npx tsx scripts/dev/screenshot.ts [path...]`
+import { chromium } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCore } from '../../src/main/core';
+import { startHttpBridge } from '../../src/main/transport/http-bridge';
+import { projectRoot } from '../../src/main/paths';
+
+const core = createCore({ dataDir: process.env.MDK_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'mdk-shot-')) });
+const bridge = await startHttpBridge({ router: core.router, staticDir: join(projectRoot(), 'dist', 'renderer') });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
+await page.goto(bridge.url);
+const paths = process.argv.slice(2);
+for (const [i, p] of (paths.length ? paths : ['/']).entries()) {
+  if (p !== '/') await page.evaluate((h) => (window.location.hash = h), p);
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: `/tmp/shot-${i}.png`, fullPage: true });
+  console.log(`/tmp/shot-${i}.png ← ${p}`);
+}
+await browser.close();
+await bridge.close();
+core.close();
