@@ -10,7 +10,8 @@ export const TEST_PASSPHRASE = 'korrekt häst batteri';
 export const TEST_ADMIN = { userName: 'admin', name: 'Anna Administratör' };
 /** The user name of the test user in each role ('admin' for the administrator). */
 export const testUserName = (role: Role) => (role === 'administrator' ? TEST_ADMIN.userName : role);
-const NAMES: Record<Role, string> = {
+/** The full name of the test user in each role (what the app records as who did something). */
+export const TEST_USER_NAMES: Record<Role, string> = {
   administrator: TEST_ADMIN.name,
   coordinator: 'Karin Koordinator',
   contact_nurse: 'Sara Kontaktsjuksköterska',
@@ -26,7 +27,7 @@ export function signInAs(core: Core, sessionId: string, role: Role = 'administra
   const userName = testUserName(role);
   if (!security.listUsersUnchecked().some((u) => u.userName === userName)) {
     security.loginSync(sessionId, TEST_ADMIN.userName, TEST_PASSPHRASE);
-    security.saveUserSync(null, { name: NAMES[role], userName, role, unitId: null, active: true, passphrase: TEST_PASSPHRASE });
+    security.saveUserSync(null, { name: TEST_USER_NAMES[role], userName, role, unitId: null, active: true, passphrase: TEST_PASSPHRASE });
   }
   security.loginSync(sessionId, userName, TEST_PASSPHRASE);
 }

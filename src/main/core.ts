@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { openDatabase, type Db } from './db/driver';
 import { migrate } from './db/migrate';
@@ -9,7 +9,12 @@ import { databaseFile } from './core-files';
 import { Security } from './security/security';
 import { securityHandlers } from './services/security/handlers';
 import { recordPatientAccess } from './services/security/access-log';
+import { api, isMethodName } from '../shared/api';
 import type { Role } from '../shared/api/contract';
+import { ApiError, conflict } from '../shared/api/errors';
+import { BackupService } from './services/backup/service';
+import { registerBackupService, takeParked } from './services/backup/registry';
+import { createRecoveryRouter, inUseElsewhere, startupCheck, type StartupHealth } from './services/backup/recovery';
 
 export interface CoreOptions {
   dataDir: string;
@@ -27,20 +32,25 @@ export interface CoreOptions {
 }
 
 export interface Core {
-  /** The open database; throws ApiError('locked') until a user has signed in (issue 7). */
+  /** The open database; throws 'locked' before the first sign-in, 'database_damaged' in recovery mode. */
   readonly db: Db;
   dataDir: string;
   router: Router;
   /** Users, sessions and the database key: sign-in for the CLI, the shell's lock on sleep, tests. */
   security: Security;
+  /** Result of the integrity check at sign-in; while not ok, only the recovery methods answer. */
+  readonly health: StartupHealth;
+  backups: BackupService;
+  /** Calls `listener` each time the database has been opened (sign-in, restore); returns an unsubscribe. */
+  onDatabaseOpen(listener: () => void): () => void;
   /** A session id for a new window, browser tab or CLI run. */
   newSession(): string;
   close(): void;
 }
 
 /** Opens the encrypted database with its key and brings its schema up to date. */
-function openAndMigrate(dataDir: string, key: Buffer): Db {
-  const db = openDatabase(databaseFile(dataDir), { key });
+function openAndMigrate(file: string, key: Buffer | undefined): Db {
+  const db = openDatabase(file, { key });
   try {
     migrate(db, migrations);
     return db;
@@ -50,38 +60,153 @@ function openAndMigrate(dataDir: string, key: Buffer): Db {
   }
 }
 
+const HEALTHY: StartupHealth = { ok: true, problems: [] };
+
 /**
  * The main-process core: plain Node + SQLite, shared by the Electron shell, the browser-mode bridge,
- * the CLI and the tests. Starts locked: the encrypted database opens when a user signs in.
+ * the CLI and the tests. Starts locked: the database is encrypted and its key is known only once a
+ * user has signed in. Then it is checked (quick_check on a read-only connection, with the key) and
+ * opened and migrated. A damaged database is not opened for writing: the core then answers only the
+ * recovery methods (to a signed-in user), which offer the newest good backup.
  */
 export function createCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true });
-  const security = new Security({
+  const file = databaseFile(options.dataDir);
+  const now = options.now ?? (() => new Date());
+  let db: Db | null = null;
+  let health: StartupHealth = HEALTHY;
+  const openListeners = new Set<() => void>();
+
+  const security: Security = new Security({
     dataDir: options.dataDir,
-    openDb: (key) => openAndMigrate(options.dataDir, key),
+    openDb: (key) => {
+      // Checked before anything writes to it: the key is needed to read even the first page.
+      health = existsSync(file) ? startupCheck(file, key) : HEALTHY;
+      if (health.ok) {
+        try {
+          db = openAndMigrate(file, key);
+        } catch (e) {
+          if (e instanceof ApiError) throw e; // e.g. database_too_new: refuse, as before
+          health = { ok: false, problems: [(e as Error).message] };
+        }
+      }
+      if (db) activate(db);
+      notifyOpen();
+    },
     kdfCost: options.kdfCost,
     autoLockMs: options.autoLockMs,
   });
+  const key = () => security.key;
+
+  function notifyOpen() {
+    // Listeners run after the sign-in call has returned (they may take a backup); later ones are not told.
+    const listeners = [...openListeners];
+    setImmediate(() => {
+      for (const l of listeners) l();
+    });
+  }
+
+  const backups: BackupService = new BackupService({
+    dataDir: options.dataDir,
+    databaseFile: file,
+    migrations,
+    key,
+    db: () => db,
+    now,
+    replaceDatabase(swap, undo) {
+      db?.close();
+      db = null;
+      if (existsSync(file) && inUseElsewhere(file, key())) {
+        if (health.ok) activate(openAndMigrate(file, key()));
+        throw conflict('backup.databaseInUse');
+      }
+      swap();
+      try {
+        db = openAndMigrate(file, key());
+      } catch (e) {
+        undo();
+        if (health.ok) activate(openAndMigrate(file, key()));
+        throw e;
+      }
+      health = HEALTHY;
+      activate(db);
+      notifyOpen();
+      return { schemaVersion: migrations[migrations.length - 1].id };
+    },
+  });
+
+  function activate(open: Db) {
+    db = open;
+    registerBackupService(open, backups);
+  }
+
   const hooks: RouterHooks = {
     resolveCaller: (sessionId, _method, spec) => security.resolveCaller(sessionId, spec.signIn === true),
     recordPatientAccess: (ctx, accesses, spec) => recordPatientAccess(ctx, accesses, spec, security.userNameOf(ctx.caller.userId)),
     ...options.hooks,
   };
-  const router = createRouter({
-    db: () => security.db,
+  const getDb = (): Db => {
+    if (!security.isOpen) throw new ApiError('locked', 'error.locked');
+    if (!db) throw new ApiError('database_damaged', 'error.databaseDamaged', { detail: health.problems[0] ?? '' });
+    return db;
+  };
+  const inner = createRouter({
+    db: getDb,
     dataDir: options.dataDir,
     handlers: { ...handlers, ...securityHandlers(security) },
     hooks,
-    now: options.now,
+    now,
   });
+  const recovery = createRecoveryRouter(backups, () => health);
+
+  // Backups and restores park their file work until the call's transaction is over (registry.ts).
+  const router: Router = async (method, input, sessionId) => {
+    // In recovery mode the two recovery methods answer without the database, to a signed-in user.
+    if (!health.ok && security.isOpen && (method === 'recovery.status' || method === 'recovery.restore')) {
+      try {
+        if (isMethodName(method)) hooks.resolveCaller(sessionId, method, api[method]);
+      } catch (error) {
+        if (error instanceof ApiError) return { ok: false, error: error.toJSON() };
+        throw error;
+      }
+      return recovery(method, input, sessionId);
+    }
+    const out = await inner(method, input, sessionId);
+    const parked = takeParked(backups);
+    if (!parked) return out;
+    if (!out.ok) {
+      parked.discard();
+      return out;
+    }
+    try {
+      return { ok: true, result: await parked.run() };
+    } catch (error) {
+      if (error instanceof ApiError) return { ok: false, error: error.toJSON() };
+      console.error(`[core] ${method}:`, error);
+      return { ok: false, error: { code: 'internal', messageKey: 'error.internal' } };
+    }
+  };
+
   return {
     get db() {
-      return security.db;
+      return getDb();
     },
     dataDir: options.dataDir,
     router,
     security,
+    get health() {
+      return health;
+    },
+    backups,
+    onDatabaseOpen(listener) {
+      openListeners.add(listener);
+      return () => openListeners.delete(listener);
+    },
     newSession: () => randomUUID(),
-    close: () => security.close(),
+    close: () => {
+      db?.close();
+      db = null;
+      security.close();
+    },
   };
 }

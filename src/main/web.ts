@@ -9,6 +9,7 @@ import { startHttpBridge } from './transport/http-bridge';
 import { parseArgs } from 'node:util';
 import { ApiError } from '../shared/api/errors';
 import { describeError } from '../shared/i18n/describe-error';
+import { startBackupScheduler } from './services/backup/scheduler';
 
 async function main() {
   const { values } = parseArgs({ options: { port: { type: 'string' }, data: { type: 'string' } } });
@@ -28,9 +29,15 @@ async function main() {
     staticDir: join(projectRoot(), 'dist', 'renderer'),
     port: values.port ? Number(values.port) : 0,
   });
+  const backups = startBackupScheduler(core);
+  // The database is checked at the first sign-in (the key is needed); damage is reported then.
+  core.onDatabaseOpen(() => {
+    if (!core.health.ok) console.error(`Databasen är skadad / the database is damaged: ${core.health.problems.join('; ')}`);
+  });
   console.log(`MDK Coordinator (webbläsarläge) · data: ${dataDir}`);
   console.log(`Öppna i Chromium: ${bridge.url}`);
   const stop = () => {
+    backups.stop();
     void bridge.close().then(() => {
       core.close();
       process.exit(0);

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resourcesDir } from '../paths';
 
@@ -16,6 +17,18 @@ export interface PdfOptions {
   margins?: { top: number; bottom: number; left: number; right: number };
 }
 
+const fontCache = new Map<string, Buffer>();
+
+/** Font files read once per process: re-reading them cost a large share of each document's time. */
+function fontBytes(file: string): Buffer {
+  let bytes = fontCache.get(file);
+  if (!bytes) {
+    bytes = readFileSync(join(resourcesDir(), 'fonts', file));
+    fontCache.set(file, bytes);
+  }
+  return bytes;
+}
+
 /**
  * An A4 PDF with DejaVu Sans embedded (subset), so å, ä and ö render in every viewer. Swedish
  * metadata. `finish()` ends the document and resolves with its bytes.
@@ -30,10 +43,9 @@ export function createPdf(options: PdfOptions): { doc: Pdf; finish(): Promise<Bu
     displayTitle: true,
     pdfVersion: '1.7',
   });
-  const fonts = join(resourcesDir(), 'fonts');
-  doc.registerFont(FONT.regular, join(fonts, 'DejaVuSans.ttf'));
-  doc.registerFont(FONT.bold, join(fonts, 'DejaVuSans-Bold.ttf'));
-  doc.registerFont(FONT.italic, join(fonts, 'DejaVuSans-Oblique.ttf'));
+  doc.registerFont(FONT.regular, fontBytes('DejaVuSans.ttf'));
+  doc.registerFont(FONT.bold, fontBytes('DejaVuSans-Bold.ttf'));
+  doc.registerFont(FONT.italic, fontBytes('DejaVuSans-Oblique.ttf'));
   doc.font(FONT.regular);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));

@@ -13,6 +13,7 @@ import { registerIpc } from './ipc';
 import { createMainWindow } from './window';
 import { ApiError } from '../../shared/api/errors';
 import { describeError } from '../../shared/i18n/describe-error';
+import { startBackupScheduler } from '../services/backup/scheduler';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -43,6 +44,9 @@ export function startDesktopApp(): void {
       app.quit();
       return;
     }
+    // A damaged database still opens the window: the renderer shows the recovery screen.
+    const backups = startBackupScheduler(core);
+    app.on('will-quit', () => backups.stop());
     registerIpc(core.router);
     // Issue 7: a locked or sleeping computer locks every window; each asks for its passphrase again.
     const lockAll = () => core?.security.sessions.lockAll();

@@ -1,6 +1,12 @@
 import type { Handlers } from './router';
 import type { SecurityMethod } from '../services/security/handlers';
 import { systemHandlers } from '../services/system/handlers';
+import { carePlanHandlers } from '../services/care-plans/handlers';
+import { backupHandlers } from '../services/backup/handlers';
+import { schedulingHandlers } from '../services/scheduling/handlers';
+import { caseListHandlers } from '../services/case-lists/handlers';
+import { followUpHandlers } from '../services/follow-up/handlers';
+import { referralHandlers } from '../services/referrals/handlers';
 
 /**
  * Every method's handler; TypeScript refuses a contract method without one. Features add theirs.
@@ -8,4 +14,10 @@ import { systemHandlers } from '../services/system/handlers';
  */
 export const handlers: Omit<Handlers, SecurityMethod> = {
   ...systemHandlers,
+  ...carePlanHandlers,
+  ...backupHandlers,
+  ...schedulingHandlers,
+  ...caseListHandlers,
+  ...followUpHandlers,
+  ...referralHandlers,
 };

@@ -21,8 +21,12 @@ import { Sessions } from './sessions';
 
 export interface SecurityOptions {
   dataDir: string;
-  /** Opens and migrates the database with its key. */
-  openDb(key: Buffer): Db;
+  /**
+   * Called once the database key is known (first sign-in): the core checks, opens and migrates the
+   * database with it (core.ts). A damaged database still counts as unlocked: the core then answers
+   * with its recovery mode.
+   */
+  openDb(key: Buffer): void;
   /** scrypt cost; tests lower it (test/service/helpers.ts), the app uses STRONG_KDF. */
   kdfCost?: { N: number; r: number; p: number };
   /** Overrides the auto-lock setting (tests: a few seconds). */
@@ -54,7 +58,6 @@ export class Security {
   private keystore: Keystore | null;
   private readonly failures = new Map<string, { count: number; until: number }>();
   private dbKey: Buffer | null = null;
-  private database: Db | null = null;
   readonly sessions: Sessions;
 
   constructor(private readonly options: SecurityOptions) {
@@ -66,19 +69,17 @@ export class Security {
     return this.options.autoLockMs ?? (this.keystore?.autoLockMinutes ?? DEFAULT_AUTO_LOCK_MINUTES) * 60_000;
   }
 
-  /** The open database; before anyone has signed in there is none. */
-  get db(): Db {
-    if (!this.database) throw new ApiError('locked', 'error.locked');
-    return this.database;
+  /** True once a sign-in has unwrapped the database key (it stays in memory while the core runs). */
+  get isOpen(): boolean {
+    return this.dbKey !== null;
   }
 
-  get isOpen(): boolean {
-    return this.database !== null;
+  /** The database key, or undefined while nobody has signed in yet. */
+  get key(): Buffer | undefined {
+    return this.dbKey ?? undefined;
   }
 
   close(): void {
-    this.database?.close();
-    this.database = null;
     this.dbKey?.fill(0);
     this.dbKey = null;
   }
@@ -348,9 +349,10 @@ export class Security {
   }
 
   private openWith(key: Buffer): void {
-    if (this.database) return;
-    this.database = this.options.openDb(key);
-    this.dbKey = Buffer.from(key);
+    if (this.dbKey) return;
+    const copy = Buffer.from(key);
+    this.options.openDb(copy); // throws e.g. database_too_new: then nothing counts as open
+    this.dbKey = copy;
   }
 
   private encryptExistingPlainDatabase(key: Buffer): void {

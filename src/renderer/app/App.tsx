@@ -7,6 +7,8 @@ import { FirstRun } from '../features/first-run/FirstRun';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UserMenu } from '../features/security/UserMenu';
+import { RecoveryScreen } from '../features/backup/RecoveryScreen';
+import { ApiError } from '../../shared/api/errors';
 
 export function App() {
   const t = useT();
@@ -20,6 +22,7 @@ export function App() {
     void refresh();
   }, [refresh]);
 
+  if (loadError instanceof ApiError && loadError.code === 'database_damaged') return <RecoveryScreen />;
   if (loadError) return <main className="first-run"><ErrorBanner error={loadError} /></main>;
   if (!info || !reference) return <main className="first-run" aria-busy="true">{t('common.loading')}</main>;
   if (!info.workplace) return <FirstRun />;

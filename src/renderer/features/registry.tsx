@@ -1,7 +1,11 @@
 import type { ComponentType } from 'react';
 import { HomePage } from './home/HomePage';
 import { SettingsPage } from './settings/SettingsPage';
-import { comingSoon } from './ComingSoon';
+import { CarePlansPage } from './care-plans/CarePlansPage';
+import { ReferralsView } from './referrals/ReferralsView';
+import { CalendarPage } from './calendar/CalendarPage';
+import { CaseListsPage } from './case-lists/CaseListsPage';
+import { FollowUpView } from './follow-up';
 
 export interface FeatureView {
   /** First path segment: #/referrals/… */
@@ -13,10 +17,10 @@ export interface FeatureView {
 /** The app's areas in navigation order; each feature replaces its entry with its own view. */
 export const features: FeatureView[] = [
   { id: 'home', navKey: 'nav.home', View: HomePage },
-  { id: 'referrals', navKey: 'nav.referrals', View: comingSoon('nav.referrals') },
-  { id: 'calendar', navKey: 'nav.calendar', View: comingSoon('nav.calendar') },
-  { id: 'case-lists', navKey: 'nav.caseLists', View: comingSoon('nav.caseLists') },
-  { id: 'care-plans', navKey: 'nav.carePlans', View: comingSoon('nav.carePlans') },
-  { id: 'follow-up', navKey: 'nav.followUp', View: comingSoon('nav.followUp') },
+  { id: 'referrals', navKey: 'nav.referrals', View: ReferralsView },
+  { id: 'calendar', navKey: 'nav.calendar', View: CalendarPage },
+  { id: 'case-lists', navKey: 'nav.caseLists', View: CaseListsPage },
+  { id: 'care-plans', navKey: 'nav.carePlans', View: CarePlansPage },
+  { id: 'follow-up', navKey: 'nav.followUp', View: FollowUpView },
   { id: 'settings', navKey: 'nav.settings', View: SettingsPage },
 ];

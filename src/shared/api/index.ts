@@ -4,11 +4,23 @@
  */
 import { systemMethods } from './methods/system';
 import { securityMethods } from './methods/security';
+import { carePlanMethods } from './methods/care-plans';
+import { backupMethods } from './methods/backup';
+import { schedulingMethods } from './methods/scheduling';
+import { caseListMethods } from './methods/case-lists';
+import { followUpMethods } from './methods/follow-up';
+import { referralMethods } from './methods/referrals';
 import type { InputOf, OutputOf } from './contract';
 
 export const api = {
   ...systemMethods,
   ...securityMethods,
+  ...carePlanMethods,
+  ...backupMethods,
+  ...schedulingMethods,
+  ...caseListMethods,
+  ...followUpMethods,
+  ...referralMethods,
 };
 
 export type Api = typeof api;

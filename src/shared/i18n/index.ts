@@ -2,11 +2,29 @@ import type { Lang, MessageBundle, Messages } from './types';
 import { common } from './messages/common';
 import { settingsUi } from './messages/settings-ui';
 import { security } from './messages/security';
+import { referrals } from './messages/referrals';
+import { referralsUi } from './messages/referrals-ui';
+import { carePlans } from './messages/care-plans';
+import { backup } from './messages/backup';
+import { scheduling } from './messages/scheduling';
+import { caseLists } from './messages/case-lists';
+import { followUp } from './messages/follow-up';
 
 export type { Lang, MessageBundle, Messages } from './types';
 
 /** Every feature's bundle; a feature adds its own file under messages/ and one entry here. */
-export const bundles: MessageBundle[] = [common, settingsUi, security];
+export const bundles: MessageBundle[] = [
+  common,
+  settingsUi,
+  referrals,
+  referralsUi,
+  scheduling,
+  caseLists,
+  carePlans,
+  followUp,
+  backup,
+  security,
+];
 
 const merged: Record<Lang, Messages> = {
   sv: Object.assign({}, ...bundles.map((b) => b.sv)),

@@ -1,5 +1,24 @@
 import type { CliCommand } from '../command';
 import { verifyCommand } from './verify';
+import { importReferralsCommand } from './import-referrals';
+import { exportCarePlansCommand } from './export-careplans';
+import { statsCommand } from './stats';
+import { backupCommand } from './backup';
+import { restoreCommand } from './restore';
+import { meetingsCommand } from './meetings';
+import { exportIcsCommand } from './export-ics';
+import { exportAgendaCommand, exportRepliesCommand } from './case-lists';
 
-/** Every CLI command; features add theirs here (one file each). */
-export const commands: CliCommand[] = [verifyCommand];
+/** Every CLI command; features add theirs here (one file each, one line each). */
+export const commands: CliCommand[] = [
+  verifyCommand,
+  backupCommand,
+  restoreCommand,
+  importReferralsCommand,
+  meetingsCommand,
+  exportIcsCommand,
+  exportAgendaCommand,
+  exportRepliesCommand,
+  exportCarePlansCommand,
+  statsCommand,
+];

@@ -1,7 +1,12 @@
 import type { Migration } from '../migrate';
 import { m0001_foundation } from './0001_foundation';
 import { m0002_core_schema } from './0002_core_schema';
+import { m0003_referrals } from './0003_referrals';
+import { m0004_scheduling } from './0004_scheduling';
+import { m0005_case_lists } from './0005_case_lists';
+import { m0006_care_plans } from './0006_care_plans';
 import { m0007_security } from './0007_security';
+import { m0008_follow_up } from './0008_follow_up';
 
 /**
  * Every migration in order. Append only: a released id is never renamed or removed.
@@ -10,7 +15,10 @@ import { m0007_security } from './0007_security';
 export const migrations: readonly Migration[] = [
   m0001_foundation,
   m0002_core_schema,
+  m0003_referrals,
+  m0004_scheduling,
+  m0005_case_lists,
+  m0006_care_plans,
   m0007_security,
-  // 0003 referrals (issue 3), 0004 scheduling (4), 0005 case lists and meeting (5), 0006 care plans (6),
-  // 0007 security (7), 0008 follow-up (8), 0009 demo data (9): each feature appends its own.
+  m0008_follow_up,
 ];

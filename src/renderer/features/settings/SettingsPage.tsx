@@ -11,6 +11,10 @@ import { canCall } from '../security/useCan';
 import { UsersSettings } from '../security/UsersSettings';
 import { AccessLogSettings } from '../security/AccessLogSettings';
 import { SecuritySettings } from '../security/SecuritySettings';
+import { TemplatesSettings as CarePlanTemplatesSettings } from '../care-plans/TemplatesSettings';
+import { BackupSettings } from '../backup/BackupSettings';
+import { RulesSettings } from '../referrals/RulesSettings';
+import { TreatmentOptionsSettings } from '../case-lists/TreatmentOptionsSettings';
 
 function WorkplaceSettings() {
   const t = useT();
@@ -38,6 +42,10 @@ export const settingsSections: { id: string; titleKey: string; View: ComponentTy
   { id: 'users', titleKey: 'settings.users', View: UsersSettings, method: 'users.list' },
   { id: 'access-log', titleKey: 'settings.accessLog', View: AccessLogSettings, method: 'accessLog.list' },
   { id: 'security', titleKey: 'settings.security', View: SecuritySettings },
+  { id: 'referral-rules', titleKey: 'settings.referralRules', View: RulesSettings },
+  { id: 'treatment-options', titleKey: 'treatments.tab', View: TreatmentOptionsSettings },
+  { id: 'care-plan-templates', titleKey: 'carePlan.templates', View: CarePlanTemplatesSettings },
+  { id: 'backups', titleKey: 'settings.backups', View: BackupSettings },
 ];
 
 export function SettingsPage({ segments }: { segments: string[] }) {

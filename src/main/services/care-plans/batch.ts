@@ -1,0 +1,72 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import type { Db } from '../../db/driver';
+import { invalid } from '../../../shared/api/errors';
+import type { BatchChunkResult, ExportFormat } from '../../../shared/api/methods/care-plans';
+import type { CarePlanDetail } from '../../../shared/api/methods/care-plans';
+import { loadDetail } from './store';
+import { carePlanPdf } from './pdf';
+import { carePlanBundle } from './fhir';
+
+/** Finalised (or since superseded) plans finalised in [from, to] (Swedish dates, inclusive), oldest first. */
+function plansInPeriod(db: Db, from: string, to: string): number[] {
+  // finalised_at is a UTC instant; a day's end in Sweden is at most 2 h past UTC midnight, so widen the window.
+  return db
+    .prepare(
+      `SELECT id FROM care_plan WHERE finalised_at IS NOT NULL
+         AND date(finalised_at, '+2 hours') >= ? AND date(finalised_at, '+1 hours') <= ?
+       ORDER BY finalised_at, id`,
+    )
+    .pluck()
+    .all(from, to) as number[];
+}
+
+export function fileStem(plan: CarePlanDetail): string {
+  return `vardplan-${plan.referralId}-v${plan.version}`;
+}
+
+export function resolveOutDir(outDir: string): string {
+  if (!isAbsolute(outDir)) throw invalid('outDir', 'carePlan.outDirAbsolute');
+  const dir = resolve(outDir);
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch {
+    throw invalid('outDir', 'carePlan.outDirNotWritable');
+  }
+  return dir;
+}
+
+/**
+ * One chunk of a batch export: loads the chunk's plans synchronously (inside the router's
+ * transaction), then writes the files. Returns the patient ids for the access log.
+ */
+export function batchChunk(
+  db: Db,
+  input: { from: string; to: string; format: ExportFormat; outDir: string; offset: number; limit: number },
+  now: Date,
+  demo: boolean,
+): { patientIds: number[]; write: () => Promise<BatchChunkResult> } {
+  const dir = resolveOutDir(input.outDir);
+  const ids = plansInPeriod(db, input.from, input.to);
+  const chunk = ids.slice(input.offset, input.offset + input.limit).map((id) => loadDetail(db, id, now));
+  const bundles = input.format === 'pdf' ? [] : chunk.map((p) => carePlanBundle(db, p, now));
+  return {
+    patientIds: chunk.map((p) => p.patientId),
+    async write() {
+      const written: string[] = [];
+      for (const [i, plan] of chunk.entries()) {
+        const stem = fileStem(plan);
+        if (input.format !== 'fhir') {
+          writeFileSync(join(dir, `${stem}.pdf`), await carePlanPdf(plan, { demo }));
+          written.push(`${stem}.pdf`);
+        }
+        if (input.format !== 'pdf') {
+          writeFileSync(join(dir, `${stem}.fhir.json`), JSON.stringify(bundles[i], null, 2));
+          written.push(`${stem}.fhir.json`);
+        }
+      }
+      const processed = input.offset + chunk.length;
+      return { total: ids.length, processed, nextOffset: processed < ids.length ? processed : null, written, outDir: dir };
+    },
+  };
+}

@@ -1,0 +1,183 @@
+/**
+ * The reads the case list, its documents and the meeting share. Each is one indexed query
+ * (no query per case), so a proposal of 1,000 referrals and a 30-case agenda stay fast.
+ */
+import type { Db } from '../../db/driver';
+import { notFound } from '../../../shared/api/errors';
+import { daysLeft } from '../../../shared/domain/agenda';
+import type { CaseBrief, CaseSummary, RecommendationVersion } from '../../../shared/api/methods/case-lists';
+
+export interface MeetingRow {
+  id: number;
+  careAreaCode: string;
+  careAreaNameSv: string;
+  careAreaNameEn: string;
+  localDate: string;
+  startsAt: string;
+  durationMinutes: number;
+  deadlineAt: string | null;
+  status: 'planned' | 'cancelled' | 'finalised';
+  location: string | null;
+  videoLink: string | null;
+  chairName: string | null;
+  capacityCases: number | null;
+  minutesPerCase: number | null;
+  lockedAt: string | null;
+  finalisedAt: string | null;
+  finalisedBy: string | null;
+  leadTimeTargetDays: number;
+  treatmentOptions: string[];
+}
+
+export function loadMeeting(db: Db, meetingId: number): MeetingRow {
+  const row = db
+    .prepare(
+      `SELECT m.id, m.care_area_code careAreaCode, a.name_sv careAreaNameSv, a.name_en careAreaNameEn, m.local_date localDate,
+              m.starts_at startsAt, m.duration_minutes durationMinutes, m.deadline_at deadlineAt, m.status, m.location,
+              m.video_link videoLink, m.chair_name chairName, m.capacity_cases capacityCases, m.minutes_per_case minutesPerCase,
+              m.case_list_locked_at lockedAt, m.finalised_at finalisedAt, m.finalised_by finalisedBy,
+              a.lead_time_target_days leadTimeTargetDays, a.treatment_options treatmentOptions
+         FROM meeting m JOIN care_area a ON a.code = m.care_area_code WHERE m.id = ?`,
+    )
+    .get(meetingId) as (Omit<MeetingRow, 'treatmentOptions'> & { treatmentOptions: string }) | undefined;
+  if (!row) throw notFound('meeting', meetingId);
+  return { ...row, treatmentOptions: JSON.parse(row.treatmentOptions) as string[] };
+}
+
+/** The next planned meeting of the same care area after this one: where overflow and postponed cases go. */
+export function nextMeetingAfter(db: Db, m: { id: number; careAreaCode: string; startsAt: string }): { id: number; localDate: string } | null {
+  return (
+    (db
+      .prepare(
+        `SELECT id, local_date localDate FROM meeting
+          WHERE care_area_code = ? AND status = 'planned' AND id <> ? AND starts_at > ? ORDER BY starts_at LIMIT 1`,
+      )
+      .get(m.careAreaCode, m.id, m.startsAt) as { id: number; localDate: string } | undefined) ?? null
+  );
+}
+
+/** Columns of a case summary; `r` is the referral, `p` the patient, `u` the referring unit. */
+const CASE_COLUMNS = `r.id referralId, r.patient_id patientId, p.given_name givenName, p.family_name familyName, p.birth_date birthDate,
+  (SELECT pi.value FROM patient_identifier pi WHERE pi.patient_id = p.id ORDER BY pi.is_temporary, pi.id LIMIT 1) identifier,
+  u.name referringUnitName, r.question, r.icd10, r.ecog, r.history, r.comorbidity, r.patient_wishes patientWishes,
+  r.priority, r.received_date receivedDate, r.suspicion_date suspicionDate, r.status referralStatus`;
+
+/** `earlierRec`: the referral has a recommendation from an earlier meeting, so this is a re-discussion. */
+type CaseRow = Omit<CaseSummary, 'birthYear' | 'daysLeft' | 'rediscussion'> & { birthDate: string | null; earlierRec: number };
+
+function toSummary(row: CaseRow, meetingDate: string, targetDays: number): CaseSummary {
+  const { birthDate, earlierRec, ...rest } = row;
+  return {
+    ...rest,
+    birthYear: birthDate ? Number(birthDate.slice(0, 4)) : null,
+    daysLeft: daysLeft(row, meetingDate, targetDays),
+    rediscussion: earlierRec === 1,
+  };
+}
+
+/**
+ * Referrals that may go on this meeting's list: complete and not yet discussed, or discussed with a
+ * re-discussion date on or before the meeting; none already waiting on a planned meeting's list.
+ * Raw rows and few columns: this is the benchmark's hot path (1,000 referrals in well under 20 ms).
+ */
+export function loadEligible(db: Db, m: MeetingRow): CaseBrief[] {
+  const rows = db
+    .prepare(
+      `SELECT r.id, r.patient_id, p.given_name, p.family_name, p.birth_date,
+              (SELECT pi.value FROM patient_identifier pi WHERE pi.patient_id = r.patient_id ORDER BY pi.is_temporary, pi.id LIMIT 1),
+              r.referring_unit_id, r.question, r.priority, r.received_date, r.suspicion_date, r.status
+         FROM referral r JOIN patient p ON p.id = r.patient_id
+        WHERE r.care_area_code = @area
+          AND (r.status = 'complete'
+               OR (r.status = 'discussed' AND (
+                    SELECT rc.rediscuss_date FROM recommendation rc
+                     WHERE rc.referral_id = r.id AND rc.superseded_at IS NULL ORDER BY rc.recorded_at DESC, rc.id DESC LIMIT 1
+                  ) <= @date))
+          AND NOT EXISTS (SELECT 1 FROM case_list_item ci JOIN meeting mm ON mm.id = ci.meeting_id
+                           WHERE ci.referral_id = r.id AND ci.outcome = 'pending' AND mm.status = 'planned')`,
+    )
+    .raw(true)
+    .all({ area: m.careAreaCode, date: m.localDate }) as unknown[][];
+  const units = new Map(db.prepare('SELECT id, name FROM unit').raw(true).all() as [number, string][]);
+  return rows.map((r) => {
+    const c: CaseBrief = {
+      referralId: r[0] as number,
+      patientId: r[1] as number,
+      givenName: r[2] as string,
+      familyName: r[3] as string,
+      birthYear: r[4] ? Number((r[4] as string).slice(0, 4)) : null,
+      identifier: r[5] as string | null,
+      referringUnitName: units.get(r[6] as number) ?? '',
+      question: r[7] as string | null,
+      priority: r[8] as CaseBrief['priority'],
+      receivedDate: r[9] as string,
+      suspicionDate: r[10] as string | null,
+      referralStatus: r[11] as string,
+      rediscussion: r[11] === 'discussed',
+      daysLeft: 0,
+    };
+    c.daysLeft = daysLeft(c, m.localDate, m.leadTimeTargetDays);
+    return c;
+  });
+}
+
+export interface ItemRow extends CaseSummary {
+  position: number;
+  minutes: number;
+  addedByHand: boolean;
+  outcome: 'pending' | 'discussed' | 'postponed';
+  carriedFrom: { meetingId: number; localDate: string } | null;
+}
+
+/** The meeting's list in its order, each case with its summary. */
+export function loadItems(db: Db, m: MeetingRow): ItemRow[] {
+  const rows = db
+    .prepare(
+      `SELECT ${CASE_COLUMNS}, ci.position, ci.minutes, ci.added_by_hand addedByHand, ci.outcome,
+              ci.carried_from_meeting_id carriedFromId, cm.local_date carriedFromDate,
+              EXISTS (SELECT 1 FROM recommendation rc WHERE rc.referral_id = r.id AND rc.meeting_id <> ci.meeting_id) earlierRec
+         FROM case_list_item ci JOIN referral r ON r.id = ci.referral_id JOIN patient p ON p.id = r.patient_id
+         JOIN unit u ON u.id = r.referring_unit_id LEFT JOIN meeting cm ON cm.id = ci.carried_from_meeting_id
+        WHERE ci.meeting_id = ? ORDER BY ci.position, ci.id`,
+    )
+    .all(m.id) as (CaseRow & { position: number; minutes: number; addedByHand: number; outcome: ItemRow['outcome']; carriedFromId: number | null; carriedFromDate: string | null })[];
+  return rows.map(({ position, minutes, addedByHand, outcome, carriedFromId, carriedFromDate, ...r }) => ({
+    ...toSummary(r, m.localDate, m.leadTimeTargetDays),
+    position,
+    minutes,
+    addedByHand: addedByHand === 1,
+    outcome,
+    carriedFrom: carriedFromId ? { meetingId: carriedFromId, localDate: carriedFromDate ?? '' } : null,
+  }));
+}
+
+/** Recommendations recorded at this meeting, by referral: current version first, then the earlier ones. */
+export function loadRecommendations(db: Db, meetingId: number): Map<number, RecommendationVersion[]> {
+  const rows = db
+    .prepare(
+      `SELECT rc.referral_id referralId, rc.version, rc.intent, rc.treatments, rc.treatment_text treatmentText,
+              rc.place_of_treatment placeOfTreatment, rc.next_step nextStep, rc.responsible_unit_id responsibleUnitId,
+              u.name responsibleUnitName, rc.rediscuss_date rediscussDate, rc.amendment_reason amendmentReason,
+              rc.recorded_at recordedAt, rc.recorded_by recordedBy, rc.superseded_at supersededAt
+         FROM recommendation rc LEFT JOIN unit u ON u.id = rc.responsible_unit_id
+        WHERE rc.meeting_id = ? ORDER BY rc.referral_id, rc.version DESC`,
+    )
+    .all(meetingId) as (Omit<RecommendationVersion, 'treatments'> & { referralId: number; treatments: string })[];
+  const out = new Map<number, RecommendationVersion[]>();
+  for (const { referralId, treatments, ...r } of rows) {
+    const list = out.get(referralId) ?? [];
+    list.push({ ...r, treatments: JSON.parse(treatments) as string[] });
+    out.set(referralId, list);
+  }
+  return out;
+}
+
+export function loadParticipants(db: Db, meetingId: number) {
+  return db
+    .prepare(
+      `SELECT mp.person_id personId, p.name, mp.role, u.name unitName, mp.attendance
+         FROM meeting_participant mp JOIN person p ON p.id = mp.person_id LEFT JOIN unit u ON u.id = p.unit_id
+        WHERE mp.meeting_id = ? ORDER BY p.name`,
+    )
+    .all(meetingId) as { personId: number; name: string; role: string; unitName: string | null; attendance: 'present' | 'remote' | 'absent' | null }[];
+}

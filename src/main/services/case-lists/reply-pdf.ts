@@ -1,0 +1,122 @@
+/**
+ * The reply to the referring unit (MDK-svar): patient, question, the recommendation, who took part
+ * and who chaired, and the date. One letter per discussed case; all of a meeting's into a folder.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import type { RequestContext } from '../../router/context';
+import type { FilePayload } from '../../../shared/api/files';
+import { conflict, invalid } from '../../../shared/api/errors';
+import { createPdf, FONT } from '../../documents/pdf';
+import { getSetting } from '../settings';
+import { stockholmToday } from '../../../shared/domain/lead-time';
+import { formatIdentifier } from '../../../shared/domain/agenda';
+import { loadItems, loadMeeting, loadParticipants, loadRecommendations, type ItemRow, type MeetingRow } from './queries';
+import type { RecommendationVersion } from '../../../shared/api/methods/case-lists';
+import { footer, heading, INTENT_SV, line, roleSv } from './pdf-parts';
+
+interface Letter {
+  m: MeetingRow;
+  item: ItemRow;
+  caseNumber: number;
+  recs: RecommendationVersion[];
+  participants: ReturnType<typeof loadParticipants>;
+  referrer: { physician: string | null; address: string | null };
+  demo: boolean;
+  today: string;
+}
+
+/** Reads what the letters of a meeting need (synchronously, inside the request's transaction). */
+function lettersOf(ctx: RequestContext, meetingId: number, onlyReferralId?: number): Letter[] {
+  const m = loadMeeting(ctx.db, meetingId);
+  if (m.status !== 'finalised') throw conflict('reply.notFinalised');
+  const items = loadItems(ctx.db, m);
+  const recs = loadRecommendations(ctx.db, m.id);
+  const participants = loadParticipants(ctx.db, m.id);
+  const demo = getSetting<boolean>(ctx.db, 'demo.loaded', false);
+  const referrer = ctx.db.prepare('SELECT r.referring_physician physician, u.address FROM referral r JOIN unit u ON u.id = r.referring_unit_id WHERE r.id = ?');
+  const today = stockholmToday(ctx.now());
+  const letters: Letter[] = [];
+  items.forEach((item, n) => {
+    if (onlyReferralId !== undefined && item.referralId !== onlyReferralId) return;
+    const r = recs.get(item.referralId);
+    if (!r || item.outcome !== 'discussed') return;
+    letters.push({ m, item, caseNumber: n + 1, recs: r, participants, referrer: referrer.get(item.referralId) as Letter['referrer'], demo, today });
+  });
+  return letters;
+}
+
+async function renderLetter(l: Letter): Promise<FilePayload> {
+  const { m, item } = l;
+  const rec = l.recs[0];
+  const { doc, finish } = createPdf({ title: `MDK-svar ${m.careAreaNameSv} ${m.localDate}`, demo: l.demo, subject: 'Svar från nationell MDK' });
+  doc.font(FONT.bold).fontSize(17).text('MDK-svar – nationell multidisciplinär konferens');
+  doc.font(FONT.regular).fontSize(12).text(m.careAreaNameSv).moveDown(0.4).fontSize(10.5);
+  line(doc, 'Till', `${item.referringUnitName}${l.referrer.physician ? `, ${l.referrer.physician}` : ''}`);
+  line(doc, 'Adress', l.referrer.address);
+  line(doc, 'Konferensdatum', m.localDate);
+  line(doc, 'Svarsdatum', l.today);
+
+  heading(doc, 'Patient');
+  line(doc, 'Namn', `${item.familyName}, ${item.givenName}`);
+  line(doc, 'Personnummer', formatIdentifier(item.identifier));
+  line(doc, 'Frågeställning', item.question);
+
+  heading(doc, 'Rekommendation');
+  line(doc, 'Behandlingsavsikt', INTENT_SV[rec.intent]);
+  line(doc, 'Rekommenderad behandling', rec.treatments.join(', '));
+  line(doc, 'Kommentar', rec.treatmentText);
+  line(doc, 'Behandlas vid', rec.placeOfTreatment);
+  line(doc, 'Nästa steg', rec.nextStep);
+  line(doc, 'Ansvarig enhet', rec.responsibleUnitName);
+  line(doc, 'Åter till MDK', rec.rediscussDate ? `ja, senast ${rec.rediscussDate}` : 'nej');
+  if (rec.version > 1) {
+    doc.moveDown(0.3);
+    line(doc, `Ändrad (version ${rec.version})`, `${rec.recordedAt.slice(0, 10)} av ${rec.recordedBy}: ${rec.amendmentReason ?? ''}`);
+    doc.font(FONT.italic).text(`Ersätter tidigare rekommendation (version ${l.recs[1]?.version ?? rec.version - 1}).`).font(FONT.regular);
+  }
+
+  heading(doc, 'Deltagare vid konferensen');
+  const present = l.participants.some((p) => p.attendance) ? l.participants.filter((p) => p.attendance === 'present' || p.attendance === 'remote') : l.participants;
+  if (present.length === 0) doc.text('Inga deltagare registrerade.');
+  for (const p of present) doc.text(`${p.name}, ${roleSv(p.role)}${p.unitName ? ` – ${p.unitName}` : ''}${p.attendance === 'remote' ? ' (på distans)' : ''}`);
+  doc.moveDown(0.4);
+  line(doc, 'Ordförande', m.chairName ?? m.finalisedBy);
+  line(doc, 'Fastställd', `${(m.finalisedAt ?? '').slice(0, 10)} av ${m.finalisedBy ?? ''}`);
+  footer(doc, `MDK-svar ${m.localDate} · innehåller patientuppgifter, omfattas av sekretess`);
+  const bytes = await finish();
+  return {
+    fileName: `mdk-svar-${m.careAreaCode.toLowerCase()}-${m.localDate}-fall-${String(l.caseNumber).padStart(2, '0')}.pdf`,
+    mimeType: 'application/pdf',
+    base64: bytes.toString('base64'),
+  };
+}
+
+export async function replyPdf(ctx: RequestContext, meetingId: number, referralId: number): Promise<FilePayload> {
+  const [letter] = lettersOf(ctx, meetingId, referralId);
+  if (!letter) throw conflict('reply.noRecommendation');
+  ctx.notePatientAccess({ patientId: letter.item.patientId, objectType: 'mdk_reply', objectId: referralId, action: 'export' });
+  return renderLetter(letter);
+}
+
+/** Writes every letter of the meeting into a folder (the one given, else one under the data folder). */
+export async function exportReplies(ctx: RequestContext, meetingId: number, dir: string | null): Promise<{ dir: string; files: string[] }> {
+  const letters = lettersOf(ctx, meetingId);
+  if (letters.length === 0) throw conflict('reply.noRecommendation');
+  if (dir && !isAbsolute(dir)) throw invalid('dir', 'reply.dirAbsolute');
+  const m = letters[0].m;
+  const target = dir ? resolve(dir) : join(ctx.dataDir, 'exports', `mdk-svar-${m.careAreaCode.toLowerCase()}-${m.localDate}`);
+  for (const l of letters) ctx.notePatientAccess({ patientId: l.item.patientId, objectType: 'mdk_reply', objectId: l.item.referralId, action: 'export' });
+  const files: { name: string; bytes: Buffer }[] = [];
+  for (const l of letters) {
+    const f = await renderLetter(l);
+    files.push({ name: f.fileName, bytes: Buffer.from(f.base64, 'base64') });
+  }
+  try {
+    mkdirSync(target, { recursive: true });
+    for (const f of files) writeFileSync(join(target, f.name), f.bytes);
+  } catch {
+    throw invalid('dir', 'reply.dirNotWritable', { dir: target });
+  }
+  return { dir: target, files: files.map((f) => f.name) };
+}

@@ -1,0 +1,22 @@
+import type { Handlers } from '../../router/router';
+import type { Language } from '../../../shared/api/methods/system';
+import { getSetting } from '../settings';
+import { stockholmToday } from '../../../shared/domain/lead-time';
+import { fileSlug } from '../../../shared/domain/report-table';
+import { followUpDashboard } from './dashboard';
+import { followUpPdf } from './pdf';
+
+/** Aggregates only: no patient's data leaves these methods, so there is no access to log. */
+export const followUpHandlers: Pick<Handlers, 'followUp.dashboard' | 'followUp.exportPdf'> = {
+  'followUp.dashboard': (input, ctx) => followUpDashboard(ctx.db, input, getSetting<Language>(ctx.db, 'ui.language', 'sv')),
+  'followUp.exportPdf': async (input, ctx) => {
+    const lang = getSetting<Language>(ctx.db, 'ui.language', 'sv');
+    const dashboard = followUpDashboard(ctx.db, input, lang);
+    const bytes = await followUpPdf(dashboard, lang, { demo: getSetting<boolean>(ctx.db, 'demo.loaded', false), today: stockholmToday(ctx.now()) });
+    return {
+      fileName: `${fileSlug(`uppfoljning ${dashboard.careArea.code} ${input.from} ${input.to}`)}.pdf`,
+      mimeType: 'application/pdf',
+      base64: bytes.toString('base64'),
+    };
+  },
+};

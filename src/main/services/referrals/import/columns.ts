@@ -1,0 +1,94 @@
+import type { ReferralFieldsInput } from '../../../../shared/api/methods/referrals';
+
+/**
+ * The import's columns (docs/import-referrals.md). Headers are matched after lower-casing and
+ * folding å/ä/ö and spaces, so "Välgrundad misstanke" and "valgrundad_misstanke" are the same.
+ */
+export const COLUMNS = {
+  personnummer: ['personnummer', 'identitet', 'samordningsnummer', 'reservnummer', 'pnr'],
+  reservnummer_region: ['reservnummer_region', 'utfardande_region'],
+  efternamn: ['efternamn'],
+  fornamn: ['fornamn'],
+  vardomrade: ['vardomrade'],
+  remitterande_enhet: ['remitterande_enhet', 'enhet'],
+  remitterande_lakare: ['remitterande_lakare', 'lakare'],
+  telefon: ['telefon', 'remitterande_telefon'],
+  mottagen: ['mottagen', 'mottagningsdatum', 'datum_mottagen'],
+  valgrundad_misstanke: ['valgrundad_misstanke', 'misstanke'],
+  fragestallning: ['fragestallning'],
+  icd10: ['icd10', 'icd_10', 'diagnoskod'],
+  diagnosgrund: ['diagnosgrund'],
+  anamnes: ['anamnes'],
+  samsjuklighet: ['samsjuklighet'],
+  ecog: ['ecog', 'who_ecog', 'who'],
+  bilder: ['bilder', 'bilder_finns'],
+  rontgensvar: ['rontgensvar', 'rontgensvar_referens'],
+  pad_referens: ['pad_referens', 'pad'],
+  patientens_onskemal: ['patientens_onskemal'],
+  patient_informerad: ['patient_informerad', 'patienten_informerad'],
+  prioritet: ['prioritet'],
+  anteckningar: ['anteckningar'],
+  extern_id: ['extern_id', 'remiss_id'],
+} as const;
+export type Column = keyof typeof COLUMNS;
+export const REQUIRED_COLUMNS: Column[] = ['personnummer', 'efternamn', 'fornamn', 'vardomrade', 'remitterande_enhet', 'mottagen'];
+
+export const normaliseHeader = (h: string) =>
+  h
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+
+/** Index of each known column in the header; unknown headers are ignored. */
+export function mapHeader(header: string[]): { index: Partial<Record<Column, number>>; missing: Column[] } {
+  const index: Partial<Record<Column, number>> = {};
+  header.forEach((h, i) => {
+    const n = normaliseHeader(h);
+    for (const [col, names] of Object.entries(COLUMNS) as [Column, readonly string[]][]) if (names.includes(n) && index[col] === undefined) index[col] = i;
+  });
+  return { index, missing: REQUIRED_COLUMNS.filter((c) => index[c] === undefined) };
+}
+
+export type CellReader = (c: Column) => string;
+
+const YES = ['ja', 'j', 'yes', 'y', '1', 'x', 'sant', 'true'];
+const NO = ['nej', 'n', 'no', '0', 'falskt', 'false'];
+
+/** Yes/no cells: ja/nej (and 1/0); empty is "not stated"; anything else is kept to be reported. */
+export function yesNo(v: string): boolean | null | 'bad' {
+  const s = v.trim().toLowerCase();
+  if (!s) return null;
+  if (YES.includes(s)) return true;
+  if (NO.includes(s)) return false;
+  return 'bad';
+}
+
+/** The referral fields of one row, before the contract's schema checks them. Unit and area resolved by the caller. */
+export function rowToReferralInput(cell: CellReader, careAreaCode: string, referringUnitId: number): ReferralFieldsInput & Record<string, unknown> {
+  const basis = cell('diagnosgrund').trim().toLowerCase();
+  const priority = normaliseHeader(cell('prioritet'));
+  const ecog = cell('ecog').trim();
+  return {
+    careAreaCode,
+    referringUnitId,
+    referringPhysician: cell('remitterande_lakare'),
+    referringPhone: cell('telefon'),
+    receivedDate: cell('mottagen').trim(),
+    suspicionDate: cell('valgrundad_misstanke').trim(),
+    question: cell('fragestallning'),
+    icd10: cell('icd10'),
+    diagnosisBasis: (basis === '' ? null : basis === 'pad' ? 'pad' : ['klinisk', 'clinical'].includes(basis) ? 'clinical' : basis) as 'pad',
+    history: cell('anamnes'),
+    comorbidity: cell('samsjuklighet'),
+    ecog: (ecog === '' ? null : /^\d+$/.test(ecog) ? Number(ecog) : ecog) as number,
+    imagingAvailable: yesNo(cell('bilder')) as boolean,
+    radiologyReportRef: cell('rontgensvar'),
+    pathologyRef: cell('pad_referens'),
+    patientWishes: cell('patientens_onskemal'),
+    patientInformed: yesNo(cell('patient_informerad')) as boolean,
+    priority: (priority === '' || priority === 'normal' ? 'normal' : ['bradskande', 'urgent', 'akut'].includes(priority) ? 'urgent' : priority) as 'normal',
+    notes: cell('anteckningar'),
+  };
+}

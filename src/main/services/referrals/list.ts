@@ -1,0 +1,166 @@
+import type { Db } from '../../db/driver';
+import type { RequestContext } from '../../router/context';
+import type { ReferralListQuery, ReferralListRow } from '../../../shared/api/methods/referrals';
+import { stockholmToday } from '../../../shared/domain/lead-time';
+import { formatIdentifier, normaliseSearch, type IdentifierSystem } from '../../../shared/domain/identifiers';
+import type { ReferralStatus } from '../../../shared/domain/referral-status';
+import { leadTimeView } from './read';
+import { cached } from './statements';
+
+type Query = Required<{ [K in keyof ReferralListQuery]: Exclude<ReferralListQuery[K], undefined> }>;
+
+/** Trigrams a term is indexed under (FTS5's trigram tokenizer folds case). */
+function trigrams(term: string): string[] {
+  const chars = [...term];
+  return [...new Set(chars.slice(0, -2).map((_, i) => chars.slice(i, i + 3).join('')))];
+}
+
+const counts = new WeakMap<Db, Map<string, number>>();
+
+/**
+ * Patients holding a trigram. fts5vocab counts by reading the whole doclist (milliseconds for "son"),
+ * so non-zero counts are remembered: they only choose where to start, and a stale one costs speed,
+ * never a result. Zero is never remembered, because "nobody has it" ends the search.
+ */
+function trigramCount(db: Db, trigram: string): number {
+  let known = counts.get(db);
+  if (!known) counts.set(db, (known = new Map()));
+  const hit = known.get(trigram);
+  if (hit !== undefined) return hit;
+  const n = (cached(db, 'SELECT doc FROM patient_search_vocab WHERE term = ?').pluck().get(trigram) as number | undefined) ?? 0;
+  if (n > 0) {
+    if (known.size > 100_000) known.clear();
+    known.set(trigram, n);
+  }
+  return n;
+}
+
+/** Below this many candidates, checking each one's text beats FTS5's positional phrase match. */
+const VERIFY_MAX = 300;
+
+/**
+ * Ids of patients matching every search term (any part of a name or identifier), fast at 100,000
+ * patients. A trigram no patient has answers "none" at once (fts5vocab counts). Otherwise the two
+ * rarest trigrams of each term pick candidates; few candidates have their text checked for every
+ * term, many go through FTS5's exact phrase match. Terms under three characters filter by LIKE.
+ */
+export function searchPatients(db: Db, search: string): number[] | null {
+  const terms = normaliseSearch(search).split(' ').filter(Boolean).slice(0, 8);
+  if (!terms.length) return null;
+  const long = terms.filter((t) => t.length >= 3);
+  const short = terms.filter((t) => t.length < 3);
+  const quote = (t: string) => `"${t.replace(/"/g, '""')}"`;
+  if (long.length) {
+    const rare = new Set<string>();
+    for (const term of long) {
+      const counted = trigrams(term).map((t) => ({ t, n: trigramCount(db, t) }));
+      if (counted.some((c) => c.n === 0)) return [];
+      counted.sort((a, b) => a.n - b.n).slice(0, 2).forEach((c) => rare.add(c.t));
+    }
+    const candidates = cached(db, 'SELECT rowid FROM patient_search WHERE patient_search MATCH ?').pluck().all([...rare].map(quote).join(' AND ')) as number[];
+    if (candidates.length <= VERIFY_MAX) {
+      const rows = cached(db, 'SELECT rowid AS id, text FROM patient_search WHERE rowid IN (SELECT value FROM json_each(?))').all(JSON.stringify(candidates)) as { id: number; text: string }[];
+      return rows.filter((r) => terms.every((t) => r.text.toLowerCase().includes(t))).map((r) => r.id);
+    }
+  }
+  const where: string[] = [];
+  const params: string[] = [];
+  if (long.length) {
+    where.push('patient_search MATCH ?');
+    params.push(long.map(quote).join(' '));
+  }
+  for (const t of short) {
+    where.push("text LIKE ? ESCAPE '\\'");
+    params.push(`%${t.replace(/[\\%_]/g, (c) => '\\' + c)}%`);
+  }
+  return cached(db, `SELECT rowid FROM patient_search WHERE ${where.join(' AND ')}`).pluck().all(...params) as number[];
+}
+
+const ORDER: Record<Query['sort'], string> = {
+  received_desc: 'r.received_date DESC, r.id DESC',
+  received_asc: 'r.received_date ASC, r.id ASC',
+  // Longest lead time first: the clock started earliest.
+  lead_time_desc: "CASE WHEN r.status IN ('discussed', 'closed', 'withdrawn') THEN 1 ELSE 0 END, coalesce(r.suspicion_date, r.received_date) ASC, r.id ASC",
+};
+
+interface Row {
+  id: number;
+  patient_id: number;
+  family_name: string;
+  given_name: string;
+  id_system: IdentifierSystem | null;
+  id_value: string | null;
+  care_area_code: string;
+  unit_name: string;
+  healthcare_region_code: string;
+  received_date: string;
+  suspicion_date: string | null;
+  priority: 'urgent' | 'normal';
+  status: ReferralStatus;
+  status_changed_at: string;
+  lead_time_target_days: number;
+}
+
+/** The inbox: filters, search over name and identifier (any part), sort, with lead time on every row. */
+export function listReferrals(ctx: RequestContext, q: Query): { rows: ReferralListRow[]; total: number; today: string } {
+  const db: Db = ctx.db;
+  const today = stockholmToday(ctx.now());
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  if (q.careAreaCodes.length) {
+    where.push(`r.care_area_code IN (${q.careAreaCodes.map(() => '?').join(', ')})`);
+    params.push(...q.careAreaCodes);
+  }
+  if (q.statuses.length) {
+    where.push(`r.status IN (${q.statuses.map(() => '?').join(', ')})`);
+    params.push(...q.statuses);
+  }
+  if (q.healthcareRegionCode) {
+    where.push('u.healthcare_region_code = ?');
+    params.push(q.healthcareRegionCode);
+  }
+  if (q.priority) {
+    where.push('r.priority = ?');
+    params.push(q.priority);
+  }
+  // A search drives the query from the matching patients (CROSS JOIN fixes that order), so a
+  // specific name or number never scans the whole referral table.
+  const patientIds = searchPatients(db, q.search);
+  if (patientIds && !patientIds.length) return { rows: [], total: 0, today };
+  const source = patientIds ? 'json_each(?) m CROSS JOIN referral r ON r.patient_id = m.value' : 'referral r';
+  const head = patientIds ? [JSON.stringify(patientIds)] : [];
+  const from = `FROM ${source} JOIN unit u ON u.id = r.referring_unit_id ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`;
+  const rows = cached(
+      db,
+      `SELECT r.id, r.patient_id, p.family_name, p.given_name, r.care_area_code, u.name AS unit_name, u.healthcare_region_code,
+         r.received_date, r.suspicion_date, r.priority, r.status, r.status_changed_at, ca.lead_time_target_days,
+         (SELECT system FROM patient_identifier WHERE patient_id = r.patient_id ORDER BY is_temporary, id LIMIT 1) AS id_system,
+         (SELECT value FROM patient_identifier WHERE patient_id = r.patient_id ORDER BY is_temporary, id LIMIT 1) AS id_value
+       ${from}
+       ORDER BY ${ORDER[q.sort]} LIMIT ?`.replace('JOIN unit u', 'JOIN patient p ON p.id = r.patient_id JOIN care_area ca ON ca.code = r.care_area_code JOIN unit u'),
+    )
+    .all(...head, ...params, q.limit) as Row[];
+  const total = rows.length < q.limit ? rows.length : (cached(db, `SELECT count(*) ${from}`).pluck().get(...head, ...params) as number);
+  const seen = new Set<number>();
+  const out = rows.map((r): ReferralListRow => {
+    if (!seen.has(r.patient_id)) {
+      seen.add(r.patient_id);
+      ctx.notePatientAccess({ patientId: r.patient_id, objectType: 'referral_list', objectId: r.id });
+    }
+    return {
+      id: r.id,
+      patientId: r.patient_id,
+      patientName: `${r.family_name}, ${r.given_name}`,
+      identifier: r.id_system && r.id_value ? formatIdentifier(r.id_system, r.id_value) : '',
+      careAreaCode: r.care_area_code,
+      referringUnitName: r.unit_name,
+      healthcareRegionCode: r.healthcare_region_code,
+      receivedDate: r.received_date,
+      suspicionDate: r.suspicion_date,
+      priority: r.priority,
+      status: r.status,
+      leadTime: leadTimeView(r, r.lead_time_target_days, today),
+    };
+  });
+  return { rows: out, total, today };
+}

@@ -1,0 +1,22 @@
+import type Database from 'better-sqlite3-multiple-ciphers';
+import type { Db } from '../../db/driver';
+
+type Statement = Database.Statement<unknown[]>;
+const caches = new WeakMap<Db, Map<string, Statement>>();
+const MAX = 300;
+
+/**
+ * A prepared statement kept per connection. Preparing a full-text query costs more than running it
+ * (FTS5 reads its configuration on every prepare), so the inbox and import reuse theirs.
+ */
+export function cached(db: Db, sql: string): Statement {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
+  let st = cache.get(sql);
+  if (!st) {
+    if (cache.size >= MAX) cache.clear();
+    st = db.prepare(sql);
+    cache.set(sql, st);
+  }
+  return st;
+}

@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { EXPORT_FORMATS, type BatchChunkResult, type ExportFormat } from '../../../shared/api/methods/care-plans';
+import { useAppStore } from '../../app/store';
+import { api } from '../../lib/api';
+import { useT } from '../../i18n/useT';
+import { ErrorBanner } from '../../ui/ErrorBanner';
+import { Field, useFieldErrors } from '../../ui/Field';
+
+const firstOfMonth = () => new Date().toISOString().slice(0, 8) + '01';
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * Every plan finalised in a period into a folder. Runs in chunks of 10 so the user sees progress and
+ * the app stays responsive; ends with a summary of what was written.
+ */
+export function BatchExport() {
+  const t = useT();
+  const dataDir = useAppStore((s) => s.info?.dataDir ?? '');
+  const [from, setFrom] = useState(firstOfMonth);
+  const [to, setTo] = useState(today);
+  const [format, setFormat] = useState<ExportFormat>('both');
+  const [outDir, setOutDir] = useState(() => `${dataDir}/export/vardplaner`);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [summary, setSummary] = useState<{ total: number; files: number; dir: string } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const fe = useFieldErrors(error);
+
+  async function run(e: React.FormEvent) {
+    e.preventDefault();
+    setError(null);
+    setSummary(null);
+    let offset: number | null = 0;
+    let files = 0;
+    try {
+      while (offset !== null) {
+        const chunk: BatchChunkResult = await api.call('carePlans.batchExport', { from, to, format, outDir, offset, limit: 10 });
+        files += chunk.written.length;
+        setProgress({ done: chunk.processed, total: chunk.total });
+        offset = chunk.nextOffset;
+        if (offset === null) setSummary({ total: chunk.total, files, dir: chunk.outDir });
+      }
+    } catch (err) {
+      setError(err);
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  return (
+    <form noValidate className="card form-grid" onSubmit={run} aria-label={t('carePlan.batch.title')}>
+      <h2 className="field-wide">{t('carePlan.batch.title')}</h2>
+      <ErrorBanner error={error} />
+      <Field label={t('carePlan.batch.from')} error={fe('from')}>
+        <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+      </Field>
+      <Field label={t('carePlan.batch.to')} error={fe('to')}>
+        <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+      </Field>
+      <Field label={t('carePlan.batch.format')} error={fe('format')}>
+        <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
+          {EXPORT_FORMATS.map((f) => (
+            <option key={f} value={f}>
+              {t(`carePlan.batch.format.${f}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t('carePlan.batch.outDir')} error={fe('outDir')} wide>
+        <input value={outDir} onChange={(e) => setOutDir(e.target.value)} />
+      </Field>
+      {progress && (
+        <div className="field-wide" role="status">
+          <progress max={Math.max(progress.total, 1)} value={progress.done} aria-label={t('carePlan.batch.title')} />{' '}
+          {t('carePlan.batch.progress', { done: progress.done, total: progress.total })}
+        </div>
+      )}
+      {summary && (
+        <p className="banner banner-ok field-wide" role="status">
+          {summary.total === 0 ? t('carePlan.batch.none') : t('carePlan.batch.summary', { total: summary.total, files: summary.files, dir: summary.dir })}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={progress !== null}>
+          {t('carePlan.batch.start')}
+        </button>
+      </div>
+    </form>
+  );
+}

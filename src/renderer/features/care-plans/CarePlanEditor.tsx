@@ -1,0 +1,221 @@
+import { useEffect, useState } from 'react';
+import type { CarePlanDetail, CarePlanInput } from '../../../shared/api/methods/care-plans';
+import { displayIdentifier, TEXT_KEYS, type CarePlanTexts } from '../../../shared/domain/care-plan';
+import { useAppStore } from '../../app/store';
+import { navigate } from '../../app/router';
+import { api } from '../../lib/api';
+import { useT } from '../../i18n/useT';
+import { ErrorBanner } from '../../ui/ErrorBanner';
+import { Field, useFieldErrors } from '../../ui/Field';
+import { Page } from '../../ui/Page';
+import { FollowUpEditor } from './FollowUpEditor';
+import { HandoverPanel } from './HandoverPanel';
+import { ExportActions } from './ExportActions';
+import './care-plans.css';
+
+const toInput = (p: CarePlanDetail): CarePlanInput => ({
+  id: p.id,
+  nationalUnitId: p.nationalUnitId,
+  contactNurse: p.contactNurse ?? '',
+  contactNursePhone: p.contactNursePhone ?? '',
+  responsiblePhysician: p.responsiblePhysician ?? '',
+  diagnosisText: p.diagnosisText ?? '',
+  treatmentSummary: p.treatmentSummary ?? '',
+  dischargeDate: p.dischargeDate,
+  ...(Object.fromEntries(TEXT_KEYS.map((k) => [k, p[k]])) as unknown as CarePlanTexts),
+  followUps: p.followUps.map(({ date: _date, ...f }) => f),
+});
+
+/** Groups of the "Min vårdplan" texts as the editor shows them. */
+const TEXT_SECTIONS: { titleKey: string; keys: (keyof CarePlanTexts)[] }[] = [
+  { titleKey: 'carePlan.section.rehab', keys: ['rehabilitationNeeds', 'rehabilitationPlan'] },
+  { titleKey: 'carePlan.section.advice', keys: ['selfCareAdvice', 'warningSigns', 'callWeekdays', 'callOtherTimes'] },
+  { titleKey: 'carePlan.section.practical', keys: ['practicalMatters', 'patientRights'] },
+];
+
+/** One care-plan version: sections editable while a draft, read-only once finalised. */
+export function CarePlanEditor({ id }: { id: number }) {
+  const t = useT();
+  const units = useAppStore((s) => s.reference?.units ?? []);
+  const [plan, setPlan] = useState<CarePlanDetail | null>(null);
+  const [draft, setDraft] = useState<CarePlanInput | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const fe = useFieldErrors(error);
+
+  useEffect(() => {
+    api.call('carePlans.get', { id }).then(
+      (p) => {
+        setPlan(p);
+        setDraft(toInput(p));
+      },
+      setError,
+    );
+  }, [id]);
+
+  // A refused save or finalise moves focus to the first field with an error (it may be far down the
+  // page); without field issues the summary banner is brought into view.
+  useEffect(() => {
+    if (!error) return;
+    const field = document.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (field) field.focus();
+    else document.querySelector('.banner-error')?.scrollIntoView({ block: 'center' });
+  }, [error]);
+
+  if (!plan || !draft) return <Page title={t('carePlan.title')}>{error ? <ErrorBanner error={error} /> : <p>{t('common.loading')}</p>}</Page>;
+  const readOnly = plan.status !== 'draft';
+  const set = <K extends keyof CarePlanInput>(key: K, value: CarePlanInput[K]) => setDraft({ ...draft, [key]: value });
+  const loaded = (p: CarePlanDetail, message: string | null) => {
+    setPlan(p);
+    setDraft(toInput(p));
+    setError(null);
+    setNotice(message);
+  };
+
+  async function save(e?: React.FormEvent) {
+    e?.preventDefault();
+    try {
+      loaded(await api.call('carePlans.save', draft!), t('common.saved'));
+      return true;
+    } catch (err) {
+      setError(err);
+      setNotice(null);
+      return false;
+    }
+  }
+
+  async function finalise() {
+    if (!(await save())) return;
+    try {
+      loaded(await api.call('carePlans.finalise', { id }), t('carePlan.finalised'));
+    } catch (err) {
+      setError(err);
+      setNotice(null);
+    }
+  }
+
+  async function newVersion() {
+    try {
+      const { id: newId } = await api.call('carePlans.newVersion', { id });
+      navigate(`/care-plans/${newId}`);
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  const unit = units.find((u) => u.id === draft.nationalUnitId);
+  const latest = plan.versions[0]?.id === plan.id;
+  return (
+    <Page
+      title={t('carePlan.heading', { name: plan.patientName })}
+      actions={
+        <a href="#/care-plans" className="link">
+          {t('carePlan.back')}
+        </a>
+      }
+    >
+      <p>
+        <span className={`tag tag-${plan.status}`}>{t(`carePlan.status.${plan.status}`)}</span> {t('carePlan.version', { version: plan.version })}
+        {plan.patientIdentifier && <> · {displayIdentifier(plan.patientIdentifier)}</>}
+      </p>
+      {plan.finalisedAt && <p className="muted">{t('carePlan.finalisedBy', { at: plan.finalisedAt.slice(0, 10), by: plan.finalisedBy ?? '' })}</p>}
+      {plan.recommendation?.treatmentText && <p className="muted">{t('carePlan.recommendation', { text: plan.recommendation.treatmentText })}</p>}
+      <ErrorBanner error={error} />
+      {notice && (
+        <p className="banner banner-ok" role="status">
+          {notice}
+        </p>
+      )}
+      <form noValidate onSubmit={save} aria-label={t('carePlan.heading', { name: plan.patientName })}>
+        <fieldset className="card form-grid" disabled={readOnly}>
+          <legend>{t('carePlan.section.contact')}</legend>
+          <Field label={t('carePlan.nationalUnit')} error={fe('nationalUnitId')} wide>
+            <select value={draft.nationalUnitId ?? ''} onChange={(e) => set('nationalUnitId', e.target.value ? Number(e.target.value) : null)}>
+              <option value="" />
+              {units.filter((u) => u.active || u.id === draft.nationalUnitId).map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <p className="muted field-wide">
+            {unit && (unit.phone || unit.address)
+              ? t('carePlan.unitContact', { phone: unit.phone ?? '–', hours: unit.phoneHours ?? '–', address: unit.address ?? '–' })
+              : t('carePlan.unitNoContact')}
+          </p>
+          <Field label={t('carePlan.contactNurse')} error={fe('contactNurse')}>
+            <input value={draft.contactNurse ?? ''} onChange={(e) => set('contactNurse', e.target.value)} />
+          </Field>
+          <Field label={t('carePlan.contactNursePhone')} error={fe('contactNursePhone')}>
+            <input value={draft.contactNursePhone ?? ''} onChange={(e) => set('contactNursePhone', e.target.value)} />
+          </Field>
+          <Field label={t('carePlan.responsiblePhysician')} error={fe('responsiblePhysician')}>
+            <input value={draft.responsiblePhysician ?? ''} onChange={(e) => set('responsiblePhysician', e.target.value)} />
+          </Field>
+        </fieldset>
+        <fieldset className="card form-grid" disabled={readOnly}>
+          <legend>{t('carePlan.section.diagnosis')}</legend>
+          <Field label={t('carePlan.diagnosisText')} error={fe('diagnosisText')} wide>
+            <input value={draft.diagnosisText ?? ''} onChange={(e) => set('diagnosisText', e.target.value)} />
+          </Field>
+          <Field label={t('carePlan.treatmentSummary')} error={fe('treatmentSummary')} wide>
+            <textarea rows={3} value={draft.treatmentSummary ?? ''} onChange={(e) => set('treatmentSummary', e.target.value)} />
+          </Field>
+          <Field label={t('carePlan.dischargeDate')} error={fe('dischargeDate')}>
+            <input type="date" value={draft.dischargeDate ?? ''} onChange={(e) => set('dischargeDate', e.target.value || null)} />
+          </Field>
+        </fieldset>
+        <section className="card" aria-labelledby="cp-follow-up">
+          <h2 id="cp-follow-up">{t('carePlan.section.followUp')}</h2>
+          <FollowUpEditor
+            items={draft.followUps}
+            onChange={(items) => set('followUps', items)}
+            readOnly={readOnly}
+            fieldError={fe}
+            computed={readOnly ? plan.followUps.map((f) => f.date) : undefined}
+          />
+        </section>
+        {TEXT_SECTIONS.map((s) => (
+          <fieldset key={s.titleKey} className="card form-grid" disabled={readOnly}>
+            <legend>{t(s.titleKey)}</legend>
+            {s.keys.map((k) => (
+              <Field key={k} label={t(`carePlan.${k}`)} error={fe(k)} wide>
+                <textarea rows={3} value={draft[k] ?? ''} onChange={(e) => set(k, e.target.value)} />
+              </Field>
+            ))}
+          </fieldset>
+        ))}
+        <div className="form-actions sticky-actions">
+          {!readOnly && (
+            <>
+              <button type="submit">{t('carePlan.saveDraft')}</button>
+              <button type="button" className="primary" onClick={finalise}>
+                {t('carePlan.finalise')}
+              </button>
+            </>
+          )}
+          {plan.status === 'finalised' && latest && (
+            <button type="button" onClick={newVersion}>
+              {t('carePlan.newVersion')}
+            </button>
+          )}
+        </div>
+      </form>
+      <HandoverPanel plan={plan} onChanged={(p) => loaded(p, null)} />
+      <ExportActions plan={plan} />
+      <section className="card" aria-labelledby="cp-history">
+        <h2 id="cp-history">{t('carePlan.section.history')}</h2>
+        <ul className="plain-list">
+          {plan.versions.map((v) => (
+            <li key={v.id}>
+              {v.id === plan.id ? <strong>{t('carePlan.version', { version: v.version })}</strong> : <a href={`#/care-plans/${v.id}`}>{t('carePlan.version', { version: v.version })}</a>} –{' '}
+              {t(`carePlan.status.${v.status}`)}
+              {v.finalisedAt && ` ${v.finalisedAt.slice(0, 10)} (${v.finalisedBy})`}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </Page>
+  );
+}

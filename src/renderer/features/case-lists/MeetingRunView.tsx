@@ -1,0 +1,204 @@
+import { useEffect, useState } from 'react';
+import type { CaseListItem, CaseListView } from '../../../shared/api/methods/case-lists';
+import { formatIdentifier } from '../../../shared/domain/agenda';
+import { api } from '../../lib/api';
+import { downloadFile } from '../../lib/files';
+import { useAppStore } from '../../app/store';
+import { useT } from '../../i18n/useT';
+import { ErrorBanner } from '../../ui/ErrorBanner';
+import { useCaseListStore } from './store';
+import { RecommendationForm } from './RecommendationForm';
+import { RecommendationView } from './RecommendationView';
+import { AttendancePanel } from '../calendar/AttendancePanel';
+import { RepliesPanel } from './RepliesPanel';
+import { stockholmClock, stockholmDateTime } from './format';
+
+/** The meeting: one case at a time, large enough to share on screen, with its outcome beside it. */
+export function MeetingRunView({ meetingId }: { meetingId: number }) {
+  const t = useT();
+  const lang = useAppStore((s) => s.lang);
+  const { view, error, notice, load, act } = useCaseListStore();
+  const [index, setIndex] = useState(0);
+  const [confirming, setConfirming] = useState(false);
+  useEffect(() => {
+    void load(meetingId);
+  }, [load, meetingId]);
+  if (!view || view.meeting.id !== meetingId) return <ErrorBanner error={error} />;
+  const m = view.meeting;
+  const items = view.items;
+  const at = Math.min(index, Math.max(0, items.length - 1));
+  const item = items[at];
+  const area = lang === 'sv' ? m.careAreaNameSv : m.careAreaNameEn;
+  return (
+    <section className="page meeting-run">
+      <header className="page-header">
+        <h1>{t('meeting.title', { area, date: m.localDate })}</h1>
+        <div className="page-actions">
+          <a href={`#/case-lists/${meetingId}`}>{t('meeting.backToList')}</a>
+          {m.status === 'planned' && m.lockedAt && (
+            <button type="button" className="primary" onClick={() => setConfirming(true)}>
+              {t('meeting.finalise')}
+            </button>
+          )}
+        </div>
+      </header>
+      {confirming && m.status === 'planned' && (
+        <div className="banner banner-warn" role="alertdialog" aria-label={t('meeting.finalise')}>
+          <p>{t('meeting.finaliseConfirm')}</p>
+          <div className="form-actions">
+            <button
+              type="button"
+              className="primary"
+              onClick={async () => {
+                await act(meetingId, () => api.call('caseLists.finalise', { meetingId }));
+                setConfirming(false);
+              }}
+            >
+              {t('meeting.finaliseYes')}
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+      <ErrorBanner error={error} />
+      {notice && (
+        <p className="banner banner-ok" role="status">
+          {notice}
+        </p>
+      )}
+      {!m.lockedAt && m.status === 'planned' && <p className="banner banner-warn">{t('caseList.lockFirst')}</p>}
+      {m.status === 'finalised' && m.finalisedAt && (
+        <p className="banner banner-ok">{t('meeting.finalised', { at: stockholmDateTime(m.finalisedAt), by: m.finalisedBy ?? '' })}</p>
+      )}
+      <div className="run-layout">
+        <nav className="case-index" aria-label={t('meeting.cases')}>
+          <ol>
+            {items.map((c, n) => (
+              <li key={c.referralId}>
+                <button type="button" aria-current={n === at ? 'true' : undefined} onClick={() => setIndex(n)}>
+                  <span>
+                    {t('caseList.caseNo', { n: n + 1 })} · {stockholmClock(c.plannedStart)}
+                  </span>
+                  <span className="index-name">{c.familyName}</span>
+                  <span className={`outcome outcome-${c.outcome}`}>{t(`meeting.outcome.${c.outcome}`)}</span>
+                </button>
+              </li>
+            ))}
+          </ol>
+        </nav>
+        {item && <CaseStage key={item.referralId} view={view} item={item} n={at} total={items.length} onGo={setIndex} />}
+      </div>
+      {m.status === 'finalised' && <RepliesPanel meetingId={meetingId} />}
+      <AttendancePanel meetingId={meetingId} />
+    </section>
+  );
+}
+
+function CaseStage({ view, item, n, total, onGo }: { view: CaseListView; item: CaseListItem; n: number; total: number; onGo(n: number): void }) {
+  const t = useT();
+  const { act } = useCaseListStore();
+  const [amending, setAmending] = useState(false);
+  const m = view.meeting;
+  const running = m.status === 'planned' && Boolean(m.lockedAt);
+  const postpone = () =>
+    act(
+      m.id,
+      () => api.call('recommendations.postpone', { meetingId: m.id, referralId: item.referralId }),
+      (r) => (r.nextMeeting ? t('meeting.postponedTo', { date: r.nextMeeting.localDate }) : t('meeting.postponedNoNext')),
+    );
+  return (
+    <article className="case-stage" aria-label={t('meeting.caseOf', { n: n + 1, total })}>
+      <div className="stage-top">
+        <span className="stage-count">
+          {t('meeting.caseOf', { n: n + 1, total })} · {stockholmClock(item.plannedStart)}
+        </span>
+        <span>
+          <button type="button" onClick={() => onGo(n - 1)} disabled={n === 0}>
+            {t('meeting.previous')}
+          </button>{' '}
+          <button type="button" onClick={() => onGo(n + 1)} disabled={n === total - 1}>
+            {t('meeting.next')}
+          </button>
+        </span>
+      </div>
+      <h2 className="stage-name">
+        {item.familyName}, {item.givenName} <span className="muted">{formatIdentifier(item.identifier)}</span>
+        {item.priority === 'urgent' && <span className="tag tag-urgent">{t('caseList.urgent')}</span>}
+        {item.rediscussion && <span className="tag">{t('caseList.rediscussion')}</span>}
+      </h2>
+      <p className="stage-question">{item.question}</p>
+      <dl className="facts stage-facts">
+        <dt>{t('caseList.referrer')}</dt>
+        <dd>{item.referringUnitName}</dd>
+        <dt>{t('meeting.facts')}</dt>
+        <dd>
+          {[item.icd10 && `ICD-10 ${item.icd10}`, item.ecog !== null && `ECOG ${item.ecog}`].filter(Boolean).join(' · ') || '–'}
+        </dd>
+        <dt>{t('caseList.received')}</dt>
+        <dd>{item.receivedDate}</dd>
+        {item.suspicionDate && (
+          <>
+            <dt>{t('meeting.suspicion')}</dt>
+            <dd>{item.suspicionDate}</dd>
+          </>
+        )}
+        <dt>{t('caseList.leadTime')}</dt>
+        <dd>{item.daysLeft >= 0 ? t('caseList.daysLeft', { days: item.daysLeft }) : t('caseList.daysOver', { days: -item.daysLeft })}</dd>
+        {item.history && (
+          <>
+            <dt>{t('meeting.history')}</dt>
+            <dd>{item.history}</dd>
+          </>
+        )}
+        {item.comorbidity && (
+          <>
+            <dt>{t('meeting.comorbidity')}</dt>
+            <dd>{item.comorbidity}</dd>
+          </>
+        )}
+        {item.patientWishes && (
+          <>
+            <dt>{t('meeting.wishes')}</dt>
+            <dd>{item.patientWishes}</dd>
+          </>
+        )}
+      </dl>
+      <section className="stage-outcome" aria-label={t('recommendation.title')}>
+        <h3>{t('recommendation.title')}</h3>
+        {item.outcome === 'postponed' && <p className="banner banner-warn">{t('meeting.outcome.postponed')}</p>}
+        {running && item.outcome !== 'postponed' && (
+          <>
+            <RecommendationForm meetingId={m.id} item={item} treatmentOptions={m.treatmentOptions} mode="record" onDone={() => undefined} />
+            {item.outcome === 'pending' && (
+              <button type="button" className="postpone" onClick={postpone}>
+                {t('meeting.postpone')}
+              </button>
+            )}
+          </>
+        )}
+        {m.status === 'finalised' && item.outcome === 'discussed' && (
+          <>
+            {amending ? (
+              <RecommendationForm meetingId={m.id} item={item} treatmentOptions={m.treatmentOptions} mode="amend" onDone={() => setAmending(false)} />
+            ) : (
+              <>
+                <RecommendationView versions={item.recommendations} />
+                <button type="button" onClick={() => setAmending(true)}>
+                  {t('recommendation.amend')}
+                </button>{' '}
+                <button
+                  type="button"
+                  onClick={() => act(m.id, async () => downloadFile(await api.call('caseLists.replyPdf', { meetingId: m.id, referralId: item.referralId })))}
+                >
+                  {t('reply.download')}
+                </button>
+              </>
+            )}
+          </>
+        )}
+      </section>
+    </article>
+  );
+}

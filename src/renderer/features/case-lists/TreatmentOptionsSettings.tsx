@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { api } from '../../lib/api';
+import { useAppStore } from '../../app/store';
+import { useT } from '../../i18n/useT';
+import { ErrorBanner } from '../../ui/ErrorBanner';
+import { Field, useFieldErrors } from '../../ui/Field';
+
+/** Settings tab "Behandlingsalternativ": the treatments a recommendation picks from, per care area. */
+export function TreatmentOptionsSettings() {
+  const t = useT();
+  const lang = useAppStore((s) => s.lang);
+  const reference = useAppStore((s) => s.reference)!;
+  const refresh = useAppStore((s) => s.refresh);
+  const workplaceAreas = useAppStore((s) => s.info?.workplace?.careAreaCodes ?? []);
+  const areas = reference.careAreas.filter((a) => workplaceAreas.length === 0 || workplaceAreas.includes(a.code));
+  const [code, setCode] = useState(areas[0]?.code ?? '');
+  const area = reference.careAreas.find((a) => a.code === code);
+  const [text, setText] = useState(area?.treatmentOptions.join('\n') ?? '');
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  const fe = useFieldErrors(error);
+  async function save(e: React.FormEvent) {
+    e.preventDefault();
+    setSaved(false);
+    setError(null);
+    try {
+      const options = text.split('\n').map((s) => s.trim()).filter(Boolean);
+      await api.call('caseLists.saveTreatmentOptions', { careAreaCode: code, options });
+      await refresh();
+      setSaved(true);
+    } catch (err) {
+      setError(err);
+    }
+  }
+  return (
+    <form className="settings-section card" onSubmit={save}>
+      <p className="muted">{t('treatments.intro')}</p>
+      <ErrorBanner error={error} />
+      <Field label={t('treatments.careArea')} error={fe('careAreaCode')}>
+        <select
+          value={code}
+          onChange={(e) => {
+            setCode(e.target.value);
+            setText(reference.careAreas.find((a) => a.code === e.target.value)?.treatmentOptions.join('\n') ?? '');
+            setSaved(false);
+          }}
+        >
+          {areas.map((a) => (
+            <option key={a.code} value={a.code}>
+              {lang === 'sv' ? a.nameSv : a.nameEn}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t('treatments.options')} error={fe('options')}>
+        <textarea rows={8} value={text} onChange={(e) => setText(e.target.value)} />
+      </Field>
+      <div className="form-actions">
+        <button type="submit" className="primary">
+          {t('common.save')}
+        </button>
+      </div>
+      {saved && <p className="banner banner-ok">{t('common.saved')}</p>}
+    </form>
+  );
+}

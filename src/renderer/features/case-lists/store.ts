@@ -1,0 +1,43 @@
+import { create } from 'zustand';
+import type { CaseListView } from '../../../shared/api/methods/case-lists';
+import { api } from '../../lib/api';
+
+interface CaseListState {
+  view: CaseListView | null;
+  error: unknown;
+  /** A short confirmation after the last action (e.g. "Postponed to …"). */
+  notice: string | null;
+  load(meetingId: number): Promise<void>;
+  /** Runs a change, then reloads the list; the error (translated by the UI) stays until the next action. */
+  act<T>(meetingId: number, change: () => Promise<T>, notice?: string | ((result: T) => string)): Promise<boolean>;
+  clearNotice(): void;
+}
+
+export const useCaseListStore = create<CaseListState>((set, get) => ({
+  view: null,
+  error: null,
+  notice: null,
+  async load(meetingId) {
+    try {
+      const view = await api.call('caseLists.get', { meetingId });
+      set({ view, error: null });
+    } catch (e) {
+      set({ error: e });
+    }
+  },
+  async act(meetingId, change, notice) {
+    set({ error: null, notice: null });
+    try {
+      const result = await change();
+      await get().load(meetingId);
+      set({ notice: typeof notice === 'function' ? notice(result) : (notice ?? null) });
+      return true;
+    } catch (e) {
+      set({ error: e });
+      await get().load(meetingId);
+      set({ error: e });
+      return false;
+    }
+  },
+  clearNotice: () => set({ notice: null }),
+}));

@@ -1,0 +1,160 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { ReferralListRow } from '../../../shared/api/methods/referrals';
+import { REFERRAL_STATUSES } from '../../../shared/domain/referral-status';
+import { useAppStore } from '../../app/store';
+import { api } from '../../lib/api';
+import { useT } from '../../i18n/useT';
+import { Page } from '../../ui/Page';
+import { ErrorBanner } from '../../ui/ErrorBanner';
+import { VirtualTable, type Column } from './VirtualTable';
+import { careAreaName } from './labels';
+import { toQuery, useInboxStore, type StatusFilter } from './inboxStore';
+
+function LeadCell({ days, over, target }: { days: number | null; over: boolean; target: number }) {
+  const t = useT();
+  if (days === null) return <span className="muted">–</span>;
+  return over ? (
+    <span className="lead-over" title={t('referrals.overTarget', { target })}>
+      {days} <span aria-hidden="true">▲</span>
+      <span className="visually-hidden"> ({t('referrals.overTarget', { target })})</span>
+    </span>
+  ) : (
+    <span>{days}</span>
+  );
+}
+
+/** The inbox (inkorg): every referral of the unit's care areas with filters, search and lead times. */
+export function InboxPage() {
+  const t = useT();
+  const lang = useAppStore((s) => s.lang);
+  const reference = useAppStore((s) => s.reference)!;
+  const filters = useInboxStore();
+  const [search, setSearch] = useState(filters.search);
+  const [result, setResult] = useState<{ rows: ReferralListRow[]; total: number } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  // Typing waits a moment before searching, so each keystroke does not start a request.
+  useEffect(() => {
+    const timer = setTimeout(() => filters.set({ search }), 200);
+    return () => clearTimeout(timer);
+  }, [search]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const query = useMemo(() => toQuery(filters), [filters]);
+  useEffect(() => {
+    let live = true;
+    api.call('referrals.list', query).then(
+      (r) => live && (setResult(r), setError(null)),
+      (e) => live && setError(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [query]);
+
+  const columns: Column<ReferralListRow>[] = [
+    { key: 'patient', header: t('referrals.col.patient'), width: 'minmax(10rem, 2fr)', render: (r) => <a href={`#/referrals/${r.id}`}>{r.patientName}</a> },
+    { key: 'id', header: t('referrals.col.identifier'), width: '9.5rem', render: (r) => r.identifier },
+    { key: 'area', header: t('referrals.col.careArea'), width: 'minmax(8rem, 1.5fr)', render: (r) => <span title={careAreaName(reference, r.careAreaCode, lang)}>{careAreaName(reference, r.careAreaCode, lang)}</span> },
+    { key: 'unit', header: t('referrals.col.unit'), width: 'minmax(8rem, 1.5fr)', render: (r) => <span title={r.referringUnitName}>{r.referringUnitName}</span> },
+    { key: 'received', header: t('referrals.col.received'), width: '8rem', render: (r) => r.receivedDate },
+    {
+      key: 'status',
+      header: t('referrals.col.status'),
+      width: '13rem',
+      render: (r) => (
+        <>
+          <span className={`status status-${r.status}`}>{t(`referral.status.${r.status}`)}</span>
+          {r.priority === 'urgent' && <span className="tag tag-urgent">{t('priority.urgent')}</span>}
+        </>
+      ),
+    },
+    { key: 'sinceReceived', header: t('referrals.col.sinceReceived'), width: '7rem', render: (r) => <LeadCell days={r.leadTime.sinceReceived} over={r.leadTime.overTarget && r.leadTime.sinceSuspicion === null} target={r.leadTime.targetDays} /> },
+    { key: 'sinceSuspicion', header: t('referrals.col.sinceSuspicion'), width: '7rem', render: (r) => <LeadCell days={r.leadTime.sinceSuspicion} over={r.leadTime.overTarget} target={r.leadTime.targetDays} /> },
+  ];
+
+  return (
+    <Page
+      title={t('referrals.title')}
+      actions={
+        <>
+          <a className="button primary" href="#/referrals/new">
+            {t('referrals.new')}
+          </a>
+          <a className="button" href="#/referrals/import">
+            {t('referrals.import')}
+          </a>
+        </>
+      }
+    >
+      <div className="toolbar filters">
+        <input type="search" className="search" aria-label={t('referrals.search')} placeholder={t('referrals.search')} value={search} maxLength={100} onChange={(e) => setSearch(e.target.value)} />
+        <label>
+          {t('referrals.filter.careArea')}
+          <select value={filters.careArea} onChange={(e) => filters.set({ careArea: e.target.value })}>
+            <option value="">{t('referrals.filter.all')}</option>
+            {reference.careAreas.map((a) => (
+              <option key={a.code} value={a.code}>
+                {lang === 'sv' ? a.nameSv : a.nameEn}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('referrals.filter.status')}
+          <select value={filters.status} onChange={(e) => filters.set({ status: e.target.value as StatusFilter })}>
+            <option value="open">{t('referrals.filter.open')}</option>
+            <option value="all">{t('referrals.filter.all')}</option>
+            {REFERRAL_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`referral.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('referrals.filter.region')}
+          <select value={filters.region} onChange={(e) => filters.set({ region: e.target.value })}>
+            <option value="">{t('referrals.filter.all')}</option>
+            {reference.healthcareRegions.map((h) => (
+              <option key={h.code} value={h.code}>
+                {lang === 'sv' ? h.nameSv : h.nameEn}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('referrals.filter.priority')}
+          <select value={filters.priority} onChange={(e) => filters.set({ priority: e.target.value as '' })}>
+            <option value="">{t('referrals.filter.all')}</option>
+            <option value="urgent">{t('priority.urgent')}</option>
+            <option value="normal">{t('priority.normal')}</option>
+          </select>
+        </label>
+        <label>
+          {t('referrals.sort')}
+          <select value={filters.sort} onChange={(e) => filters.set({ sort: e.target.value as 'received_desc' })}>
+            {(['received_desc', 'received_asc', 'lead_time_desc'] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`referrals.sort.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <ErrorBanner error={error} />
+      {result && (
+        <>
+          <p className="muted" aria-live="polite">
+            {t('referrals.count', { shown: result.rows.length, total: result.total })}
+            {result.rows.length < result.total && ` ${t('referrals.truncated', { shown: result.rows.length })}`}
+          </p>
+          {result.rows.length === 0 ? (
+            <p className="card">{t('referrals.empty')}</p>
+          ) : (
+            <VirtualTable rows={result.rows} columns={columns} rowKey={(r) => r.id} label={t('referrals.title')} rowClass={(r) => (r.leadTime.overTarget ? 'row-over' : '')} height="calc(100vh - 300px)" />
+          )}
+        </>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,149 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ReferralDetail } from '../../../shared/api/methods/referrals';
+import { isOpenStatus } from '../../../shared/domain/referral-status';
+import { useAppStore } from '../../app/store';
+import { api } from '../../lib/api';
+import { useT } from '../../i18n/useT';
+import { Page } from '../../ui/Page';
+import { ErrorBanner } from '../../ui/ErrorBanner';
+import { StatusActions } from './StatusActions';
+import { CompletionRequest } from './CompletionRequest';
+import { ReferralFacts } from './ReferralFacts';
+import { careAreaName, formatInstant } from './labels';
+
+/** One referral: who, what is missing, lead time, status actions, completion request and timeline. */
+export function ReferralDetailPage({ id, render }: { id: number; render?(detail: ReferralDetail): React.ReactNode }) {
+  const t = useT();
+  const lang = useAppStore((s) => s.lang);
+  const reference = useAppStore((s) => s.reference)!;
+  const [detail, setDetail] = useState<ReferralDetail | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [requestText, setRequestText] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    api.call('referrals.get', { id }).then(
+      (d) => (setDetail(d), setError(null)),
+      (e) => setError(e),
+    );
+  }, [id]);
+  useEffect(load, [load]);
+
+  if (error) return <ErrorBanner error={error} />;
+  if (!detail) return <p aria-busy="true">{t('common.loading')}</p>;
+  if (render) return <>{render(detail)}</>;
+
+  const p = detail.patient;
+  const ident = p.identifiers[0];
+  const lt = detail.leadTime;
+  return (
+    <Page
+      title={`${p.familyName}, ${p.givenName}`}
+      actions={
+        <>
+          {isOpenStatus(detail.status) && (
+            <a className="button" href={`#/referrals/${detail.id}/edit`}>
+              {t('common.edit')}
+            </a>
+          )}
+          <a className="button" href="#/referrals">
+            {t('referral.back')}
+          </a>
+        </>
+      }
+    >
+      <section className="card summary">
+        <p>
+          {ident && `${t(`identifierSystem.${ident.system}`)} ${ident.display}`}
+          {p.birthDate && ` · ${p.birthDate}`}
+          {p.sex && ` · ${t(`sex.${p.sex}`)}`}
+          {p.age !== null && ` · ${t('referral.age', { age: p.age })}`}
+        </p>
+        <p>
+          <strong>{careAreaName(reference, detail.careAreaCode, lang)}</strong> ·{' '}
+          <span className={`status status-${detail.status}`} data-testid="referral-status">
+            {t(`referral.status.${detail.status}`)}
+          </span>
+          {detail.priority === 'urgent' && <span className="tag tag-urgent">{t('priority.urgent')}</span>}
+        </p>
+        <p className={lt.overTarget ? 'lead-over' : ''}>
+          {t('referral.leadTime')}: {t('referral.sinceReceived', { days: lt.sinceReceived })}
+          {lt.sinceSuspicion !== null && `, ${t('referral.sinceSuspicion', { days: lt.sinceSuspicion })}`} ({t('referral.target', { days: lt.targetDays })}
+          {lt.overTarget && `, ${t('referrals.overTarget', { target: lt.targetDays })}`})
+        </p>
+        {detail.withdrawnReason && <p>{t('referral.withdrawnReason', { reason: detail.withdrawnReason })}</p>}
+        {detail.otherOpen.map((o) => (
+          <p key={o.id} className="banner banner-warn">
+            <a href={`#/referrals/${o.id}`}>{t('referral.otherOpen', { date: o.receivedDate })}</a>
+          </p>
+        ))}
+      </section>
+
+      <section className="card" aria-label={t('referral.missing')}>
+        <h2>{t('referral.missing')}</h2>
+        {detail.missing.length ? (
+          <ul className="plain-list missing-list">
+            {detail.missing.map((m) => (
+              <li key={m}>{t(`referral.field.${m}`)}</li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('referral.allPresent')}</p>
+        )}
+        {detail.completionRequestedAt && (
+          <p className="muted">
+            {t('referral.requestedAt', {
+              date: formatInstant(detail.completionRequestedAt),
+              fields: detail.completionMissing.map((m) => t(`referral.field.${m}`)).join(', '),
+            })}
+          </p>
+        )}
+        {isOpenStatus(detail.status) && (
+          <StatusActions
+            referral={detail}
+            onChanged={load}
+            onRequestText={(text) => {
+              setRequestText(text);
+              load();
+            }}
+          />
+        )}
+        {detail.status === 'awaiting_completion' && !requestText && (
+          <button type="button" className="link" onClick={() => api.call('referrals.completionText', { id }).then((r) => setRequestText(r.text), setError)}>
+            {t('referral.showRequest')}
+          </button>
+        )}
+      </section>
+
+      {requestText && <CompletionRequest text={requestText} />}
+
+      <ReferralFacts detail={detail} />
+
+      <section className="card">
+        <h2>{t('referral.timeline')}</h2>
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t('referral.timeline.at')}</th>
+              <th>{t('referral.timeline.change')}</th>
+              <th>{t('referral.timeline.user')}</th>
+              <th>{t('referral.timeline.note')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {detail.timeline.map((e, i) => (
+              <tr key={i}>
+                <td className="nowrap">{formatInstant(e.at)}</td>
+                <td>
+                  {e.fromStatus ? `${t(`referral.status.${e.fromStatus}`)} → ` : ''}
+                  {t(`referral.status.${e.toStatus}`)}
+                </td>
+                <td>{e.userName}</td>
+                <td>{e.note}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </Page>
+  );
+}
