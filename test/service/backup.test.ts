@@ -74,7 +74,7 @@ describe('backups', () => {
     const { core, api, dataDir } = testCore();
     const entry = await api.call('backup.create', {});
     const file = join(dataDir, 'backups', entry.name);
-    const db = new Database(file);
+    const db = openDatabase(file, { key: core.security.key });
     db.prepare("INSERT INTO schema_migration (id, applied_at) VALUES ('9999_future', '2030-01-01')").run();
     db.close();
     await expectApiError(api.call('backup.restore', { name: entry.name }), 'conflict', 'backup.restoreTooNew');
