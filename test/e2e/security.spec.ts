@@ -101,11 +101,29 @@ test.describe('roles', () => {
     await expect(page.getByText('Per Läkare')).toBeVisible();
     await page.getByRole('link', { name: 'Inställningar' }).click();
     const tabs = page.getByRole('navigation', { name: 'Inställningar' });
-    await expect(tabs.getByRole('link', { name: 'Säkerhet' })).toBeVisible();
+    await expect(tabs.getByRole('link', { name: 'Säkerhet', exact: true })).toBeVisible();
+    await expect(tabs.getByRole('link', { name: 'Säkerhetskopior' })).toHaveCount(0);
     await expect(tabs.getByRole('link', { name: 'Användare' })).toHaveCount(0);
     await expect(tabs.getByRole('link', { name: 'Åtkomstlogg' })).toHaveCount(0);
     await page.goto(`${server.bridge.origin}/#/settings/access-log`);
     await expect(page.getByRole('heading', { name: 'Åtkomstlogg' })).toHaveCount(0);
+  });
+
+  test('a physician reads the inbox and the series but is not offered what only others may do', async ({ page, server, openApp }) => {
+    const admin = server.core.newSession();
+    signInAs(server.core, admin, 'administrator');
+    await completeFirstRun({ ...server, api: createApiClient((m, i) => server.core.router(m, i, admin)) } as typeof server);
+    await openApp();
+    await page.getByRole('link', { name: 'Anmälningar' }).click();
+    await expect(page.getByRole('heading', { name: 'Anmälningar' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Ny anmälan' })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'Importera från fil' })).toHaveCount(0);
+    await page.goto(`${server.bridge.origin}/#/calendar/series`);
+    await expect(page.getByRole('link', { name: 'Mötesserier' })).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByRole('link', { name: 'Ny mötesserie' })).toHaveCount(0);
+    await page.goto(`${server.bridge.origin}/#/calendar/people`);
+    await expect(page.getByRole('link', { name: 'Deltagare', exact: true })).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByRole('button', { name: 'Ny deltagare' })).toHaveCount(0);
   });
 });
 

@@ -36,16 +36,16 @@ function WorkplaceSettings() {
  * `method`: the tab shows only to roles that may call it (the router refuses the rest anyway).
  */
 export const settingsSections: { id: string; titleKey: string; View: ComponentType; method?: MethodName }[] = [
-  { id: 'workplace', titleKey: 'settings.workplace', View: WorkplaceSettings },
-  { id: 'units', titleKey: 'settings.units', View: UnitsSettings },
-  { id: 'care-areas', titleKey: 'settings.careAreas', View: CareAreasSettings },
+  { id: 'workplace', titleKey: 'settings.workplace', View: WorkplaceSettings, method: 'workplace.set' },
+  { id: 'units', titleKey: 'settings.units', View: UnitsSettings, method: 'reference.saveUnit' },
+  { id: 'care-areas', titleKey: 'settings.careAreas', View: CareAreasSettings, method: 'reference.saveCareArea' },
   { id: 'users', titleKey: 'settings.users', View: UsersSettings, method: 'users.list' },
   { id: 'access-log', titleKey: 'settings.accessLog', View: AccessLogSettings, method: 'accessLog.list' },
   { id: 'security', titleKey: 'settings.security', View: SecuritySettings },
-  { id: 'referral-rules', titleKey: 'settings.referralRules', View: RulesSettings },
-  { id: 'treatment-options', titleKey: 'treatments.tab', View: TreatmentOptionsSettings },
-  { id: 'care-plan-templates', titleKey: 'carePlan.templates', View: CarePlanTemplatesSettings },
-  { id: 'backups', titleKey: 'settings.backups', View: BackupSettings },
+  { id: 'referral-rules', titleKey: 'settings.referralRules', View: RulesSettings, method: 'referralRules.save' },
+  { id: 'treatment-options', titleKey: 'treatments.tab', View: TreatmentOptionsSettings, method: 'caseLists.saveTreatmentOptions' },
+  { id: 'care-plan-templates', titleKey: 'carePlan.templates', View: CarePlanTemplatesSettings, method: 'carePlans.saveTemplate' },
+  { id: 'backups', titleKey: 'settings.backups', View: BackupSettings, method: 'backup.list' },
 ];
 
 export function SettingsPage({ segments }: { segments: string[] }) {
