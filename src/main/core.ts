@@ -6,7 +6,10 @@ import { migrations } from './db/migrations';
 import { createRouter, type Router, type RouterHooks } from './router/router';
 import { handlers } from './router/handlers';
 import { databaseFile } from './core-files';
-import type { Caller } from './router/context';
+import { Security } from './security/security';
+import { securityHandlers } from './services/security/handlers';
+import { recordPatientAccess } from './services/security/access-log';
+import { api, isMethodName } from '../shared/api';
 import type { Role } from '../shared/api/contract';
 import { ApiError, conflict } from '../shared/api/errors';
 import { BackupService } from './services/backup/service';
@@ -15,30 +18,37 @@ import { createRecoveryRouter, inUseElsewhere, startupCheck, type StartupHealth 
 
 export interface CoreOptions {
   dataDir: string;
-  /** Role of the one local user until accounts exist (issue 7); tests use it to act as a physician etc. */
+  /**
+   * Kept for the test helpers: the role their signed-in test user gets (test/service/helpers.ts,
+   * test/e2e/fixtures.ts create that user). The core itself always acts as the signed-in user.
+   */
   localRole?: Role;
   now?: () => Date;
   hooks?: Partial<RouterHooks>;
-  /** Raw key of an encrypted database (issue 7, encryption at rest); backups keep it. */
-  databaseKey?: Buffer;
+  /** scrypt cost for passphrases; tests pass TEST_KDF to stay fast. Default STRONG_KDF. */
+  kdfCost?: { N: number; r: number; p: number };
+  /** Overrides the auto-lock setting (e2e tests lock after seconds). */
+  autoLockMs?: number;
 }
 
 export interface Core {
-  /** The open database; throws ApiError('database_damaged') while the start-up check found damage. */
+  /** The open database; throws 'locked' before the first sign-in, 'database_damaged' in recovery mode. */
   readonly db: Db;
   dataDir: string;
   router: Router;
-  /** Result of the start-up integrity check; while not ok, only the recovery methods answer. */
+  /** Users, sessions and the database key: sign-in for the CLI, the shell's lock on sleep, tests. */
+  security: Security;
+  /** Result of the integrity check at sign-in; while not ok, only the recovery methods answer. */
   readonly health: StartupHealth;
   backups: BackupService;
+  /** Calls `listener` each time the database has been opened (sign-in, restore); returns an unsubscribe. */
+  onDatabaseOpen(listener: () => void): () => void;
   /** A session id for a new window, browser tab or CLI run. */
   newSession(): string;
   close(): void;
 }
 
-/** Until local accounts exist (issue 7), everyone at this computer acts as one local user. */
-const localCaller = (role: Role): Caller => ({ userId: null, name: 'local', role, unitId: null });
-
+/** Opens the encrypted database with its key and brings its schema up to date. */
 function openAndMigrate(file: string, key: Buffer | undefined): Db {
   const db = openDatabase(file, { key });
   try {
@@ -50,74 +60,118 @@ function openAndMigrate(file: string, key: Buffer | undefined): Db {
   }
 }
 
+const HEALTHY: StartupHealth = { ok: true, problems: [] };
+
 /**
  * The main-process core: plain Node + SQLite, shared by the Electron shell, the browser-mode bridge,
- * the CLI and the tests. Checks the database in the data folder (quick_check, read-only), then opens
- * and migrates it. A damaged database is not opened for writing: the core then answers only the
- * recovery methods, which offer the newest good backup.
+ * the CLI and the tests. Starts locked: the database is encrypted and its key is known only once a
+ * user has signed in. Then it is checked (quick_check on a read-only connection, with the key) and
+ * opened and migrated. A damaged database is not opened for writing: the core then answers only the
+ * recovery methods (to a signed-in user), which offer the newest good backup.
  */
 export function createCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true });
   const file = databaseFile(options.dataDir);
-  const key = options.databaseKey;
   const now = options.now ?? (() => new Date());
-  const hooks: RouterHooks = {
-    resolveCaller: () => localCaller(options.localRole ?? 'administrator'),
-    recordPatientAccess: () => {},
-    ...options.hooks,
-  };
-
   let db: Db | null = null;
-  let health: StartupHealth = existsSync(file) ? startupCheck(file, key) : { ok: true, problems: [] };
-  if (health.ok) {
-    try {
-      db = openAndMigrate(file, key);
-    } catch (e) {
-      if (e instanceof ApiError) throw e; // e.g. database_too_new: refuse, as before
-      health = { ok: false, problems: [(e as Error).message] };
-    }
+  let health: StartupHealth = HEALTHY;
+  const openListeners = new Set<() => void>();
+
+  const security: Security = new Security({
+    dataDir: options.dataDir,
+    openDb: (key) => {
+      // Checked before anything writes to it: the key is needed to read even the first page.
+      health = existsSync(file) ? startupCheck(file, key) : HEALTHY;
+      if (health.ok) {
+        try {
+          db = openAndMigrate(file, key);
+        } catch (e) {
+          if (e instanceof ApiError) throw e; // e.g. database_too_new: refuse, as before
+          health = { ok: false, problems: [(e as Error).message] };
+        }
+      }
+      if (db) activate(db);
+      notifyOpen();
+    },
+    kdfCost: options.kdfCost,
+    autoLockMs: options.autoLockMs,
+  });
+  const key = () => security.key;
+
+  function notifyOpen() {
+    // Listeners run after the sign-in call has returned (they may take a backup); later ones are not told.
+    const listeners = [...openListeners];
+    setImmediate(() => {
+      for (const l of listeners) l();
+    });
   }
 
   const backups: BackupService = new BackupService({
     dataDir: options.dataDir,
     databaseFile: file,
     migrations,
-    key: () => key,
+    key,
     db: () => db,
     now,
     replaceDatabase(swap, undo) {
       db?.close();
       db = null;
-      if (existsSync(file) && inUseElsewhere(file, key)) {
-        if (health.ok) activate(openAndMigrate(file, key));
+      if (existsSync(file) && inUseElsewhere(file, key())) {
+        if (health.ok) activate(openAndMigrate(file, key()));
         throw conflict('backup.databaseInUse');
       }
       swap();
       try {
-        db = openAndMigrate(file, key);
+        db = openAndMigrate(file, key());
       } catch (e) {
         undo();
-        if (health.ok) activate(openAndMigrate(file, key));
+        if (health.ok) activate(openAndMigrate(file, key()));
         throw e;
       }
-      health = { ok: true, problems: [] };
+      health = HEALTHY;
       activate(db);
+      notifyOpen();
       return { schemaVersion: migrations[migrations.length - 1].id };
     },
   });
 
-  const recovery = createRecoveryRouter(backups, () => health);
-  let inner: Router = recovery;
   function activate(open: Db) {
     db = open;
     registerBackupService(open, backups);
-    inner = createRouter({ db: open, dataDir: options.dataDir, handlers, hooks, now });
   }
-  if (db) activate(db);
+
+  const hooks: RouterHooks = {
+    resolveCaller: (sessionId, _method, spec) => security.resolveCaller(sessionId, spec.signIn === true),
+    recordPatientAccess: (ctx, accesses, spec) => recordPatientAccess(ctx, accesses, spec, security.userNameOf(ctx.caller.userId)),
+    ...options.hooks,
+  };
+  const getDb = (): Db => {
+    if (!security.isOpen) throw new ApiError('locked', 'error.locked');
+    if (!db) throw new ApiError('database_damaged', 'error.databaseDamaged', { detail: health.problems[0] ?? '' });
+    return db;
+  };
+  const inner = createRouter({
+    db: getDb,
+    dataDir: options.dataDir,
+    handlers: { ...handlers, ...securityHandlers(security) },
+    hooks,
+    now,
+  });
+  const recovery = createRecoveryRouter(backups, () => health);
 
   // Backups and restores park their file work until the call's transaction is over (registry.ts).
   const router: Router = async (method, input, sessionId) => {
-    const out = await (health.ok ? inner : recovery)(method, input, sessionId);
+    // In recovery mode the two recovery methods answer without the database, to a signed-in user.
+    if (!health.ok && security.isOpen && (method === 'recovery.status' || method === 'recovery.restore')) {
+      try {
+        if (isMethodName(method)) hooks.resolveCaller(sessionId, method, api[method]);
+      } catch (error) {
+        if (error instanceof ApiError) return { ok: false, error: error.toJSON() };
+        throw error;
+      }
+      return recovery(method, input, sessionId);
+    }
+    const out = await inner(method, input, sessionId);
     const parked = takeParked(backups);
     if (!parked) return out;
     if (!out.ok) {
@@ -135,19 +189,24 @@ export function createCore(options: CoreOptions): Core {
 
   return {
     get db() {
-      if (!db) throw new ApiError('database_damaged', 'error.databaseDamaged', { detail: health.problems[0] ?? '' });
-      return db;
+      return getDb();
     },
     dataDir: options.dataDir,
     router,
+    security,
     get health() {
       return health;
     },
     backups,
+    onDatabaseOpen(listener) {
+      openListeners.add(listener);
+      return () => openListeners.delete(listener);
+    },
     newSession: () => randomUUID(),
     close: () => {
       db?.close();
       db = null;
+      security.close();
     },
   };
 }

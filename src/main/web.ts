@@ -30,7 +30,10 @@ async function main() {
     port: values.port ? Number(values.port) : 0,
   });
   const backups = startBackupScheduler(core);
-  if (!core.health.ok) console.error(`Databasen är skadad / the database is damaged: ${core.health.problems.join('; ')}`);
+  // The database is checked at the first sign-in (the key is needed); damage is reported then.
+  core.onDatabaseOpen(() => {
+    if (!core.health.ok) console.error(`Databasen är skadad / the database is damaged: ${core.health.problems.join('; ')}`);
+  });
   console.log(`MDK Coordinator (webbläsarläge) · data: ${dataDir}`);
   console.log(`Öppna i Chromium: ${bridge.url}`);
   const stop = () => {

@@ -6,6 +6,7 @@ import { setWorkplace } from '../../src/main/services/system/workplace';
 import { unitIdByCode } from '../factories';
 import { arrangeDischarge, validateFhirR4 } from '../care-plans/arrange';
 import { pdfText } from '../pdf-text';
+import { TEST_USER_NAMES } from '../sign-in';
 
 // A coordinator does the work; the administrator's first-run choice is arranged in the database.
 test.use({ role: 'coordinator' });
@@ -113,7 +114,7 @@ test('care plan: from template, edit, finalise, handover confirmed, PDF and FHIR
   }
 
   const row = server.core.db.prepare('SELECT status, finalised_by FROM care_plan WHERE referral_id = ?').get(referralId);
-  expect(row).toEqual({ status: 'finalised', finalised_by: 'local' });
+  expect(row).toEqual({ status: 'finalised', finalised_by: TEST_USER_NAMES.coordinator }); // the signed-in user (issue 7)
   expect(server.core.db.prepare('SELECT status, confirmed_by FROM care_plan_handover').get()).toEqual({ status: 'confirmed', confirmed_by: 'Eva Lind' });
 });
 

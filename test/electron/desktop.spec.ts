@@ -16,6 +16,14 @@ test.describe('desktop app (Electron)', () => {
       env: { ...process.env, MDK_DATA_DIR: mkdtempSync(join(tmpdir(), 'mdk-electron-')) },
     });
     const win = await app.firstWindow();
+    // Issue 7: the first start creates the administrator, shows the recovery key once, then the workplace step.
+    await win.getByLabel('Namn', { exact: true }).fill('Anna Administratör');
+    await win.getByLabel('Användarnamn').fill('admin');
+    await win.getByLabel('Lösenfras', { exact: true }).fill('korrekt häst batteri');
+    await win.getByLabel('Upprepa lösenfrasen').fill('korrekt häst batteri');
+    await win.getByRole('button', { name: 'Skapa administratör' }).click();
+    await win.getByRole('checkbox', { name: 'Jag har sparat återställningsnyckeln på ett säkert ställe' }).check();
+    await win.getByRole('button', { name: 'Fortsätt' }).click();
     await expect(win.getByRole('heading', { name: 'Välkommen till MDK Coordinator' })).toBeVisible();
     expect(await win.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
     expect(await win.evaluate(() => Object.keys((window as unknown as { mdk: object }).mdk))).toEqual(['call']);

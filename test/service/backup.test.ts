@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { tempDir, testCore } from './helpers';
+import { tempDir, testCore, useCliSignIn } from './helpers';
 import { insertPatient } from '../factories';
 import { openDatabase } from '../../src/main/db/driver';
 import { databaseFile } from '../../src/main/core-files';
@@ -49,7 +49,7 @@ describe('backups', () => {
     expect(result.restored).toBe(entry.name);
     expect(patientCount(core.db)).toBe(1);
     // The replaced database is kept, with the patient saved after the backup.
-    const aside = openDatabase(result.setAsideAs, { readonly: true });
+    const aside = openDatabase(result.setAsideAs, { readonly: true, key: core.security.key });
     expect(patientCount(aside)).toBe(2);
     aside.close();
     // The app keeps working on the restored database.
@@ -74,7 +74,7 @@ describe('backups', () => {
     const { core, api, dataDir } = testCore();
     const entry = await api.call('backup.create', {});
     const file = join(dataDir, 'backups', entry.name);
-    const db = new Database(file);
+    const db = openDatabase(file, { key: core.security.key });
     db.prepare("INSERT INTO schema_migration (id, applied_at) VALUES ('9999_future', '2030-01-01')").run();
     db.close();
     await expectApiError(api.call('backup.restore', { name: entry.name }), 'conflict', 'backup.restoreTooNew');
@@ -85,7 +85,7 @@ describe('backups', () => {
     const { core, api, dataDir } = testCore();
     insertPatient(core.db);
     const entry = await api.call('backup.create', {});
-    const other = openDatabase(databaseFile(dataDir)); // e.g. the desktop app while the CLI restores
+    const other = openDatabase(databaseFile(dataDir), { key: core.security.key }); // e.g. the desktop app while the CLI restores
     other.prepare('SELECT count(*) FROM patient').get();
     await expectApiError(api.call('backup.restore', { name: entry.name }), 'conflict', 'backup.databaseInUse');
     other.close();
@@ -138,8 +138,9 @@ describe('backups', () => {
 
 describe('backups of an encrypted database', () => {
   it('stay encrypted with the same key: unreadable without it, readable with it, and restorable', async () => {
-    const key = randomBytes(32);
-    const { core, api, dataDir } = testCore({ databaseKey: key });
+    // Since issue 7 every database is encrypted: the key is the one the sign-in unwrapped.
+    const { core, api, dataDir } = testCore();
+    const key = core.security.key!;
     insertPatient(core.db, { familyName: 'Hemligsson' });
     const entry = await api.call('backup.create', {});
     const file = join(dataDir, 'backups', entry.name);
@@ -158,6 +159,19 @@ describe('backups of an encrypted database', () => {
     await api.call('backup.restore', { name: entry.name });
     expect(patientCount(core.db)).toBe(1);
     expect(readFileSync(databaseFile(dataDir)).subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
+  });
+
+  it('refuses to restore a backup that cannot be opened with this database key', async () => {
+    const other = testCore();
+    const foreign = await other.api.call('backup.create', {});
+    const { core, api, dataDir } = testCore();
+    insertPatient(core.db, { familyName: 'Kvar' });
+    mkdirSync(join(dataDir, 'backups'));
+    copyFileSync(join(other.dataDir, 'backups', foreign.name), join(dataDir, 'backups', foreign.name));
+    const before = sha(databaseFile(dataDir));
+    await expectApiError(api.call('backup.restore', { name: foreign.name }), 'conflict');
+    expect(sha(databaseFile(dataDir))).toBe(before);
+    expect(core.db.prepare('SELECT family_name FROM patient').pluck().all()).toEqual(['Kvar']);
   });
 });
 
@@ -200,6 +214,7 @@ describe('a damaged database at start', () => {
 });
 
 describe('CLI backup and restore', () => {
+  useCliSignIn();
   it('backs up to --out FILE and restores FILE on a real data folder', async () => {
     const dataDir = tempDir();
     const outDir = tempDir('mdk-out-');
@@ -218,9 +233,9 @@ describe('CLI backup and restore', () => {
     insertPatient(again.core.db, { familyName: 'Senare' });
     again.core.close();
     expect(await runCli(['restore', out, '--data', dataDir], io)).toBe(0);
-    const db = openDatabase(databaseFile(dataDir), { readonly: true });
-    expect(db.prepare('SELECT family_name FROM patient').pluck().all()).toEqual(['Cli']);
-    db.close();
+    const check = testCore({ dataDir });
+    expect(check.core.db.prepare('SELECT family_name FROM patient').pluck().all()).toEqual(['Cli']);
+    check.core.close();
 
     // A damaged file is refused with a clear message and nothing changes.
     const bad = join(outDir, 'trasig.sqlite');
@@ -247,11 +262,14 @@ describe('backup scheduler', () => {
 
     const eagerLog: string[] = [];
     const eager = startBackupScheduler(core, { maxAgeMs: 0, log: (l) => eagerLog.push(l) });
+    // Its own start tick first (an encrypted backup, VACUUM INTO, finishes before timers run).
+    await new Promise((r) => setTimeout(r, 5));
+    const afterStart = eagerLog.length;
     await eager.tick();
     await new Promise((r) => setTimeout(r, 5)); // distinct file names (millisecond stamps)
     await eager.tick();
     eager.stop();
-    expect(eagerLog.filter((l) => l.includes('-auto.sqlite'))).toHaveLength(2);
+    expect(eagerLog.slice(afterStart).filter((l) => l.includes('-auto.sqlite'))).toHaveLength(2);
     // Same day: the rotation keeps only the newest automatic one.
     expect((await api.call('backup.list', {})).backups).toHaveLength(1);
   });

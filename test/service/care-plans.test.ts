@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { testCore, tempDir, withWorkplace } from './helpers';
+import { testCore, tempDir, withWorkplace, useCliSignIn, TEST_ADMIN } from './helpers';
 import { ApiError } from '../../src/shared/api/errors';
 import { pdfText } from '../pdf-text';
 import { arrangeDischarge, validateFhirR4 } from '../care-plans/arrange';
@@ -39,6 +39,7 @@ async function rejects(p: Promise<unknown>): Promise<ApiError> {
 }
 
 describe('care plans', () => {
+  useCliSignIn();
   it('creates from the care area template, linked to the referral, listed as missing until finalised', async () => {
     const t = await draft();
     const plan = await t.api.call('carePlans.get', { id: t.id });
@@ -70,7 +71,7 @@ describe('care plans', () => {
     const t = await draft();
     const fin = await fillAndFinalise(t);
     expect(fin.status).toBe('finalised');
-    expect(fin.finalisedBy).toBe('local');
+    expect(fin.finalisedBy).toBe(TEST_ADMIN.name); // the signed-in user (issue 7)
     expect(t.core.db.prepare('SELECT discharge_date FROM referral WHERE id = ?').pluck().get(t.referralId)).toBe('2026-11-20');
     expect((await rejects(t.api.call('carePlans.save', { ...fin }))).messageKey).toBe('carePlan.readOnly');
     expect((await t.api.call('carePlans.worklists', {})).missing).toHaveLength(0);

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { testCore, tempDir } from './helpers';
+import { testCore, tempDir, useCliSignIn } from './helpers';
 import { insertMeeting, insertPatient, insertReferral, unitIdByCode } from '../factories';
 import { pdfText } from '../pdf-text';
 import { runCli } from '../../src/main/cli/index';
 import { setWorkplace } from '../../src/main/services/system/workplace';
 
 describe('CLI: export-agenda and export-replies', () => {
+  useCliSignIn();
   it('writes the agenda (full and minimal) and every reply of a finalised meeting', async () => {
     const dataDir = tempDir();
     const { core, api } = testCore({ dataDir, localRole: 'physician' });

@@ -169,7 +169,10 @@ describe('case lists and the meeting', () => {
   });
 
   it('performance: a proposal of 1,000 eligible referrals < 20 ms, a 30-case agenda PDF < 1 s', async () => {
-    const { core, api } = testCore();
+    // The budget is the proposal's own work, as when it was set (before issue 7 the router's access-log
+    // hook did nothing). Since issue 7 the call also writes 1,000 access-log rows; that cost is measured
+    // on its own in access-log-volume.test.ts, so it is left out here.
+    const { core, api } = testCore({ hooks: { recordPatientAccess: () => {} } });
     const { first } = arrange(core);
     const insert = core.db.transaction(() => {
       for (let n = 0; n < 1000; n++) {

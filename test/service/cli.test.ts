@@ -1,7 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/main/cli/index';
-import { createCore } from '../../src/main/core';
-import { tempDir } from './helpers';
+import { testCore, TEST_PASSPHRASE } from './helpers';
+
+// Since issue 7 database commands sign in: --user admin, passphrase from MDK_PASSPHRASE (test/sign-in.ts).
+const savedPassphrase = process.env.MDK_PASSPHRASE;
+beforeEach(() => {
+  process.env.MDK_PASSPHRASE = TEST_PASSPHRASE;
+});
+afterEach(() => {
+  if (savedPassphrase === undefined) delete process.env.MDK_PASSPHRASE;
+  else process.env.MDK_PASSPHRASE = savedPassphrase;
+});
 
 function capture() {
   const out: string[] = [];
@@ -18,19 +27,19 @@ describe('mdk CLI', () => {
 
   it('verify reports a healthy database in the given data folder', async () => {
     const c = capture();
-    const dir = tempDir();
-    expect(await runCli(['verify', '--data', dir], c.io)).toBe(0);
+    const { core, dataDir: dir } = testCore();
+    core.close();
+    expect(await runCli(['verify', '--data', dir, '--user', 'admin'], c.io)).toBe(0);
     expect(c.out.join('\n')).toContain('Databasen är frisk.');
   });
 
   it('verify exits non-zero on a foreign-key fault', async () => {
-    const dir = tempDir();
-    const core = createCore({ dataDir: dir });
+    const { core, dataDir: dir } = testCore();
     core.db.pragma('foreign_keys = OFF');
     core.db.prepare("INSERT INTO care_area_national_unit (care_area_code, unit_id) VALUES ('ILP', 99999)").run();
     core.close();
     const c = capture();
-    expect(await runCli(['verify', '--data', dir], c.io)).toBe(1);
+    expect(await runCli(['verify', '--data', dir, '--user', 'admin'], c.io)).toBe(1);
     expect(c.out.join('\n')).toContain('Databasen har fel.');
   });
 

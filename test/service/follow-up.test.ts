@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testCore } from './helpers';
+import { testCore, useCliSignIn } from './helpers';
 import { insertMeeting, insertPatient, insertReferral } from '../factories';
 import { arrangeKnownDataset, insertCase, insertParticipant, setMeetingStatus } from '../follow-up-fixtures';
 import { pdfText } from '../pdf-text';
@@ -201,6 +201,7 @@ describe('follow-up input and exports', () => {
 });
 
 describe('mdk stats', () => {
+  useCliSignIn();
   it('prints the tables, and the same figures as JSON with --json; refuses a reversed period', async () => {
     const { runCli } = await import('../../src/main/cli/index');
     const { dataDir } = arranged();

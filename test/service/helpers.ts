@@ -1,9 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEach, beforeEach } from 'vitest';
 import { createCore, type Core, type CoreOptions } from '../../src/main/core';
 import { createApiClient, type ApiClient } from '../../src/shared/api/client';
+import { TEST_KDF } from '../../src/main/security/crypto';
+import { signInAs, TEST_PASSPHRASE, testUserName } from '../sign-in';
+import type { Role } from '../../src/shared/api/contract';
+
+export { TEST_PASSPHRASE, TEST_ADMIN, testUserName, signInAs } from '../sign-in';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -17,14 +22,16 @@ export function tempDir(prefix = 'mdk-test-'): string {
 }
 
 /**
- * A core on a real SQLite file in a fresh folder, with a typed client through the router.
- * `localRole` makes the caller a physician, contact nurse … (default administrator).
+ * A core on a real (encrypted) SQLite file in a fresh folder, with a typed client through the router,
+ * signed in as a test user: `localRole` makes the caller a physician, contact nurse … (default
+ * administrator). The administrator "admin" and a user per role share TEST_PASSPHRASE (test/sign-in.ts).
  */
 export function testCore(options: Partial<CoreOptions> = {}): { core: Core; api: ApiClient; dataDir: string } {
   const dataDir = options.dataDir ?? tempDir();
-  const core = createCore({ ...options, dataDir });
+  const core = createCore({ kdfCost: TEST_KDF, ...options, dataDir });
   cleanups.push(() => core.close());
   const session = core.newSession();
+  signInAs(core, session, options.localRole ?? 'administrator');
   return { core, dataDir, api: createApiClient((m, i) => core.router(m, i, session)) };
 }
 
@@ -34,4 +41,23 @@ export async function withWorkplace(api: ApiClient, unitCode = 'SU', careAreaCod
   const unit = ref.units.find((u) => u.code === unitCode)!;
   await api.call('workplace.set', { unitId: unit.id, careAreaCodes });
   return { ref, unit };
+}
+
+/**
+ * CLI commands sign in since issue 7 (--user or MDK_USER, MDK_PASSPHRASE): for every test of the
+ * calling file, the environment names the test user of `role`. The data folder must already have its
+ * users: create it with `testCore({ dataDir, localRole: role })` first.
+ */
+export function useCliSignIn(role: Role = 'administrator'): void {
+  const saved = { user: process.env.MDK_USER, pass: process.env.MDK_PASSPHRASE };
+  beforeEach(() => {
+    process.env.MDK_USER = testUserName(role);
+    process.env.MDK_PASSPHRASE = TEST_PASSPHRASE;
+  });
+  afterEach(() => {
+    for (const [k, v] of [['MDK_USER', saved.user], ['MDK_PASSPHRASE', saved.pass]] as const) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  });
 }

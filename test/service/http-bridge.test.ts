@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { request } from 'node:http';
 import { startHttpBridge, type HttpBridge } from '../../src/main/transport/http-bridge';
-import { tempDir, testCore } from './helpers';
+import { signInAs, tempDir, testCore } from './helpers';
 
 let bridge: HttpBridge | null = null;
 afterEach(async () => {
@@ -13,6 +13,8 @@ afterEach(async () => {
 
 async function start() {
   const { core } = testCore();
+  // Calls below send no x-mdk-session header, so the bridge uses the session "browser" (issue 7: signed in here).
+  signInAs(core, 'browser');
   const staticDir = join(tempDir(), 'renderer');
   mkdirSync(staticDir);
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>MDK</title>');
@@ -50,6 +52,12 @@ describe('loopback HTTP bridge', () => {
     const res = await post(b, { 'x-mdk-token': b.token, origin: b.origin }, { method: 'reference.get', input: {} });
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body).result.regions).toHaveLength(21);
+  });
+
+  it('refuses a call from a session that has not signed in', async () => {
+    const b = await start();
+    const res = await post(b, { 'x-mdk-token': b.token, 'x-mdk-session': 'another-tab' }, { method: 'reference.get', input: {} });
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
   });
 
   it('refuses a missing or wrong token, a foreign origin and a foreign Host (DNS rebinding)', async () => {

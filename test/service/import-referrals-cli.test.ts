@@ -3,8 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { runCli } from '../../src/main/cli/index';
-import { createCore } from '../../src/main/core';
-import { tempDir } from './helpers';
+import { tempDir, testCore, useCliSignIn } from './helpers';
 
 async function cli(args: string[]) {
   const out: string[] = [];
@@ -14,6 +13,7 @@ async function cli(args: string[]) {
 }
 
 describe('mdk import-referrals', () => {
+  useCliSignIn();
   it('prints one line per rejected row and the counts, exits non-zero, and adds nothing on a second run', async () => {
     const dir = tempDir();
     const file = join(dir, 'remisser.csv');
@@ -25,6 +25,7 @@ describe('mdk import-referrals', () => {
     ].join('\r\n');
     writeFileSync(file, iconv.encode(csv, 'win1252'));
     const data = join(dir, 'data');
+    testCore({ dataDir: data }).core.close(); // the data folder with its users, for the CLI's sign-in
 
     const dry = await cli(['import-referrals', file, '--dry-run', '--data', data]);
     expect(dry.out).toEqual([
@@ -38,7 +39,7 @@ describe('mdk import-referrals', () => {
     expect(run.out.at(-1)).toBe('3 rows: 1 imported, 2 rejected, 0 already imported');
     const again = await cli(['import-referrals', file, '--data', data]);
     expect(again.out.at(-1)).toBe('3 rows: 0 imported, 2 rejected, 1 already imported');
-    const core = createCore({ dataDir: data });
+    const { core } = testCore({ dataDir: data });
     expect(core.db.prepare('SELECT count(*) FROM referral').pluck().get()).toBe(1);
     core.close();
   });
@@ -46,6 +47,7 @@ describe('mdk import-referrals', () => {
   it('exits 0 when every row is valid, and refuses a file that is not CSV', async () => {
     const dir = tempDir();
     const good = join(dir, 'ok.csv');
+    testCore({ dataDir: join(dir, 'd') }).core.close();
     writeFileSync(good, 'personnummer,efternamn,fornamn,vardomrade,remitterande_enhet,mottagen\n19121212-1212,A,B,ANAL,KS,2026-11-01\n');
     const ok = await cli(['import-referrals', good, '--data', join(dir, 'd')]);
     expect(ok).toMatchObject({ code: 0, out: ['1 rows: 1 imported, 0 rejected, 0 already imported'] });

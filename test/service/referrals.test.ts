@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { ApiError } from '../../src/shared/api/errors';
 import type { Input } from '../../src/shared/api';
-import { testCore, withWorkplace } from './helpers';
+import { testCore, withWorkplace, TEST_ADMIN } from './helpers';
 import { insertPatient, insertReferral } from '../factories';
 
 const now = () => new Date('2026-11-23T09:00:00Z');
@@ -134,7 +134,7 @@ describe('completeness and status', () => {
     d = await api.call('referrals.get', { id });
     expect(d.withdrawnReason).toBe('Patienten avböjer.');
     expect(d.timeline.map((e) => `${e.fromStatus}→${e.toStatus}`)).toEqual(['null→received', 'received→awaiting_completion', 'awaiting_completion→complete', 'complete→withdrawn']);
-    expect(d.timeline[3]).toMatchObject({ note: 'Patienten avböjer.', userName: 'local' });
+    expect(d.timeline[3]).toMatchObject({ note: 'Patienten avböjer.', userName: TEST_ADMIN.name }); // the signed-in user (issue 7)
     expect((await rejection(api.call('referrals.update', { id, referral: fields }))).messageKey).toBe('referral.notOpen');
     expect((await rejection(api.call('referrals.withdraw', { id, reason: '' }))).issues?.[0].messageKey).toBe('validation.required');
   });

@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import { runCli } from '../../src/main/cli';
-import { tempDir, testCore, withWorkplace } from './helpers';
+import { tempDir, testCore, withWorkplace, useCliSignIn } from './helpers';
 
 describe('CLI: meetings and export-ics', () => {
+  useCliSignIn();
   it('lists a care area’s meetings with skipped holidays and writes an .ics file', async () => {
     const dataDir = tempDir();
     const { api, core } = testCore({ dataDir });

@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 
 // js-yaml comes with electron-builder (which parses this very file with it); no types are published with it.
-const yaml = createRequire(import.meta.url)('js-yaml') as { load(text: string): unknown };
+// npm may nest it below electron-builder's app-builder-lib rather than hoist it, so it is resolved from there.
+const builderLib = join(import.meta.dirname, '..', '..', 'node_modules', 'app-builder-lib', 'package.json');
+const yaml = createRequire(builderLib)('js-yaml') as { load(text: string): unknown };
 const config = yaml.load(readFileSync(join(import.meta.dirname, '..', '..', 'electron-builder.yml'), 'utf8')) as Record<string, unknown>;
 
 describe('electron-builder.yml', () => {

@@ -17,6 +17,8 @@ export interface CliCommand {
   summary: string;
   /** parseArgs options of the command (besides the global --data, --lang and --help). */
   options?: Record<string, { type: 'string' | 'boolean'; short?: string }>;
+  /** false for the rare command that needs no database (issue 7: all others sign in first). */
+  signIn?: boolean;
   /** Returns the process exit status. */
   run(ctx: CliContext, args: { values: Record<string, string | boolean | undefined>; positionals: string[] }): Promise<number>;
 }

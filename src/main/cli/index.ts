@@ -9,13 +9,15 @@ import { defaultDataDir } from '../paths';
 import { createApiClient } from '../../shared/api/client';
 import { ApiError } from '../../shared/api/errors';
 import { describeError } from '../../shared/i18n/describe-error';
-import type { Lang } from '../../shared/i18n';
+import { translate, type Lang } from '../../shared/i18n';
+import { readCredentials } from './credentials';
 import { commands } from './commands';
 import type { CliContext } from './command';
 
 const GLOBAL_OPTIONS = {
   data: { type: 'string' },
   lang: { type: 'string' },
+  user: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -30,6 +32,8 @@ function help(out: (l: string) => void) {
   out('Gemensamma flaggor:');
   out('  --data DIR    datamapp (annars MDK_DATA_DIR, annars programmets datamapp)');
   out('  --lang sv|en  språk för meddelanden (standard sv)');
+  out('  --user NAMN   användarnamn att logga in som (annars MDK_USER); lösenfrasen tas från');
+  out('                MDK_PASSPHRASE, annars frågas den efter i terminalen');
   out('  --help        visa denna hjälp');
 }
 
@@ -68,6 +72,20 @@ export async function runCli(argv: string[], io = { out: console.log, err: conso
     return 2;
   }
   const session = core.newSession();
+  if (command.signIn !== false) {
+    const credentials = await readCredentials(parsed.values.user as string | undefined);
+    if (!credentials) {
+      io.err(translate(lang, 'cli.needsCredentials'));
+      core.close();
+      return 2;
+    }
+    const signedIn = await core.router('auth.login', credentials, session);
+    if (!signedIn.ok) {
+      io.err(describeError(lang, ApiError.from(signedIn.error)));
+      core.close();
+      return 2;
+    }
+  }
   const client = createApiClient((method, input) => core.router(method, input, session));
   const ctx: CliContext = { core, lang, call: client.call, out: io.out, err: io.err };
   try {

@@ -2,7 +2,7 @@
  * The Electron shell: windows, app:// protocol, guards and IPC. The only code (with preload) that
  * imports `electron`; everything it serves comes from the plain-Node core.
  */
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, powerMonitor } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../core';
@@ -48,6 +48,9 @@ export function startDesktopApp(): void {
     const backups = startBackupScheduler(core);
     app.on('will-quit', () => backups.stop());
     registerIpc(core.router);
+    // Issue 7: a locked or sleeping computer locks every window; each asks for its passphrase again.
+    const lockAll = () => core?.security.sessions.lockAll();
+    for (const event of ['lock-screen', 'suspend', 'user-did-resign-active'] as const) powerMonitor.on(event as 'lock-screen', lockAll);
     serveRenderer(join(here, '../renderer'));
     win = createMainWindow(join(here, '../preload/index.cjs'));
   });

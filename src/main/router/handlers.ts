@@ -1,4 +1,5 @@
 import type { Handlers } from './router';
+import type { SecurityMethod } from '../services/security/handlers';
 import { systemHandlers } from '../services/system/handlers';
 import { carePlanHandlers } from '../services/care-plans/handlers';
 import { backupHandlers } from '../services/backup/handlers';
@@ -7,8 +8,11 @@ import { caseListHandlers } from '../services/case-lists/handlers';
 import { followUpHandlers } from '../services/follow-up/handlers';
 import { referralHandlers } from '../services/referrals/handlers';
 
-/** Every method's handler; TypeScript refuses a contract method without one. Features add theirs. */
-export const handlers: Handlers = {
+/**
+ * Every method's handler; TypeScript refuses a contract method without one. Features add theirs.
+ * The security methods (issue 7) are added by createCore: they hold that core's sessions and key.
+ */
+export const handlers: Omit<Handlers, SecurityMethod> = {
   ...systemHandlers,
   ...carePlanHandlers,
   ...backupHandlers,

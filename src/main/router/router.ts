@@ -21,7 +21,8 @@ export interface RouterHooks {
 }
 
 export interface RouterOptions {
-  db: Db;
+  /** The database, or a getter: the core opens it only at sign-in (issue 7) and throws 'locked' before. */
+  db: Db | (() => Db);
   dataDir: string;
   handlers: Handlers;
   hooks: RouterHooks;
@@ -39,6 +40,7 @@ export type Router = (method: string, input: unknown, sessionId: string) => Prom
 export function createRouter(options: RouterOptions): Router {
   const now = options.now ?? (() => new Date());
   const logError = options.logError ?? ((m, e) => console.error(`[router] ${m}:`, e));
+  const getDb = typeof options.db === 'function' ? options.db : ((db: Db) => () => db)(options.db);
 
   return async (method, rawInput, sessionId) => {
     try {
@@ -51,26 +53,32 @@ export function createRouter(options: RouterOptions): Router {
 
       const accesses: PatientAccess[] = [];
       const ctx: RequestContext = {
-        db: options.db,
+        get db() {
+          return getDb();
+        },
         caller,
         method,
+        sessionId,
         now,
         dataDir: options.dataDir,
         notePatientAccess: (a) => accesses.push(a),
       };
       const handler = options.handlers[method] as (input: unknown, ctx: RequestContext) => unknown;
+      // Signing in runs before the database is open, so without a transaction (and never with patient data).
+      if (spec.signIn) return { ok: true, result: await handler(parsed.data, ctx) };
       // Synchronous work (all database writes) runs in one transaction with its access-log rows.
-      // The result is boxed: better-sqlite3 refuses a transaction function that returns a promise
-      // (async handlers: PDF rendering, file writing after their synchronous reads).
-      const { pending } = options.db.transaction(() => {
+      const db = getDb();
+      // better-sqlite3 refuses a transaction function that returns a promise, so an async handler's
+      // promise is boxed: its synchronous part commits here, its access rows after it settles.
+      const box = db.transaction((): { done: unknown } | { pending: Promise<unknown> } => {
         const out = handler(parsed.data, ctx);
-        if (spec.patientData !== 'none' && !(out instanceof Promise)) options.hooks.recordPatientAccess(ctx, accesses, spec);
-        return { pending: out };
+        if (out instanceof Promise) return { pending: out };
+        if (spec.patientData !== 'none') options.hooks.recordPatientAccess(ctx, accesses, spec);
+        return { done: out };
       }).immediate();
-      const result = await pending;
-      if (spec.patientData !== 'none' && pending instanceof Promise) {
-        options.db.transaction(() => options.hooks.recordPatientAccess(ctx, accesses, spec)).immediate();
-      }
+      if ('done' in box) return { ok: true, result: box.done };
+      const result = await box.pending;
+      if (spec.patientData !== 'none') db.transaction(() => options.hooks.recordPatientAccess(ctx, accesses, spec)).immediate();
       return { ok: true, result };
     } catch (error) {
       if (error instanceof ApiError) return { ok: false, error: error.toJSON() };

@@ -6,6 +6,7 @@ import { features } from '../features/registry';
 import { FirstRun } from '../features/first-run/FirstRun';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { LanguageSwitch } from './LanguageSwitch';
+import { UserMenu } from '../features/security/UserMenu';
 import { RecoveryScreen } from '../features/backup/RecoveryScreen';
 import { ApiError } from '../../shared/api/errors';
 
@@ -37,6 +38,7 @@ export function App() {
         {info.demo && <span className="demo-badge" title="DEMO">{t('app.demo')}</span>}
         <span className="topbar-unit">{unit?.name}</span>
         <LanguageSwitch />
+        <UserMenu />
       </header>
       <nav className="sidenav" aria-label="Navigering">
         {features.map((f) => (

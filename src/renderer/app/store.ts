@@ -3,6 +3,8 @@ import type { SystemInfo, Language } from '../../shared/api/methods/system';
 import type { ReferenceData } from '../../shared/domain/reference';
 import { api } from '../lib/api';
 
+const LANG_KEY = 'mdk.lang';
+
 interface AppState {
   info: SystemInfo | null;
   reference: ReferenceData | null;
@@ -16,12 +18,13 @@ interface AppState {
 export const useAppStore = create<AppState>((set, get) => ({
   info: null,
   reference: null,
-  lang: 'sv',
+  lang: localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'sv',
   loadError: null,
   async refresh() {
     try {
       const [info, reference] = await Promise.all([api.call('system.info', {}), api.call('reference.get', {})]);
       set({ info, reference, lang: info.language, loadError: null });
+      localStorage.setItem(LANG_KEY, info.language);
       document.documentElement.lang = info.language;
     } catch (e) {
       set({ loadError: e });
@@ -30,6 +33,8 @@ export const useAppStore = create<AppState>((set, get) => ({
   async setLanguage(language) {
     set({ lang: language });
     document.documentElement.lang = language;
+    localStorage.setItem(LANG_KEY, language); // the sign-in screen speaks it before the database is open
+    if (!get().info) return; // not signed in yet: saved in the database at the next choice
     await api.call('settings.setLanguage', { language });
     const info = get().info;
     if (info) set({ info: { ...info, language } });

@@ -20,7 +20,18 @@ function browserToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-const sessionId = crypto.randomUUID();
+const SESSION_KEY = 'mdk.session';
+
+/** One session per tab, kept across a reload (sessionStorage), so a reload does not sign the user out. */
+function tabSession(): string {
+  const kept = sessionStorage.getItem(SESSION_KEY);
+  if (kept && /^[\w-]{8,100}$/.test(kept)) return kept;
+  const fresh = crypto.randomUUID();
+  sessionStorage.setItem(SESSION_KEY, fresh);
+  return fresh;
+}
+
+const sessionId = window.mdk ? '' : tabSession();
 
 function httpTransport(): Transport {
   const token = browserToken();
@@ -42,5 +53,16 @@ function ipcTransport(): Transport {
   return (method, input) => window.mdk!.call(method, input);
 }
 
+/** Fired when a call is refused because the session is locked or signed out (the lock screen listens). */
+export const AUTH_EVENT = 'mdk:auth-refused';
+
+function watchAuth(transport: Transport): Transport {
+  return async (method, input) => {
+    const res = await transport(method, input);
+    if (!res.ok && (res.error.code === 'locked' || res.error.code === 'unauthenticated')) window.dispatchEvent(new Event(AUTH_EVENT));
+    return res;
+  };
+}
+
 /** The renderer's one API client; the same bundle runs in Electron (IPC) and in Chromium (HTTP). */
-export const api: ApiClient = createApiClient(window.mdk ? ipcTransport() : httpTransport());
+export const api: ApiClient = createApiClient(watchAuth(window.mdk ? ipcTransport() : httpTransport()));

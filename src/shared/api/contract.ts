@@ -15,6 +15,11 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O = unknown> {
   /** Roles allowed to call; 'any' for every signed-in user (and the first-run step). */
   roles: readonly Role[] | 'any';
   patientData: PatientDataUse;
+  /**
+   * Part of signing in (issue 7): callable without a signed-in session and while the database is
+   * still locked; runs without a database transaction. Only the security feature sets this.
+   */
+  signIn?: boolean;
   /** Phantom: carries the result type; never set at run time. */
   readonly __output?: O;
 }

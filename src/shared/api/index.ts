@@ -3,6 +3,7 @@
  * Features add their method maps here; preload, router, both transports and the renderer use it.
  */
 import { systemMethods } from './methods/system';
+import { securityMethods } from './methods/security';
 import { carePlanMethods } from './methods/care-plans';
 import { backupMethods } from './methods/backup';
 import { schedulingMethods } from './methods/scheduling';
@@ -13,6 +14,7 @@ import type { InputOf, OutputOf } from './contract';
 
 export const api = {
   ...systemMethods,
+  ...securityMethods,
   ...carePlanMethods,
   ...backupMethods,
   ...schedulingMethods,

@@ -1,6 +1,7 @@
 import type { Lang, MessageBundle, Messages } from './types';
 import { common } from './messages/common';
 import { settingsUi } from './messages/settings-ui';
+import { security } from './messages/security';
 import { referrals } from './messages/referrals';
 import { referralsUi } from './messages/referrals-ui';
 import { carePlans } from './messages/care-plans';
@@ -22,6 +23,7 @@ export const bundles: MessageBundle[] = [
   carePlans,
   followUp,
   backup,
+  security,
 ];
 
 const merged: Record<Lang, Messages> = {

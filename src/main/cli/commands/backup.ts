@@ -15,6 +15,8 @@ export const backupCommand: CliCommand = {
       ctx.out(`Säkerhetskopia sparad: ${ctx.core.backups.folder()}/${entry.name}`);
       return 0;
     }
+    // Backups are the administrator's: the router's role check of backup.list refuses anyone else.
+    await ctx.call('backup.list', {});
     const file = resolve(out);
     if (existsSync(file)) {
       ctx.err(`Filen finns redan och skrivs inte över: ${file}`);

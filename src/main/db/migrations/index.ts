@@ -5,6 +5,7 @@ import { m0003_referrals } from './0003_referrals';
 import { m0004_scheduling } from './0004_scheduling';
 import { m0005_case_lists } from './0005_case_lists';
 import { m0006_care_plans } from './0006_care_plans';
+import { m0007_security } from './0007_security';
 import { m0008_follow_up } from './0008_follow_up';
 
 /**
@@ -18,5 +19,6 @@ export const migrations: readonly Migration[] = [
   m0004_scheduling,
   m0005_case_lists,
   m0006_care_plans,
+  m0007_security,
   m0008_follow_up,
 ];

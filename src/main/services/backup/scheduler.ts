@@ -9,7 +9,8 @@ export interface SchedulerOptions {
 }
 
 /**
- * Automatic backups: one at start, then whenever the newest automatic one is older than a day, for as
+ * Automatic backups: one once the database is open (after the first sign-in: the key is needed, and the
+ * backups stay encrypted with it), then whenever the newest automatic one is older than a day, for as
  * long as the app runs. Started by the Electron shell and browser mode (not by tests or the CLI).
  * A backup that fails (network share away) is logged and retried at the next check.
  */
@@ -21,7 +22,7 @@ export function startBackupScheduler(core: Core, options: SchedulerOptions = {})
   let first = true;
 
   async function tick() {
-    if (running || !core.health.ok) return;
+    if (running || !core.security.isOpen || !core.health.ok) return;
     const last = core.backups.lastAutomatic();
     const due = first || !last || Date.now() - Date.parse(last) >= maxAge;
     if (!due) return;
@@ -41,8 +42,10 @@ export function startBackupScheduler(core: Core, options: SchedulerOptions = {})
   timer.unref();
   const startTimer = setTimeout(() => void tick(), 0);
   startTimer.unref();
+  const unsubscribe = core.onDatabaseOpen(() => void tick());
   return {
     stop: () => {
+      unsubscribe();
       clearInterval(timer);
       clearTimeout(startTimer);
     },

@@ -7,6 +7,7 @@ import { Page } from '../../ui/Page';
 import { AttendancePanel } from './AttendancePanel';
 import { CancelMeetingForm, MoveMeetingForm } from './MeetingChanges';
 import { MeetingParticipants } from './MeetingParticipants';
+import { useCan } from '../security/useCan';
 import { useCalendarStore } from './store';
 import { useApiData } from './useApiData';
 import { longDate } from './format';
@@ -15,6 +16,7 @@ import { downloadAll } from './ics';
 /** One meeting: when, where, deadline, chair, capacity; cancel or move it; participants and attendance. */
 export function MeetingDetail({ meetingId }: { meetingId: number }) {
   const t = useT();
+  const canChange = useCan('meetings.move'); // move and cancel: coordinators and administrators
   const lang = useAppStore((s) => s.lang);
   const { version, changed } = useCalendarStore();
   const { data: m, error } = useApiData(() => api.call('meetings.get', { id: meetingId }), [meetingId, version]);
@@ -51,7 +53,7 @@ export function MeetingDetail({ meetingId }: { meetingId: number }) {
           <button type="button" onClick={exportIcs}>
             {t('ics.exportMeeting')}
           </button>
-          {open && (
+          {open && canChange && (
             <>
               <button type="button" onClick={() => setMode('move')}>
                 {t('mdkMeeting.move')}

@@ -1,3 +1,4 @@
+import { useCan } from '../security/useCan';
 import { useState } from 'react';
 import type { MeetingDetail } from '../../../shared/api/methods/scheduling';
 import { api } from '../../lib/api';
@@ -9,6 +10,7 @@ import { useApiData } from './useApiData';
 /** Adds or removes participants of this one meeting (the series' defaults are set in the series). */
 export function MeetingParticipants({ meeting, onChanged }: { meeting: MeetingDetail; onChanged(): void }) {
   const t = useT();
+  const canChange = useCan('meetings.addParticipant');
   const people = useApiData(() => api.call('people.list', {}), []);
   const [personId, setPersonId] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -33,13 +35,13 @@ export function MeetingParticipants({ meeting, onChanged }: { meeting: MeetingDe
           <li key={p.personId}>
             {p.name} – {t(`participantRole.${p.role}`)}
             {p.email ? <span className="muted"> &lt;{p.email}&gt;</span> : <span className="tag">{t('mdkMeeting.noEmail')}</span>}{' '}
-            <button type="button" className="link" onClick={() => run(() => api.call('meetings.removeParticipant', { meetingId: meeting.id, personId: p.personId }))} aria-label={t('mdkMeeting.removeParticipant', { name: p.name })}>
+            {canChange && <button type="button" className="link" onClick={() => run(() => api.call('meetings.removeParticipant', { meetingId: meeting.id, personId: p.personId }))} aria-label={t('mdkMeeting.removeParticipant', { name: p.name })}>
               {t('mdkMeeting.remove')}
-            </button>
+            </button>}
           </li>
         ))}
       </ul>
-      <form
+      {canChange && <form
         className="toolbar participant-add"
         onSubmit={(e) => {
           e.preventDefault();
@@ -61,7 +63,7 @@ export function MeetingParticipants({ meeting, onChanged }: { meeting: MeetingDe
         <button type="submit" disabled={!personId}>
           {t('common.add')}
         </button>
-      </form>
+      </form>}
     </section>
   );
 }

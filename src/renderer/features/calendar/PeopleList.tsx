@@ -1,3 +1,4 @@
+import { useCan } from '../security/useCan';
 import { useState } from 'react';
 import type { Person, PersonInput } from '../../../shared/api/methods/scheduling';
 import { PARTICIPANT_ROLES } from '../../../shared/domain/quorum';
@@ -13,6 +14,7 @@ const empty = (): PersonInput => ({ name: '', role: 'surgeon', unitId: null, ema
 /** Conference participants: name, role, unit, e-mail (for invitations), optional HSA-id. */
 export function PeopleList() {
   const t = useT();
+  const canSave = useCan('people.save');
   const [showInactive, setShowInactive] = useState(false);
   const { data, error, reload } = useApiData(() => api.call('people.list', { includeInactive: showInactive }), [showInactive]);
   const [editing, setEditing] = useState<PersonInput | null>(null);
@@ -20,9 +22,11 @@ export function PeopleList() {
   return (
     <>
       <div className="toolbar">
-        <button type="button" onClick={() => setEditing(empty())}>
-          {t('people.new')}
-        </button>
+        {canSave && (
+          <button type="button" onClick={() => setEditing(empty())}>
+            {t('people.new')}
+          </button>
+        )}
         <label className="check">
           <input type="checkbox" checked={showInactive} onChange={(e) => setShowInactive(e.target.checked)} />
           {t('people.showInactive')}
@@ -60,9 +64,11 @@ export function PeopleList() {
               <td>{p.unitName}</td>
               <td>{p.email}</td>
               <td>
-                <button type="button" className="link" onClick={() => edit(p)} aria-label={`${t('common.edit')} ${p.name}`}>
-                  {t('common.edit')}
-                </button>
+                {canSave && (
+                  <button type="button" className="link" onClick={() => edit(p)} aria-label={`${t('common.edit')} ${p.name}`}>
+                    {t('common.edit')}
+                  </button>
+                )}
               </td>
             </tr>
           ))}

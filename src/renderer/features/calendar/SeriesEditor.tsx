@@ -1,3 +1,4 @@
+import { useCan } from '../security/useCan';
 import { useEffect, useState } from 'react';
 import type { GenerationResult, SeriesInput } from '../../../shared/api/methods/scheduling';
 import { PARTICIPANT_ROLES } from '../../../shared/domain/quorum';
@@ -55,6 +56,7 @@ function emptyDraft(careAreaCode: string): Draft {
 /** Creates or edits a conference series; saving (re)generates its meetings 13 months ahead. */
 export function SeriesEditor({ seriesId }: { seriesId: number | null }) {
   const t = useT();
+  const canSave = useCan('series.save');
   const lang = useAppStore((s) => s.lang);
   const reference = useAppStore((s) => s.reference)!;
   const { careAreaCode, changed, setCareArea } = useCalendarStore();
@@ -265,9 +267,14 @@ export function SeriesEditor({ seriesId }: { seriesId: number | null }) {
           {t('series.active')}
         </label>
         <div className="form-actions">
-          <button type="submit" className="primary">
+          <button type="submit" className="primary" disabled={!canSave} aria-describedby={canSave ? undefined : 'series-save-why'}>
             {t('series.saveAndGenerate')}
           </button>
+          {!canSave && (
+            <span id="series-save-why" className="muted">
+              {t('can.scheduleOnlyManagers')}
+            </span>
+          )}
         </div>
       </form>
     </Page>

@@ -12,6 +12,7 @@ import { RecommendationView } from './RecommendationView';
 import { AttendancePanel } from '../calendar/AttendancePanel';
 import { RepliesPanel } from './RepliesPanel';
 import { stockholmClock, stockholmDateTime } from './format';
+import { useCan } from '../security/useCan';
 
 /** The meeting: one case at a time, large enough to share on screen, with its outcome beside it. */
 export function MeetingRunView({ meetingId }: { meetingId: number }) {
@@ -20,6 +21,7 @@ export function MeetingRunView({ meetingId }: { meetingId: number }) {
   const { view, error, notice, load, act } = useCaseListStore();
   const [index, setIndex] = useState(0);
   const [confirming, setConfirming] = useState(false);
+  const canFinalise = useCan('caseLists.finalise');
   useEffect(() => {
     void load(meetingId);
   }, [load, meetingId]);
@@ -36,13 +38,21 @@ export function MeetingRunView({ meetingId }: { meetingId: number }) {
         <div className="page-actions">
           <a href={`#/case-lists/${meetingId}`}>{t('meeting.backToList')}</a>
           {m.status === 'planned' && m.lockedAt && (
-            <button type="button" className="primary" onClick={() => setConfirming(true)}>
-              {t('meeting.finalise')}
-            </button>
+            // Only the chair finalises: others see why the button does nothing (the router refuses anyway).
+            <>
+              <button type="button" className="primary" onClick={() => setConfirming(true)} disabled={!canFinalise} aria-describedby={canFinalise ? undefined : 'finalise-why'}>
+                {t('meeting.finalise')}
+              </button>
+              {!canFinalise && (
+                <span id="finalise-why" className="muted">
+                  {t('can.finaliseOnlyChair')}
+                </span>
+              )}
+            </>
           )}
         </div>
       </header>
-      {confirming && m.status === 'planned' && (
+      {confirming && canFinalise && m.status === 'planned' && (
         <div className="banner banner-warn" role="alertdialog" aria-label={t('meeting.finalise')}>
           <p>{t('meeting.finaliseConfirm')}</p>
           <div className="form-actions">
@@ -100,6 +110,7 @@ function CaseStage({ view, item, n, total, onGo }: { view: CaseListView; item: C
   const t = useT();
   const { act } = useCaseListStore();
   const [amending, setAmending] = useState(false);
+  const canAmend = useCan('recommendations.amend');
   const m = view.meeting;
   const running = m.status === 'planned' && Boolean(m.lockedAt);
   const postpone = () =>
@@ -185,9 +196,13 @@ function CaseStage({ view, item, n, total, onGo }: { view: CaseListView; item: C
             ) : (
               <>
                 <RecommendationView versions={item.recommendations} />
-                <button type="button" onClick={() => setAmending(true)}>
-                  {t('recommendation.amend')}
-                </button>{' '}
+                {canAmend && (
+                  <>
+                    <button type="button" onClick={() => setAmending(true)}>
+                      {t('recommendation.amend')}
+                    </button>{' '}
+                  </>
+                )}
                 <button
                   type="button"
                   onClick={() => act(m.id, async () => downloadFile(await api.call('caseLists.replyPdf', { meetingId: m.id, referralId: item.referralId })))}

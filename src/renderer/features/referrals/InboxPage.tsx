@@ -1,3 +1,4 @@
+import { useCan } from '../security/useCan';
 import { useEffect, useMemo, useState } from 'react';
 import type { ReferralListRow } from '../../../shared/api/methods/referrals';
 import { REFERRAL_STATUSES } from '../../../shared/domain/referral-status';
@@ -26,6 +27,9 @@ function LeadCell({ days, over, target }: { days: number | null; over: boolean; 
 /** The inbox (inkorg): every referral of the unit's care areas with filters, search and lead times. */
 export function InboxPage() {
   const t = useT();
+  // Physicians read the inbox; registering and importing is for nurses, coordinators, administrators.
+  const canRegister = useCan('referrals.create');
+  const canImport = useCan('referrals.importCommit');
   const lang = useAppStore((s) => s.lang);
   const reference = useAppStore((s) => s.reference)!;
   const filters = useInboxStore();
@@ -77,12 +81,16 @@ export function InboxPage() {
       title={t('referrals.title')}
       actions={
         <>
-          <a className="button primary" href="#/referrals/new">
-            {t('referrals.new')}
-          </a>
-          <a className="button" href="#/referrals/import">
-            {t('referrals.import')}
-          </a>
+          {canRegister && (
+            <a className="button primary" href="#/referrals/new">
+              {t('referrals.new')}
+            </a>
+          )}
+          {canImport && (
+            <a className="button" href="#/referrals/import">
+              {t('referrals.import')}
+            </a>
+          )}
         </>
       }
     >

@@ -1,3 +1,4 @@
+import { useCan } from '../security/useCan';
 import { useCallback, useEffect, useState } from 'react';
 import type { ReferralDetail } from '../../../shared/api/methods/referrals';
 import { isOpenStatus } from '../../../shared/domain/referral-status';
@@ -14,6 +15,7 @@ import { careAreaName, formatInstant } from './labels';
 /** One referral: who, what is missing, lead time, status actions, completion request and timeline. */
 export function ReferralDetailPage({ id, render }: { id: number; render?(detail: ReferralDetail): React.ReactNode }) {
   const t = useT();
+  const canChange = useCan('referrals.update'); // edit, complete, withdraw: not physicians
   const lang = useAppStore((s) => s.lang);
   const reference = useAppStore((s) => s.reference)!;
   const [detail, setDetail] = useState<ReferralDetail | null>(null);
@@ -40,7 +42,7 @@ export function ReferralDetailPage({ id, render }: { id: number; render?(detail:
       title={`${p.familyName}, ${p.givenName}`}
       actions={
         <>
-          {isOpenStatus(detail.status) && (
+          {canChange && isOpenStatus(detail.status) && (
             <a className="button" href={`#/referrals/${detail.id}/edit`}>
               {t('common.edit')}
             </a>
@@ -97,7 +99,7 @@ export function ReferralDetailPage({ id, render }: { id: number; render?(detail:
             })}
           </p>
         )}
-        {isOpenStatus(detail.status) && (
+        {canChange && isOpenStatus(detail.status) && (
           <StatusActions
             referral={detail}
             onChanged={load}

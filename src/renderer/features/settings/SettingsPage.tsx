@@ -5,6 +5,12 @@ import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { WorkplaceForm } from './WorkplaceForm';
 import { UnitsSettings } from './UnitsSettings';
 import { CareAreasSettings } from './CareAreasSettings';
+import type { MethodName } from '../../../shared/api';
+import { useAuthStore } from '../security/authStore';
+import { canCall } from '../security/useCan';
+import { UsersSettings } from '../security/UsersSettings';
+import { AccessLogSettings } from '../security/AccessLogSettings';
+import { SecuritySettings } from '../security/SecuritySettings';
 import { TemplatesSettings as CarePlanTemplatesSettings } from '../care-plans/TemplatesSettings';
 import { BackupSettings } from '../backup/BackupSettings';
 import { RulesSettings } from '../referrals/RulesSettings';
@@ -25,24 +31,32 @@ function WorkplaceSettings() {
   );
 }
 
-/** Settings tabs; features add their own (completeness rules, lead-time targets, templates …). */
-export const settingsSections: { id: string; titleKey: string; View: ComponentType }[] = [
-  { id: 'workplace', titleKey: 'settings.workplace', View: WorkplaceSettings },
-  { id: 'units', titleKey: 'settings.units', View: UnitsSettings },
-  { id: 'care-areas', titleKey: 'settings.careAreas', View: CareAreasSettings },
-  { id: 'referral-rules', titleKey: 'settings.referralRules', View: RulesSettings },
-  { id: 'treatment-options', titleKey: 'treatments.tab', View: TreatmentOptionsSettings },
-  { id: 'care-plan-templates', titleKey: 'carePlan.templates', View: CarePlanTemplatesSettings },
-  { id: 'backups', titleKey: 'settings.backups', View: BackupSettings },
+/**
+ * Settings tabs; features add their own (completeness rules, lead-time targets, templates …).
+ * `method`: the tab shows only to roles that may call it (the router refuses the rest anyway).
+ */
+export const settingsSections: { id: string; titleKey: string; View: ComponentType; method?: MethodName }[] = [
+  { id: 'workplace', titleKey: 'settings.workplace', View: WorkplaceSettings, method: 'workplace.set' },
+  { id: 'units', titleKey: 'settings.units', View: UnitsSettings, method: 'reference.saveUnit' },
+  { id: 'care-areas', titleKey: 'settings.careAreas', View: CareAreasSettings, method: 'reference.saveCareArea' },
+  { id: 'users', titleKey: 'settings.users', View: UsersSettings, method: 'users.list' },
+  { id: 'access-log', titleKey: 'settings.accessLog', View: AccessLogSettings, method: 'accessLog.list' },
+  { id: 'security', titleKey: 'settings.security', View: SecuritySettings },
+  { id: 'referral-rules', titleKey: 'settings.referralRules', View: RulesSettings, method: 'referralRules.save' },
+  { id: 'treatment-options', titleKey: 'treatments.tab', View: TreatmentOptionsSettings, method: 'caseLists.saveTreatmentOptions' },
+  { id: 'care-plan-templates', titleKey: 'carePlan.templates', View: CarePlanTemplatesSettings, method: 'carePlans.saveTemplate' },
+  { id: 'backups', titleKey: 'settings.backups', View: BackupSettings, method: 'backup.list' },
 ];
 
 export function SettingsPage({ segments }: { segments: string[] }) {
   const t = useT();
-  const active = settingsSections.find((s) => s.id === segments[1]) ?? settingsSections[0];
+  const role = useAuthStore((s) => s.status?.user?.role);
+  const sections = settingsSections.filter((s) => !s.method || canCall(role, s.method));
+  const active = sections.find((s) => s.id === segments[1]) ?? sections[0];
   return (
     <Page title={t('settings.title')}>
       <nav className="tabs" aria-label={t('settings.title')}>
-        {settingsSections.map((s) => (
+        {sections.map((s) => (
           <a key={s.id} href={`#/settings/${s.id}`} aria-current={s.id === active.id ? 'page' : undefined}>
             {t(s.titleKey)}
           </a>

@@ -1,0 +1,76 @@
+import type { Handlers } from '../../router/router';
+import type { Security } from '../../security/security';
+import type { Language } from '../../../shared/api/methods/system';
+import { ApiError, invalid, notFound } from '../../../shared/api/errors';
+import { getSetting } from '../settings';
+import { listAccessLog, patientIdentifier } from './access-log';
+import { findPatientByIdentifier, patientLogExtract } from './extract';
+
+export type SecurityMethod =
+  | 'auth.status' | 'auth.setup' | 'auth.login' | 'auth.unlock' | 'auth.lock' | 'auth.logout' | 'auth.touch' | 'auth.recover'
+  | 'auth.changePassphrase' | 'users.list' | 'users.save' | 'security.setAutoLock' | 'accessLog.list' | 'accessLog.exportPatient'
+  | 'security.readReferral';
+
+const requireUser = (userId: number | null) => {
+  if (userId === null) throw new ApiError('unauthenticated', 'error.unauthenticated');
+  return userId;
+};
+
+/** Security handlers close over the core's one Security instance (sessions and the key in memory). */
+export function securityHandlers(security: Security): Pick<Handlers, SecurityMethod> {
+  return {
+    'auth.status': (_i, ctx) => security.status(ctx.sessionId),
+    'auth.setup': (input, ctx) => security.setup(ctx.sessionId, input),
+    'auth.login': (input, ctx) => security.login(ctx.sessionId, input.userName, input.passphrase),
+    'auth.unlock': (input, ctx) => security.unlock(ctx.sessionId, input.passphrase),
+    'auth.recover': (input, ctx) => security.recover(ctx.sessionId, input),
+    'auth.lock': (_i, ctx) => {
+      security.sessions.lock(ctx.sessionId);
+      return { state: security.status(ctx.sessionId).state };
+    },
+    'auth.logout': (_i, ctx) => {
+      security.sessions.signOut(ctx.sessionId);
+      return { state: security.status(ctx.sessionId).state };
+    },
+    'auth.touch': (_i, ctx) => {
+      security.sessions.touch(ctx.sessionId);
+      return { state: security.status(ctx.sessionId).state };
+    },
+    'auth.changePassphrase': async (input, ctx) => {
+      await security.changePassphrase(requireUser(ctx.caller.userId), input.current, input.passphrase);
+      return { changed: true as const };
+    },
+    'users.list': () => security.listUsers(),
+    'users.save': (input, ctx) => {
+      if (input.unitId !== null && !ctx.db.prepare('SELECT 1 FROM unit WHERE id = ?').get(input.unitId)) throw invalid('unitId', 'workplace.unknownUnit');
+      return security.saveUser(ctx.caller.userId, input);
+    },
+    'security.setAutoLock': ({ minutes }) => ({ autoLockMinutes: security.setAutoLock(minutes) }),
+    'accessLog.list': (input, ctx) => listAccessLog(ctx.db, input),
+    'accessLog.exportPatient': ({ patientIdentifier: identifier }, ctx) => {
+      const patientId = findPatientByIdentifier(ctx.db, identifier);
+      ctx.notePatientAccess({ patientId, objectType: 'access_log', objectId: patientId, action: 'export' });
+      return patientLogExtract(ctx.db, patientId, identifier, getSetting<Language>(ctx.db, 'ui.language', 'sv'));
+    },
+    'security.readReferral': ({ referralId }, ctx) => {
+      const row = ctx.db
+        .prepare(
+          `SELECT r.id, r.patient_id, r.care_area_code, r.question, p.family_name, p.given_name
+           FROM referral r JOIN patient p ON p.id = r.patient_id WHERE r.id = ?`,
+        )
+        .get(referralId) as
+        | { id: number; patient_id: number; care_area_code: string; question: string | null; family_name: string; given_name: string }
+        | undefined;
+      if (!row) throw notFound('referral', referralId);
+      ctx.notePatientAccess({ patientId: row.patient_id, objectType: 'referral', objectId: row.id });
+      return {
+        referralId: row.id,
+        patientId: row.patient_id,
+        patientName: `${row.given_name} ${row.family_name}`,
+        patientIdentifier: patientIdentifier(ctx.db, row.patient_id),
+        careAreaCode: row.care_area_code,
+        question: row.question,
+      };
+    },
+  };
+}

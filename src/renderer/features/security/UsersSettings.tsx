@@ -1,0 +1,133 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ROLES, type Role } from '../../../shared/api/contract';
+import type { UserInput, UserSummary } from '../../../shared/api/methods/security';
+import { useAppStore } from '../../app/store';
+import { api } from '../../lib/api';
+import { useT } from '../../i18n/useT';
+import { ErrorBanner } from '../../ui/ErrorBanner';
+import { Field, useFieldErrors } from '../../ui/Field';
+import { useSubmit } from './useSubmit';
+
+const emptyUser = (): UserInput => ({ name: '', userName: '', role: 'contact_nurse', unitId: null, active: true, passphrase: '' });
+
+/** Administrators add staff accounts, change roles, deactivate, and set a new passphrase for one who forgot it. */
+export function UsersSettings() {
+  const t = useT();
+  const reference = useAppStore((s) => s.reference);
+  const [users, setUsers] = useState<UserSummary[]>([]);
+  const [editing, setEditing] = useState<UserInput | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const load = useCallback(() => {
+    api.call('users.list', {}).then(setUsers, setError);
+  }, []);
+  useEffect(load, [load]);
+  const unitName = (id: number | null) => reference?.units.find((u) => u.id === id)?.name ?? '';
+
+  return (
+    <div className="settings-section">
+      <ErrorBanner error={error} />
+      <div className="toolbar">
+        <button type="button" onClick={() => setEditing(emptyUser())}>
+          {t('user.new')}
+        </button>
+      </div>
+      {editing && (
+        <UserForm
+          key={editing.id ?? 'new'}
+          user={editing}
+          onDone={() => {
+            setEditing(null);
+            load();
+          }}
+        />
+      )}
+      <table className="table">
+        <thead>
+          <tr>
+            <th>{t('user.name')}</th>
+            <th>{t('user.userName')}</th>
+            <th>{t('user.role')}</th>
+            <th>{t('user.unit')}</th>
+            <th>{t('user.status')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id}>
+              <td>{u.name}</td>
+              <td>{u.userName}</td>
+              <td>{t(`role.${u.role}`)}</td>
+              <td>{unitName(u.unitId)}</td>
+              <td>{u.active ? t('user.active') : t('user.inactive')}</td>
+              <td>
+                <button type="button" className="link" aria-label={`${t('common.edit')} ${u.name}`} onClick={() => setEditing({ ...u, passphrase: '' })}>
+                  {t('common.edit')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function UserForm({ user, onDone }: { user: UserInput; onDone(): void }) {
+  const t = useT();
+  const reference = useAppStore((s) => s.reference);
+  const [form, setForm] = useState<UserInput>(user);
+  const { submit, error, busy } = useSubmit(() => api.call('users.save', { ...form, passphrase: form.passphrase || null }), onDone);
+  const fe = useFieldErrors(error);
+  const isNew = form.id === undefined;
+  return (
+    <form className="card form-grid" onSubmit={submit} aria-label={isNew ? t('user.new') : t('user.edit')}>
+      <ErrorBanner error={error} />
+      <Field label={t('user.name')} error={fe('name')}>
+        <input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+      </Field>
+      <Field label={t('user.userName')} hint={t('user.userNameHint')} error={fe('userName')}>
+        <input value={form.userName} onChange={(e) => setForm({ ...form, userName: e.target.value })} autoComplete="off" />
+      </Field>
+      <Field label={t('user.role')} error={fe('role')}>
+        <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`role.${r}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t('user.unit')} error={fe('unitId')}>
+        <select value={form.unitId ?? ''} onChange={(e) => setForm({ ...form, unitId: e.target.value ? Number(e.target.value) : null })}>
+          <option value="">{t('user.noUnit')}</option>
+          {reference?.units
+            .filter((u) => u.active)
+            .map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+        </select>
+      </Field>
+      <Field label={isNew ? t('auth.passphrase') : t('user.newPassphrase')} hint={isNew ? t('auth.passphraseHint') : t('user.newPassphraseHint')} error={fe('passphrase')}>
+        <input type="password" value={form.passphrase ?? ''} onChange={(e) => setForm({ ...form, passphrase: e.target.value })} autoComplete="new-password" />
+      </Field>
+      <div className="field">
+        <label className="check">
+          <input type="checkbox" checked={form.active ?? true} onChange={(e) => setForm({ ...form, active: e.target.checked })} />
+          {t('user.active')}
+        </label>
+        {fe('active') && <span className="field-error" role="alert">{fe('active')}</span>}
+      </div>
+      <div className="form-actions">
+        <button className="primary" type="submit" disabled={busy}>
+          {t('common.save')}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
