@@ -11,10 +11,7 @@ import { projectRoot } from '../../src/main/paths';
 import { signInAs } from '../sign-in';
 import { createApiClient } from '../../src/shared/api/client';
 
-/**
- * Reads a referral through the page's own session, exactly as the renderer's client calls the bridge.
- * The referral screens are issue 3's; `security.readReferral` is the minimal read that notes access.
- */
+/** Calls `referrals.get` through the page's own session, exactly as the renderer's client calls the bridge. */
 async function readReferralInPage(page: Page, referralId: number) {
   return page.evaluate(async (id) => {
     const res = await fetch('/api/call', {
@@ -24,7 +21,7 @@ async function readReferralInPage(page: Page, referralId: number) {
         'x-mdk-token': sessionStorage.getItem('mdk.token') ?? '',
         'x-mdk-session': sessionStorage.getItem('mdk.session') ?? '',
       },
-      body: JSON.stringify({ method: 'security.readReferral', input: { referralId: id } }),
+      body: JSON.stringify({ method: 'referrals.get', input: { id } }),
     });
     return (await res.json()) as { ok: boolean };
   }, referralId);
@@ -49,7 +46,10 @@ test.describe('sign-in, auto-lock and the access log', () => {
     await expect(page.getByRole('navigation', { name: 'Navigering' })).toBeVisible();
     await expect(page.getByText('Anna Administratör')).toBeVisible();
 
-    expect(await readReferralInPage(page, referralId)).toMatchObject({ ok: true });
+    // The user opens the referral from the inbox: that reading is what the log must show.
+    await page.getByRole('link', { name: 'Anmälningar' }).click();
+    await page.getByRole('link', { name: /Loggsson/ }).click();
+    await expect(page.getByText('Ställningstagande till kurativt syftande radiokemoterapi?')).toBeVisible();
 
     // Half-way through a form when the user walks away.
     await page.getByRole('link', { name: 'Inställningar' }).click();

@@ -183,8 +183,8 @@ describe('access log', () => {
     await withWorkplace(admin.api);
     const patientId = insertPatient(core.db, { personnummer: '191212121212' });
     const referralId = insertReferral(core.db, { patientId });
-    expect(await api.call('security.readReferral', { referralId })).toMatchObject({ patientIdentifier: '191212121212', patientName: 'Tolvan Testsson' });
-    await expect(api.call('security.readReferral', { referralId: 9999 })).rejects.toMatchObject({ code: 'not_found' });
+    expect(await api.call('referrals.get', { id: referralId })).toMatchObject({ patient: { familyName: 'Testsson' } });
+    await expect(api.call('referrals.get', { id: 9999 })).rejects.toMatchObject({ code: 'not_found' });
 
     const { entries } = await admin.api.call('accessLog.list', { patientIdentifier: '19121212-1212' });
     expect(entries).toEqual([
@@ -198,7 +198,7 @@ describe('access log', () => {
         action: 'read',
         objectType: 'referral',
         objectId: String(referralId),
-        method: 'security.readReferral',
+        method: 'referrals.get',
       }),
     ]);
     await expect(api.call('accessLog.list', {})).rejects.toMatchObject({ code: 'forbidden' });
@@ -214,8 +214,8 @@ describe('access log', () => {
     const { core, api } = testCore();
     const patientId = insertPatient(core.db, { personnummer: '191212121212' });
     const other = insertPatient(core.db, { personnummer: '198112289874', familyName: 'Annan' });
-    await api.call('security.readReferral', { referralId: insertReferral(core.db, { patientId }) });
-    await api.call('security.readReferral', { referralId: insertReferral(core.db, { patientId: other }) });
+    await api.call('referrals.get', { id: insertReferral(core.db, { patientId }) });
+    await api.call('referrals.get', { id: insertReferral(core.db, { patientId: other }) });
     await expect(api.call('accessLog.exportPatient', { patientIdentifier: '19000101-0000' })).rejects.toMatchObject({
       issues: [{ path: 'patientIdentifier', messageKey: 'accessLog.unknownPatient' }],
     });

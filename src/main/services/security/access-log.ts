@@ -8,24 +8,11 @@ import type { AccessLogEntry } from '../../../shared/api/methods/security';
 import type { PatientAccess, RequestContext } from '../../router/context';
 import { getWorkplace } from '../system/workplace';
 
-/** The patient's identifier as shown in the log: personnummer first, then samordningsnummer, reservnummer. */
-export function patientIdentifier(db: Db, patientId: number): string | null {
-  return (
-    (db
-      .prepare(
-        `SELECT value FROM patient_identifier WHERE patient_id = ?
-         ORDER BY is_temporary, CASE system WHEN 'personnummer' THEN 0 WHEN 'samordningsnummer' THEN 1 ELSE 2 END, id LIMIT 1`,
-      )
-      .pluck()
-      .get(patientId) as string | undefined) ?? null
-  );
-}
-
 const ACTIONS = new Set(['read', 'change', 'export', 'print']);
 
 /**
  * All of a call's rows in one statement: the accesses travel as one JSON array and each row's
- * identifier is looked up in SQL (same order as patientIdentifier). The inbox logs up to 10,000
+ * identifier is looked up in SQL (personnummer first, then samordningsnummer, reservnummer). The inbox logs up to 10,000
  * patients per load; a statement per row (and a lookup per row) cost several times the query itself.
  */
 const INSERT_ALL = `

@@ -1,15 +1,14 @@
 import type { Handlers } from '../../router/router';
 import type { Security } from '../../security/security';
 import type { Language } from '../../../shared/api/methods/system';
-import { ApiError, invalid, notFound } from '../../../shared/api/errors';
+import { ApiError, invalid } from '../../../shared/api/errors';
 import { getSetting } from '../settings';
-import { listAccessLog, patientIdentifier } from './access-log';
+import { listAccessLog } from './access-log';
 import { findPatientByIdentifier, patientLogExtract } from './extract';
 
 export type SecurityMethod =
   | 'auth.status' | 'auth.setup' | 'auth.login' | 'auth.unlock' | 'auth.lock' | 'auth.logout' | 'auth.touch' | 'auth.recover'
-  | 'auth.changePassphrase' | 'users.list' | 'users.save' | 'security.setAutoLock' | 'accessLog.list' | 'accessLog.exportPatient'
-  | 'security.readReferral';
+  | 'auth.changePassphrase' | 'users.list' | 'users.save' | 'security.setAutoLock' | 'accessLog.list' | 'accessLog.exportPatient';
 
 const requireUser = (userId: number | null) => {
   if (userId === null) throw new ApiError('unauthenticated', 'error.unauthenticated');
@@ -51,26 +50,6 @@ export function securityHandlers(security: Security): Pick<Handlers, SecurityMet
       const patientId = findPatientByIdentifier(ctx.db, identifier);
       ctx.notePatientAccess({ patientId, objectType: 'access_log', objectId: patientId, action: 'export' });
       return patientLogExtract(ctx.db, patientId, identifier, getSetting<Language>(ctx.db, 'ui.language', 'sv'));
-    },
-    'security.readReferral': ({ referralId }, ctx) => {
-      const row = ctx.db
-        .prepare(
-          `SELECT r.id, r.patient_id, r.care_area_code, r.question, p.family_name, p.given_name
-           FROM referral r JOIN patient p ON p.id = r.patient_id WHERE r.id = ?`,
-        )
-        .get(referralId) as
-        | { id: number; patient_id: number; care_area_code: string; question: string | null; family_name: string; given_name: string }
-        | undefined;
-      if (!row) throw notFound('referral', referralId);
-      ctx.notePatientAccess({ patientId: row.patient_id, objectType: 'referral', objectId: row.id });
-      return {
-        referralId: row.id,
-        patientId: row.patient_id,
-        patientName: `${row.given_name} ${row.family_name}`,
-        patientIdentifier: patientIdentifier(ctx.db, row.patient_id),
-        careAreaCode: row.care_area_code,
-        question: row.question,
-      };
     },
   };
 }

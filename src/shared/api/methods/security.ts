@@ -126,13 +126,4 @@ export const securityMethods = {
     roles: ['administrator'],
     patientData: 'read',
   }).returns<FilePayload>(),
-  /** Opens a referral's header (patient and question): the minimal read the access-log test needs. */
-  'security.readReferral': defineMethod({ input: z.object({ referralId: id() }), roles: 'any', patientData: 'read' }).returns<{
-    referralId: number;
-    patientId: number;
-    patientName: string;
-    patientIdentifier: string | null;
-    careAreaCode: string;
-    question: string | null;
-  }>(),
 };
