@@ -6,6 +6,7 @@ import { schedulingHandlers } from '../services/scheduling/handlers';
 import { caseListHandlers } from '../services/case-lists/handlers';
 import { followUpHandlers } from '../services/follow-up/handlers';
 import { referralHandlers } from '../services/referrals/handlers';
+import { demoHandlers } from '../services/demo/handlers';
 
 /** Every method's handler; TypeScript refuses a contract method without one. Features add theirs. */
 export const handlers: Handlers = {
@@ -16,4 +17,5 @@ export const handlers: Handlers = {
   ...caseListHandlers,
   ...followUpHandlers,
   ...referralHandlers,
+  ...demoHandlers,
 };
