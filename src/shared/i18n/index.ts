@@ -8,6 +8,7 @@ import { backup } from './messages/backup';
 import { scheduling } from './messages/scheduling';
 import { caseLists } from './messages/case-lists';
 import { followUp } from './messages/follow-up';
+import { demo } from './messages/demo';
 
 export type { Lang, MessageBundle, Messages } from './types';
 
@@ -22,6 +23,7 @@ export const bundles: MessageBundle[] = [
   carePlans,
   followUp,
   backup,
+  demo,
 ];
 
 const merged: Record<Lang, Messages> = {
