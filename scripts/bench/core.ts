@@ -12,7 +12,7 @@ export interface BenchCore {
 }
 
 export function openBenchCore(dataDir: string): BenchCore {
-  const core = createCore({ dataDir, localRole: 'coordinator' });
+  const core = createCore({ dataDir });
   const session = core.newSession();
   return {
     core,

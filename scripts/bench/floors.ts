@@ -25,9 +25,9 @@ export const PROPOSAL_SQL = `SELECT r.id, r.priority, r.received_date, r.suspici
   ORDER BY r.priority = 'urgent' DESC, coalesce(r.suspicion_date, r.received_date)`;
 
 /** A dashboard's core: referrals of one care area over ten years by year and status, lead times by year. */
-export const DASHBOARD_SQL = `SELECT substr(received_date, 1, 4) y, status, count(*), avg(julianday(coalesce(d.mdk_date, received_date)) - julianday(coalesce(suspicion_date, received_date)))
+export const DASHBOARD_SQL = `SELECT substr(r.received_date, 1, 4) y, r.status, count(*), avg(julianday(coalesce(d.mdk_date, r.received_date)) - julianday(coalesce(r.suspicion_date, r.received_date)))
   FROM referral r LEFT JOIN referral_mdk_date d ON d.referral_id = r.id
-  WHERE care_area_code = ? AND received_date BETWEEN ? AND ? GROUP BY y, status`;
+  WHERE r.care_area_code = ? AND r.received_date BETWEEN ? AND ? GROUP BY y, r.status`;
 
 /** pdfkit alone, with the same embedded font, writing the given lines. */
 export function rawPdf(lines: string[]): Promise<Buffer> {

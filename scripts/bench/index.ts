@@ -25,7 +25,8 @@ const step = (label: string) => console.log(`[${((performance.now() - started) /
 async function measure(key: string, label: string, unit: Row['unit'], fn: () => Promise<server.Figure> | server.Figure, note?: string) {
   step(label);
   const f = await fn();
-  rows.push({ key, label, unit, ours: f.ours, floor: f.floor, budget: budgets[key], note });
+  rows.push({ key, label, unit, ours: f.ours, floor: f.floor, budget: budgets[key], note: [note, f.note].filter(Boolean).join('; ') || undefined });
+  console.log(`         ours ${f.ours.toFixed(2)} ${unit}, floor ${f.floor?.toFixed(2) ?? '–'} ${unit}, budget ${budgets[key]} ${unit}${f.note ? `\n         ${f.note}` : ''}`);
 }
 
 try {

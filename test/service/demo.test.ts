@@ -41,6 +41,12 @@ describe('demo data (issue 9)', () => {
     const plan = await pdfText(Buffer.from((await api.call('carePlans.pdf', { id: planId })).base64, 'base64'));
     expect(plan.text).toContain('DEMO');
 
+    // Calendar files and FHIR bundles say DEMO too.
+    const ics = await api.call('meetings.exportIcs', { meetingId });
+    expect(Buffer.from(ics.files[0].base64, 'base64').toString('utf8')).toContain('SUMMARY:DEMO: nMDK');
+    const fhir = JSON.parse(Buffer.from((await api.call('carePlans.fhir', { id: planId })).base64, 'base64').toString('utf8'));
+    expect(fhir.meta.tag[0].code).toBe('HTEST');
+
     // A second load is refused, and nothing changes.
     await expect(api.call('demo.load', {})).rejects.toMatchObject({ code: 'conflict', messageKey: 'demo.alreadyLoaded' });
     expect(count('SELECT count(*) FROM referral')).toBe(r.referrals);
