@@ -4,6 +4,7 @@ test('first run: "Ladda demodata" fills the unit and every screen says DEMO', as
   test.setTimeout(90_000);
   await openApp();
   await expect(page.getByRole('heading', { name: 'Välkommen till MDK Coordinator' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/demo-first-run.png', fullPage: true });
   await page.getByRole('button', { name: 'Ladda demodata' }).click();
   await expect(page.getByText('DEMO', { exact: true })).toBeVisible({ timeout: 60_000 });
   await page.screenshot({ path: 'test-results/demo-home.png' });
