@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testCore } from './helpers';
+import { runCli } from '../../src/main/cli/index';
 import { pdfText } from '../pdf-text';
 import { REFERRAL_STATUSES } from '../../src/shared/domain/referral-status';
 
@@ -53,7 +54,7 @@ describe('demo data (issue 9)', () => {
   }, 120_000);
 
   it('refuses a database that already holds real referrals, and leaves it as it was', async () => {
-    const { core, api } = testCore();
+    const { core, api, dataDir } = testCore();
     const ref = await api.call('reference.get', {});
     await api.call('referrals.create', {
       patient: { identifierKind: 'national', identifier: '19121212-1212', familyName: 'Tolvansson', givenName: 'Tolvan' },
@@ -62,5 +63,11 @@ describe('demo data (issue 9)', () => {
     await expect(api.call('demo.load', {})).rejects.toMatchObject({ code: 'conflict', messageKey: 'demo.realDataPresent' });
     expect(core.db.prepare('SELECT count(*) FROM referral').pluck().get()).toBe(1);
     expect((await api.call('system.info', {})).demo).toBe(false);
+
+    // The CLI says the same, in Swedish, with a non-zero status.
+    const out: string[] = [];
+    const err: string[] = [];
+    expect(await runCli(['demo-data', '--data', dataDir], { out: (l) => out.push(l), err: (l) => err.push(l) })).not.toBe(0);
+    expect(err.join('\n')).toContain('Databasen innehåller redan 1 riktiga remisser.');
   });
 });

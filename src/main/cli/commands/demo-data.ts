@@ -1,4 +1,5 @@
 import type { CliCommand } from '../command';
+import { translate } from '../../../shared/i18n';
 
 /** `mdk demo-data`: loads the fictional demo unit into an empty database (issue 9). */
 export const demoDataCommand: CliCommand = {
@@ -7,8 +8,8 @@ export const demoDataCommand: CliCommand = {
   summary: 'Läser in demodata (fiktiv nationell enhet, ett års historik) i en tom databas',
   async run(ctx) {
     const r = await ctx.call('demo.load', {});
-    ctx.out(`DEMO: ${r.referrals} remisser, ${r.meetings} möten, ${r.carePlans} vårdplaner, ${r.handovers} överlämningar`);
-    for (const [status, n] of Object.entries(r.byStatus)) ctx.out(`  ${status}: ${n}`);
+    ctx.out(translate(ctx.lang, 'demo.loaded', { referrals: r.referrals, meetings: r.meetings, carePlans: r.carePlans, handovers: r.handovers }));
+    for (const [status, n] of Object.entries(r.byStatus)) ctx.out(`  ${translate(ctx.lang, `referral.status.${status}`)}: ${n}`);
     return 0;
   },
 };
