@@ -1,9 +1,12 @@
 /**
  * The benchmark's national ten-year dataset, written straight into a real database file in bulk:
- * 100,000 patients, 25,000 referrals, 2,500 meetings with case lists and recommendations.
+ * 100,000 patients, 25,000 referrals, 2,500 meetings with case lists and recommendations, 20,000 care
+ * plans with follow-ups and handovers. Rows go through the tables' triggers (the search index of
+ * migration 0003 and the MDK dates are filled by them), so search and lead times see every row.
  * (Issue 9.) Features add their tables' rows in their own builders below.
  */
 import type { Db } from '../../src/main/db/driver';
+import { buildCarePlans } from './dataset-care-plans';
 import { addDays, dateBetween, FAMILY_NAMES, GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, intBetween, pick, seededRandom, syntheticPersonnummer } from '../../src/main/demo/synthetic';
 
 export const SCALE = { patients: 100_000, referrals: 25_000, meetings: 2_500, carePlans: 20_000 };
@@ -14,6 +17,7 @@ export interface Dataset {
   patientIds: number[];
   referralIds: number[];
   meetingIds: number[];
+  carePlanIds: number[];
   /** A planned meeting in the future with 1,000+ eligible referrals for the proposal benchmark. */
   proposalMeetingId: number;
   sampleSearchTerms: string[];
@@ -28,6 +32,7 @@ export function buildDataset(db: Db, scale = SCALE): Dataset {
   const referralIds: number[] = [];
   const meetingIds: number[] = [];
   const sampleSearchTerms: string[] = [];
+  const carePlanIds: number[] = [];
 
   db.transaction(() => {
     const insPatient = db.prepare('INSERT INTO patient (family_name, given_name, birth_date, sex, home_region_code, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
@@ -99,6 +104,7 @@ export function buildDataset(db: Db, scale = SCALE): Dataset {
         }
       }
     }
+    carePlanIds.push(...buildCarePlans(db, rnd, scale.carePlans, unitIds, t));
   }).immediate();
 
   // The proposal benchmark needs 1,000 eligible (complete, undiscussed) referrals of one care area.
@@ -114,5 +120,5 @@ export function buildDataset(db: Db, scale = SCALE): Dataset {
       ).run(1000 - eligible);
     }
   }).immediate();
-  return { patientIds, referralIds, meetingIds, proposalMeetingId, sampleSearchTerms };
+  return { patientIds, referralIds, meetingIds, carePlanIds, proposalMeetingId, sampleSearchTerms };
 }

@@ -7,6 +7,7 @@ import { schedulingHandlers } from '../services/scheduling/handlers';
 import { caseListHandlers } from '../services/case-lists/handlers';
 import { followUpHandlers } from '../services/follow-up/handlers';
 import { referralHandlers } from '../services/referrals/handlers';
+import { demoHandlers } from '../services/demo/handlers';
 
 /**
  * Every method's handler; TypeScript refuses a contract method without one. Features add theirs.
@@ -20,4 +21,5 @@ export const handlers: Omit<Handlers, SecurityMethod> = {
   ...caseListHandlers,
   ...followUpHandlers,
   ...referralHandlers,
+  ...demoHandlers,
 };

@@ -10,6 +10,7 @@ import { schedulingMethods } from './methods/scheduling';
 import { caseListMethods } from './methods/case-lists';
 import { followUpMethods } from './methods/follow-up';
 import { referralMethods } from './methods/referrals';
+import { demoMethods } from './methods/demo';
 import type { InputOf, OutputOf } from './contract';
 
 export const api = {
@@ -21,6 +22,7 @@ export const api = {
   ...caseListMethods,
   ...followUpMethods,
   ...referralMethods,
+  ...demoMethods,
 };
 
 export type Api = typeof api;

@@ -9,6 +9,7 @@ import { backup } from './messages/backup';
 import { scheduling } from './messages/scheduling';
 import { caseLists } from './messages/case-lists';
 import { followUp } from './messages/follow-up';
+import { demo } from './messages/demo';
 
 export type { Lang, MessageBundle, Messages } from './types';
 
@@ -24,6 +25,7 @@ export const bundles: MessageBundle[] = [
   followUp,
   backup,
   security,
+  demo,
 ];
 
 const merged: Record<Lang, Messages> = {

@@ -8,6 +8,7 @@ import { restoreCommand } from './restore';
 import { meetingsCommand } from './meetings';
 import { exportIcsCommand } from './export-ics';
 import { exportAgendaCommand, exportRepliesCommand } from './case-lists';
+import { demoDataCommand } from './demo-data';
 
 /** Every CLI command; features add theirs here (one file each, one line each). */
 export const commands: CliCommand[] = [
@@ -21,4 +22,5 @@ export const commands: CliCommand[] = [
   exportRepliesCommand,
   exportCarePlansCommand,
   statsCommand,
+  demoDataCommand,
 ];

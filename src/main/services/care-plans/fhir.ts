@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../../db/driver';
 import type { CarePlanDetail } from '../../../shared/api/methods/care-plans';
 import { identifierSystem } from '../../../shared/domain/care-plan';
+import { DEMO_FHIR_META, isDemo } from '../../demo/marks';
 
 /** A stable urn:uuid per (kind, id), so re-exporting the same plan gives the same references. */
 function uuid(kind: string, id: string | number): string {
@@ -154,5 +155,6 @@ export function carePlanBundle(db: Db, plan: CarePlanDetail, now: Date): Json {
       note: notes.filter(([, t]) => t.trim()).map(([label, t]) => ({ text: `${label}: ${t}` })),
     },
   });
-  return { resourceType: 'Bundle', id: `care-plan-bundle-${plan.id}`, type: 'collection', timestamp: now.toISOString(), entry: entries };
+  const meta = isDemo(db) ? { meta: DEMO_FHIR_META } : {};
+  return { resourceType: 'Bundle', id: `care-plan-bundle-${plan.id}`, ...meta, type: 'collection', timestamp: now.toISOString(), entry: entries };
 }

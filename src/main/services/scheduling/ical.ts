@@ -8,6 +8,7 @@ import { STOCKHOLM, addMonths } from '../../../shared/domain/stockholm-time';
 import { getWorkplace } from '../system/workplace';
 import { MEETING_SELECT, participantsOf, type MeetingRow } from './meetings';
 import { normaliseIcs } from './ics-format';
+import { DEMO_LINE, isDemo } from '../../demo/marks';
 
 const FALLBACK_ORGANIZER = 'noreply@mdk-coordinator.invalid';
 
@@ -30,10 +31,12 @@ export function buildCalendar(db: Db, rows: MeetingRow[], method: 'REQUEST' | 'C
     timezone: { name: STOCKHOLM, generator: getVtimezoneComponent },
   });
   const org = organizer(db);
+  const demo = isDemo(db);
   for (const m of rows) {
     const start = DateTime.fromISO(m.starts_at, { zone: 'utc' }).setZone(STOCKHOLM);
     const deadline = m.deadline_at ? DateTime.fromISO(m.deadline_at, { zone: 'utc' }).setZone(STOCKHOLM).toFormat('yyyy-MM-dd HH:mm') : null;
     const description = [
+      demo ? DEMO_LINE : '',
       m.series_name ?? '',
       deadline ? `Sista anmälan: ${deadline}` : '',
       m.chair_unit_name ? `Ordförande: ${m.chair_unit_name}${m.chair_name ? ` (${m.chair_name})` : ''}` : '',
@@ -50,7 +53,7 @@ export function buildCalendar(db: Db, rows: MeetingRow[], method: 'REQUEST' | 'C
       start,
       end: start.plus({ minutes: m.duration_minutes }),
       timezone: STOCKHOLM,
-      summary: `${m.status === 'cancelled' ? 'INSTÄLLT: ' : ''}nMDK ${areaNames.get(m.care_area_code) ?? m.care_area_code}`,
+      summary: `${demo ? 'DEMO: ' : ''}${m.status === 'cancelled' ? 'INSTÄLLT: ' : ''}nMDK ${areaNames.get(m.care_area_code) ?? m.care_area_code}`,
       description,
       location: m.location ?? (m.video_link ? 'Videomöte' : null),
       url: m.video_link ?? null,

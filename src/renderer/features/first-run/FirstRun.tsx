@@ -1,6 +1,7 @@
 import { useT } from '../../i18n/useT';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { WorkplaceForm } from '../settings/WorkplaceForm';
+import { LoadDemoButton } from '../demo/LoadDemoButton';
 
 /** First start: the user picks the national unit they work at and the care areas it serves. */
 export function FirstRun() {
@@ -14,6 +15,7 @@ export function FirstRun() {
         </div>
         <p>{t('firstRun.intro')}</p>
         <WorkplaceForm submitLabel={t('firstRun.start')} />
+        <LoadDemoButton />
       </div>
     </main>
   );

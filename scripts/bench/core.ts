@@ -1,0 +1,53 @@
+/**
+ * The one place the benchmark creates a core (issue 9). Since issue 7 the database is encrypted and
+ * opens at sign-in: every bench core signs in as the test administrator. The KDF is the cheap test
+ * cost, because the benchmark measures the database layers, not the deliberate passphrase work.
+ * `call` goes through the router, as the app does.
+ */
+import { createCore, type Core } from '../../src/main/core';
+import { databaseFile } from '../../src/main/core-files';
+import type { Db } from '../../src/main/db/driver';
+import { TEST_KDF } from '../../src/main/security/crypto';
+import type { Input, MethodName, Output } from '../../src/shared/api';
+import { signInAs } from '../../test/sign-in';
+
+export interface BenchCore {
+  core: Core;
+  call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>>;
+  close(): void;
+}
+
+export function openBenchCore(dataDir: string): BenchCore {
+  const core = createCore({ dataDir, kdfCost: TEST_KDF });
+  const session = core.newSession();
+  signInAs(core, session, 'administrator');
+  return {
+    core,
+    async call(method, input) {
+      const r = await core.router(method, input, session);
+      if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
+      return r.result as Output<typeof method>;
+    },
+    close: () => core.close(),
+  };
+}
+
+const keyHolders = new Map<string, BenchCore>();
+
+/**
+ * A bare connection to the same (encrypted) file with the same key and pragmas, for the floors:
+ * the query without our layers. A signed-in core stays open per folder to hold the key in memory.
+ */
+export function openRaw(dataDir: string): Db {
+  let holder = keyHolders.get(dataDir);
+  if (!holder) {
+    holder = openBenchCore(dataDir);
+    keyHolders.set(dataDir, holder);
+  }
+  return holder.core.security.openWithDatabaseKey(databaseFile(dataDir));
+}
+
+export function closeKeyHolders(): void {
+  for (const h of keyHolders.values()) h.close();
+  keyHolders.clear();
+}

@@ -1,0 +1,66 @@
+/**
+ * `npm run bench` (issue 9): builds the national ten-year dataset in a temporary folder and measures
+ * each figure of bench/budgets.json as the median of repeated runs, beside its floor (the same work
+ * without our layers). Prints the table, writes bench/last-results.md and the README's section.
+ * Not part of `npm test`. KEEP=1 keeps the temporary folder.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { projectRoot } from '../../src/main/paths';
+import { closeKeyHolders, openBenchCore } from './core';
+import { buildDataset, SCALE } from './dataset';
+import * as server from './server-measures';
+import { chromiumFirstInboxRows, rendererJsGzip } from './browser-measures';
+import { writeResults, type Row } from './report';
+
+const root = projectRoot();
+const budgets = (JSON.parse(readFileSync(join(root, 'bench', 'budgets.json'), 'utf8')) as { budgets: Record<string, number> }).budgets;
+const started = performance.now();
+const dir = mkdtempSync(join(tmpdir(), 'mdk-bench-'));
+const rows: Row[] = [];
+const step = (label: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${label}`);
+
+async function measure(key: string, label: string, unit: Row['unit'], fn: () => Promise<server.Figure> | server.Figure, note?: string) {
+  step(label);
+  const f = await fn();
+  rows.push({ key, label, unit, ours: f.ours, floor: f.floor, budget: budgets[key], note: [note, f.note].filter(Boolean).join('; ') || undefined });
+  console.log(`         ours ${f.ours.toFixed(2)} ${unit}, floor ${f.floor?.toFixed(2) ?? '–'} ${unit}, budget ${budgets[key]} ${unit}${f.note ? `\n         ${f.note}` : ''}`);
+}
+
+try {
+  step(`building the dataset in ${dir}`);
+  const setup = openBenchCore(dir);
+  const ref = await setup.call('reference.get', {});
+  await setup.call('workplace.set', { unitId: ref.units.find((u) => u.code === 'SU')!.id, careAreaCodes: ['SARCOMA', 'ANAL', 'VULVAR', 'PENILE', 'ILP'] });
+  const t0 = performance.now();
+  const ds = buildDataset(setup.core.db);
+  setup.core.db.pragma('optimize');
+  setup.close();
+  step(`dataset built in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${SCALE.patients} patients, ${ds.referralIds.length} referrals, ${ds.meetingIds.length} meetings, ${ds.carePlanIds.length} care plans`);
+
+  await measure('open_first_inbox_page_ms', 'Open database + first inbox page', 'ms', () => server.openAndFirstInbox(dir));
+  const b = openBenchCore(dir);
+  await measure('search_ms', `Search (${Math.min(8, ds.sampleSearchTerms.length)} terms, per search)`, 'ms', () => server.search(b, ds));
+  await measure('agenda_proposal_ms', 'Agenda proposal (1,000+ eligible)', 'ms', () => server.proposal(b, ds));
+  await measure('agenda_pdf_30_cases_ms', 'Agenda PDF, 30 cases', 'ms', () => server.agendaPdf(b, ds));
+  await measure('care_plan_pdf_ms', 'Care-plan PDF', 'ms', () => server.carePlanPdf(b, ds));
+  await measure('care_plan_batch_200_ms', 'Batch export, 200 care plans (PDF+FHIR)', 'ms', () => server.batch200(b));
+  await measure('dashboard_ten_years_ms', 'Follow-up dashboard, ten years of a care area', 'ms', () => server.dashboard(b));
+  await measure('renderer_js_gzip_kb', 'Renderer JavaScript (gzip)', 'kB', () => rendererJsGzip(), 'floor: React + ReactDOM production builds alone, gzip');
+  await measure('chromium_first_inbox_rows_ms', 'Chromium: load → first inbox rows', 'ms', () => chromiumFirstInboxRows(b), 'floor: a static HTML page with the same rows (raw SQL)');
+  // Last: the import adds 10,000 referrals per run.
+  await measure('import_10000_rows_ms', 'Import 10,000 CSV rows (preview + commit)', 'ms', () => server.import10k(b), 'floor: papaparse + plain INSERT of the same rows');
+  b.close();
+
+  const context = [
+    `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}; ` +
+      `dataset ${SCALE.patients.toLocaleString('en')} patients, ${ds.referralIds.length.toLocaleString('en')} referrals, ${ds.meetingIds.length.toLocaleString('en')} meetings, ${ds.carePlanIds.length.toLocaleString('en')} care plans; medians; total ${((performance.now() - started) / 1000).toFixed(0)} s.`,
+  ];
+  const lines = writeResults(root, rows, context);
+  console.log(['', ...context, '', ...lines].join('\n'));
+} finally {
+  closeKeyHolders();
+  if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,43 @@
+/** The benchmark's table: printed, written to bench/last-results.md and into the README's section. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface Row {
+  key: string;
+  label: string;
+  unit: 'ms' | 'kB';
+  ours: number;
+  floor: number | null;
+  budget: number;
+  note?: string;
+}
+
+const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+
+export function table(rows: Row[]): string[] {
+  const lines = ['| Measure | Ours | Floor | Ratio | Budget | Result |', '|---|---:|---:|---:|---:|---|'];
+  for (const r of rows) {
+    const ratio = r.floor && r.floor > 0 ? `${(r.ours / r.floor).toFixed(1)}×` : '–';
+    lines.push(
+      `| ${r.label} | ${fmt(r.ours)} ${r.unit} | ${r.floor === null ? '–' : `${fmt(r.floor)} ${r.unit}`} | ${ratio} | ${r.budget} ${r.unit} | ${r.ours <= r.budget ? 'pass' : '**FAIL**'} |`,
+    );
+  }
+  const pass = rows.filter((r) => r.ours <= r.budget).length;
+  lines.push('', `${pass} of ${rows.length} within budget`);
+  return lines;
+}
+
+export function writeResults(root: string, rows: Row[], context: string[]): string[] {
+  const lines = table(rows);
+  const md = ['# Last benchmark results', '', ...context, '', ...lines, '', ...rows.filter((r) => r.note).map((r) => `- ${r.label}: ${r.note}`), ''].join('\n');
+  writeFileSync(join(root, 'bench', 'last-results.md'), md);
+  // The README's "Benchmark" section keeps its text; only the block between the markers is replaced.
+  const readme = join(root, 'README.md');
+  const text = readFileSync(readme, 'utf8');
+  const start = '<!-- bench:results -->';
+  const end = '<!-- /bench:results -->';
+  const a = text.indexOf(start);
+  const b = text.indexOf(end);
+  if (a >= 0 && b > a) writeFileSync(readme, `${text.slice(0, a + start.length)}\n${[...context, '', ...lines].join('\n')}\n${text.slice(b)}`);
+  return lines;
+}

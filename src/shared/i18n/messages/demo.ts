@@ -1,0 +1,21 @@
+import type { MessageBundle } from '../types';
+
+/** Demo data (issue 9): the first-run button and the refusals. */
+export const demo: MessageBundle = {
+  sv: {
+    'demo.load': 'Ladda demodata',
+    'demo.loading': 'Laddar demodata …',
+    'demo.intro': 'Vill du först prova programmet? Demodata är en påhittad nationell enhet med ett års möten, remisser och vårdplaner. Allt märks DEMO.',
+    'demo.alreadyLoaded': 'Demodata är redan inläst.',
+    'demo.loaded': 'DEMO: {referrals} remisser, {meetings} möten, {carePlans} vårdplaner, {handovers} överlämningar.',
+    'demo.realDataPresent': 'Databasen innehåller redan {count} riktiga remisser. Demodata läses bara in i en tom databas.',
+  },
+  en: {
+    'demo.load': 'Load demo data',
+    'demo.loading': 'Loading demo data …',
+    'demo.intro': 'Want to try the program first? Demo data is a made-up national unit with a year of meetings, referrals and care plans. Everything is marked DEMO.',
+    'demo.alreadyLoaded': 'Demo data is already loaded.',
+    'demo.loaded': 'DEMO: {referrals} referrals, {meetings} meetings, {carePlans} care plans, {handovers} handovers.',
+    'demo.realDataPresent': 'The database already holds {count} real referrals. Demo data is loaded only into an empty database.',
+  },
+};
