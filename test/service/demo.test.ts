@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { testCore } from './helpers';
+import { testCore, useCliSignIn } from './helpers';
 import { runCli } from '../../src/main/cli/index';
 import { pdfText } from '../pdf-text';
 import { REFERRAL_STATUSES } from '../../src/shared/domain/referral-status';
 
 describe('demo data (issue 9)', () => {
+  useCliSignIn();
   it('loads a year of a fictional unit through the real services, flags DEMO and stamps documents', async () => {
     const { core, api } = testCore();
     const r = await api.call('demo.load', {});
