@@ -6,6 +6,7 @@ import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Field, useFieldErrors } from '../../ui/Field';
 import { longDate } from './format';
+import { FormActions } from '../../ui/FormActions';
 
 interface Props {
   meeting: MeetingDetail;
@@ -97,14 +98,7 @@ export function MoveMeetingForm({ meeting, onDone, onClose }: Props) {
       <Field label={t('mdkMeeting.reason')} error={fe('reason')} wide>
         <textarea value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>
-      <div className="form-actions">
-        <button type="submit" className="primary">
-          {t('mdkMeeting.confirmMove')}
-        </button>
-        <button type="button" onClick={onClose}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('mdkMeeting.confirmMove')} onCancel={onClose} />
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Field, useFieldErrors } from '../../ui/Field';
 import { useApiData } from './useApiData';
+import { FormActions } from '../../ui/FormActions';
 
 const empty = (): PersonInput => ({ name: '', role: 'surgeon', unitId: null, email: '', hsaId: '', active: true });
 
@@ -129,14 +130,7 @@ function PersonForm({ person, onDone }: { person: PersonInput; onDone: () => voi
         <input type="checkbox" checked={draft.active !== false} onChange={(e) => set('active', e.target.checked)} />
         {t('people.active')}
       </label>
-      <div className="form-actions">
-        <button type="submit" className="primary">
-          {t('common.save')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions onCancel={onDone} />
     </form>
   );
 }

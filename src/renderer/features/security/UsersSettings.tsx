@@ -7,6 +7,7 @@ import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Field, useFieldErrors } from '../../ui/Field';
 import { useSubmit } from './useSubmit';
+import { FormActions } from '../../ui/FormActions';
 
 const emptyUser = (): UserInput => ({ name: '', userName: '', role: 'contact_nurse', unitId: null, active: true, passphrase: '' });
 
@@ -120,14 +121,7 @@ function UserForm({ user, onDone }: { user: UserInput; onDone(): void }) {
         </label>
         {fe('active') && <span className="field-error" role="alert">{fe('active')}</span>}
       </div>
-      <div className="form-actions">
-        <button className="primary" type="submit" disabled={busy}>
-          {t('common.save')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions onCancel={onDone} busy={busy} />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { api } from '../../lib/api';
 import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Field, useFieldErrors } from '../../ui/Field';
+import { FormActions } from '../../ui/FormActions';
 
 /** Care areas with their ICD-10 codes and national units; the list must stay editable (domain.md). */
 export function CareAreasSettings() {
@@ -105,14 +106,7 @@ function CareAreaForm({ area, onDone }: { area: CareAreaInput; onDone: () => voi
           </label>
         ))}
       </fieldset>
-      <div className="form-actions">
-        <button type="submit" className="primary">
-          {t('common.save')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions onCancel={onDone} />
     </form>
   );
 }

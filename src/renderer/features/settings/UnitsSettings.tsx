@@ -6,6 +6,8 @@ import { api } from '../../lib/api';
 import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Field, useFieldErrors } from '../../ui/Field';
+import { RegionFields } from './RegionFields';
+import { FormActions } from '../../ui/FormActions';
 
 const emptyUnit = (): UnitInput => ({ name: '', regionCode: '', healthcareRegionCode: '', code: '', city: '', phone: '', phoneHours: '', address: '', email: '', isUniversityHospital: false, active: true });
 
@@ -65,17 +67,11 @@ export function UnitsSettings() {
 
 function UnitForm({ unit, onDone }: { unit: UnitInput; onDone: () => void }) {
   const t = useT();
-  const reference = useAppStore((s) => s.reference)!;
-  const lang = useAppStore((s) => s.lang);
   const refresh = useAppStore((s) => s.refresh);
   const [draft, setDraft] = useState<UnitInput>(unit);
   const [error, setError] = useState<unknown>(null);
   const set = <K extends keyof UnitInput>(key: K, value: UnitInput[K]) => setDraft({ ...draft, [key]: value });
 
-  function pickRegion(code: string) {
-    const region = reference.regions.find((r) => r.code === code);
-    setDraft({ ...draft, regionCode: code, healthcareRegionCode: region?.defaultHealthcareRegionCode ?? draft.healthcareRegionCode });
-  }
 
   async function save(e: React.FormEvent) {
     e.preventDefault();
@@ -98,26 +94,7 @@ function UnitForm({ unit, onDone }: { unit: UnitInput; onDone: () => void }) {
       <Field label={t('unit.code')} error={fe('code')}>
         <input value={draft.code ?? ''} onChange={(e) => set('code', e.target.value)} />
       </Field>
-      <Field label={t('unit.region')} error={fe('regionCode')}>
-        <select value={draft.regionCode} onChange={(e) => pickRegion(e.target.value)}>
-          <option value="" />
-          {reference.regions.map((r) => (
-            <option key={r.code} value={r.code}>
-              {r.name}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field label={t('unit.healthcareRegion')} error={fe('healthcareRegionCode')}>
-        <select value={draft.healthcareRegionCode} onChange={(e) => set('healthcareRegionCode', e.target.value)}>
-          <option value="" />
-          {reference.healthcareRegions.map((h) => (
-            <option key={h.code} value={h.code}>
-              {lang === 'sv' ? h.nameSv : h.nameEn}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <RegionFields value={draft} onChange={(r) => setDraft({ ...draft, ...r })} fe={fe} />
       <Field label={t('unit.city')} error={fe('city')}>
         <input value={draft.city ?? ''} onChange={(e) => set('city', e.target.value)} />
       </Field>
@@ -141,14 +118,7 @@ function UnitForm({ unit, onDone }: { unit: UnitInput; onDone: () => void }) {
         <input type="checkbox" checked={draft.active !== false} onChange={(e) => set('active', e.target.checked)} />
         {t('unit.active')}
       </label>
-      <div className="form-actions">
-        <button type="submit" className="primary">
-          {t('common.save')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions onCancel={onDone} />
     </form>
   );
 }
