@@ -19,7 +19,8 @@ const session = randomUUID();
 if (core.security.status(session).state === 'setup') signInAs(core, session);
 else await core.security.login(session, process.env.MDK_USER ?? 'admin', process.env.MDK_PASSPHRASE ?? '');
 await page.addInitScript((id) => sessionStorage.setItem('mdk.session', id), session);
-if (process.env.SHOT_WORKPLACE) {
+if (process.env.SHOT_DEMO) await core.router('demo.load', {}, session);
+if (process.env.SHOT_WORKPLACE && !process.env.SHOT_DEMO) {
   // Skip the first-run step: Sahlgrenska with sarcoma, anal cancer and ILP.
   const ref = (await core.router('reference.get', {}, session)) as { ok: true; result: { units: { id: number; code: string }[] } };
   await core.router('workplace.set', { unitId: ref.result.units.find((u) => u.code === 'SU')!.id, careAreaCodes: ['SARCOMA', 'ANAL', 'ILP'] }, session);

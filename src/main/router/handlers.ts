@@ -1,6 +1,7 @@
 import type { Handlers } from './router';
 import type { SecurityMethod } from '../services/security/handlers';
 import { systemHandlers } from '../services/system/handlers';
+import { overviewHandlers } from '../services/overview/handlers';
 import { carePlanHandlers } from '../services/care-plans/handlers';
 import { backupHandlers } from '../services/backup/handlers';
 import { schedulingHandlers } from '../services/scheduling/handlers';
@@ -15,6 +16,7 @@ import { demoHandlers } from '../services/demo/handlers';
  */
 export const handlers: Omit<Handlers, SecurityMethod> = {
   ...systemHandlers,
+  ...overviewHandlers,
   ...carePlanHandlers,
   ...backupHandlers,
   ...schedulingHandlers,

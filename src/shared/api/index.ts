@@ -11,10 +11,12 @@ import { caseListMethods } from './methods/case-lists';
 import { followUpMethods } from './methods/follow-up';
 import { referralMethods } from './methods/referrals';
 import { demoMethods } from './methods/demo';
+import { overviewMethods } from './methods/overview';
 import type { InputOf, OutputOf } from './contract';
 
 export const api = {
   ...systemMethods,
+  ...overviewMethods,
   ...securityMethods,
   ...carePlanMethods,
   ...backupMethods,

@@ -1,6 +1,7 @@
 import type { Lang, MessageBundle, Messages } from './types';
 import { common } from './messages/common';
 import { settingsUi } from './messages/settings-ui';
+import { overview } from './messages/overview';
 import { security } from './messages/security';
 import { referrals } from './messages/referrals';
 import { referralsUi } from './messages/referrals-ui';
@@ -17,6 +18,7 @@ export type { Lang, MessageBundle, Messages } from './types';
 export const bundles: MessageBundle[] = [
   common,
   settingsUi,
+  overview,
   referrals,
   referralsUi,
   scheduling,
