@@ -14,10 +14,12 @@ describe('overview counts (start page)', () => {
     // No suspicion date: counted from receipt, 2 days: within target.
     insertReferral(db, { patientId: p, careAreaCode: 'SARCOMA', status: 'received', receivedDate: '2026-11-21', suspicionDate: null });
     insertReferral(db, { patientId: p, careAreaCode: 'ANAL', status: 'awaiting_completion', receivedDate: '2026-11-20', suspicionDate: '2026-11-10' });
+    // Discussed: its MDK has been held, so the lead-time clock has stopped.
+    insertReferral(db, { patientId: p, careAreaCode: 'ANAL', status: 'discussed', receivedDate: '2026-09-01', suspicionDate: '2026-08-20' });
     insertReferral(db, { patientId: p, careAreaCode: 'ANAL', status: 'closed', receivedDate: '2026-01-10', suspicionDate: '2026-01-01' }); // not open
     insertReferral(db, { patientId: p, careAreaCode: 'VULVAR', status: 'complete', receivedDate: '2026-01-10' }); // not the workplace's
     expect(await api.call('overview.counts', {})).toEqual({
-      referralsByStatus: { complete: 1, received: 1, awaiting_completion: 1 },
+      referralsByStatus: { complete: 1, received: 1, awaiting_completion: 1, discussed: 1 },
       overTarget: 1,
       pendingHandovers: 0,
     });

@@ -4,6 +4,8 @@ import { stockholmToday } from '../../../shared/domain/lead-time';
 import { getWorkplace } from '../system/workplace';
 
 const OPEN = "('received', 'awaiting_completion', 'complete', 'listed', 'discussed')";
+// The lead-time clock runs to the MDK: a discussed case is no longer waiting for it.
+const BEFORE_MDK = "('received', 'awaiting_completion', 'complete', 'listed')";
 
 export const overviewHandlers: Pick<Handlers, 'overview.counts'> = {
   'overview.counts': (_input, ctx) => {
@@ -16,7 +18,7 @@ export const overviewHandlers: Pick<Handlers, 'overview.counts'> = {
     const overTarget = ctx.db
       .prepare(
         `SELECT count(*) FROM referral r JOIN care_area ca ON ca.code = r.care_area_code
-         WHERE ${inAreas} AND r.status IN ${OPEN}
+         WHERE ${inAreas} AND r.status IN ${BEFORE_MDK}
            AND julianday(?) - julianday(coalesce(r.suspicion_date, r.received_date)) > ca.lead_time_target_days`,
       )
       .pluck()

@@ -6,7 +6,7 @@ import type { ReferralStatus } from '../../domain/referral-status';
 export interface OverviewCounts {
   /** Open referrals of the workplace's care areas, per status. */
   referralsByStatus: Partial<Record<ReferralStatus, number>>;
-  /** Open referrals past their care area's lead-time target (from suspicion where known). */
+  /** Referrals still waiting for their MDK past the care area's lead-time target (from suspicion where known). */
   overTarget: number;
   pendingHandovers: number;
 }
