@@ -6,6 +6,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { z } from 'zod';
+import { pick, type Random as Rng } from '../../../src/main/demo/synthetic';
 
 interface Def {
   type: string;
@@ -67,18 +68,8 @@ export function unboundedPaths(schema: z.ZodType, path = '$'): string[] {
   }
 }
 
-export type Rng = () => number;
-export function seededRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)];
+// One seeded PRNG for the project's generated data (demo, benchmark, fuzzing).
+export { seededRandom as seededRng, type Random as Rng } from '../../../src/main/demo/synthetic';
 
 /**
  * Texts a user, a broken file or an attacker might send. No existing writable folder is among them; the

@@ -6,6 +6,7 @@ import { Field, useFieldErrors } from '../../ui/Field';
 import { useAuthStore } from './authStore';
 import { useCan } from './useCan';
 import { useSubmit } from './useSubmit';
+import { NewPassphraseFields } from './NewPassphraseFields';
 
 /** Every user changes their own passphrase here; administrators also set the auto-lock time. */
 export function SecuritySettings() {
@@ -68,12 +69,7 @@ function ChangePassphraseForm() {
       <Field label={t('security.currentPassphrase')} error={fe('current')}>
         <input type="password" value={form.current} onChange={set('current')} autoComplete="current-password" />
       </Field>
-      <Field label={t('auth.newPassphrase')} hint={t('auth.passphraseHint')} error={fe('passphrase')}>
-        <input type="password" value={form.passphrase} onChange={set('passphrase')} autoComplete="new-password" />
-      </Field>
-      <Field label={t('auth.passphraseRepeat')} error={fe('passphraseRepeat')}>
-        <input type="password" value={form.passphraseRepeat} onChange={set('passphraseRepeat')} autoComplete="new-password" />
-      </Field>
+      <NewPassphraseFields label={t('auth.newPassphrase')} value={form} set={set} fe={fe} />
       <div className="form-actions">
         <button className="primary" type="submit" disabled={busy}>
           {t('security.changePassphraseSubmit')}

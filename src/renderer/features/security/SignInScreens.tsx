@@ -6,6 +6,7 @@ import { Field, useFieldErrors } from '../../ui/Field';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { useAuthStore } from './authStore';
 import { useSubmit } from './useSubmit';
+import { NewPassphraseFields } from './NewPassphraseFields';
 
 function Card({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -45,12 +46,7 @@ export function SetupScreen() {
         <Field label={t('user.userName')} hint={t('user.userNameHint')} error={fe('userName')}>
           <input value={form.userName} onChange={set('userName')} autoComplete="username" />
         </Field>
-        <Field label={t('auth.passphrase')} hint={t('auth.passphraseHint')} error={fe('passphrase')}>
-          <input type="password" value={form.passphrase} onChange={set('passphrase')} autoComplete="new-password" />
-        </Field>
-        <Field label={t('auth.passphraseRepeat')} error={fe('passphraseRepeat')}>
-          <input type="password" value={form.passphraseRepeat} onChange={set('passphraseRepeat')} autoComplete="new-password" />
-        </Field>
+        <NewPassphraseFields label={t('auth.passphrase')} value={form} set={set} fe={fe} />
         <div className="form-actions">
           <button className="primary" type="submit" disabled={busy}>
             {busy ? t('auth.working') : t('auth.createAdmin')}
@@ -138,12 +134,7 @@ function RecoverScreen({ onCancel }: { onCancel(): void }) {
         <Field label={t('user.userName')} error={fe('userName')}>
           <input value={form.userName} onChange={set('userName')} autoComplete="username" />
         </Field>
-        <Field label={t('auth.newPassphrase')} hint={t('auth.passphraseHint')} error={fe('passphrase')}>
-          <input type="password" value={form.passphrase} onChange={set('passphrase')} autoComplete="new-password" />
-        </Field>
-        <Field label={t('auth.passphraseRepeat')} error={fe('passphraseRepeat')}>
-          <input type="password" value={form.passphraseRepeat} onChange={set('passphraseRepeat')} autoComplete="new-password" />
-        </Field>
+        <NewPassphraseFields label={t('auth.newPassphrase')} value={form} set={set} fe={fe} />
         <div className="form-actions">
           <button className="primary" type="submit" disabled={busy}>
             {t('auth.recoverSubmit')}
