@@ -3,14 +3,17 @@
  * each figure of bench/budgets.json as the median of repeated runs, beside its floor (the same work
  * without our layers). Prints the table, writes bench/last-results.md and the README's section.
  * Not part of `npm test`. KEEP=1 keeps the temporary folder.
+ * While tuning: BENCH_DIR=/some/dir builds the dataset there once and reuses it on later runs (the
+ * import and agenda measures add rows, so figures drift; the published table comes from a fresh run),
+ * ONLY=search_ms,agenda_proposal_ms runs just those measures and writes no report.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { projectRoot } from '../../src/main/paths';
 import { closeKeyHolders, openBenchCore } from './core';
-import { buildDataset, SCALE } from './dataset';
+import { buildDataset, SCALE, type Dataset } from './dataset';
 import * as server from './server-measures';
 import { chromiumFirstInboxRows, rendererJsGzip } from './browser-measures';
 import { writeResults, type Row } from './report';
@@ -18,19 +21,29 @@ import { writeResults, type Row } from './report';
 const root = projectRoot();
 const budgets = (JSON.parse(readFileSync(join(root, 'bench', 'budgets.json'), 'utf8')) as { budgets: Record<string, number> }).budgets;
 const started = performance.now();
-const dir = mkdtempSync(join(tmpdir(), 'mdk-bench-'));
+const reuseDir = process.env.BENCH_DIR;
+const only = process.env.ONLY?.split(',').filter(Boolean);
+const dir = reuseDir ?? mkdtempSync(join(tmpdir(), 'mdk-bench-'));
 const rows: Row[] = [];
 const step = (label: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${label}`);
 
 async function measure(key: string, label: string, unit: Row['unit'], fn: () => Promise<server.Figure> | server.Figure, note?: string) {
+  if (only && !only.includes(key)) return;
   step(label);
   const f = await fn();
   rows.push({ key, label, unit, ours: f.ours, floor: f.floor, budget: budgets[key], note: [note, f.note].filter(Boolean).join('; ') || undefined });
   console.log(`         ours ${f.ours.toFixed(2)} ${unit}, floor ${f.floor?.toFixed(2) ?? '–'} ${unit}, budget ${budgets[key]} ${unit}${f.note ? `\n         ${f.note}` : ''}`);
 }
 
-try {
+/** Builds the dataset, or with BENCH_DIR reads the one an earlier run built there. */
+async function dataset(): Promise<Dataset> {
+  const saved = join(dir, 'bench-dataset.json');
+  if (reuseDir && existsSync(saved)) {
+    step(`reusing the dataset in ${dir}`);
+    return JSON.parse(readFileSync(saved, 'utf8')) as Dataset;
+  }
   step(`building the dataset in ${dir}`);
+  mkdirSync(dir, { recursive: true });
   const setup = openBenchCore(dir);
   const ref = await setup.call('reference.get', {});
   await setup.call('workplace.set', { unitId: ref.units.find((u) => u.code === 'SU')!.id, careAreaCodes: ['SARCOMA', 'ANAL', 'VULVAR', 'PENILE', 'ILP'] });
@@ -39,6 +52,12 @@ try {
   setup.core.db.pragma('optimize');
   setup.close();
   step(`dataset built in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${SCALE.patients} patients, ${ds.referralIds.length} referrals, ${ds.meetingIds.length} meetings, ${ds.carePlanIds.length} care plans`);
+  if (reuseDir) writeFileSync(saved, JSON.stringify(ds));
+  return ds;
+}
+
+try {
+  const ds = await dataset();
 
   await measure('open_first_inbox_page_ms', 'Open database + first inbox page', 'ms', () => server.openAndFirstInbox(dir));
   const b = openBenchCore(dir);
@@ -58,9 +77,9 @@ try {
     `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}; ` +
       `dataset ${SCALE.patients.toLocaleString('en')} patients, ${ds.referralIds.length.toLocaleString('en')} referrals, ${ds.meetingIds.length.toLocaleString('en')} meetings, ${ds.carePlanIds.length.toLocaleString('en')} care plans; medians; total ${((performance.now() - started) / 1000).toFixed(0)} s.`,
   ];
-  const lines = writeResults(root, rows, context);
-  console.log(['', ...context, '', ...lines].join('\n'));
+  if (only || reuseDir) console.log(rows.map((r) => `${r.key}: ${r.ours.toFixed(2)} ${r.unit} (budget ${r.budget})`).join('\n'));
+  else console.log(['', ...context, '', ...writeResults(root, rows, context)].join('\n'));
 } finally {
   closeKeyHolders();
-  if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });
+  if (!process.env.KEEP && !reuseDir) rmSync(dir, { recursive: true, force: true });
 }
