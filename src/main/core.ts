@@ -9,6 +9,7 @@ import { databaseFile } from './core-files';
 import { Security } from './security/security';
 import { securityHandlers } from './services/security/handlers';
 import { recordPatientAccess } from './services/security/access-log';
+import { scheduleAccessLogIndexing } from './services/security/access-log-index';
 import { api, isMethodName } from '../shared/api';
 import type { Role } from '../shared/api/contract';
 import { ApiError, conflict } from '../shared/api/errors';
@@ -135,9 +136,11 @@ export function createCore(options: CoreOptions): Core {
     },
   });
 
+  let stopIndexing: (() => void) | null = null;
   function activate(open: Db) {
     db = open;
     registerBackupService(open, backups);
+    stopIndexing ??= scheduleAccessLogIndexing(() => db);
   }
 
   const hooks: RouterHooks = {
@@ -204,6 +207,7 @@ export function createCore(options: CoreOptions): Core {
     },
     newSession: () => randomUUID(),
     close: () => {
+      stopIndexing?.();
       db?.close();
       db = null;
       security.close();

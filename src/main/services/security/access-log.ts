@@ -7,6 +7,7 @@ import type { MethodSpec } from '../../../shared/api/contract';
 import type { AccessLogEntry } from '../../../shared/api/methods/security';
 import type { PatientAccess, RequestContext } from '../../router/context';
 import { getWorkplace } from '../system/workplace';
+import { LOG_IDS_OF_PATIENTS } from './access-log-index';
 
 const ACTIONS = new Set(['read', 'change', 'export', 'print']);
 
@@ -87,27 +88,37 @@ export interface LogQuery {
   limit: number;
 }
 
-/** Newest first; `to` is inclusive of the whole day (dates are compared in UTC). */
+/**
+ * Newest first; `to` is inclusive of the whole day (dates are compared in UTC). An identifier finds
+ * every access to the patient who holds it, also those made under another of the patient's numbers
+ * (a reservnummer later replaced by a personnummer).
+ */
 export function listAccessLog(db: Db, q: LogQuery): { entries: AccessLogEntry[]; truncated: boolean } {
   const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (clause: string, value: unknown) => {
+  const params: Record<string, unknown> = {};
+  const add = (clause: string, name: string, value: unknown) => {
     where.push(clause);
-    params.push(value);
+    params[name] = value;
   };
-  if (q.from) add('at >= ?', `${q.from}T00:00:00.000Z`);
-  if (q.to) add('at < ?', nextDay(q.to));
-  if (q.userName) add('lower(user_name) = lower(?)', q.userName);
-  if (q.patientIdentifier) add('patient_identifier = ?', normalizeIdentifier(q.patientIdentifier));
-  if (q.action) add('action = ?', q.action);
+  if (q.from) add('at >= @from', 'from', `${q.from}T00:00:00.000Z`);
+  if (q.to) add('at < @to', 'to', nextDay(q.to));
+  if (q.userName) add('lower(user_name) = lower(@user)', 'user', q.userName);
+  if (q.patientIdentifier) add(`id IN (${LOG_IDS_OF_PATIENTS})`, 'patients', JSON.stringify(patientsHolding(db, q.patientIdentifier)));
+  if (q.action) add('action = @action', 'action', q.action);
   const rows = db
-    .prepare(`SELECT * FROM access_log ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY at DESC, id DESC LIMIT ?`)
-    .all(...params, q.limit + 1) as Row[];
+    .prepare(`SELECT * FROM access_log ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY at DESC, id DESC LIMIT @limit`)
+    .all({ ...params, limit: q.limit + 1 }) as Row[];
   return { entries: rows.slice(0, q.limit).map(toEntry), truncated: rows.length > q.limit };
 }
 
+function patientsHolding(db: Db, identifier: string): number[] {
+  return db.prepare('SELECT DISTINCT patient_id FROM patient_identifier WHERE value = ?').pluck().all(normalizeIdentifier(identifier)) as number[];
+}
+
+/** Every access to one patient, oldest first (the log extract). */
 export function patientLogRows(db: Db, patientId: number): AccessLogEntry[] {
-  return (db.prepare('SELECT * FROM access_log WHERE patient_id = ? ORDER BY at, id').all(patientId) as Row[]).map(toEntry);
+  const rows = db.prepare(`SELECT * FROM access_log WHERE id IN (${LOG_IDS_OF_PATIENTS}) ORDER BY at, id`).all({ patients: JSON.stringify([patientId]) }) as Row[];
+  return rows.map(toEntry);
 }
 
 function nextDay(date: string): string {
