@@ -1,23 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { openDatabase } from '../../src/main/db/driver';
+import { SYNC_WITHIN_MS } from '../../src/main/router/read-durability';
 import { createRouter, type Handlers } from '../../src/main/router/router';
 import type { PatientAccess } from '../../src/main/router/context';
 import { ApiError } from '../../src/shared/api/errors';
 import { tempDir } from './helpers';
 
 /** A router over a scratch database with hand-made handlers, to pin the router's own rules. */
-function scratchRouter(handlers: Partial<Handlers>) {
-  const db = openDatabase(join(tempDir(), 'r.sqlite'));
+function scratchRouter(handlers: Partial<Handlers>, file = join(tempDir(), 'r.sqlite')) {
+  const db = openDatabase(file);
   db.exec('CREATE TABLE note (text TEXT NOT NULL) STRICT');
   const logged: PatientAccess[][] = [];
+  // Like the real access log, each access is also written as a row, inside the call's transaction.
+  const logRow = db.prepare("INSERT INTO note (text) VALUES ('access-' || ?)");
   const router = createRouter({
     db,
     dataDir: tempDir(),
     handlers: handlers as Handlers,
     hooks: {
       resolveCaller: () => ({ userId: 1, name: 'Test', role: 'administrator', unitId: null }),
-      recordPatientAccess: (_ctx, accesses) => void logged.push([...accesses]),
+      recordPatientAccess: (_ctx, accesses) => {
+        logged.push([...accesses]);
+        for (const a of accesses) logRow.run(String(a.objectId));
+      },
     },
     logError: () => {},
   });
@@ -57,5 +64,50 @@ describe('router', () => {
     const res = await router('settings.setLanguage', { language: 'sv' }, 's');
     expect(res).toEqual({ ok: false, error: { code: 'internal', messageKey: 'error.internal' } });
     expect(db.prepare('SELECT count(*) FROM note').pluck().get()).toBe(0);
+  });
+
+  describe('durability of reading calls (read-durability.ts)', () => {
+    /** A text reaches the main database file when a checkpoint copies it there from the (fsynced) WAL. */
+    const inMainFile = (file: string, text: string) => readFileSync(file).includes(Buffer.from(text));
+
+    function setup(readingHandlerWrites: boolean) {
+      const file = join(tempDir(), 'd.sqlite');
+      const seen: number[] = [];
+      const synchronous = (db: { pragma(s: string, o: { simple: true }): unknown }) => seen.push(db.pragma('synchronous', { simple: true }) as number);
+      const { router, db } = scratchRouter(
+        {
+          'referrals.get': ({ id }, ctx) => {
+            synchronous(ctx.db);
+            if (readingHandlerWrites) ctx.db.prepare("INSERT INTO note (text) VALUES ('written-' || ?)").run(id);
+            ctx.notePatientAccess({ patientId: 1, objectType: 'referral', objectId: id });
+            return {} as never;
+          },
+          'settings.setLanguage': (_input, ctx) => {
+            synchronous(ctx.db);
+            return {} as never;
+          },
+        },
+        file,
+      );
+      db.pragma('wal_checkpoint(PASSIVE)');
+      return { file, seen, router, db };
+    }
+
+    it('commits a change with FULL and a reading call with NORMAL, then syncs its log rows within a second', async () => {
+      const { file, seen, router, db } = setup(false);
+      await router('settings.setLanguage', { language: 'sv' }, 's');
+      expect(await router('referrals.get', { id: 41 }, 's')).toMatchObject({ ok: true });
+      expect(seen).toEqual([2, 1]); // 2 = FULL, 1 = NORMAL
+      expect(db.pragma('synchronous', { simple: true })).toBe(2); // back to FULL for whatever comes next
+      expect(inMainFile(file, 'access-41')).toBe(false); // in the WAL only, not yet fsynced
+      await new Promise((r) => setTimeout(r, SYNC_WITHIN_MS + 300));
+      expect(inMainFile(file, 'access-41')).toBe(true);
+    });
+
+    it('makes a reading handler that did write durable before the call answers', async () => {
+      const { file, router } = setup(true);
+      expect(await router('referrals.get', { id: 42 }, 's')).toMatchObject({ ok: true });
+      expect(inMainFile(file, 'written-42')).toBe(true);
+    });
   });
 });

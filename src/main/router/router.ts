@@ -4,6 +4,7 @@ import type { MethodSpec, ParsedInputOf, OutputOf } from '../../shared/api/contr
 import type { Db } from '../db/driver';
 import type { Caller, PatientAccess, RequestContext } from './context';
 import { validationError } from './validation';
+import { changesSoFar, commitWithoutWaiting, syncNow } from './read-durability';
 
 export type Handler<M extends MethodName> = (
   input: ParsedInputOf<(typeof api)[M]>,
@@ -68,17 +69,31 @@ export function createRouter(options: RouterOptions): Router {
       if (spec.signIn) return { ok: true, result: await handler(parsed.data, ctx) };
       // Synchronous work (all database writes) runs in one transaction with its access-log rows.
       const db = getDb();
+      const reading = spec.patientData === 'read';
+      const log = () => {
+        if (spec.patientData !== 'none') options.hooks.recordPatientAccess(ctx, accesses, spec);
+      };
+      // Reading calls write only their log rows and do not wait for the disk (read-durability.ts).
+      const commit = <T>(fn: () => T): T => (reading ? commitWithoutWaiting(db, fn) : fn());
+      let wrote = false;
       // better-sqlite3 refuses a transaction function that returns a promise, so an async handler's
       // promise is boxed: its synchronous part commits here, its access rows after it settles.
-      const box = db.transaction((): { done: unknown } | { pending: Promise<unknown> } => {
-        const out = handler(parsed.data, ctx);
-        if (out instanceof Promise) return { pending: out };
-        if (spec.patientData !== 'none') options.hooks.recordPatientAccess(ctx, accesses, spec);
-        return { done: out };
-      }).immediate();
+      const box = commit(() =>
+        db
+          .transaction((): { done: unknown } | { pending: Promise<unknown> } => {
+            const before = reading ? changesSoFar(db) : 0;
+            const out = handler(parsed.data, ctx);
+            wrote = reading && changesSoFar(db) !== before;
+            if (out instanceof Promise) return { pending: out };
+            log();
+            return { done: out };
+          })
+          .immediate(),
+      );
+      if (wrote) syncNow(db);
       if ('done' in box) return { ok: true, result: box.done };
       const result = await box.pending;
-      if (spec.patientData !== 'none') db.transaction(() => options.hooks.recordPatientAccess(ctx, accesses, spec)).immediate();
+      if (spec.patientData !== 'none') commit(() => db.transaction(log).immediate());
       return { ok: true, result };
     } catch (error) {
       if (error instanceof ApiError) return { ok: false, error: error.toJSON() };
