@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { ApiError } from '../../src/shared/api/errors';
 import type { Input } from '../../src/shared/api';
+import { INBOX_PAGE_ROWS } from '../../src/shared/api/methods/referrals';
 import { testCore, withWorkplace, TEST_ADMIN } from './helpers';
 import { insertPatient, insertReferral } from '../factories';
 
@@ -243,5 +244,30 @@ describe('search at volume', () => {
     expect(await total('nils1 karlss')).toBe(56); // Nils1, Nils1x, Nils1xx with odd i
     expect(await total('nils399')).toBe(1);
     expect(await total('karlssön')).toBe(0);
+  });
+
+  it('answers a page at a time with the count of all, and logs only the patients on the page', async () => {
+    const { api, core } = await setup();
+    core.db.transaction(() => {
+      for (let i = 0; i < 230; i++) {
+        const patientId = insertPatient(core.db, { familyName: `Sida${String(i).padStart(3, '0')}` });
+        insertReferral(core.db, { patientId, receivedDate: `2026-${String(1 + Math.floor(i / 28)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}` });
+      }
+    })();
+    const logged = () => core.db.prepare("SELECT count(*) FROM access_log WHERE method = 'referrals.list'").pluck().get() as number;
+    const first = await api.call('referrals.list', {});
+    expect(first.rows).toHaveLength(INBOX_PAGE_ROWS);
+    expect(first.total).toBe(230);
+    expect(logged()).toBe(INBOX_PAGE_ROWS);
+    const second = await api.call('referrals.list', { offset: 100 });
+    const third = await api.call('referrals.list', { offset: 200 });
+    expect(third.rows).toHaveLength(30);
+    expect(third.total).toBe(230);
+    const names = [...first.rows, ...second.rows, ...third.rows].map((r) => r.patientName);
+    expect(new Set(names).size).toBe(230); // no row twice, none left out
+    expect(names[0]).toBe('Sida229, Tolvan'); // newest first across pages
+    expect(names[229]).toBe('Sida000, Tolvan');
+    expect(logged()).toBe(230);
+    expect((await api.call('referrals.list', { offset: 400 })).rows).toEqual([]);
   });
 });

@@ -57,7 +57,8 @@ export function searchPatients(db: Db, search: string): number[] | null {
       if (counted.some((c) => c.n === 0)) return [];
       counted.sort((a, b) => a.n - b.n).slice(0, 2).forEach((c) => rare.add(c.t));
     }
-    const candidates = cached(db, 'SELECT rowid FROM patient_search WHERE patient_search MATCH ?').pluck().all([...rare].map(quote).join(' AND ')) as number[];
+    // Stops at VERIFY_MAX + 1: past that, the exact phrase match below answers anyway.
+    const candidates = cached(db, `SELECT rowid FROM patient_search WHERE patient_search MATCH ? LIMIT ${VERIFY_MAX + 1}`).pluck().all([...rare].map(quote).join(' AND ')) as number[];
     if (candidates.length <= VERIFY_MAX) {
       const rows = cached(db, 'SELECT rowid AS id, text FROM patient_search WHERE rowid IN (SELECT value FROM json_each(?))').all(JSON.stringify(candidates)) as { id: number; text: string }[];
       return rows.filter((r) => terms.every((t) => r.text.toLowerCase().includes(t))).map((r) => r.id);
@@ -101,7 +102,33 @@ interface Row {
   lead_time_target_days: number;
 }
 
-/** The inbox: filters, search over name and identifier (any part), sort, with lead time on every row. */
+/**
+ * The ids of one page in the list's order, and how many match. A search drives the query from the
+ * matching patients (CROSS JOIN fixes that order), so a specific name or number never scans the whole
+ * referral table; its matches (a few thousand at most) are ordered in one pass and counted as they
+ * come. Without a search the page is read by LIMIT/OFFSET and counted apart only when it is full.
+ */
+function pageOfIds(db: Db, q: Query, where: string[], params: (string | number)[], patientIds: number[] | null): { ids: number[]; total: number } {
+  const unit = q.healthcareRegionCode ? 'JOIN unit u ON u.id = r.referring_unit_id' : '';
+  const filter = where.length ? 'WHERE ' + where.join(' AND ') : '';
+  if (patientIds) {
+    const all = cached(db, `SELECT r.id FROM json_each(?) m CROSS JOIN referral r ON r.patient_id = m.value ${unit} ${filter} ORDER BY ${ORDER[q.sort]}`)
+      .pluck()
+      .all(JSON.stringify(patientIds), ...params) as number[];
+    return { ids: all.slice(q.offset, q.offset + q.limit), total: all.length };
+  }
+  const ids = cached(db, `SELECT r.id FROM referral r ${unit} ${filter} ORDER BY ${ORDER[q.sort]} LIMIT ? OFFSET ?`)
+    .pluck()
+    .all(...params, q.limit, q.offset) as number[];
+  // A short first page is the whole answer; otherwise count what matches (cheaper than reading it).
+  const total = q.offset === 0 && ids.length < q.limit ? ids.length : (cached(db, `SELECT count(*) FROM referral r ${unit} ${filter}`).pluck().get(...params) as number);
+  return { ids, total };
+}
+
+/**
+ * The inbox: filters, search over name and identifier (any part), sort, with lead time on every row;
+ * one page of rows (offset, limit) and the number of all that match.
+ */
 export function listReferrals(ctx: RequestContext, q: Query): { rows: ReferralListRow[]; total: number; today: string } {
   const db: Db = ctx.db;
   const today = stockholmToday(ctx.now());
@@ -123,24 +150,20 @@ export function listReferrals(ctx: RequestContext, q: Query): { rows: ReferralLi
     where.push('r.priority = ?');
     params.push(q.priority);
   }
-  // A search drives the query from the matching patients (CROSS JOIN fixes that order), so a
-  // specific name or number never scans the whole referral table.
   const patientIds = searchPatients(db, q.search);
   if (patientIds && !patientIds.length) return { rows: [], total: 0, today };
-  const source = patientIds ? 'json_each(?) m CROSS JOIN referral r ON r.patient_id = m.value' : 'referral r';
-  const head = patientIds ? [JSON.stringify(patientIds)] : [];
-  const from = `FROM ${source} JOIN unit u ON u.id = r.referring_unit_id ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`;
+  const { ids, total } = pageOfIds(db, q, where, params, patientIds);
+  // Details (names, identifiers, units) only for the page: a page of 100 from thousands of matches.
   const rows = cached(
-      db,
-      `SELECT r.id, r.patient_id, p.family_name, p.given_name, r.care_area_code, u.name AS unit_name, u.healthcare_region_code,
-         r.received_date, r.suspicion_date, r.priority, r.status, r.status_changed_at, ca.lead_time_target_days,
-         (SELECT system FROM patient_identifier WHERE patient_id = r.patient_id ORDER BY is_temporary, id LIMIT 1) AS id_system,
-         (SELECT value FROM patient_identifier WHERE patient_id = r.patient_id ORDER BY is_temporary, id LIMIT 1) AS id_value
-       ${from}
-       ORDER BY ${ORDER[q.sort]} LIMIT ?`.replace('JOIN unit u', 'JOIN patient p ON p.id = r.patient_id JOIN care_area ca ON ca.code = r.care_area_code JOIN unit u'),
-    )
-    .all(...head, ...params, q.limit) as Row[];
-  const total = rows.length < q.limit ? rows.length : (cached(db, `SELECT count(*) ${from}`).pluck().get(...head, ...params) as number);
+    db,
+    `SELECT r.id, r.patient_id, p.family_name, p.given_name, r.care_area_code, u.name AS unit_name, u.healthcare_region_code,
+       r.received_date, r.suspicion_date, r.priority, r.status, r.status_changed_at, ca.lead_time_target_days,
+       (SELECT system FROM patient_identifier WHERE patient_id = r.patient_id ORDER BY is_temporary, id LIMIT 1) AS id_system,
+       (SELECT value FROM patient_identifier WHERE patient_id = r.patient_id ORDER BY is_temporary, id LIMIT 1) AS id_value
+     FROM json_each(?) k CROSS JOIN referral r ON r.id = k.value
+     JOIN patient p ON p.id = r.patient_id JOIN care_area ca ON ca.code = r.care_area_code JOIN unit u ON u.id = r.referring_unit_id
+     ORDER BY k.key`,
+  ).all(JSON.stringify(ids)) as Row[];
   const seen = new Set<number>();
   const out = rows.map((r): ReferralListRow => {
     if (!seen.has(r.patient_id)) {

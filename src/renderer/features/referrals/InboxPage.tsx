@@ -1,9 +1,10 @@
 import { useCan } from '../security/useCan';
-import { useEffect, useMemo, useState } from 'react';
-import type { ReferralListRow } from '../../../shared/api/methods/referrals';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { INBOX_PAGE_ROWS, type ReferralListRow } from '../../../shared/api/methods/referrals';
 import { REFERRAL_STATUSES } from '../../../shared/domain/referral-status';
 import { useAppStore } from '../../app/store';
 import { api } from '../../lib/api';
+import { usePagedRows } from '../../lib/usePagedRows';
 import { useT } from '../../i18n/useT';
 import { Page } from '../../ui/Page';
 import { ErrorBanner } from '../../ui/ErrorBanner';
@@ -24,6 +25,8 @@ function LeadCell({ days, over, target }: { days: number | null; over: boolean; 
   );
 }
 
+const rowKey = (r: ReferralListRow) => r.id;
+
 /** The inbox (inkorg): every referral of the unit's care areas with filters, search and lead times. */
 export function InboxPage() {
   const t = useT();
@@ -34,8 +37,6 @@ export function InboxPage() {
   const reference = useAppStore((s) => s.reference)!;
   const filters = useInboxStore();
   const [search, setSearch] = useState(filters.search);
-  const [result, setResult] = useState<{ rows: ReferralListRow[]; total: number } | null>(null);
-  const [error, setError] = useState<unknown>(null);
 
   // Typing waits a moment before searching, so each keystroke does not start a request.
   useEffect(() => {
@@ -44,16 +45,9 @@ export function InboxPage() {
   }, [search]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const query = useMemo(() => toQuery(filters), [filters]);
-  useEffect(() => {
-    let live = true;
-    api.call('referrals.list', query).then(
-      (r) => live && (setResult(r), setError(null)),
-      (e) => live && setError(e),
-    );
-    return () => {
-      live = false;
-    };
-  }, [query]);
+  // A page at a time: only the referrals scrolled into view are fetched (and access-logged).
+  const fetchPage = useCallback((offset: number) => api.call('referrals.list', { ...query, offset, limit: INBOX_PAGE_ROWS }), [query]);
+  const { rows, total, error, loadMore } = usePagedRows(JSON.stringify(query), fetchPage, rowKey);
 
   const columns: Column<ReferralListRow>[] = [
     { key: 'patient', header: t('referrals.col.patient'), width: 'minmax(10rem, 2fr)', render: (r) => <a href={`#/referrals/${r.id}`}>{r.patientName}</a> },
@@ -150,16 +144,24 @@ export function InboxPage() {
         </label>
       </div>
       <ErrorBanner error={error} />
-      {result && (
+      {rows && (
         <>
           <p className="muted" aria-live="polite">
-            {t('referrals.count', { shown: result.rows.length, total: result.total })}
-            {result.rows.length < result.total && ` ${t('referrals.truncated', { shown: result.rows.length })}`}
+            {t('referrals.count', { total })}
           </p>
-          {result.rows.length === 0 ? (
+          {rows.length === 0 ? (
             <p className="card">{t('referrals.empty')}</p>
           ) : (
-            <VirtualTable rows={result.rows} columns={columns} rowKey={(r) => r.id} label={t('referrals.title')} rowClass={(r) => (r.leadTime.overTarget ? 'row-over' : '')} height="calc(100vh - 300px)" />
+            <VirtualTable
+              rows={rows}
+              totalRows={total}
+              onNearEnd={loadMore}
+              columns={columns}
+              rowKey={rowKey}
+              label={t('referrals.title')}
+              rowClass={(r) => (r.leadTime.overTarget ? 'row-over' : '')}
+              height="calc(100vh - 300px)"
+            />
           )}
         </>
       )}

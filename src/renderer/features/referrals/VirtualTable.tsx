@@ -1,5 +1,8 @@
-import { useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
+
+/** Rows before the last loaded one at which the next page is asked for, so scrolling rarely waits. */
+const NEAR_END_ROWS = 30;
 
 export interface Column<R> {
   key: string;
@@ -14,9 +17,13 @@ export interface Column<R> {
 /**
  * A table whose rows are rendered only while visible (@tanstack/react-virtual), so 10,000 referrals
  * or import rows scroll smoothly. Keeps table semantics (role=table/row/cell) for screen readers and tests.
+ * A paged list passes `totalRows` (all that match) and `onNearEnd`, called when the user scrolls close
+ * to the last row loaded, to fetch the next page.
  */
-export function VirtualTable<R>({ rows, columns, rowKey, label, rowClass, height = '60vh' }: {
+export function VirtualTable<R>({ rows, totalRows, onNearEnd, columns, rowKey, label, rowClass, height = '60vh' }: {
   rows: R[];
+  totalRows?: number;
+  onNearEnd?(): void;
   columns: Column<R>[];
   rowKey(row: R): string | number;
   label: string;
@@ -26,8 +33,13 @@ export function VirtualTable<R>({ rows, columns, rowKey, label, rowClass, height
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => 42, overscan: 12 });
   const template = columns.map((c) => c.width).join(' ');
+  const items = virtualizer.getVirtualItems();
+  const lastShown = items.length ? items[items.length - 1].index : -1;
+  useEffect(() => {
+    if (onNearEnd && lastShown >= rows.length - NEAR_END_ROWS) onNearEnd();
+  }, [lastShown, rows.length, onNearEnd]);
   return (
-    <div className="vtable" role="table" aria-label={label} aria-rowcount={rows.length + 1}>
+    <div className="vtable" role="table" aria-label={label} aria-rowcount={(totalRows ?? rows.length) + 1}>
       <div className="vtable-head" role="rowgroup">
         <div className="vtable-row" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
           {columns.map((c) => (
@@ -39,7 +51,7 @@ export function VirtualTable<R>({ rows, columns, rowKey, label, rowClass, height
       </div>
       <div ref={scrollRef} className="vtable-body" role="rowgroup" style={{ maxHeight: height }}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
+          {items.map((item) => {
             const row = rows[item.index];
             return (
               <div

@@ -12,8 +12,13 @@ const READ_ROLES: readonly Role[] = ['administrator', 'coordinator', 'contact_nu
 /** Largest import accepted: ~10 MB of CSV (base64 is 4/3 of that) and at most 20,000 rows. */
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 export const IMPORT_MAX_ROWS = 20_000;
-/** Rows the inbox returns at most; more asks the user to narrow the filter. */
+/** Rows one inbox call returns at most (a page; the CLI and exports may ask for this many). */
 export const LIST_MAX_ROWS = 10_000;
+/**
+ * Rows per inbox page: a screenful and more. The inbox loads the next page as the user scrolls, so only
+ * the patients actually sent to the screen are read (and access-logged), however many match.
+ */
+export const INBOX_PAGE_ROWS = 100;
 
 const optionalDate = () =>
   z
@@ -159,7 +164,9 @@ const listQuery = z.object({
   priority: z.enum(['urgent', 'normal']).nullish().transform((v) => v ?? null),
   search: z.string().max(100, { message: 'validation.tooLong' }).default(''),
   sort: z.enum(['received_desc', 'received_asc', 'lead_time_desc']).default('received_desc'),
-  limit: z.number().int().min(1).max(LIST_MAX_ROWS).default(LIST_MAX_ROWS),
+  /** Rows to skip: the rows already shown, when the inbox loads the next page. */
+  offset: z.number().int().min(0).max(1_000_000).default(0),
+  limit: z.number().int().min(1).max(LIST_MAX_ROWS).default(INBOX_PAGE_ROWS),
 });
 export type ReferralListQuery = z.input<typeof listQuery>;
 
