@@ -120,8 +120,9 @@ export function initialsOf(givenName: string, familyName: string): string {
 
 /** Clock time in Europe/Stockholm ("08:06") of a UTC instant: meetings are planned in Swedish time. */
 export function stockholmClock(iso: string): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  return stockholmTime.format(new Date(iso));
 }
+const stockholmTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit' });
 
 /** A 12-digit personnummer/samordningsnummer as written (ÅÅÅÅMMDD-NNNN); other identifiers as given. */
 export function formatIdentifier(value: string | null): string {

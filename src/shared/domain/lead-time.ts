@@ -3,8 +3,8 @@
 const DAY_MS = 86_400_000;
 
 function toUtcDay(date: string): number {
-  const [y, m, d] = date.split('-').map(Number);
-  return Date.UTC(y, m - 1, d) / DAY_MS;
+  // Fixed positions of YYYY-MM-DD: this runs twice per candidate when 1,000 are ranked.
+  return Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / DAY_MS;
 }
 
 /** Whole calendar days from `from` to `to` (negative if `to` is earlier). */
@@ -27,5 +27,7 @@ export function leadTime(receivedDate: string, suspicionDate: string | null, tod
 
 /** Today's date in Europe/Stockholm (the clinic's calendar day, whatever the computer's zone). */
 export function stockholmToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return stockholmDay.format(now);
 }
+// Made once: building an Intl formatter costs more than a whole inbox page's arithmetic.
+const stockholmDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });

@@ -10,15 +10,12 @@ import { rowToFields, type ReferralRow } from './rows';
 /** The clock stops when the case has been discussed, closed or withdrawn (at that status change). */
 const STOPPED: readonly string[] = ['discussed', 'closed', 'withdrawn'];
 
-// One formatter for every row: building an Intl formatter per row would dominate a 10,000-row inbox.
-const stockholmDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
-
 export function leadTimeView(
   r: { received_date: string; suspicion_date: string | null; status: string; status_changed_at: string },
   targetDays: number,
   today: string,
 ): LeadTimeView {
-  const end = STOPPED.includes(r.status) ? stockholmDate.format(new Date(r.status_changed_at)) : today;
+  const end = STOPPED.includes(r.status) ? stockholmToday(new Date(r.status_changed_at)) : today;
   return { ...leadTime(r.received_date, r.suspicion_date, end, targetDays), targetDays };
 }
 
