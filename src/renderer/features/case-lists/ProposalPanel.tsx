@@ -5,7 +5,7 @@ import { useT } from '../../i18n/useT';
 /** The proposal: what fits (addable in one step), what overflows to the next meeting, and late referrals. */
 export function ProposalPanel({ proposal, onAdd }: { proposal: Proposal; onAdd(referralIds: number[], byHand: boolean): void }) {
   const t = useT();
-  const empty = proposal.fits.length + proposal.overflow.length + proposal.late.length === 0;
+  const empty = proposal.fits.length + proposal.overflowTotal + proposal.lateTotal === 0;
   return (
     <section className="card" aria-labelledby="proposal-heading">
       <div className="section-head">
@@ -19,16 +19,24 @@ export function ProposalPanel({ proposal, onAdd }: { proposal: Proposal; onAdd(r
       <p className="muted">{t('caseList.proposalIntro')}</p>
       {empty && <p>{t('caseList.noProposal')}</p>}
       <CaseTable cases={proposal.fits} onAdd={(id) => onAdd([id], false)} />
-      {proposal.overflow.length > 0 && (
+      {proposal.overflowTotal > 0 && (
         <>
-          <h3>{proposal.nextMeeting ? t('caseList.overflowNext', { date: proposal.nextMeeting.localDate }) : t('caseList.overflow')}</h3>
+          <h3>
+            {proposal.nextMeeting ? t('caseList.overflowNext', { date: proposal.nextMeeting.localDate }) : t('caseList.overflow')}
+            <span className="muted"> · {t('caseList.count', { total: proposal.overflowTotal })}</span>
+          </h3>
+          <FirstShown shown={proposal.overflow.length} total={proposal.overflowTotal} />
           <CaseTable cases={proposal.overflow} onAdd={(id) => onAdd([id], true)} />
         </>
       )}
-      {proposal.late.length > 0 && (
+      {proposal.lateTotal > 0 && (
         <>
-          <h3>{t('caseList.late')}</h3>
+          <h3>
+            {t('caseList.late')}
+            <span className="muted"> · {t('caseList.count', { total: proposal.lateTotal })}</span>
+          </h3>
           <p className="muted">{t('caseList.lateIntro')}</p>
+          <FirstShown shown={proposal.late.length} total={proposal.lateTotal} />
           <CaseTable cases={proposal.late} onAdd={(id) => onAdd([id], true)} />
         </>
       )}
@@ -36,7 +44,12 @@ export function ProposalPanel({ proposal, onAdd }: { proposal: Proposal; onAdd(r
   );
 }
 
-/** Long proposals are cut at 200 rows on screen (the rest are still counted and addable later). */
+/** The server sends the first PROPOSAL_SHOWN_ROWS of a long group; the rest are counted (and come up at later meetings). */
+function FirstShown({ shown, total }: { shown: number; total: number }) {
+  const t = useT();
+  return shown < total ? <p className="muted">{t('caseList.firstShown', { shown, total })}</p> : null;
+}
+
 function CaseTable({ cases, onAdd }: { cases: CaseBrief[]; onAdd(referralId: number): void }) {
   const t = useT();
   if (cases.length === 0) return null;
@@ -53,7 +66,7 @@ function CaseTable({ cases, onAdd }: { cases: CaseBrief[]; onAdd(referralId: num
         </tr>
       </thead>
       <tbody>
-        {cases.slice(0, 200).map((c) => (
+        {cases.map((c) => (
           <tr key={c.referralId}>
             <td>
               {c.familyName}, {c.givenName}

@@ -84,13 +84,18 @@ export interface CaseListItem extends CaseSummary {
   recommendations: RecommendationVersion[];
 }
 
+/** Rows of the overflow and of the late referrals a proposal shows (the first, in agenda order). */
+export const PROPOSAL_SHOWN_ROWS = 100;
+
 export interface Proposal {
   /** In agenda order, within the meeting's remaining capacity. */
   fits: CaseBrief[];
-  /** Do not fit: they roll to the next meeting. */
+  /** Do not fit: they roll to the next meeting. The first PROPOSAL_SHOWN_ROWS, of `overflowTotal`. */
   overflow: CaseBrief[];
-  /** Received after the registration deadline: shown apart, added only by hand. */
+  overflowTotal: number;
+  /** Received after the registration deadline: shown apart, added only by hand. The first PROPOSAL_SHOWN_ROWS, of `lateTotal`. */
   late: CaseBrief[];
+  lateTotal: number;
   defaultMinutes: number;
   nextMeeting: { id: number; localDate: string } | null;
 }
