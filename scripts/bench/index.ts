@@ -61,7 +61,7 @@ try {
 
   await measure('open_first_inbox_page_ms', 'Open database + first inbox page', 'ms', () => server.openAndFirstInbox(dir));
   const b = openBenchCore(dir);
-  await measure('search_ms', `Search (${Math.min(8, ds.sampleSearchTerms.length)} terms, per search)`, 'ms', () => server.search(b, ds));
+  await measure('search_ms', `Search (${Math.min(8, ds.sampleSearchTerms.length)} terms, median per search)`, 'ms', () => server.search(b, ds));
   await measure('agenda_proposal_ms', 'Agenda proposal (1,000+ eligible)', 'ms', () => server.proposal(b, ds));
   await measure('agenda_pdf_30_cases_ms', 'Agenda PDF, 30 cases', 'ms', () => server.agendaPdf(b, ds));
   await measure('care_plan_pdf_ms', 'Care-plan PDF', 'ms', () => server.carePlanPdf(b, ds));
