@@ -15,7 +15,8 @@ import type { Role } from '../shared/api/contract';
 import { ApiError, conflict } from '../shared/api/errors';
 import { BackupService } from './services/backup/service';
 import { registerBackupService, takeParked } from './services/backup/registry';
-import { createRecoveryRouter, inUseElsewhere, startupCheck, type StartupHealth } from './services/backup/recovery';
+import { createRecoveryRouter, inUseElsewhere, signInCheck, type StartupHealth } from './services/backup/recovery';
+import { checkInBackground, type BackgroundCheck } from './services/backup/background-check';
 
 export interface CoreOptions {
   dataDir: string;
@@ -39,8 +40,10 @@ export interface Core {
   router: Router;
   /** Users, sessions and the database key: sign-in for the CLI, the shell's lock on sleep, tests. */
   security: Security;
-  /** Result of the integrity check at sign-in; while not ok, only the recovery methods answer. */
+  /** Result of the integrity checks since sign-in; while not ok, only the recovery methods answer. */
   readonly health: StartupHealth;
+  /** Settles when the full check after sign-in is done (at once when none is running). */
+  readonly healthChecked: Promise<StartupHealth>;
   backups: BackupService;
   /** Calls `listener` each time the database has been opened (sign-in, restore); returns an unsubscribe. */
   onDatabaseOpen(listener: () => void): () => void;
@@ -66,9 +69,12 @@ const HEALTHY: StartupHealth = { ok: true, problems: [] };
 /**
  * The main-process core: plain Node + SQLite, shared by the Electron shell, the browser-mode bridge,
  * the CLI and the tests. Starts locked: the database is encrypted and its key is known only once a
- * user has signed in. Then it is checked (quick_check on a read-only connection, with the key) and
- * opened and migrated. A damaged database is not opened for writing: the core then answers only the
- * recovery methods (to a signed-in user), which offer the newest good backup.
+ * user has signed in. Then it is checked on a read-only connection (header, key, schema; the whole
+ * quick_check first when a migration is due), opened and migrated, and the whole quick_check runs in
+ * a worker thread while the user works. A damaged database is not opened for writing, or is closed as
+ * soon as the background check finds the damage: the core then answers only the recovery methods (to a
+ * signed-in user), which offer the newest good backup. The open-listeners (automatic backups) run once
+ * the whole check has passed, so a damaged file never pushes a good backup out of the rotation.
  */
 export function createCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true });
@@ -76,13 +82,16 @@ export function createCore(options: CoreOptions): Core {
   const now = options.now ?? (() => new Date());
   let db: Db | null = null;
   let health: StartupHealth = HEALTHY;
+  let healthChecked: Promise<StartupHealth> = Promise.resolve(HEALTHY);
+  let background: BackgroundCheck | null = null;
   const openListeners = new Set<() => void>();
 
   const security: Security = new Security({
     dataDir: options.dataDir,
     openDb: (key) => {
       // Checked before anything writes to it: the key is needed to read even the first page.
-      health = existsSync(file) ? startupCheck(file, key) : HEALTHY;
+      const check = existsSync(file) ? signInCheck(file, key, migrations) : { ...HEALTHY, full: true };
+      health = { ok: check.ok, problems: check.problems };
       if (health.ok) {
         try {
           db = openAndMigrate(file, key);
@@ -92,7 +101,24 @@ export function createCore(options: CoreOptions): Core {
         }
       }
       if (db) activate(db);
-      notifyOpen();
+      if (!db || check.full) {
+        healthChecked = Promise.resolve(health);
+        notifyOpen();
+        return;
+      }
+      background = checkInBackground(file, key);
+      healthChecked = background.result.then((found) => {
+        background = null;
+        if (!found.ok && db) {
+          health = found;
+          stopIndexing?.();
+          stopIndexing = null;
+          db.close();
+          db = null;
+        }
+        notifyOpen();
+        return health;
+      });
     },
     kdfCost: options.kdfCost,
     autoLockMs: options.autoLockMs,
@@ -156,7 +182,7 @@ export function createCore(options: CoreOptions): Core {
   const inner = createRouter({
     db: getDb,
     dataDir: options.dataDir,
-    handlers: { ...handlers, ...securityHandlers(security) },
+    handlers: { ...handlers, ...securityHandlers(security, () => security.isOpen && !health.ok) },
     hooks,
     now,
   });
@@ -200,6 +226,9 @@ export function createCore(options: CoreOptions): Core {
     get health() {
       return health;
     },
+    get healthChecked() {
+      return healthChecked;
+    },
     backups,
     onDatabaseOpen(listener) {
       openListeners.add(listener);
@@ -207,6 +236,7 @@ export function createCore(options: CoreOptions): Core {
     },
     newSession: () => randomUUID(),
     close: () => {
+      background?.stop();
       stopIndexing?.();
       db?.close();
       db = null;

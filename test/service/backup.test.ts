@@ -202,6 +202,41 @@ describe('a damaged database at start', () => {
     expect((await api.call('recovery.status', {})).damaged).toBe(false);
   });
 
+  it('finds damage the sign-in check cannot see in the background, then refuses every method', async () => {
+    const dataDir = tempDir();
+    const first = testCore({ dataDir });
+    first.core.db.transaction(() => {
+      for (let i = 0; i < 3000; i++) insertPatient(first.core.db, { familyName: `Efternamn${i}`.padEnd(60, 'x') });
+    })();
+    first.core.close();
+    // Only the last data pages: header, schema and the migration list still read back at sign-in.
+    const file = databaseFile(dataDir);
+    const buf = readFileSync(file);
+    for (let p = buf.length / 4096 - 6; p < buf.length / 4096 - 2; p++) randomBytes(4096).copy(buf, p * 4096);
+    writeFileSync(file, buf);
+
+    const { core, api } = testCore({ dataDir });
+    let toldAt: boolean | null = null;
+    core.onDatabaseOpen(() => (toldAt = core.health.ok));
+    expect(core.health.ok).toBe(true); // signed in at once; the whole check runs in a worker
+    expect((await core.healthChecked).ok).toBe(false);
+    expect(core.health.problems.length).toBeGreaterThan(0);
+    await new Promise((r) => setImmediate(r));
+    expect(toldAt).toBe(false); // the open-listeners (automatic backup) hear of it only after the check
+    await expectApiError(api.call('system.info', {}), 'database_damaged');
+    expect((await api.call('auth.status', {})).databaseDamaged).toBe(true);
+    expect((await api.call('recovery.status', {})).damaged).toBe(true);
+  });
+
+  it('signs in on an intact database without waiting for the whole check, which then passes', async () => {
+    const dataDir = tempDir();
+    testCore({ dataDir }).core.close();
+    const { core, api } = testCore({ dataDir });
+    expect((await core.healthChecked).ok).toBe(true);
+    expect((await api.call('auth.status', {})).databaseDamaged).toBe(false);
+    expect((await api.call('system.info', {})).schemaVersion).toBeTruthy();
+  });
+
   it('says so when no backup is good', async () => {
     const dataDir = tempDir();
     const first = testCore({ dataDir });

@@ -84,7 +84,7 @@ export class Security {
     this.dbKey = null;
   }
 
-  status(sessionId: string): AuthStatus {
+  status(sessionId: string): Omit<AuthStatus, 'databaseDamaged'> {
     const base = { autoLockMs: this.autoLockMs(), autoLockMinutes: this.keystore?.autoLockMinutes ?? DEFAULT_AUTO_LOCK_MINUTES };
     if (!this.keystore) return { state: 'setup', user: null, ...base };
     const s = this.sessions.get(sessionId);

@@ -9,6 +9,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { UserMenu } from '../features/security/UserMenu';
 import { RecoveryScreen } from '../features/backup/RecoveryScreen';
 import { ApiError } from '../../shared/api/errors';
+import { DAMAGED_EVENT } from '../lib/api';
 
 export function App() {
   const t = useT();
@@ -21,6 +22,12 @@ export function App() {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+  // Damage found after the window opened (the check after sign-in, or any call): the recovery screen.
+  useEffect(() => {
+    const damaged = () => useAppStore.setState({ loadError: new ApiError('database_damaged', 'error.databaseDamaged') });
+    window.addEventListener(DAMAGED_EVENT, damaged);
+    return () => window.removeEventListener(DAMAGED_EVENT, damaged);
+  }, []);
 
   if (loadError instanceof ApiError && loadError.code === 'database_damaged') return <RecoveryScreen />;
   if (loadError) return <main className="first-run"><ErrorBanner error={loadError} /></main>;

@@ -56,10 +56,14 @@ function ipcTransport(): Transport {
 /** Fired when a call is refused because the session is locked or signed out (the lock screen listens). */
 export const AUTH_EVENT = 'mdk:auth-refused';
 
+/** Fired when the database turns out to be damaged after the window opened (App shows the recovery screen). */
+export const DAMAGED_EVENT = 'mdk:database-damaged';
+
 function watchAuth(transport: Transport): Transport {
   return async (method, input) => {
     const res = await transport(method, input);
     if (!res.ok && (res.error.code === 'locked' || res.error.code === 'unauthenticated')) window.dispatchEvent(new Event(AUTH_EVENT));
+    if (!res.ok && res.error.code === 'database_damaged') window.dispatchEvent(new Event(DAMAGED_EVENT));
     return res;
   };
 }

@@ -4,7 +4,7 @@
  * that passes the full check.
  */
 import { openDatabase, type Db } from '../../db/driver';
-import { checkHealth } from '../../db/migrate';
+import type { Migration } from '../../db/migrate';
 import { api } from '../../../shared/api';
 import { ApiError } from '../../../shared/api/errors';
 import type { RecoveryStatus } from '../../../shared/api/methods/backup';
@@ -18,17 +18,26 @@ export interface StartupHealth {
   problems: string[];
 }
 
-/** quick_check on a read-only connection: a damaged file is never opened for writing. */
-export function startupCheck(file: string, key: Buffer | undefined): StartupHealth {
+/**
+ * The check at sign-in, on a read-only connection before anything writes: the header, the key and the
+ * schema must read back (a wrong key or a foreign file fails here). When a migration is about to change
+ * the file, the whole quick_check runs first, as a damaged file must not be migrated; otherwise the
+ * whole check runs in the background after sign-in (background-check.ts). `full` says which ran.
+ */
+export function signInCheck(file: string, key: Buffer | undefined, migrations: readonly Migration[]): StartupHealth & { full: boolean } {
   let db: Db | null = null;
   try {
     db = openDatabase(file, { readonly: true, key });
-    const report = checkHealth(db, true);
-    const intact = report.integrity.length === 1 && report.integrity[0] === 'ok';
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    const hasLog = db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'schema_migration'").get() !== undefined;
+    const applied = hasLog ? (db.prepare('SELECT count(*) FROM schema_migration').pluck().get() as number) : 0;
+    if (applied >= migrations.length) return { ok: true, problems: [], full: false };
+    const integrity = (db.pragma('quick_check', { simple: false }) as Record<string, unknown>[]).map((r) => String(Object.values(r)[0]));
+    const intact = integrity.length === 1 && integrity[0] === 'ok';
     // Foreign-key faults are reported by `mdk verify`, but do not stop the app: the data is readable.
-    return intact ? { ok: true, problems: [] } : { ok: false, problems: report.integrity.slice(0, 20) };
+    return { ok: intact, problems: intact ? [] : integrity.slice(0, 20), full: true };
   } catch (e) {
-    return { ok: false, problems: [(e as Error).message] };
+    return { ok: false, problems: [(e as Error).message], full: false };
   } finally {
     db?.close();
   }

@@ -22,7 +22,9 @@ export function startBackupScheduler(core: Core, options: SchedulerOptions = {})
   let first = true;
 
   async function tick() {
-    if (running || !core.security.isOpen || !core.health.ok) return;
+    if (running || !core.security.isOpen) return;
+    // Never while the check after sign-in runs: a damaged copy must not push a good one out.
+    if (!(await core.healthChecked).ok || running) return;
     const last = core.backups.lastAutomatic();
     const due = first || !last || Date.now() - Date.parse(last) >= maxAge;
     if (!due) return;

@@ -15,10 +15,14 @@ const requireUser = (userId: number | null) => {
   return userId;
 };
 
-/** Security handlers close over the core's one Security instance (sessions and the key in memory). */
-export function securityHandlers(security: Security): Pick<Handlers, SecurityMethod> {
+/**
+ * Security handlers close over the core's one Security instance (sessions and the key in memory).
+ * `databaseDamaged` tells the windows, through the status they poll, when the check that runs after
+ * sign-in has found damage.
+ */
+export function securityHandlers(security: Security, databaseDamaged: () => boolean): Pick<Handlers, SecurityMethod> {
   return {
-    'auth.status': (_i, ctx) => security.status(ctx.sessionId),
+    'auth.status': (_i, ctx) => ({ ...security.status(ctx.sessionId), databaseDamaged: databaseDamaged() }),
     'auth.setup': (input, ctx) => security.setup(ctx.sessionId, input),
     'auth.login': (input, ctx) => security.login(ctx.sessionId, input.userName, input.passphrase),
     'auth.unlock': (input, ctx) => security.unlock(ctx.sessionId, input.passphrase),

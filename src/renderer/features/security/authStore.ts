@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { AuthStatus, SessionUser } from '../../../shared/api/methods/security';
-import { api } from '../../lib/api';
+import { api, DAMAGED_EVENT } from '../../lib/api';
 
 interface AuthState {
   status: AuthStatus | null;
@@ -22,6 +22,7 @@ export const useAuthStore = create<AuthState>((set, get) => ({
   async refresh() {
     try {
       const status = await api.call('auth.status', {});
+      if (status.databaseDamaged) window.dispatchEvent(new Event(DAMAGED_EVENT));
       const before = get().status;
       // Polling returns a new object each time; keep the old one when nothing changed, so nothing re-renders.
       if (!before || before.state !== status.state || before.user?.id !== status.user?.id || before.autoLockMs !== status.autoLockMs) set({ status });

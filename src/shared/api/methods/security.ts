@@ -35,6 +35,8 @@ export interface AuthStatus {
   /** Inactivity before the window locks, in milliseconds. */
   autoLockMs: number;
   autoLockMinutes: number;
+  /** The check after sign-in found the database damaged: the window shows the recovery screen. */
+  databaseDamaged: boolean;
 }
 
 export interface UserSummary extends SessionUser {
