@@ -38,13 +38,22 @@ function trigramCount(db: Db, trigram: string): number {
 /** Below this many candidates, checking each one's text beats FTS5's positional phrase match. */
 const VERIFY_MAX = 300;
 
+/** A query yielding the ids of the matching patients (one column), to be joined where it is used. */
+export interface PatientMatch {
+  sql: string;
+  params: (string | number)[];
+}
+const NOBODY: PatientMatch = { sql: 'SELECT NULL WHERE 0', params: [] };
+
 /**
- * Ids of patients matching every search term (any part of a name or identifier), fast at 100,000
+ * The patients matching every search term (any part of a name or identifier), fast at 100,000
  * patients. A trigram no patient has answers "none" at once (fts5vocab counts). Otherwise the two
  * rarest trigrams of each term pick candidates; few candidates have their text checked for every
- * term, many go through FTS5's exact phrase match. Terms under three characters filter by LIKE.
+ * term, many go through FTS5's exact phrase match, as a query the caller joins to its referrals (a
+ * common name matches thousands: they are never copied out and back in). Terms under three
+ * characters filter by LIKE.
  */
-export function searchPatients(db: Db, search: string): number[] | null {
+export function searchPatients(db: Db, search: string): PatientMatch | null {
   const terms = normaliseSearch(search).split(' ').filter(Boolean).slice(0, 8);
   if (!terms.length) return null;
   const long = terms.filter((t) => t.length >= 3);
@@ -54,14 +63,15 @@ export function searchPatients(db: Db, search: string): number[] | null {
     const rare = new Set<string>();
     for (const term of long) {
       const counted = trigrams(term).map((t) => ({ t, n: trigramCount(db, t) }));
-      if (counted.some((c) => c.n === 0)) return [];
+      if (counted.some((c) => c.n === 0)) return NOBODY;
       counted.sort((a, b) => a.n - b.n).slice(0, 2).forEach((c) => rare.add(c.t));
     }
     // Stops at VERIFY_MAX + 1: past that, the exact phrase match below answers anyway.
     const candidates = cached(db, `SELECT rowid FROM patient_search WHERE patient_search MATCH ? LIMIT ${VERIFY_MAX + 1}`).pluck().all([...rare].map(quote).join(' AND ')) as number[];
     if (candidates.length <= VERIFY_MAX) {
       const rows = cached(db, 'SELECT rowid AS id, text FROM patient_search WHERE rowid IN (SELECT value FROM json_each(?))').all(JSON.stringify(candidates)) as { id: number; text: string }[];
-      return rows.filter((r) => terms.every((t) => r.text.toLowerCase().includes(t))).map((r) => r.id);
+      const ids = rows.filter((r) => terms.every((t) => r.text.toLowerCase().includes(t))).map((r) => r.id);
+      return ids.length ? { sql: 'SELECT value FROM json_each(?)', params: [JSON.stringify(ids)] } : NOBODY;
     }
   }
   const where: string[] = [];
@@ -74,7 +84,7 @@ export function searchPatients(db: Db, search: string): number[] | null {
     where.push("text LIKE ? ESCAPE '\\'");
     params.push(`%${t.replace(/[\\%_]/g, (c) => '\\' + c)}%`);
   }
-  return cached(db, `SELECT rowid FROM patient_search WHERE ${where.join(' AND ')}`).pluck().all(...params) as number[];
+  return { sql: `SELECT rowid FROM patient_search WHERE ${where.join(' AND ')}`, params };
 }
 
 const ORDER: Record<Query['sort'], string> = {
@@ -108,13 +118,13 @@ interface Row {
  * referral table; its matches (a few thousand at most) are ordered in one pass and counted as they
  * come. Without a search the page is read by LIMIT/OFFSET and counted apart only when it is full.
  */
-function pageOfIds(db: Db, q: Query, where: string[], params: (string | number)[], patientIds: number[] | null): { ids: number[]; total: number } {
+function pageOfIds(db: Db, q: Query, where: string[], params: (string | number)[], patients: PatientMatch | null): { ids: number[]; total: number } {
   const unit = q.healthcareRegionCode ? 'JOIN unit u ON u.id = r.referring_unit_id' : '';
   const filter = where.length ? 'WHERE ' + where.join(' AND ') : '';
-  if (patientIds) {
-    const all = cached(db, `SELECT r.id FROM json_each(?) m CROSS JOIN referral r ON r.patient_id = m.value ${unit} ${filter} ORDER BY ${ORDER[q.sort]}`)
+  if (patients) {
+    const all = cached(db, `WITH m(value) AS (${patients.sql}) SELECT r.id FROM m CROSS JOIN referral r ON r.patient_id = m.value ${unit} ${filter} ORDER BY ${ORDER[q.sort]}`)
       .pluck()
-      .all(JSON.stringify(patientIds), ...params) as number[];
+      .all(...patients.params, ...params) as number[];
     return { ids: all.slice(q.offset, q.offset + q.limit), total: all.length };
   }
   const ids = cached(db, `SELECT r.id FROM referral r ${unit} ${filter} ORDER BY ${ORDER[q.sort]} LIMIT ? OFFSET ?`)
@@ -150,9 +160,9 @@ export function listReferrals(ctx: RequestContext, q: Query): { rows: ReferralLi
     where.push('r.priority = ?');
     params.push(q.priority);
   }
-  const patientIds = searchPatients(db, q.search);
-  if (patientIds && !patientIds.length) return { rows: [], total: 0, today };
-  const { ids, total } = pageOfIds(db, q, where, params, patientIds);
+  const patients = searchPatients(db, q.search);
+  if (patients === NOBODY) return { rows: [], total: 0, today };
+  const { ids, total } = pageOfIds(db, q, where, params, patients);
   // Details (names, identifiers, units) only for the page: a page of 100 from thousands of matches.
   const rows = cached(
     db,
