@@ -122,6 +122,19 @@ test('build, reorder and lock the list, run the meeting, finalise, and find the 
   expect(status(server, ids.bjork)).toBe('complete');
 });
 
+test('a physician sees attendance and quorum on the list but leaves recording them to the nurse', async ({ page, server, openApp }) => {
+  const { first } = arrange(server);
+  const db = server.core.db;
+  const person = Number(db.prepare("INSERT INTO person (name, role, created_at) VALUES ('Karin Kirurg', 'surgeon', 'x')").run().lastInsertRowid);
+  db.prepare("INSERT INTO meeting_participant (meeting_id, person_id, role) VALUES (?, ?, 'surgeon')").run(first, person);
+  await openApp();
+  await page.getByRole('link', { name: 'Falllistor' }).click();
+  await page.getByRole('link', { name: /Öppna falllistan 2027-01-15/ }).click();
+  const attendance = page.getByRole('group', { name: /Karin Kirurg/ });
+  await expect(attendance).toBeVisible();
+  await expect(attendance.getByRole('radio').first()).toBeDisabled();
+});
+
 test.describe('as a coordinator', () => {
   test.use({ role: 'coordinator' });
 

@@ -5,6 +5,7 @@ import { api } from '../../lib/api';
 import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { useApiData } from './useApiData';
+import { useCan } from '../security/useCan';
 
 /**
  * Attendance per participant and the meeting's quorum (beslutsförhet: every required role present
@@ -16,10 +17,12 @@ export function AttendancePanel({ meetingId, onChange }: { meetingId: number; on
   const { data, error, reload } = useApiData(() => api.call('meetings.get', { id: meetingId }), [meetingId]);
   const [saveError, setSaveError] = useState<unknown>(null);
   const [meeting, setMeeting] = useState<MeetingDetail | null>(null);
+  // Physicians see attendance and quorum; the contact nurse or coordinator records it.
+  const canRecord = useCan('meetings.setAttendance');
   const m = meeting && meeting.id === meetingId ? meeting : data;
   if (error) return <ErrorBanner error={error} />;
   if (!m) return <p className="muted">{t('common.loading')}</p>;
-  const readOnly = m.status !== 'planned';
+  const readOnly = m.status !== 'planned' || !canRecord;
 
   async function record(personId: number, attendance: Attendance | null) {
     // Shown at once (the radio must follow the click); the server's quorum replaces the local one.
