@@ -5,6 +5,7 @@
 import PDFDocument from 'pdfkit';
 import { join } from 'node:path';
 import { resourcesDir } from '../../src/main/paths';
+import { INBOX_PAGE_ROWS } from '../../src/shared/api/methods/referrals';
 
 export { openRaw } from './core';
 
@@ -13,7 +14,7 @@ export const INBOX_SQL = `SELECT r.id, p.family_name, p.given_name, r.care_area_
     (SELECT value FROM patient_identifier WHERE patient_id = r.patient_id ORDER BY is_temporary, id LIMIT 1) ident
   FROM referral r JOIN patient p ON p.id = r.patient_id JOIN unit u ON u.id = r.referring_unit_id
   WHERE r.status IN ('received', 'awaiting_completion', 'complete', 'listed', 'discussed')
-  ORDER BY r.received_date DESC, r.id DESC LIMIT 10000`;
+  ORDER BY r.received_date DESC, r.id DESC LIMIT ${INBOX_PAGE_ROWS}`;
 
 export const SEARCH_SQL = `SELECT r.id FROM patient_search s JOIN referral r ON r.patient_id = s.rowid WHERE patient_search MATCH ? ORDER BY r.received_date DESC`;
 
