@@ -8,7 +8,7 @@ import { m0006_care_plans } from './0006_care_plans';
 import { m0007_security } from './0007_security';
 import { m0008_follow_up } from './0008_follow_up';
 import { m0009_access_log_index } from './0009_access_log_index';
-import { m0011_proposal_indexes } from './0011_proposal_indexes';
+import { m0011_list_indexes } from './0011_list_indexes';
 
 /**
  * Every migration in order. Append only: a released id is never renamed or removed.
@@ -24,5 +24,5 @@ export const migrations: readonly Migration[] = [
   m0007_security,
   m0008_follow_up,
   m0009_access_log_index,
-  m0011_proposal_indexes,
+  m0011_list_indexes,
 ];
