@@ -33,9 +33,19 @@ export function findPatientId(db: Db, id: ParsedIdentifier): number | null {
 }
 
 /** One patient, many referrals: an existing patient is found by identifier and reused, else created. */
-export function findOrCreatePatient(db: Db, id: ParsedIdentifier, names: { familyName: string; givenName: string }, at: string): { patientId: number; created: boolean } {
+export function findOrCreatePatient(db: Db, id: ParsedIdentifier, names: PatientNames, at: string): { patientId: number; created: boolean } {
   const existing = findPatientId(db, id);
   if (existing !== null) return { patientId: existing, created: false };
+  return { patientId: createPatient(db, id, names, at), created: true };
+}
+
+export interface PatientNames {
+  familyName: string;
+  givenName: string;
+}
+
+/** A new patient with its identifier; the caller has made sure no patient holds the identifier yet. */
+export function createPatient(db: Db, id: ParsedIdentifier, names: PatientNames, at: string): number {
   const insert = cached(db, 'INSERT INTO patient (family_name, given_name, birth_date, sex, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
   const patientId = Number(insert.run(names.familyName, names.givenName, id.birthDate, id.sex, at, at).lastInsertRowid);
   cached(db, 'INSERT INTO patient_identifier (patient_id, system, value, issuer_region_code, is_temporary, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
@@ -46,7 +56,7 @@ export function findOrCreatePatient(db: Db, id: ParsedIdentifier, names: { famil
     id.isTemporary ? 1 : 0,
     at,
   );
-  return { patientId, created: true };
+  return patientId;
 }
 
 export function patientSummary(db: Db, patientId: number, today: string): PatientSummary {

@@ -42,8 +42,8 @@ export const normaliseHeader = (h: string) =>
     .replace(/^_+|_+$/g, '');
 
 /** Index of each known column in the header; unknown headers are ignored. */
-export function mapHeader(header: string[]): { index: Partial<Record<Column, number>>; missing: Column[] } {
-  const index: Partial<Record<Column, number>> = {};
+export function mapHeader(header: string[]): { index: ColumnIndex; missing: Column[] } {
+  const index: ColumnIndex = {};
   header.forEach((h, i) => {
     const n = normaliseHeader(h);
     for (const [col, names] of Object.entries(COLUMNS) as [Column, readonly string[]][]) if (names.includes(n) && index[col] === undefined) index[col] = i;
@@ -51,7 +51,20 @@ export function mapHeader(header: string[]): { index: Partial<Record<Column, num
   return { index, missing: REQUIRED_COLUMNS.filter((c) => index[c] === undefined) };
 }
 
-export type CellReader = (c: Column) => string;
+export type ColumnIndex = Partial<Record<Column, number>>;
+
+/** One record's cells by column, trimmed; a column the file lacks reads as empty. */
+export class RowCells {
+  constructor(
+    private readonly index: ColumnIndex,
+    private readonly cells: string[],
+  ) {}
+
+  get(c: Column): string {
+    const i = this.index[c];
+    return i === undefined ? '' : (this.cells[i] ?? '').trim();
+  }
+}
 
 const YES = ['ja', 'j', 'yes', 'y', '1', 'x', 'sant', 'true'];
 const NO = ['nej', 'n', 'no', '0', 'falskt', 'false'];
@@ -66,29 +79,29 @@ export function yesNo(v: string): boolean | null | 'bad' {
 }
 
 /** The referral fields of one row, before the contract's schema checks them. Unit and area resolved by the caller. */
-export function rowToReferralInput(cell: CellReader, careAreaCode: string, referringUnitId: number): ReferralFieldsInput & Record<string, unknown> {
-  const basis = cell('diagnosgrund').trim().toLowerCase();
-  const priority = normaliseHeader(cell('prioritet'));
-  const ecog = cell('ecog').trim();
+export function rowToReferralInput(row: RowCells, careAreaCode: string, referringUnitId: number): ReferralFieldsInput & Record<string, unknown> {
+  const basis = row.get('diagnosgrund').trim().toLowerCase();
+  const priority = normaliseHeader(row.get('prioritet'));
+  const ecog = row.get('ecog').trim();
   return {
     careAreaCode,
     referringUnitId,
-    referringPhysician: cell('remitterande_lakare'),
-    referringPhone: cell('telefon'),
-    receivedDate: cell('mottagen').trim(),
-    suspicionDate: cell('valgrundad_misstanke').trim(),
-    question: cell('fragestallning'),
-    icd10: cell('icd10'),
+    referringPhysician: row.get('remitterande_lakare'),
+    referringPhone: row.get('telefon'),
+    receivedDate: row.get('mottagen').trim(),
+    suspicionDate: row.get('valgrundad_misstanke').trim(),
+    question: row.get('fragestallning'),
+    icd10: row.get('icd10'),
     diagnosisBasis: (basis === '' ? null : basis === 'pad' ? 'pad' : ['klinisk', 'clinical'].includes(basis) ? 'clinical' : basis) as 'pad',
-    history: cell('anamnes'),
-    comorbidity: cell('samsjuklighet'),
+    history: row.get('anamnes'),
+    comorbidity: row.get('samsjuklighet'),
     ecog: (ecog === '' ? null : /^\d+$/.test(ecog) ? Number(ecog) : ecog) as number,
-    imagingAvailable: yesNo(cell('bilder')) as boolean,
-    radiologyReportRef: cell('rontgensvar'),
-    pathologyRef: cell('pad_referens'),
-    patientWishes: cell('patientens_onskemal'),
-    patientInformed: yesNo(cell('patient_informerad')) as boolean,
+    imagingAvailable: yesNo(row.get('bilder')) as boolean,
+    radiologyReportRef: row.get('rontgensvar'),
+    pathologyRef: row.get('pad_referens'),
+    patientWishes: row.get('patientens_onskemal'),
+    patientInformed: yesNo(row.get('patient_informerad')) as boolean,
     priority: (priority === '' || priority === 'normal' ? 'normal' : ['bradskande', 'urgent', 'akut'].includes(priority) ? 'urgent' : priority) as 'normal',
-    notes: cell('anteckningar'),
+    notes: row.get('anteckningar'),
   };
 }

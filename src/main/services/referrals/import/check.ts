@@ -1,0 +1,226 @@
+import { hash } from 'node:crypto';
+import type { Db } from '../../../db/driver';
+import type { RequestContext } from '../../../router/context';
+import type { ImportReport, ImportRowView, ReferralFields } from '../../../../shared/api/methods/referrals';
+import { invalid } from '../../../../shared/api/errors';
+import { stockholmToday } from '../../../../shared/domain/lead-time';
+import { formatIdentifier, parseIdentifier, type ParsedIdentifier } from '../../../../shared/domain/identifiers';
+import type { PatientNames } from '../patients';
+import { referralIssuesAgainst, type ReferralReferences } from '../validate';
+import { mapHeader, normaliseHeader, rowToReferralInput, RowCells, type Column, type ColumnIndex } from './columns';
+import { parseCsv } from './decode';
+import { referralFieldsParser, type FieldsResult } from './fields';
+import { identifierKey, lookUpKnown } from './known';
+
+const FIELD_COLUMN: Record<string, Column> = {
+  careAreaCode: 'vardomrade',
+  referringUnitId: 'remitterande_enhet',
+  referringPhysician: 'remitterande_lakare',
+  referringPhone: 'telefon',
+  receivedDate: 'mottagen',
+  suspicionDate: 'valgrundad_misstanke',
+  question: 'fragestallning',
+  icd10: 'icd10',
+  diagnosisBasis: 'diagnosgrund',
+  history: 'anamnes',
+  comorbidity: 'samsjuklighet',
+  ecog: 'ecog',
+  imagingAvailable: 'bilder',
+  radiologyReportRef: 'rontgensvar',
+  pathologyRef: 'pad_referens',
+  patientWishes: 'patientens_onskemal',
+  patientInformed: 'patient_informerad',
+  priority: 'prioritet',
+  notes: 'anteckningar',
+};
+
+/** A row that passed every check: what the commit writes. */
+export interface ValidRow {
+  view: ImportRowView;
+  identifier: ParsedIdentifier;
+  /** `identifierKey(identifier)`, computed once. */
+  patientKey: string;
+  names: PatientNames;
+  fields: ReferralFields;
+  importKey: string;
+  /** The patient the identifier already belongs to; null for a patient the import creates. */
+  patientId: number | null;
+}
+export type CheckedRow = { view: ImportRowView } | ValidRow;
+export const isValid = (r: CheckedRow): r is ValidRow => r.view.status === 'valid';
+const passedRowChecks = (r: CheckedRow): r is ValidRow => 'importKey' in r;
+
+/** Same file twice adds nothing: the source's own id where given, else patient + care area + date. */
+function importKey(extId: string, id: ParsedIdentifier, careAreaCode: string, receivedDate: string): string {
+  const basis = extId ? `ext|${extId}` : `row|${id.system}|${id.value}|${id.issuerRegionCode ?? ''}|${careAreaCode}|${receivedDate}`;
+  return 'csv:' + hash('sha256', basis, 'hex').slice(0, 40);
+}
+
+/** What every row of one file is read against: its columns, the date, the reference data. */
+interface FileRules {
+  index: ColumnIndex;
+  headerLength: number;
+  today: string;
+  /** Care area by its normalised cell text (code or Swedish name), memoised per distinct cell. */
+  careAreaOf(cell: string): string | undefined;
+  unitOf(cell: string): number | undefined;
+  regions: Set<string>;
+  references: ReferralReferences;
+  parseFields(input: Record<string, unknown>): FieldsResult;
+}
+
+function fileRules(db: Db, index: ColumnIndex, headerLength: number, today: string): FileRules {
+  const areas = new Map<string, string>();
+  const areaState = new Map<string, 'active' | 'inactive'>();
+  for (const a of db.prepare('SELECT code, name_sv, active FROM care_area').all() as { code: string; name_sv: string; active: number }[]) {
+    areas.set(normaliseHeader(a.code), a.code);
+    areas.set(normaliseHeader(a.name_sv), a.code);
+    areaState.set(a.code, a.active === 1 ? 'active' : 'inactive');
+  }
+  const areaByCell = new Map<string, string | undefined>();
+  const units = new Map<string, number>();
+  const unitIds = new Set<number>();
+  for (const u of db.prepare('SELECT id, code, name FROM unit ORDER BY active DESC, id').all() as { id: number; code: string | null; name: string }[]) {
+    if (u.code && !units.has(u.code.toUpperCase())) units.set(u.code.toUpperCase(), u.id);
+    if (!units.has(u.name.trim().toLowerCase())) units.set(u.name.trim().toLowerCase(), u.id);
+    unitIds.add(u.id);
+  }
+  return {
+    index,
+    headerLength,
+    today,
+    careAreaOf(cell) {
+      if (!areaByCell.has(cell)) areaByCell.set(cell, areas.get(normaliseHeader(cell)));
+      return areaByCell.get(cell);
+    },
+    unitOf: (cell) => units.get(cell.toUpperCase()) ?? units.get(cell.toLowerCase()),
+    regions: new Set(db.prepare('SELECT code FROM region').pluck().all() as string[]),
+    references: { careArea: (code) => areaState.get(code), unitExists: (id) => unitIds.has(id) },
+    parseFields: referralFieldsParser(),
+  };
+}
+
+function rejected(view: ImportRowView, column: Column | null, reasonKey: string, reasonParams?: Record<string, string | number>): CheckedRow {
+  view.column = column;
+  view.reasonKey = reasonKey;
+  if (reasonParams) view.reasonParams = reasonParams;
+  return { view };
+}
+
+/**
+ * The checks a row passes on its own, in the order the user is told about them: identifier, names,
+ * care area, unit, the contract's schema, the form's rules. The view stays 'rejected' until the
+ * file-wide checks (`judgeInFileOrder`) have accepted the row.
+ */
+function checkRow(f: FileRules, row: number, cells: string[]): CheckedRow {
+  const c = new RowCells(f.index, cells);
+  const familyName = c.get('efternamn');
+  const givenName = c.get('fornamn');
+  const areaCell = c.get('vardomrade');
+  const view: ImportRowView = {
+    row,
+    status: 'rejected',
+    reasonKey: null,
+    column: null,
+    patientName: `${givenName} ${familyName}`.trim().slice(0, 120),
+    identifier: c.get('personnummer').slice(0, 40),
+    careAreaCode: areaCell.slice(0, 60),
+    receivedDate: c.get('mottagen').slice(0, 20),
+  };
+  if (cells.length > f.headerLength + 5) return rejected(view, null, 'import.tooManyCells');
+
+  const regionCell = c.get('reservnummer_region');
+  const parsedId = parseIdentifier(c.get('personnummer'), { kind: regionCell ? 'reservnummer' : 'national', issuerRegionCode: regionCell || null, reference: f.today });
+  if (!parsedId.ok) return rejected(view, parsedId.messageKey === 'identifier.reservnummerRegion' ? 'reservnummer_region' : 'personnummer', parsedId.messageKey);
+  const identifier = parsedId.identifier;
+  if (identifier.issuerRegionCode && !f.regions.has(identifier.issuerRegionCode))
+    return rejected(view, 'reservnummer_region', 'reference.unknownRegion', { code: identifier.issuerRegionCode });
+  view.identifier = formatIdentifier(identifier.system, identifier.value);
+  if (!familyName) return rejected(view, 'efternamn', 'validation.required');
+  if (familyName.length > 200) return rejected(view, 'efternamn', 'validation.tooLong', { maximum: 200 });
+  if (!givenName) return rejected(view, 'fornamn', 'validation.required');
+  if (givenName.length > 200) return rejected(view, 'fornamn', 'validation.tooLong', { maximum: 200 });
+  const careAreaCode = f.careAreaOf(areaCell);
+  if (!careAreaCode) return rejected(view, 'vardomrade', areaCell ? 'referral.unknownCareArea' : 'validation.required', { code: areaCell.slice(0, 60) });
+  view.careAreaCode = careAreaCode;
+  const unitCell = c.get('remitterande_enhet');
+  const unitId = f.unitOf(unitCell);
+  if (!unitId) return rejected(view, 'remitterande_enhet', unitCell ? 'import.unknownUnit' : 'validation.required', { unit: unitCell.slice(0, 100) });
+
+  const parsed = f.parseFields(rowToReferralInput(c, careAreaCode, unitId));
+  if (!parsed.ok) return rejected(view, FIELD_COLUMN[parsed.issue.path.split('.')[0]] ?? null, parsed.issue.messageKey, parsed.issue.params);
+  const fields = parsed.fields;
+  const issue = referralIssuesAgainst(f.references, fields, f.today)[0];
+  if (issue) return rejected(view, FIELD_COLUMN[issue.path] ?? null, issue.messageKey, issue.params);
+
+  return {
+    view,
+    identifier,
+    patientKey: identifierKey(identifier),
+    names: { familyName, givenName },
+    fields,
+    importKey: importKey(c.get('extern_id').slice(0, 100), identifier, careAreaCode, fields.receivedDate),
+    patientId: null,
+  };
+}
+
+/**
+ * The checks that need the database and the earlier rows, in file order, so that "row N" in a
+ * duplicate's reason is the first of them: a second row with the same import key, a row already
+ * imported, a second open referral for the same patient and care area (in the file or in the
+ * database). The database is asked once for all rows. Notes every existing patient it reads.
+ */
+function judgeInFileOrder(ctx: RequestContext, candidates: ValidRow[]): void {
+  const known = lookUpKnown(
+    ctx.db,
+    candidates.map((c) => c.importKey),
+    candidates.map((c) => c.identifier),
+  );
+  const seenKeys = new Map<string, number>();
+  const seenOpen = new Map<string, number>();
+  for (const c of candidates) {
+    const { view } = c;
+    const earlier = seenKeys.get(c.importKey);
+    if (earlier !== undefined) {
+      rejected(view, null, 'import.duplicateInFile', { row: earlier });
+      continue;
+    }
+    seenKeys.set(c.importKey, view.row);
+    if (known.importedKeys.has(c.importKey)) {
+      view.status = 'already_imported';
+      continue;
+    }
+    const patientAreaKey = `${c.patientKey}|${c.fields.careAreaCode}`;
+    const earlierOpen = seenOpen.get(patientAreaKey);
+    if (earlierOpen !== undefined) {
+      rejected(view, null, 'import.duplicateInFile', { row: earlierOpen });
+      continue;
+    }
+    const patientId = known.patientIds.get(c.patientKey) ?? null;
+    if (patientId !== null) {
+      if (known.openAreas.has(`${patientId}|${c.fields.careAreaCode}`)) {
+        rejected(view, null, 'import.openReferralExists');
+        continue;
+      }
+      ctx.notePatientAccess({ patientId, objectType: 'referral_import', objectId: `row ${view.row}` });
+    }
+    seenOpen.set(patientAreaKey, view.row);
+    c.patientId = patientId;
+    view.status = 'valid';
+  }
+}
+
+/**
+ * Checks every row of the file against the same rules as the registration form and marks it valid,
+ * rejected (row number and reason) or already imported. Writes nothing.
+ */
+export function checkImport(ctx: RequestContext, base64: string): { report: Omit<ImportReport, 'counts'>; rows: CheckedRow[] } {
+  const table = parseCsv(Buffer.from(base64, 'base64'));
+  const { index, missing } = mapHeader(table.header);
+  if (missing.length === table.header.length || Object.keys(index).length === 0) throw invalid('file', 'import.notCsv');
+  if (missing.length) throw invalid('file', 'import.missingColumns', { columns: missing.join(', ') });
+  const rules = fileRules(ctx.db, index, table.header.length, stockholmToday(ctx.now()));
+  const rows = table.records.map((r) => checkRow(rules, r.row, r.cells));
+  judgeInFileOrder(ctx, rows.filter(passedRowChecks));
+  return { report: { encoding: table.encoding, delimiter: table.delimiter, rows: rows.map((r) => r.view) }, rows };
+}
