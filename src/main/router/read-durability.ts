@@ -14,14 +14,13 @@ export const SYNC_WITHIN_MS = 1_000;
 
 const pending = new WeakMap<Db, ReturnType<typeof setTimeout>>();
 
-/** Runs `fn` (which commits a transaction) without waiting for the disk, then schedules the sync. */
+/** Runs `fn` (which commits a transaction) without waiting for the disk; the sync follows (checkpointSoon). */
 export function commitWithoutWaiting<T>(db: Db, fn: () => T): T {
   db.pragma('synchronous = NORMAL');
   try {
     return fn();
   } finally {
     db.pragma('synchronous = FULL');
-    scheduleSync(db);
   }
 }
 
@@ -36,7 +35,12 @@ export function syncNow(db: Db): void {
   if (db.open) db.pragma('wal_checkpoint(PASSIVE)');
 }
 
-function scheduleSync(db: Db): void {
+/**
+ * A passive checkpoint `SYNC_WITHIN_MS` after a call's commit, when the user is not waiting: it makes
+ * reading calls' log rows durable, and moves the WAL's pages into the database file outside the calls
+ * (the connection's automatic checkpoint is set high, driver.ts, so a large import does not pay for it).
+ */
+export function checkpointSoon(db: Db): void {
   if (pending.has(db)) return;
   const timer = setTimeout(() => {
     pending.delete(db);

@@ -4,7 +4,7 @@ import type { MethodSpec, ParsedInputOf, OutputOf } from '../../shared/api/contr
 import type { Db } from '../db/driver';
 import type { Caller, PatientAccess, RequestContext } from './context';
 import { validationError } from './validation';
-import { changesSoFar, commitWithoutWaiting, syncNow } from './read-durability';
+import { changesSoFar, checkpointSoon, commitWithoutWaiting, syncNow } from './read-durability';
 
 export type Handler<M extends MethodName> = (
   input: ParsedInputOf<(typeof api)[M]>,
@@ -91,6 +91,7 @@ export function createRouter(options: RouterOptions): Router {
           .immediate(),
       );
       if (wrote) syncNow(db);
+      checkpointSoon(db);
       if ('done' in box) return { ok: true, result: box.done };
       const result = await box.pending;
       if (spec.patientData !== 'none') commit(() => db.transaction(log).immediate());
