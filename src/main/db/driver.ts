@@ -32,7 +32,7 @@ export function applyConnectionPragmas(db: Db, readonly: boolean): void {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   if (readonly) return;
-  // Pages are decrypted into this cache: the default 2 MB would decrypt a ten-year database's hot
+  // Pages are decrypted into this cache: the default 16 MB would decrypt a ten-year database's hot
   // pages (search index, list indexes) again on almost every call. 64 MB holds them.
   db.pragma('cache_size = -65536');
   // The router checkpoints a second after each call (router/read-durability.ts); this is only the cap
