@@ -13,6 +13,8 @@ import { signInAs } from '../../test/sign-in';
 
 export interface BenchCore {
   core: Core;
+  /** Settles when the whole-file check that follows sign-in (a worker thread) is done. */
+  settled: Promise<unknown>;
   call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>>;
   close(): void;
 }
@@ -23,6 +25,7 @@ export function openBenchCore(dataDir: string): BenchCore {
   signInAs(core, session, 'administrator');
   return {
     core,
+    settled: core.healthChecked,
     async call(method, input) {
       const r = await core.router(method, input, session);
       if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
@@ -45,6 +48,12 @@ export function openRaw(dataDir: string): Db {
     keyHolders.set(dataDir, holder);
   }
   return holder.core.security.openWithDatabaseKey(databaseFile(dataDir));
+}
+
+/** Signs in the key holder of a folder and waits for its check, so no worker scans during measures. */
+export async function holdKey(dataDir: string): Promise<void> {
+  openRaw(dataDir).close();
+  await keyHolders.get(dataDir)!.settled;
 }
 
 export function closeKeyHolders(): void {

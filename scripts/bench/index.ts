@@ -12,7 +12,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { projectRoot } from '../../src/main/paths';
-import { closeKeyHolders, openBenchCore } from './core';
+import { closeKeyHolders, holdKey, openBenchCore } from './core';
 import { buildDataset, SCALE, type Dataset } from './dataset';
 import * as server from './server-measures';
 import { chromiumFirstInboxRows, rendererJsGzip } from './browser-measures';
@@ -59,8 +59,11 @@ async function dataset(): Promise<Dataset> {
 try {
   const ds = await dataset();
 
+  await holdKey(dir); // the floors' connection, signed in and checked before anything is timed
   await measure('open_first_inbox_page_ms', 'Open database + first inbox page', 'ms', () => server.openAndFirstInbox(dir));
   const b = openBenchCore(dir);
+  // Steady state: the check after sign-in scans the whole file in a worker for a few seconds.
+  await Promise.all([b.settled, holdKey(dir)]);
   await measure('search_ms', `Search (${Math.min(8, ds.sampleSearchTerms.length)} terms, median per search)`, 'ms', () => server.search(b, ds));
   await measure('agenda_proposal_ms', 'Agenda proposal (1,000+ eligible)', 'ms', () => server.proposal(b, ds));
   await measure('agenda_pdf_30_cases_ms', 'Agenda PDF, 30 cases', 'ms', () => server.agendaPdf(b, ds));

@@ -1,7 +1,8 @@
 import { test, expect, completeFirstRun } from './fixtures';
 import { insertPatient, insertReferral } from '../factories';
+import { INBOX_PAGE_ROWS } from '../../src/shared/api/methods/referrals';
 
-// The inbox fetches a page at a time (INBOX_PAGE_ROWS = 100) and the next as the user scrolls.
+// The inbox fetches a page at a time (INBOX_PAGE_ROWS) and the next as the user scrolls.
 test('the inbox shows every referral by scrolling, a page at a time', async ({ page, server, openApp }) => {
   await completeFirstRun(server);
   const db = server.core.db;
@@ -22,6 +23,9 @@ test('the inbox shows every referral by scrolling, a page at a time', async ({ p
   await expect(table.getByRole('row').filter({ hasText: 'Patient249' })).toBeVisible();
   const last = table.getByRole('row').filter({ hasText: 'Sist, Sven' });
   await expect(last).toHaveCount(0); // not fetched yet
+  // Only the first page was read, so only its patients are in the access log.
+  await page.waitForTimeout(500);
+  expect(server.core.db.prepare("SELECT count(*) FROM access_log WHERE method = 'referrals.list'").pluck().get()).toBe(INBOX_PAGE_ROWS);
 
   // Scrolling down fetches the following pages until the oldest referral is there.
   const body = table.locator('.vtable-body');

@@ -2,7 +2,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 
 /** Rows before the last loaded one at which the next page is asked for, so scrolling rarely waits. */
-const NEAR_END_ROWS = 30;
+const NEAR_END_ROWS = 15;
 
 export interface Column<R> {
   key: string;

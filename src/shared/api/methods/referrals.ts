@@ -15,10 +15,10 @@ export const IMPORT_MAX_ROWS = 20_000;
 /** Rows one inbox call returns at most (a page; the CLI and exports may ask for this many). */
 export const LIST_MAX_ROWS = 10_000;
 /**
- * Rows per inbox page: a screenful and more. The inbox loads the next page as the user scrolls, so only
- * the patients actually sent to the screen are read (and access-logged), however many match.
+ * Rows per inbox page: two screenfuls and more. The inbox loads the next page as the user scrolls, so
+ * only the patients actually sent to the screen are read (and access-logged), however many match.
  */
-export const INBOX_PAGE_ROWS = 100;
+export const INBOX_PAGE_ROWS = 50;
 
 const optionalDate = () =>
   z
