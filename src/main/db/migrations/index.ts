@@ -7,6 +7,7 @@ import { m0005_case_lists } from './0005_case_lists';
 import { m0006_care_plans } from './0006_care_plans';
 import { m0007_security } from './0007_security';
 import { m0008_follow_up } from './0008_follow_up';
+import { m0010_follow_up_covering } from './0010_follow_up_covering';
 
 /**
  * Every migration in order. Append only: a released id is never renamed or removed.
@@ -21,4 +22,5 @@ export const migrations: readonly Migration[] = [
   m0006_care_plans,
   m0007_security,
   m0008_follow_up,
+  m0010_follow_up_covering,
 ];

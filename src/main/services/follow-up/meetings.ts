@@ -13,25 +13,22 @@ import type { Period } from './period';
  * someone present or remote. Only meetings with attendance recorded are judged.
  */
 export function meetings(db: Db, p: Period): FollowUpDashboard['meetings'] {
-  const held = `held AS (
-      SELECT m.id FROM meeting m
-       WHERE m.care_area_code = ? AND m.local_date BETWEEN ? AND ? AND m.status <> 'cancelled'
-         AND (m.status = 'finalised' OR EXISTS (SELECT 1 FROM case_list_item c WHERE c.meeting_id = m.id AND c.outcome = 'discussed')))`;
+  const cases = (outcome: string) => `(SELECT count(*) FROM case_list_item c WHERE c.meeting_id = m.id AND c.outcome = '${outcome}')`;
+  const isHeld = `m.status <> 'cancelled' AND (m.status = 'finalised' OR EXISTS (SELECT 1 FROM case_list_item c WHERE c.meeting_id = m.id AND c.outcome = 'discussed'))`;
+  const inPeriod = 'm.care_area_code = ? AND m.local_date BETWEEN ? AND ?';
+  const held = `held AS (SELECT m.id FROM meeting m WHERE ${inPeriod} AND ${isHeld})`;
   const args = [p.careAreaCode, p.from, p.to];
 
-  const totals = db
+  // One pass over the period's meetings; cases are counted per meeting on the covering index
+  // case_list_item(meeting_id, outcome, ...) rather than joined row by row.
+  const [cancelled, heldCount, discussed, postponed] = db
     .prepare(
-      `SELECT sum(c.outcome = 'discussed' AND m.status <> 'cancelled') AS discussed,
-              sum(c.outcome = 'postponed') AS postponed
-         FROM meeting m LEFT JOIN case_list_item c ON c.meeting_id = m.id
-        WHERE m.care_area_code = ? AND m.local_date BETWEEN ? AND ?`,
+      `SELECT count(*) FILTER (WHERE m.status = 'cancelled'), count(*) FILTER (WHERE ${isHeld}),
+              ifnull(sum(${cases('discussed')}) FILTER (WHERE m.status <> 'cancelled'), 0), ifnull(sum(${cases('postponed')}), 0)
+         FROM meeting m WHERE ${inPeriod}`,
     )
-    .get(...args) as { discussed: number | null; postponed: number | null };
-  const cancelled = db
-    .prepare(`SELECT count(*) FROM meeting WHERE care_area_code = ? AND local_date BETWEEN ? AND ? AND status = 'cancelled'`)
-    .pluck()
-    .get(...args) as number;
-  const heldCount = db.prepare(`WITH ${held} SELECT count(*) FROM held`).pluck().get(...args) as number;
+    .raw()
+    .get(...args) as [number, number, number, number];
 
   const attendance = db
     .prepare(
@@ -63,13 +60,12 @@ export function meetings(db: Db, p: Period): FollowUpDashboard['meetings'] {
     )
     .get(...args) as { withAttendance: number; reached: number };
 
-  const discussed = totals.discussed ?? 0;
   return {
     held: heldCount,
     cancelled,
     casesDiscussed: discussed,
     casesPerMeeting: heldCount > 0 ? discussed / heldCount : null,
-    postponed: totals.postponed ?? 0,
+    postponed,
     withAttendance: quorum.withAttendance,
     quorumReached: quorum.reached,
     quorumShare: share(quorum.reached, quorum.withAttendance),

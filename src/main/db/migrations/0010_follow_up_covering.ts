@@ -1,0 +1,123 @@
+import type { Migration } from '../migrate';
+
+/**
+ * The three lead times (ledtider) of one referral in calendar days, from its referral_mdk_date row
+ * `d` and its referral `r`. NULL where the start or end date is not known.
+ */
+const LEAD_TIME_DAYS = `
+  received_to_mdk_days = CAST(julianday(d.mdk_date) - julianday(r.received_date) AS INTEGER),
+  suspicion_to_mdk_days = CAST(julianday(d.mdk_date) - julianday(r.suspicion_date) AS INTEGER),
+  mdk_to_treatment_days = CAST(julianday(r.treatment_start_date) - julianday(d.mdk_date) AS INTEGER)`;
+
+/** Recomputes the lead times of the referral_mdk_date rows matched by `where` (over `d`). */
+const refreshLeadTimes = (where: string) => `
+  UPDATE referral_mdk_date AS d SET ${LEAD_TIME_DAYS} FROM referral r WHERE r.id = d.referral_id AND ${where};`;
+
+/** Sets the care area of the handovers matched by `where` (over `h`) from their plan's referral. */
+const refreshHandoverArea = (where: string) => `
+  UPDATE care_plan_handover AS h SET care_area_code = r.care_area_code
+    FROM care_plan cp JOIN referral r ON r.id = cp.referral_id
+   WHERE cp.id = h.care_plan_id AND ${where};`;
+
+/**
+ * The discharge of one referral (an expression) recomputed from scratch: a row while the referral
+ * has a discharge date, saying whether some version of its care plan was finalised ('finalised',
+ * or 'superseded': replaced after it was finalised; the CHECK of migration 0006 makes those exactly
+ * the versions with finalised_at set).
+ */
+const dischargeRows = (where: string) => `
+  INSERT INTO follow_up_discharge (referral_id, care_area_code, discharge_date, finalised_care_plan)
+    SELECT r.id, r.care_area_code, r.discharge_date,
+           EXISTS (SELECT 1 FROM care_plan cp WHERE cp.referral_id = r.id AND cp.status IN ('finalised', 'superseded'))
+      FROM referral r WHERE r.discharge_date IS NOT NULL AND ${where};`;
+const recomputeDischarge = (referralId: string) => `
+  DELETE FROM follow_up_discharge WHERE referral_id = ${referralId}; ${dischargeRows(`r.id = ${referralId}`)}`;
+
+/**
+ * Follow-up dashboard (issue 8) over ten years of a care area without reading wide rows: each
+ * figure ranges over one narrow covering index of its care area instead of looking up every
+ * referral, care plan and handover by rowid (pages the connection's cache then keeps evicting).
+ * - referral_mdk_date carries the referral's lead times in days, recomputed when its MDK date is
+ *   (re)inserted or moved and when the referral's received, suspicion or treatment-start date changes;
+ * - care_plan_handover carries the care area of its plan's referral, set when the handover is
+ *   inserted or moved to another plan, when a plan moves to another referral and when a referral
+ *   moves to another care area (directly or by a care-area code renamed with ON UPDATE CASCADE);
+ *   the days from sent to confirmed are a generated column, so the index holds them;
+ * - follow_up_discharge: each discharged referral's care area, discharge date and whether it has a
+ *   finalised care plan, recomputed whenever the referral's discharge date or care area or any of
+ *   its care plans changes, so the share with a finalised plan is read from one index range.
+ * All are derived: nothing writes them but these triggers.
+ */
+export const m0010_follow_up_covering: Migration = {
+  id: '0010_follow_up_covering',
+  up(db) {
+    db.exec(`
+      -- Referrals per referring unit, counted unit by unit (the unit gives region and healthcare region).
+      CREATE INDEX referral_area_unit_received ON referral(care_area_code, referring_unit_id, received_date);
+
+      ALTER TABLE referral_mdk_date ADD COLUMN received_to_mdk_days INTEGER;
+      ALTER TABLE referral_mdk_date ADD COLUMN suspicion_to_mdk_days INTEGER;
+      ALTER TABLE referral_mdk_date ADD COLUMN mdk_to_treatment_days INTEGER;
+      DROP INDEX referral_mdk_date_area;
+      CREATE INDEX referral_mdk_date_received ON referral_mdk_date(care_area_code, received_to_mdk_days, mdk_date);
+      CREATE INDEX referral_mdk_date_suspicion ON referral_mdk_date(care_area_code, suspicion_to_mdk_days, mdk_date);
+      CREATE INDEX referral_mdk_date_treatment ON referral_mdk_date(care_area_code, mdk_to_treatment_days, mdk_date);
+
+      CREATE TRIGGER follow_up_lead_times_insert AFTER INSERT ON referral_mdk_date
+      BEGIN ${refreshLeadTimes('d.referral_id = NEW.referral_id')} END;
+      CREATE TRIGGER follow_up_lead_times_mdk_moved AFTER UPDATE OF mdk_date ON referral_mdk_date
+      BEGIN ${refreshLeadTimes('d.referral_id = NEW.referral_id')} END;
+      CREATE TRIGGER follow_up_lead_times_referral_dates AFTER UPDATE OF received_date, suspicion_date, treatment_start_date ON referral
+        WHEN OLD.received_date IS NOT NEW.received_date OR OLD.suspicion_date IS NOT NEW.suspicion_date
+          OR OLD.treatment_start_date IS NOT NEW.treatment_start_date
+      BEGIN ${refreshLeadTimes('d.referral_id = NEW.id')} END;
+
+      ALTER TABLE care_plan_handover ADD COLUMN care_area_code TEXT;
+      ALTER TABLE care_plan_handover ADD COLUMN confirmation_days INTEGER
+        GENERATED ALWAYS AS (CAST(julianday(confirmed_date) - julianday(sent_date) AS INTEGER)) VIRTUAL;
+      CREATE INDEX care_plan_handover_area_confirmation
+        ON care_plan_handover(care_area_code, status, confirmation_days, sent_date);
+
+      CREATE TRIGGER follow_up_handover_insert AFTER INSERT ON care_plan_handover
+      BEGIN ${refreshHandoverArea('h.id = NEW.id')} END;
+      CREATE TRIGGER follow_up_handover_plan_changed AFTER UPDATE OF care_plan_id ON care_plan_handover
+      BEGIN ${refreshHandoverArea('h.id = NEW.id')} END;
+      CREATE TRIGGER follow_up_handover_plan_referral_changed AFTER UPDATE OF referral_id ON care_plan
+      BEGIN ${refreshHandoverArea('h.care_plan_id = NEW.id')} END;
+      CREATE TRIGGER follow_up_handover_referral_area AFTER UPDATE OF care_area_code ON referral
+        WHEN OLD.care_area_code IS NOT NEW.care_area_code
+      BEGIN
+        UPDATE care_plan_handover SET care_area_code = NEW.care_area_code
+         WHERE care_plan_id IN (SELECT id FROM care_plan WHERE referral_id = NEW.id);
+      END;
+
+      -- No foreign key: a derived row must never stop another feature deleting a referral.
+      CREATE TABLE follow_up_discharge (
+        referral_id INTEGER PRIMARY KEY,
+        care_area_code TEXT NOT NULL,
+        discharge_date TEXT NOT NULL,
+        finalised_care_plan INTEGER NOT NULL CHECK (finalised_care_plan IN (0, 1))
+      ) STRICT;
+      CREATE INDEX follow_up_discharge_area ON follow_up_discharge(care_area_code, finalised_care_plan, discharge_date);
+
+      CREATE TRIGGER follow_up_discharge_referral_insert AFTER INSERT ON referral WHEN NEW.discharge_date IS NOT NULL
+      BEGIN ${recomputeDischarge('NEW.id')} END;
+      CREATE TRIGGER follow_up_discharge_referral_update AFTER UPDATE OF discharge_date, care_area_code ON referral
+        WHEN OLD.discharge_date IS NOT NEW.discharge_date OR OLD.care_area_code IS NOT NEW.care_area_code
+      BEGIN ${recomputeDischarge('NEW.id')} END;
+      CREATE TRIGGER follow_up_discharge_referral_delete AFTER DELETE ON referral
+      BEGIN DELETE FROM follow_up_discharge WHERE referral_id = OLD.id; END;
+      CREATE TRIGGER follow_up_discharge_plan_insert AFTER INSERT ON care_plan
+      BEGIN ${recomputeDischarge('NEW.referral_id')} END;
+      CREATE TRIGGER follow_up_discharge_plan_update AFTER UPDATE OF status, referral_id ON care_plan
+      BEGIN ${recomputeDischarge('OLD.referral_id')} ${recomputeDischarge('NEW.referral_id')} END;
+      CREATE TRIGGER follow_up_discharge_plan_delete AFTER DELETE ON care_plan
+      BEGIN ${recomputeDischarge('OLD.referral_id')} END;
+
+      -- Rows written before this migration.
+      ${dischargeRows('1')}
+      ${refreshLeadTimes('1')}
+      ${refreshHandoverArea('1')}
+    `);
+  },
+};
