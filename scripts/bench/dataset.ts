@@ -7,6 +7,7 @@
  */
 import type { Db } from '../../src/main/db/driver';
 import { buildCarePlans } from './dataset-care-plans';
+import { buildCompletionRequests, buildParticipants } from './dataset-follow-up';
 import { addDays, dateBetween, FAMILY_NAMES, GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, intBetween, pick, seededRandom, syntheticPersonnummer } from '../../src/main/demo/synthetic';
 
 export const SCALE = { patients: 100_000, referrals: 25_000, meetings: 2_500, carePlans: 20_000 };
@@ -32,6 +33,11 @@ export interface DatasetOptions {
    * one care area holds ten years of 25,000 referrals as issue 8 states.
    */
   careAreas?: readonly string[];
+  /**
+   * Completion requests on referrals and series, teams and attendance for meetings, which the
+   * follow-up dashboard reads (its own dataset; the national one has none).
+   */
+  followUpDetail?: boolean;
 }
 
 export function buildDataset(db: Db, scale = SCALE, options: DatasetOptions = {}): Dataset {
@@ -121,6 +127,10 @@ export function buildDataset(db: Db, scale = SCALE, options: DatasetOptions = {}
       }
     }
     carePlanIds.push(...buildCarePlans(db, rnd, scale.carePlans, unitIds, t));
+    if (options.followUpDetail) {
+      buildCompletionRequests(db, rnd, referralIds);
+      buildParticipants(db, rnd, areas, PERIOD.to, t);
+    }
   }).immediate();
 
   // The proposal benchmark needs 1,000 eligible (complete, undiscussed) referrals of one care area.
