@@ -37,8 +37,9 @@ const recomputeDischarge = (referralId: string) => `
  * Follow-up dashboard (issue 8) over ten years of a care area without reading wide rows: each
  * figure ranges over one narrow covering index of its care area instead of looking up every
  * referral, care plan and handover by rowid (pages the connection's cache then keeps evicting).
- * - referral_mdk_date carries the referral's lead times in days, recomputed when its MDK date is
- *   (re)inserted or moved and when the referral's received, suspicion or treatment-start date changes;
+ * - referral_mdk_date carries the referral's lead times in days, computed when its row is inserted
+ *   (migration 0008's triggers write a changed MDK date as a new row, never in place) and when the
+ *   referral's received, suspicion or treatment-start date changes;
  * - care_plan_handover carries the care area of its plan's referral, set when the handover is
  *   inserted or moved to another plan, when a plan moves to another referral and when a referral
  *   moves to another care area (directly or by a care-area code renamed with ON UPDATE CASCADE);
@@ -54,6 +55,11 @@ export const m0010_follow_up_covering: Migration = {
     db.exec(`
       -- Referrals per referring unit, counted unit by unit (the unit gives region and healthcare region).
       CREATE INDEX referral_area_unit_received ON referral(care_area_code, referring_unit_id, received_date);
+      -- A referral's care area, received date and status by id without reading its wide row (the
+      -- completion requests of the dashboard's cohort are found from the events' side).
+      CREATE INDEX referral_id_cohort ON referral(id, care_area_code, received_date, status);
+      -- Each meeting's participants with their role and attendance, without reading their rows.
+      CREATE INDEX meeting_participant_attendance ON meeting_participant(meeting_id, role, attendance);
 
       ALTER TABLE referral_mdk_date ADD COLUMN received_to_mdk_days INTEGER;
       ALTER TABLE referral_mdk_date ADD COLUMN suspicion_to_mdk_days INTEGER;
@@ -64,8 +70,6 @@ export const m0010_follow_up_covering: Migration = {
       CREATE INDEX referral_mdk_date_treatment ON referral_mdk_date(care_area_code, mdk_to_treatment_days, mdk_date);
 
       CREATE TRIGGER follow_up_lead_times_insert AFTER INSERT ON referral_mdk_date
-      BEGIN ${refreshLeadTimes('d.referral_id = NEW.referral_id')} END;
-      CREATE TRIGGER follow_up_lead_times_mdk_moved AFTER UPDATE OF mdk_date ON referral_mdk_date
       BEGIN ${refreshLeadTimes('d.referral_id = NEW.referral_id')} END;
       CREATE TRIGGER follow_up_lead_times_referral_dates AFTER UPDATE OF received_date, suspicion_date, treatment_start_date ON referral
         WHEN OLD.received_date IS NOT NEW.received_date OR OLD.suspicion_date IS NOT NEW.suspicion_date

@@ -11,6 +11,9 @@ import type { Period } from './period';
  *   the referral; its duration is counted in calendar days between the two UTC dates. A request
  *   still open (or withdrawn) has no duration.
  * The repeated "to/from awaiting_completion" condition lets SQLite use the partial covering index.
+ * Each request's referral is read from the narrow index referral_id_cohort (migration 0010), which
+ * SQLite would otherwise pass over for the table's own rowid lookup: thousands of wide referral rows
+ * would then crowd the other figures' index pages out of the connection's cache.
  */
 export function completeness(db: Db, p: Period): FollowUpDashboard['completeness'] {
   // One statement: the cohort's completion requests (from the small partial index) with their
@@ -22,7 +25,7 @@ export function completeness(db: Db, p: Period): FollowUpDashboard['completeness
                 (SELECT min(a.at) FROM referral_event a
                   WHERE a.referral_id = e.referral_id AND a.at >= e.at AND a.to_status = 'complete'
                     AND (a.to_status = 'awaiting_completion' OR a.from_status = 'awaiting_completion')) AS answered_at
-           FROM referral_event e JOIN referral r ON r.id = e.referral_id
+           FROM referral_event e JOIN referral r INDEXED BY referral_id_cohort ON r.id = e.referral_id
           WHERE e.to_status = 'awaiting_completion' AND (e.to_status = 'awaiting_completion' OR e.from_status = 'awaiting_completion')
             AND r.care_area_code = @area AND r.received_date BETWEEN @from AND @to AND r.status <> 'received')
        SELECT 0, (SELECT count(*) FROM referral WHERE care_area_code = @area AND received_date BETWEEN @from AND @to AND status <> 'received'),
