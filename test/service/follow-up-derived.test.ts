@@ -1,6 +1,7 @@
 /**
  * The follow-up dashboard reads data derived by triggers (migration 0010): each referral's lead
- * times in days on referral_mdk_date, each handover's care area, and follow_up_discharge. These
+ * times in days on referral_mdk_date, each handover's care area, follow_up_discharge and
+ * follow_up_completion_request. These
  * tests change the base rows along every path that can change a derived value and check, each time,
  * that the derived rows equal what the base tables say (the oracle below states the rules afresh)
  * and that the dashboard shows it.
@@ -13,10 +14,10 @@ import { migrate } from '../../src/main/db/migrate';
 import { migrations } from '../../src/main/db/migrations';
 import { tempDir, testCore } from './helpers';
 import { insertMeeting, insertPatient, insertReferral } from '../factories';
-import { insertCarePlan, insertCase, insertHandover, insertRecommendation, setReferralDates } from '../follow-up-fixtures';
+import { insertCarePlan, insertCase, insertEvent, insertHandover, insertRecommendation, setReferralDates } from '../follow-up-fixtures';
 
 /** Derived rows that differ from the rules applied to the base tables (empty when all agree). */
-function disagreements(db: Db): { leadTimes: unknown[]; handovers: unknown[]; discharges: unknown[] } {
+function disagreements(db: Db): { leadTimes: unknown[]; handovers: unknown[]; discharges: unknown[]; completionRequests: unknown[] } {
   const leadTimes = db
     .prepare(
       `SELECT d.referral_id FROM referral_mdk_date d JOIN referral r ON r.id = d.referral_id
@@ -38,10 +39,17 @@ function disagreements(db: Db): { leadTimes: unknown[]; handovers: unknown[]; di
                    FROM referral r WHERE r.discharge_date IS NOT NULL`;
   const stored = 'SELECT referral_id, care_area_code, discharge_date, finalised_care_plan FROM follow_up_discharge';
   const discharges = db.prepare(`${truth} EXCEPT ${stored} UNION ALL SELECT * FROM (${stored} EXCEPT ${truth})`).raw().all();
-  return { leadTimes, handovers, discharges };
+  // A request is answered by the first later step from awaiting_completion to complete.
+  const asked = `SELECT e.id, e.referral_id, r.care_area_code, r.received_date, r.status != 'received',
+                        CAST(julianday(date((SELECT min(a.at) FROM referral_event a WHERE a.referral_id = e.referral_id AND a.at >= e.at
+                                               AND a.from_status = 'awaiting_completion' AND a.to_status = 'complete'))) - julianday(date(e.at)) AS INTEGER)
+                   FROM referral_event e JOIN referral r ON r.id = e.referral_id WHERE e.to_status = 'awaiting_completion'`;
+  const kept = 'SELECT event_id, referral_id, care_area_code, received_date, assessed, answer_days FROM follow_up_completion_request';
+  const completionRequests = db.prepare(`${asked} EXCEPT ${kept} UNION ALL SELECT * FROM (${kept} EXCEPT ${asked})`).raw().all();
+  return { leadTimes, handovers, discharges, completionRequests };
 }
 
-const agreeing = { leadTimes: [], handovers: [], discharges: [] };
+const agreeing = { leadTimes: [], handovers: [], discharges: [], completionRequests: [] };
 
 function referral(db: Db, r: Partial<Parameters<typeof insertReferral>[1]> = {}) {
   const patientId = insertPatient(db);
@@ -208,8 +216,61 @@ describe('discharges with a finalised care plan (follow_up_discharge)', () => {
   });
 });
 
+describe('completion requests (follow_up_completion_request)', () => {
+  it("follow the referral's timeline, care area, received date and assessment", async () => {
+    const { core, api } = testCore();
+    const db = core.db;
+    const c = async (q = Q1) => {
+      const x = (await api.call('followUp.dashboard', q)).completeness;
+      return [x.assessed, x.referralsWithRequest, x.requests, x.requestsAnswered, x.answerDays.median];
+    };
+    const r = referral(db, { status: 'received' });
+    insertEvent(db, r.id, '2025-01-11T08:00:00.000Z', 'received', 'awaiting_completion');
+    // Still "received" in its status column (as written here): not assessed, so not counted.
+    expect(await c()).toEqual([0, 0, 0, 0, null]);
+    db.prepare("UPDATE referral SET status = 'awaiting_completion' WHERE id = ?").run(r.id);
+    expect(await c()).toEqual([1, 1, 1, 0, null]);
+    insertEvent(db, r.id, '2025-01-15T23:30:00.000Z', 'awaiting_completion', 'complete'); // 01-11 → 01-15: 4 days
+    expect(await c()).toEqual([1, 1, 1, 1, 4]);
+    expect(disagreements(db)).toEqual(agreeing);
+
+    // A second request, answered later; then the first answer is moved and the second request removed.
+    insertEvent(db, r.id, '2025-01-20T08:00:00.000Z', 'complete', 'awaiting_completion');
+    insertEvent(db, r.id, '2025-01-30T08:00:00.000Z', 'awaiting_completion', 'complete'); // 10 days
+    expect(await c()).toEqual([1, 1, 2, 2, 7]);
+    const event = (at: string) => db.prepare('SELECT id FROM referral_event WHERE referral_id = ? AND at = ?').pluck().get(r.id, at) as number;
+    db.prepare("UPDATE referral_event SET at = '2025-01-12T08:00:00.000Z' WHERE id = ?").run(event('2025-01-15T23:30:00.000Z')); // 1 day
+    expect(await c()).toEqual([1, 1, 2, 2, 5.5]);
+    db.prepare('DELETE FROM referral_event WHERE id = ?').run(event('2025-01-20T08:00:00.000Z'));
+    expect(await c()).toEqual([1, 1, 1, 1, 1]);
+    expect(disagreements(db)).toEqual(agreeing);
+
+    // Its answer deleted, the next step back to complete answers it (01-11 → 01-30: 19 days); without
+    // that one it is open again. Then the request itself is rewritten as another step.
+    db.prepare('DELETE FROM referral_event WHERE id = ?').run(event('2025-01-12T08:00:00.000Z'));
+    expect(await c()).toEqual([1, 1, 1, 1, 19]);
+    db.prepare('DELETE FROM referral_event WHERE id = ?').run(event('2025-01-30T08:00:00.000Z'));
+    expect(await c()).toEqual([1, 1, 1, 0, null]);
+    db.prepare("UPDATE referral_event SET to_status = 'complete' WHERE id = ?").run(event('2025-01-11T08:00:00.000Z'));
+    expect(await c()).toEqual([1, 0, 0, 0, null]);
+    db.prepare("UPDATE referral_event SET to_status = 'awaiting_completion' WHERE id = ?").run(event('2025-01-11T08:00:00.000Z'));
+    expect(disagreements(db)).toEqual(agreeing);
+
+    // The referral moves: received later (out of Q1), then to another care area; the step moves to another referral.
+    db.prepare("UPDATE referral SET received_date = '2025-04-02' WHERE id = ?").run(r.id);
+    expect(await c()).toEqual([0, 0, 0, 0, null]);
+    db.prepare("UPDATE referral SET received_date = '2025-01-10', care_area_code = 'SARCOMA' WHERE id = ?").run(r.id);
+    expect(await c(Q1_SARCOMA)).toEqual([1, 1, 1, 0, null]);
+    const other = referral(db);
+    db.prepare('UPDATE referral_event SET referral_id = ? WHERE id = ?').run(other.id, event('2025-01-11T08:00:00.000Z'));
+    expect(await c(Q1_SARCOMA)).toEqual([1, 0, 0, 0, null]);
+    expect(await c()).toEqual([1, 1, 1, 0, null]);
+    expect(disagreements(db)).toEqual(agreeing);
+  });
+});
+
 describe('migration 0010 fills the derived data for rows written before it', () => {
-  it('gives every existing MDK date its lead times, every handover its care area and every discharge its row', () => {
+  it('gives every existing MDK date its lead times, every handover its care area, every discharge and completion request its row', () => {
     const db = openDatabase(join(tempDir(), 'before-0010.sqlite'));
     const upTo = migrations.findIndex((m) => m.id === '0010_follow_up_covering');
     migrate(db, migrations.slice(0, upTo));
@@ -222,6 +283,9 @@ describe('migration 0010 fills the derived data for rows written before it', () 
     const plan = insertCarePlan(db, { ...r, referralId: r.id, status: 'finalised', finalisedAt: '2025-02-28T10:00:00.000Z' });
     insertHandover(db, { carePlanId: plan, sentDate: '2025-03-02', confirmedDate: '2025-03-04' });
     insertCarePlan(db, { ...s, referralId: s.id, status: 'draft' });
+    insertEvent(db, r.id, '2025-01-11T08:00:00.000Z', 'received', 'awaiting_completion');
+    insertEvent(db, r.id, '2025-01-14T08:00:00.000Z', 'awaiting_completion', 'complete');
+    insertEvent(db, s.id, '2025-01-12T08:00:00.000Z', 'received', 'awaiting_completion');
 
     migrate(db, migrations);
     expect(disagreements(db)).toEqual(agreeing);
@@ -233,6 +297,10 @@ describe('migration 0010 fills the derived data for rows written before it', () 
     expect(db.prepare('SELECT care_area_code, discharge_date, finalised_care_plan FROM follow_up_discharge ORDER BY referral_id').raw().all()).toEqual([
       ['ANAL', '2025-03-01', 1],
       ['SARCOMA', '2025-03-02', 0],
+    ]);
+    expect(db.prepare('SELECT referral_id, care_area_code, assessed, answer_days FROM follow_up_completion_request ORDER BY event_id').raw().all()).toEqual([
+      [r.id, 'ANAL', 1, 3],
+      [s.id, 'SARCOMA', 1, null],
     ]);
     db.close();
   });

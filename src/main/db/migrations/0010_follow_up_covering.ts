@@ -34,6 +34,27 @@ const recomputeDischarge = (referralId: string) => `
   DELETE FROM follow_up_discharge WHERE referral_id = ${referralId}; ${dischargeRows(`r.id = ${referralId}`)}`;
 
 /**
+ * The completion requests (komplettering) of one referral (an expression) recomputed from scratch:
+ * one row per step to awaiting_completion, with the referral's care area, received date and whether
+ * it has been assessed (left status received), and the calendar days (between the UTC dates) until
+ * the request was answered by the first later awaiting_completion → complete step; NULL while open.
+ * The repeated "to/from awaiting_completion" condition lets SQLite use the partial index of 0008.
+ */
+const completionRequestRows = (where: string) => `
+  INSERT INTO follow_up_completion_request (event_id, referral_id, care_area_code, received_date, assessed, answer_days)
+    SELECT e.id, e.referral_id, r.care_area_code, r.received_date, r.status <> 'received',
+           CAST(julianday(date((SELECT min(a.at) FROM referral_event a
+                                 WHERE a.referral_id = e.referral_id AND a.at >= e.at AND a.to_status = 'complete'
+                                   AND (a.to_status = 'awaiting_completion' OR a.from_status = 'awaiting_completion'))))
+                - julianday(date(e.at)) AS INTEGER)
+      FROM referral_event e JOIN referral r ON r.id = e.referral_id
+     WHERE e.to_status = 'awaiting_completion' AND (e.to_status = 'awaiting_completion' OR e.from_status = 'awaiting_completion')
+       AND ${where};`;
+const recomputeCompletionRequests = (referralId: string) => `
+  DELETE FROM follow_up_completion_request WHERE referral_id = ${referralId};
+  ${completionRequestRows(`e.referral_id = ${referralId}`)}`;
+
+/**
  * Follow-up dashboard (issue 8) over ten years of a care area without reading wide rows: each
  * figure ranges over one narrow covering index of its care area instead of looking up every
  * referral, care plan and handover by rowid (pages the connection's cache then keeps evicting).
@@ -46,7 +67,11 @@ const recomputeDischarge = (referralId: string) => `
  *   the days from sent to confirmed are a generated column, so the index holds them;
  * - follow_up_discharge: each discharged referral's care area, discharge date and whether it has a
  *   finalised care plan, recomputed whenever the referral's discharge date or care area or any of
- *   its care plans changes, so the share with a finalised plan is read from one index range.
+ *   its care plans changes, so the share with a finalised plan is read from one index range;
+ * - follow_up_completion_request: each completion request with its referral's care area, received
+ *   date and assessment and the days until it was answered, recomputed whenever the referral's
+ *   timeline steps to or from awaiting_completion (or such a step is changed) and kept up to date
+ *   when the referral's care area, received date or status changes, so no referral row is read.
  * All are derived: nothing writes them but these triggers.
  */
 export const m0010_follow_up_covering: Migration = {
@@ -55,9 +80,6 @@ export const m0010_follow_up_covering: Migration = {
     db.exec(`
       -- Referrals per referring unit, counted unit by unit (the unit gives region and healthcare region).
       CREATE INDEX referral_area_unit_received ON referral(care_area_code, referring_unit_id, received_date);
-      -- A referral's care area, received date and status by id without reading its wide row (the
-      -- completion requests of the dashboard's cohort are found from the events' side).
-      CREATE INDEX referral_id_cohort ON referral(id, care_area_code, received_date, status);
       -- Each meeting's participants with their role and attendance, without reading their rows.
       CREATE INDEX meeting_participant_attendance ON meeting_participant(meeting_id, role, attendance);
 
@@ -118,7 +140,38 @@ export const m0010_follow_up_covering: Migration = {
       CREATE TRIGGER follow_up_discharge_plan_delete AFTER DELETE ON care_plan
       BEGIN ${recomputeDischarge('OLD.referral_id')} END;
 
+      -- A referral with requests has events, so it cannot be deleted before they are (foreign key).
+      CREATE TABLE follow_up_completion_request (
+        event_id INTEGER PRIMARY KEY, -- the referral_event that asked for completion
+        referral_id INTEGER NOT NULL,
+        care_area_code TEXT NOT NULL,
+        received_date TEXT NOT NULL,
+        assessed INTEGER NOT NULL CHECK (assessed IN (0, 1)),
+        answer_days INTEGER
+      ) STRICT;
+      CREATE INDEX follow_up_completion_request_area
+        ON follow_up_completion_request(care_area_code, assessed, received_date, referral_id, answer_days);
+      CREATE INDEX follow_up_completion_request_referral ON follow_up_completion_request(referral_id);
+
+      CREATE TRIGGER follow_up_completion_event_insert AFTER INSERT ON referral_event
+        WHEN NEW.to_status = 'awaiting_completion' OR NEW.from_status = 'awaiting_completion'
+      BEGIN ${recomputeCompletionRequests('NEW.referral_id')} END;
+      CREATE TRIGGER follow_up_completion_event_update AFTER UPDATE OF referral_id, at, from_status, to_status ON referral_event
+      BEGIN ${recomputeCompletionRequests('OLD.referral_id')} ${recomputeCompletionRequests('NEW.referral_id')} END;
+      CREATE TRIGGER follow_up_completion_event_delete AFTER DELETE ON referral_event
+        WHEN OLD.to_status = 'awaiting_completion' OR OLD.from_status = 'awaiting_completion'
+      BEGIN ${recomputeCompletionRequests('OLD.referral_id')} END;
+      CREATE TRIGGER follow_up_completion_referral_update AFTER UPDATE OF care_area_code, received_date, status ON referral
+        WHEN OLD.care_area_code IS NOT NEW.care_area_code OR OLD.received_date IS NOT NEW.received_date
+          OR (OLD.status = 'received') IS NOT (NEW.status = 'received')
+      BEGIN
+        UPDATE follow_up_completion_request
+           SET care_area_code = NEW.care_area_code, received_date = NEW.received_date, assessed = NEW.status <> 'received'
+         WHERE referral_id = NEW.id;
+      END;
+
       -- Rows written before this migration.
+      ${completionRequestRows('1')}
       ${dischargeRows('1')}
       ${refreshLeadTimes('1')}
       ${refreshHandoverArea('1')}
