@@ -78,8 +78,6 @@ export const m0010_follow_up_covering: Migration = {
   id: '0010_follow_up_covering',
   up(db) {
     db.exec(`
-      -- Referrals per referring unit, counted unit by unit (the unit gives region and healthcare region).
-      CREATE INDEX referral_area_unit_received ON referral(care_area_code, referring_unit_id, received_date);
       -- Each meeting's participants with their role and attendance, without reading their rows.
       CREATE INDEX meeting_participant_attendance ON meeting_participant(meeting_id, role, attendance);
 
