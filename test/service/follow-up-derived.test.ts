@@ -1,10 +1,9 @@
 /**
  * The follow-up dashboard reads data derived by triggers (migration 0010): each referral's lead
  * times in days on referral_mdk_date, each handover's care area, follow_up_discharge and
- * follow_up_completion_request. These
- * tests change the base rows along every path that can change a derived value and check, each time,
- * that the derived rows equal what the base tables say (the oracle below states the rules afresh)
- * and that the dashboard shows it.
+ * follow_up_completion_request. These tests change the base rows along every path that can change
+ * a derived value and check, each time, that the derived rows equal what the base tables say (the
+ * oracle below states the rules afresh) and that the dashboard shows it.
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
