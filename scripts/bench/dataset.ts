@@ -7,11 +7,14 @@
  */
 import type { Db } from '../../src/main/db/driver';
 import { buildCarePlans } from './dataset-care-plans';
+import { buildCompletionRequests, buildParticipants } from './dataset-follow-up';
 import { addDays, dateBetween, FAMILY_NAMES, GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, intBetween, pick, seededRandom, syntheticPersonnummer } from '../../src/main/demo/synthetic';
 
 export const SCALE = { patients: 100_000, referrals: 25_000, meetings: 2_500, carePlans: 20_000 };
 export const PERIOD = { from: '2016-12-01', to: '2026-11-20' };
 export const CARE_AREAS = ['SARCOMA', 'ANAL', 'VULVAR', 'PENILE', 'ILP'] as const;
+/** The dashboard's own dataset (every row in one care area) lives in this folder of the bench folder. */
+export const DASHBOARD_DATASET_FOLDER = 'dashboard-dataset';
 
 export interface Dataset {
   patientIds: number[];
@@ -23,7 +26,22 @@ export interface Dataset {
   sampleSearchTerms: string[];
 }
 
-export function buildDataset(db: Db, scale = SCALE): Dataset {
+export interface DatasetOptions {
+  /**
+   * The care areas the referrals, meetings and care plans are spread over (most in the first).
+   * The national dataset uses all five; the dashboard's own dataset puts everything in one, so that
+   * one care area holds ten years of 25,000 referrals as issue 8 states.
+   */
+  careAreas?: readonly string[];
+  /**
+   * Completion requests on referrals and series, teams and attendance for meetings, which the
+   * follow-up dashboard reads (its own dataset; the national one has none).
+   */
+  followUpDetail?: boolean;
+}
+
+export function buildDataset(db: Db, scale = SCALE, options: DatasetOptions = {}): Dataset {
+  const areas = options.careAreas ?? CARE_AREAS;
   const rnd = seededRandom(20261123);
   const t = new Date().toISOString();
   const unitIds = (db.prepare('SELECT id FROM unit WHERE is_university_hospital = 0').pluck().all() as number[]);
@@ -49,18 +67,21 @@ export function buildDataset(db: Db, scale = SCALE): Dataset {
       if (i % 10_000 === 5) sampleSearchTerms.push(family.slice(0, 5), pnr.slice(2, 8));
     }
 
-    // Weekly meetings per care area over ten years (5 areas × 500 weeks = 2,500).
+    // Meetings over ten years (500 weeks): with 5 care areas each meets weekly (5 × 500 = 2,500);
+    // with fewer, an area meets several days a week.
     const insMeeting = db.prepare(
       `INSERT INTO meeting (care_area_code, local_date, starts_at, duration_minutes, deadline_at, status, capacity_cases, minutes_per_case, ical_uid, created_at, updated_at)
        VALUES (?, ?, ?, 60, ?, ?, 12, 5, ?, ?, ?)`,
     );
-    const perArea = Math.ceil(scale.meetings / CARE_AREAS.length);
+    const weeks = Math.ceil(scale.meetings / CARE_AREAS.length);
+    const perArea = Math.ceil(scale.meetings / areas.length);
+    const perWeek = Math.ceil(perArea / weeks);
     const meetingsByArea = new Map<string, { id: number; date: string }[]>();
-    for (const [a, area] of CARE_AREAS.entries()) {
+    for (const [a, area] of areas.entries()) {
       const list: { id: number; date: string }[] = [];
       for (let w = 0; w < perArea && meetingIds.length < scale.meetings; w++) {
-        // Ten years of weekly meetings ending a few weeks ahead, so planned meetings exist to build lists for.
-        const date = addDays('2026-12-29', (w - perArea + 1) * 7 + a);
+        // Ten years of meetings ending a few weeks ahead, so planned meetings exist to build lists for.
+        const date = addDays('2026-12-29', (Math.floor(w / perWeek) - weeks + 1) * 7 + a + (w % perWeek));
         const status = date < '2026-11-20' ? 'finalised' : 'planned';
         const id = Number(insMeeting.run(area, date, `${date}T13:00:00.000Z`, `${addDays(date, -2)}T11:00:00.000Z`, status, `bench-${area}-${w}@mdk`, t, t).lastInsertRowid);
         list.push({ id, date });
@@ -82,7 +103,7 @@ export function buildDataset(db: Db, scale = SCALE): Dataset {
     const icd: Record<string, string> = { SARCOMA: 'C49.2', ANAL: 'C21.1', VULVAR: 'C51.9', PENILE: 'C60.1', ILP: 'C43.7' };
     const positions = new Map<number, number>();
     for (let i = 0; i < scale.referrals; i++) {
-      const area = CARE_AREAS[Math.min(CARE_AREAS.length - 1, Math.floor(rnd() ** 1.6 * CARE_AREAS.length))];
+      const area = areas[Math.min(areas.length - 1, Math.floor(rnd() ** 1.6 * areas.length))];
       const received = dateBetween(rnd, PERIOD.from, PERIOD.to);
       const suspicion = addDays(received, -intBetween(rnd, 3, 40));
       const recent = received > '2026-10-15';
@@ -94,7 +115,8 @@ export function buildDataset(db: Db, scale = SCALE): Dataset {
       referralIds.push(id);
       insEvent.run(id, `${received}T09:00:00.000Z`, null, 'received');
       if (!recent) {
-        const meeting = meetingsByArea.get(area)!.find((m) => m.date > addDays(received, 6));
+        const earliest = addDays(received, 6);
+        const meeting = meetingsByArea.get(area)!.find((m) => m.date > earliest);
         if (meeting) {
           const pos = (positions.get(meeting.id) ?? 0) + 1;
           positions.set(meeting.id, pos);
@@ -105,6 +127,10 @@ export function buildDataset(db: Db, scale = SCALE): Dataset {
       }
     }
     carePlanIds.push(...buildCarePlans(db, rnd, scale.carePlans, unitIds, t));
+    if (options.followUpDetail) {
+      buildCompletionRequests(db, rnd, referralIds);
+      buildParticipants(db, rnd, areas, PERIOD.to, t);
+    }
   }).immediate();
 
   // The proposal benchmark needs 1,000 eligible (complete, undiscussed) referrals of one care area.

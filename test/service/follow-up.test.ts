@@ -99,6 +99,28 @@ describe('follow-up dashboard on the known dataset (hand calculations in comment
     expect(m).toMatchObject({ held: 2, withAttendance: 2, quorumReached: 1, quorumShare: 0.5 });
   });
 
+  it('counts every meeting when many share the same participant list (judged once per list)', async () => {
+    const { api, core } = testCore();
+    const db = core.db;
+    const patientId = insertPatient(db);
+    const dates = ['2025-01-07', '2025-01-14', '2025-01-21', '2025-01-28'];
+    const ids = dates.map((d) => insertMeeting(db, { careAreaCode: 'ILP', localDate: d, startsAt: `${d}T13:00:00Z` }));
+    for (const [i, m] of ids.entries()) {
+      setMeetingStatus(db, m, 'finalised');
+      insertCase(db, m, insertReferral(db, { patientId, careAreaCode: 'ILP', status: 'discussed' }), 'discussed');
+      // The same list at the first three meetings; at the fourth the surgeon is absent.
+      insertParticipant(db, m, 'chair', 'present', `Ordförande ${i}`);
+      insertParticipant(db, m, 'surgeon', i === 3 ? 'absent' : 'remote', `Kirurg ${i}`);
+    }
+    const m = (await api.call('followUp.dashboard', { careAreaCode: 'ILP', from: '2025-01-01', to: '2025-01-31' })).meetings;
+    // No series: the invited roles (chair, surgeon) must attend. Reached at 3 of 4.
+    expect(m).toMatchObject({ held: 4, casesDiscussed: 4, withAttendance: 4, quorumReached: 3, quorumShare: 0.75 });
+    expect(m.attendance).toEqual([
+      { role: 'chair', present: 4, remote: 0, absent: 0, notRecorded: 0 },
+      { role: 'surgeon', present: 0, remote: 3, absent: 1, notRecorded: 0 },
+    ]);
+  });
+
   it('counts meetings, cases, postponements, attendance per role and quorum', async () => {
     const { api } = arranged();
     const m = (await api.call('followUp.dashboard', Q1)).meetings;

@@ -8,6 +8,7 @@ import { m0006_care_plans } from './0006_care_plans';
 import { m0007_security } from './0007_security';
 import { m0008_follow_up } from './0008_follow_up';
 import { m0009_access_log_index } from './0009_access_log_index';
+import { m0010_follow_up_covering } from './0010_follow_up_covering';
 import { m0011_list_indexes } from './0011_list_indexes';
 
 /**
@@ -24,5 +25,6 @@ export const migrations: readonly Migration[] = [
   m0007_security,
   m0008_follow_up,
   m0009_access_log_index,
+  m0010_follow_up_covering,
   m0011_list_indexes,
 ];

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/driver';
 import type { FollowUpDashboard } from '../../../shared/api/methods/follow-up';
 import { share, summariseHistogram } from '../../../shared/domain/statistics';
+import { frequencyTableSql } from './frequency';
 import type { Period } from './period';
 
 /** Quality registers aim at a care plan (Min vårdplan) for 95 % of patients. */
@@ -15,43 +16,37 @@ export const CARE_PLAN_TARGET = 0.95;
  *   sent to confirmed.
  */
 export function carePlans(db: Db, p: Period): FollowUpDashboard['carePlans'] {
-  const args = [p.careAreaCode, p.from, p.to];
-  // Discharges from the partial index; plans scanned once and matched to their referral by key.
-  const discharged = db
-    .prepare('SELECT count(*) FROM referral WHERE care_area_code = ? AND discharge_date BETWEEN ? AND ?')
-    .pluck()
-    .get(...args) as number;
-  const finalised = db
+  const args = { area: p.careAreaCode, from: p.from, to: p.to };
+  // follow_up_discharge (kept by triggers, migration 0010): one row per discharged referral saying
+  // whether some version of its plan was finalised; each count is one range of its index.
+  const [withoutPlan, finalised] = db
     .prepare(
-      `SELECT count(DISTINCT cp.referral_id) FROM care_plan cp JOIN referral r ON r.id = cp.referral_id
-        WHERE cp.finalised_at IS NOT NULL AND cp.status IN ('finalised', 'superseded')
-          AND r.care_area_code = ? AND r.discharge_date BETWEEN ? AND ?`,
-    )
-    .pluck()
-    .get(...args) as number;
-  const plans = { discharged, finalised };
-
-  // Handovers as (status, days to confirmation, count): a frequency table, not one row each.
-  const handovers = db
-    .prepare(
-      `SELECT h.status = 'confirmed', CAST(julianday(h.confirmed_date) - julianday(h.sent_date) AS INTEGER) AS days, count(*)
-         FROM care_plan_handover h
-         JOIN care_plan cp ON cp.id = h.care_plan_id
-         JOIN referral r ON r.id = cp.referral_id
-        WHERE r.care_area_code = ? AND h.sent_date BETWEEN ? AND ?
-        GROUP BY 1, 2`,
+      `SELECT (SELECT count(*) FROM follow_up_discharge WHERE care_area_code = @area AND finalised_care_plan = 0 AND discharge_date BETWEEN @from AND @to),
+              (SELECT count(*) FROM follow_up_discharge WHERE care_area_code = @area AND finalised_care_plan = 1 AND discharge_date BETWEEN @from AND @to)`,
     )
     .raw()
-    .all(...args) as [0 | 1, number | null, number][];
-  const sent = handovers.reduce((s, [, , n]) => s + n, 0);
-  const confirmed = handovers.filter(([isConfirmed]) => isConfirmed === 1);
+    .get(args) as [number, number];
+  const discharged = withoutPlan + finalised;
+
+  // Handovers sent in the period (their care area and days to confirmation are on the handover's
+  // index, migration 0010): the pending ones counted, the confirmed ones as a frequency table of days.
+  // A confirmed handover always has its confirmation date (CHECK of migration 0006), so its days.
+  const pending = db
+    .prepare(`SELECT count(*) FROM care_plan_handover WHERE care_area_code = @area AND status = 'pending' AND sent_date BETWEEN @from AND @to`)
+    .pluck()
+    .get(args) as number;
+  const confirmationDays = db
+    .prepare(frequencyTableSql({ table: 'care_plan_handover', where: "care_area_code = @area AND status = 'confirmed'", value: 'confirmation_days', period: 'sent_date' }))
+    .raw()
+    .all(args) as [number, number][];
+  const confirmed = confirmationDays.reduce((s, [, n]) => s + n, 0);
   return {
-    discharged: plans.discharged,
-    withFinalisedPlan: plans.finalised,
-    share: share(plans.finalised, plans.discharged),
+    discharged,
+    withFinalisedPlan: finalised,
+    share: share(finalised, discharged),
     target: CARE_PLAN_TARGET,
-    handoversSent: sent,
-    handoversConfirmed: confirmed.reduce((s, [, , n]) => s + n, 0),
-    confirmationDays: summariseHistogram(confirmed.filter(([, days]) => days !== null).map(([, days, n]) => [days!, n] as const)),
+    handoversSent: pending + confirmed,
+    handoversConfirmed: confirmed,
+    confirmationDays: summariseHistogram(confirmationDays),
   };
 }

@@ -10,26 +10,21 @@ import type { Period } from './period';
  * - each completion request is answered by the first later awaiting_completion → complete step of
  *   the referral; its duration is counted in calendar days between the two UTC dates. A request
  *   still open (or withdrawn) has no duration.
- * The repeated "to/from awaiting_completion" condition lets SQLite use the partial covering index.
+ * The requests with their days are kept by triggers in follow_up_completion_request (migration
+ * 0010, where the rule above is written in SQL), beside their referral's care area, received date
+ * and assessment: the cohort's requests are one range of its index, no referral row is read.
  */
 export function completeness(db: Db, p: Period): FollowUpDashboard['completeness'] {
-  // One statement: the cohort's completion requests (from the small partial index) with their
-  // answers, then the totals and a frequency table of answer times (kind 0 = totals, 1 = days).
+  // One statement: the totals, then a frequency table of answer times (kind 0 = totals, 1 = days).
   const rows = db
     .prepare(
-      `WITH req AS MATERIALIZED (
-         SELECT e.referral_id, e.at AS asked_at,
-                (SELECT min(a.at) FROM referral_event a
-                  WHERE a.referral_id = e.referral_id AND a.at >= e.at AND a.to_status = 'complete'
-                    AND (a.to_status = 'awaiting_completion' OR a.from_status = 'awaiting_completion')) AS answered_at
-           FROM referral_event e JOIN referral r ON r.id = e.referral_id
-          WHERE e.to_status = 'awaiting_completion' AND (e.to_status = 'awaiting_completion' OR e.from_status = 'awaiting_completion')
-            AND r.care_area_code = @area AND r.received_date BETWEEN @from AND @to AND r.status <> 'received')
+      `WITH req AS (
+         SELECT referral_id, answer_days FROM follow_up_completion_request
+          WHERE care_area_code = @area AND assessed = 1 AND received_date BETWEEN @from AND @to)
        SELECT 0, (SELECT count(*) FROM referral WHERE care_area_code = @area AND received_date BETWEEN @from AND @to AND status <> 'received'),
               count(*), count(DISTINCT referral_id) FROM req
        UNION ALL
-       SELECT 1, CAST(julianday(date(answered_at)) - julianday(date(asked_at)) AS INTEGER) AS days, count(*), NULL
-         FROM req WHERE answered_at IS NOT NULL GROUP BY days`,
+       SELECT 1, answer_days, count(*), NULL FROM req WHERE answer_days IS NOT NULL GROUP BY answer_days`,
     )
     .raw()
     .all({ area: p.careAreaCode, from: p.from, to: p.to }) as [0 | 1, number, number, number | null][];
