@@ -3,6 +3,7 @@ import type { FollowUpDashboard } from '../../../shared/api/methods/follow-up';
 import { share, summariseHistogram } from '../../../shared/domain/statistics';
 import { frequencyTableSql } from './frequency';
 import type { Period } from './period';
+import { cached } from '../referrals/statements';
 
 /** Quality registers aim at a care plan (Min vårdplan) for 95 % of patients. */
 export const CARE_PLAN_TARGET = 0.95;
@@ -19,8 +20,8 @@ export function carePlans(db: Db, p: Period): FollowUpDashboard['carePlans'] {
   const args = { area: p.careAreaCode, from: p.from, to: p.to };
   // follow_up_discharge (kept by triggers, migration 0010): one row per discharged referral saying
   // whether some version of its plan was finalised; each count is one range of its index.
-  const [withoutPlan, finalised] = db
-    .prepare(
+  const [withoutPlan, finalised] = cached(
+      db,
       `SELECT (SELECT count(*) FROM follow_up_discharge WHERE care_area_code = @area AND finalised_care_plan = 0 AND discharge_date BETWEEN @from AND @to),
               (SELECT count(*) FROM follow_up_discharge WHERE care_area_code = @area AND finalised_care_plan = 1 AND discharge_date BETWEEN @from AND @to)`,
     )
@@ -31,12 +32,10 @@ export function carePlans(db: Db, p: Period): FollowUpDashboard['carePlans'] {
   // Handovers sent in the period (their care area and days to confirmation are on the handover's
   // index, migration 0010): the pending ones counted, the confirmed ones as a frequency table of days.
   // A confirmed handover always has its confirmation date (CHECK of migration 0006), so its days.
-  const pending = db
-    .prepare(`SELECT count(*) FROM care_plan_handover WHERE care_area_code = @area AND status = 'pending' AND sent_date BETWEEN @from AND @to`)
+  const pending = cached(db, `SELECT count(*) FROM care_plan_handover WHERE care_area_code = @area AND status = 'pending' AND sent_date BETWEEN @from AND @to`)
     .pluck()
     .get(args) as number;
-  const confirmationDays = db
-    .prepare(frequencyTableSql({ table: 'care_plan_handover', where: "care_area_code = @area AND status = 'confirmed'", value: 'confirmation_days', period: 'sent_date' }))
+  const confirmationDays = cached(db, frequencyTableSql({ table: 'care_plan_handover', where: "care_area_code = @area AND status = 'confirmed'", value: 'confirmation_days', period: 'sent_date' }))
     .raw()
     .all(args) as [number, number][];
   const confirmed = confirmationDays.reduce((s, [, n]) => s + n, 0);

@@ -2,6 +2,7 @@ import type { Db } from '../../db/driver';
 import type { FollowUpDashboard } from '../../../shared/api/methods/follow-up';
 import { share, summariseHistogram } from '../../../shared/domain/statistics';
 import type { Period } from './period';
+import { cached } from '../referrals/statements';
 
 /**
  * Completeness of referrals received in the period, from their timeline (referral_event):
@@ -16,8 +17,8 @@ import type { Period } from './period';
  */
 export function completeness(db: Db, p: Period): FollowUpDashboard['completeness'] {
   // One statement: the totals, then a frequency table of answer times (kind 0 = totals, 1 = days).
-  const rows = db
-    .prepare(
+  const rows = cached(
+      db,
       `WITH req AS (
          SELECT referral_id, answer_days FROM follow_up_completion_request
           WHERE care_area_code = @area AND assessed = 1 AND received_date BETWEEN @from AND @to)

@@ -3,6 +3,7 @@ import type { FollowUpDashboard } from '../../../shared/api/methods/follow-up';
 import { summariseHistogram } from '../../../shared/domain/statistics';
 import { frequencyTableSql } from './frequency';
 import type { Period } from './period';
+import { cached } from '../referrals/statements';
 
 /**
  * Lead times (ledtider) in calendar days for referrals whose MDK date falls in the period:
@@ -15,8 +16,8 @@ export function leadTimes(db: Db, p: Period, targetDays: number): FollowUpDashbo
   // its three lead times in days, each indexed by (care area, days, MDK date): three frequency tables
   // (kind, days, count) without reading a referral row.
   const kinds = ['received_to_mdk_days', 'suspicion_to_mdk_days', 'mdk_to_treatment_days'];
-  const rows = db
-    .prepare(
+  const rows = cached(
+      db,
       kinds
         .map((days, kind) => `SELECT ${kind}, * FROM (${frequencyTableSql({ table: 'referral_mdk_date', where: 'care_area_code = @area', value: days, period: 'mdk_date' })})`)
         .join(' UNION ALL '),

@@ -3,6 +3,7 @@ import type { AttendancePerRole, FollowUpDashboard } from '../../../shared/api/m
 import { computeQuorum, type Attendance } from '../../../shared/domain/quorum';
 import { share } from '../../../shared/domain/statistics';
 import type { Period } from './period';
+import { cached } from '../referrals/statements';
 
 /**
  * Meetings of the care area dated in the period. A meeting counts as held when it was finalised or
@@ -21,8 +22,8 @@ export function meetings(db: Db, p: Period): FollowUpDashboard['meetings'] {
   // so ten years of meetings come back as a few hundred lists, each judged once. The index hands each
   // list over in (role, attendance) order, so equal lists are equal text; were they not, they would
   // only come back as more rows, with the same figures.
-  const rows = db
-    .prepare(
+  const rows = cached(
+      db,
       `WITH per_meeting AS MATERIALIZED (
          SELECT m.id, m.status, m.series_id,
                 (SELECT count(*) FROM case_list_item c WHERE c.meeting_id = m.id AND c.outcome = 'discussed') AS discussed,
@@ -43,7 +44,7 @@ export function meetings(db: Db, p: Period): FollowUpDashboard['meetings'] {
   const [, , , cancelled, held, discussed, postponed] = rows.find((r) => r[0] === 1)!;
 
   const requiredRoles = new Map(
-    (db.prepare('SELECT id, required_roles FROM conference_series').raw().all() as [number, string][]).map(([id, roles]) => [id, JSON.parse(roles) as string[]]),
+    (cached(db, 'SELECT id, required_roles FROM conference_series').raw().all() as [number, string][]).map(([id, roles]) => [id, JSON.parse(roles) as string[]]),
   );
   let withAttendance = 0;
   let quorumReached = 0;

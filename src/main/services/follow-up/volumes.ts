@@ -3,6 +3,7 @@ import type { CountPerArea, FollowUpDashboard } from '../../../shared/api/method
 import { per100k } from '../../../shared/domain/statistics';
 import { populationFigures } from './population';
 import type { Period } from './period';
+import { cached } from '../referrals/statements';
 
 /** Every month of the period as YYYY-MM, so months without referrals show as 0. */
 export function monthsOf(from: string, to: string): string[] {
@@ -33,8 +34,8 @@ export function volumes(db: Db, p: Period): FollowUpDashboard['volumes'] {
   // other features' queries too (SQLite has no statistics on it) and slow them down.
   const args = { area: p.careAreaCode, from: p.from, to: p.to };
   const perMonth = (
-    db
-      .prepare(
+    cached(
+        db,
         `SELECT value, (SELECT count(*) FROM referral WHERE care_area_code = @area
                            AND received_date BETWEEN max(@from, value || '-01') AND min(@to, value || '-31'))
            FROM json_each(@months)`,
@@ -43,8 +44,8 @@ export function volumes(db: Db, p: Period): FollowUpDashboard['volumes'] {
       .all({ ...args, months: JSON.stringify(monthsOf(p.from, p.to)) }) as [string, number][]
   ).map(([month, count]) => ({ month, count }));
   const pairs = (
-    db
-      .prepare(
+    cached(
+        db,
         `SELECT u.healthcare_region_code, u.region_code, n
            FROM (SELECT referring_unit_id, count(*) AS n FROM referral
                   WHERE care_area_code = @area AND received_date BETWEEN @from AND @to GROUP BY referring_unit_id)
@@ -54,12 +55,12 @@ export function volumes(db: Db, p: Period): FollowUpDashboard['volumes'] {
       .all(args) as [string, string, number][]
   ).map(([hr, region, n]) => ({ hr, region, n }));
 
-  const regions = db.prepare('SELECT code, name, default_healthcare_region_code AS hr FROM region ORDER BY code').all() as {
+  const regions = cached(db, 'SELECT code, name, default_healthcare_region_code AS hr FROM region ORDER BY code').all() as {
     code: string;
     name: string;
     hr: string | null;
   }[];
-  const hrs = db.prepare('SELECT code, name_sv, name_en FROM healthcare_region').all() as { code: string; name_sv: string; name_en: string }[];
+  const hrs = cached(db, 'SELECT code, name_sv, name_en FROM healthcare_region').all() as { code: string; name_sv: string; name_en: string }[];
   const pop = populationFigures(new Map(regions.map((r) => [r.code, r.hr])));
 
   const sumBy = (key: 'hr' | 'region') => {
