@@ -3,7 +3,7 @@ import type { FollowUpDashboard } from '../../../shared/api/methods/follow-up';
 import { share, summariseHistogram } from '../../../shared/domain/statistics';
 import { frequencyTableSql } from './frequency';
 import type { Period } from './period';
-import { cached } from '../referrals/statements';
+import { cached } from '../../db/statements';
 
 /** Quality registers aim at a care plan (Min vårdplan) for 95 % of patients. */
 export const CARE_PLAN_TARGET = 0.95;

@@ -2,7 +2,7 @@ import type { Db } from '../../db/driver';
 import type { FollowUpDashboard } from '../../../shared/api/methods/follow-up';
 import { share, summariseHistogram } from '../../../shared/domain/statistics';
 import type { Period } from './period';
-import { cached } from '../referrals/statements';
+import { cached } from '../../db/statements';
 
 /**
  * Completeness of referrals received in the period, from their timeline (referral_event):

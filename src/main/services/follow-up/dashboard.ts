@@ -8,7 +8,7 @@ import { completeness } from './completeness';
 import { leadTimes } from './lead-times';
 import { meetings } from './meetings';
 import { carePlans } from './care-plans';
-import { cached } from '../referrals/statements';
+import { cached } from '../../db/statements';
 
 /**
  * The whole follow-up dashboard of one care area and period. Each figure is one or two set-based

@@ -3,7 +3,7 @@ import type { FollowUpDashboard } from '../../../shared/api/methods/follow-up';
 import { summariseHistogram } from '../../../shared/domain/statistics';
 import { frequencyTableSql } from './frequency';
 import type { Period } from './period';
-import { cached } from '../referrals/statements';
+import { cached } from '../../db/statements';
 
 /**
  * Lead times (ledtider) in calendar days for referrals whose MDK date falls in the period:

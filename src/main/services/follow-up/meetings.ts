@@ -3,7 +3,7 @@ import type { AttendancePerRole, FollowUpDashboard } from '../../../shared/api/m
 import { computeQuorum, type Attendance } from '../../../shared/domain/quorum';
 import { share } from '../../../shared/domain/statistics';
 import type { Period } from './period';
-import { cached } from '../referrals/statements';
+import { cached } from '../../db/statements';
 
 /**
  * Meetings of the care area dated in the period. A meeting counts as held when it was finalised or

@@ -3,7 +3,7 @@ import type { CountPerArea, FollowUpDashboard } from '../../../shared/api/method
 import { per100k } from '../../../shared/domain/statistics';
 import { populationFigures } from './population';
 import type { Period } from './period';
-import { cached } from '../referrals/statements';
+import { cached } from '../../db/statements';
 
 /** Every month of the period as YYYY-MM, so months without referrals show as 0. */
 export function monthsOf(from: string, to: string): string[] {

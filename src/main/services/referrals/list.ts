@@ -5,7 +5,7 @@ import { stockholmToday } from '../../../shared/domain/lead-time';
 import { formatIdentifier, normaliseSearch, type IdentifierSystem } from '../../../shared/domain/identifiers';
 import type { ReferralStatus } from '../../../shared/domain/referral-status';
 import { leadTimeView } from './read';
-import { cached } from './statements';
+import { cached } from '../../db/statements';
 
 type Query = Required<{ [K in keyof ReferralListQuery]: Exclude<ReferralListQuery[K], undefined> }>;
 

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/driver';
-import { cached } from './statements';
+import { cached } from '../../db/statements';
 import { ApiError, invalid } from '../../../shared/api/errors';
 import { ageOn, formatIdentifier, parseIdentifier, type IdentifierKind, type IdentifierSystem, type ParsedIdentifier } from '../../../shared/domain/identifiers';
 import { isOpenStatus, type ReferralStatus } from '../../../shared/domain/referral-status';

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/driver';
-import { cached } from './statements';
+import { cached } from '../../db/statements';
 import type { RequestContext } from '../../router/context';
 import { ApiError, conflict, notFound, type FieldIssue } from '../../../shared/api/errors';
 import type { PatientInput, ReferralFields } from '../../../shared/api/methods/referrals';

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/driver';
-import { cached } from './statements';
+import { cached } from '../../db/statements';
 import { ApiError, type FieldIssue } from '../../../shared/api/errors';
 import type { ReferralFields } from '../../../shared/api/methods/referrals';
 

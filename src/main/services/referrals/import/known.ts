@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/driver';
 import type { ParsedIdentifier } from '../../../../shared/domain/identifiers';
 import { isOpenStatus, type ReferralStatus } from '../../../../shared/domain/referral-status';
-import { cached } from '../statements';
+import { cached } from '../../../db/statements';
 
 /** One patient's identifier as a map key: system, value and issuing region (reservnummer). */
 export const identifierKey = (id: ParsedIdentifier) => `${id.system}|${id.value}|${id.issuerRegionCode ?? ''}`;

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
-import type { Db } from '../../db/driver';
+import type { Db } from './driver';
 
 type Statement = Database.Statement<unknown[]>;
 const caches = new WeakMap<Db, Map<string, Statement>>();
@@ -7,7 +7,8 @@ const MAX = 300;
 
 /**
  * A prepared statement kept per connection. Preparing a full-text query costs more than running it
- * (FTS5 reads its configuration on every prepare), so the inbox and import reuse theirs.
+ * (FTS5 reads its configuration on every prepare), and a dozen prepares were a third of the follow-up
+ * dashboard: hot paths (inbox, import, dashboard) reuse theirs.
  */
 export function cached(db: Db, sql: string): Statement {
   let cache = caches.get(db);
