@@ -164,7 +164,7 @@ export function listReferrals(ctx: RequestContext, q: Query): { rows: ReferralLi
   const patients = searchPatients(db, q.search);
   if (patients === NOBODY) return { rows: [], total: 0, today };
   const { ids, total } = pageOfIds(db, q, where, params, patients);
-  // Details (names, identifiers, units) only for the page: a page of 100 from thousands of matches.
+  // Details (names, identifiers, units) only for the page: a page of 50 from thousands of matches.
   const rows = cached(
     db,
     `SELECT r.id, r.patient_id, p.family_name, p.given_name, r.care_area_code, u.name AS unit_name, u.healthcare_region_code,
