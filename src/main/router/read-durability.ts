@@ -9,6 +9,7 @@
  * durable before its call answers.
  */
 import type { Db } from '../db/driver';
+import { cached } from '../db/statements';
 
 export const SYNC_WITHIN_MS = 1_000;
 
@@ -24,16 +25,19 @@ export function commitWithoutWaiting<T>(db: Db, fn: () => T): T {
   }
 }
 
-/** The number of rows changed on this connection so far: tells whether a reading handler wrote. */
-export const changesSoFar = (db: Db) => db.prepare('SELECT total_changes()').pluck().get() as number;
+/** The number of rows changed on this connection so far: tells whether a call (or its handler) wrote. */
+export const changesSoFar = (db: Db) => cached(db, 'SELECT total_changes()').pluck().get() as number;
 
-/** Makes every commit so far durable now (a passive checkpoint fsyncs the WAL first). */
-export function syncNow(db: Db): void {
+/** A passive checkpoint fsyncs the WAL before it copies pages home: every commit so far is durable. */
+function checkpoint(db: Db): void {
   const timer = pending.get(db);
   if (timer) clearTimeout(timer);
   pending.delete(db);
   if (db.open) db.pragma('wal_checkpoint(PASSIVE)');
 }
+
+/** Makes every commit so far durable now. */
+export const syncNow = checkpoint;
 
 /**
  * A passive checkpoint `SYNC_WITHIN_MS` after a call's commit, when the user is not waiting: it makes
@@ -43,11 +47,10 @@ export function syncNow(db: Db): void {
 export function checkpointSoon(db: Db): void {
   if (pending.has(db)) return;
   const timer = setTimeout(() => {
-    pending.delete(db);
     try {
-      if (db.open) db.pragma('wal_checkpoint(PASSIVE)');
+      checkpoint(db);
     } catch (e) {
-      console.error('[read-durability]', e);
+      console.error('[checkpoint]', e);
     }
   }, SYNC_WITHIN_MS);
   // Never keeps a CLI run alive: closing the database checkpoints the WAL anyway.

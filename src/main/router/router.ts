@@ -75,13 +75,14 @@ export function createRouter(options: RouterOptions): Router {
       };
       // Reading calls write only their log rows and do not wait for the disk (read-durability.ts).
       const commit = <T>(fn: () => T): T => (reading ? commitWithoutWaiting(db, fn) : fn());
+      // Whether the handler wrote (a reading one should not) and whether the call wrote at all.
+      const before = changesSoFar(db);
       let wrote = false;
       // better-sqlite3 refuses a transaction function that returns a promise, so an async handler's
       // promise is boxed: its synchronous part commits here, its access rows after it settles.
       const box = commit(() =>
         db
           .transaction((): { done: unknown } | { pending: Promise<unknown> } => {
-            const before = reading ? changesSoFar(db) : 0;
             const out = handler(parsed.data, ctx);
             wrote = reading && changesSoFar(db) !== before;
             if (out instanceof Promise) return { pending: out };
@@ -91,10 +92,16 @@ export function createRouter(options: RouterOptions): Router {
           .immediate(),
       );
       if (wrote) syncNow(db);
-      checkpointSoon(db);
-      if ('done' in box) return { ok: true, result: box.done };
+      const settled = () => {
+        if (changesSoFar(db) !== before) checkpointSoon(db);
+      };
+      if ('done' in box) {
+        settled();
+        return { ok: true, result: box.done };
+      }
       const result = await box.pending;
       if (spec.patientData !== 'none') commit(() => db.transaction(log).immediate());
+      settled();
       return { ok: true, result };
     } catch (error) {
       if (error instanceof ApiError) return { ok: false, error: error.toJSON() };

@@ -7,7 +7,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
-import type { StartupHealth } from './recovery';
+import { healthOf, type StartupHealth } from './recovery';
 
 // Plain CommonJS so it runs the same under tsx, vitest and the bundled Electron main process.
 const WORKER_SOURCE = `
@@ -36,10 +36,7 @@ export function checkInBackground(file: string, key: Buffer | undefined): Backgr
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver, keyHex: key?.toString('hex') ?? null } });
   worker.unref(); // never keeps a CLI run or a test process alive
   const result = new Promise<StartupHealth>((resolve) => {
-    worker.once('message', (messages: string[]) => {
-      const intact = messages.length === 1 && messages[0] === 'ok';
-      resolve(intact ? { ok: true, problems: [] } : { ok: false, problems: messages.slice(0, 20) });
-    });
+    worker.once('message', (messages: string[]) => resolve(healthOf(messages)));
     worker.once('error', (e) => resolve({ ok: false, problems: [e.message] }));
   });
   return { result, stop: () => void worker.terminate() };

@@ -18,6 +18,12 @@ export interface StartupHealth {
   problems: string[];
 }
 
+/** quick_check's answer as health: the single line "ok", or its first twenty problems. */
+export function healthOf(quickCheck: string[]): StartupHealth {
+  const intact = quickCheck.length === 1 && quickCheck[0] === 'ok';
+  return intact ? { ok: true, problems: [] } : { ok: false, problems: quickCheck.slice(0, 20) };
+}
+
 /**
  * The check at sign-in, on a read-only connection before anything writes: the header, the key and the
  * schema must read back (a wrong key or a foreign file fails here). When a migration is about to change
@@ -28,14 +34,13 @@ export function signInCheck(file: string, key: Buffer | undefined, migrations: r
   let db: Db | null = null;
   try {
     db = openDatabase(file, { readonly: true, key });
-    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    // Reading the schema proves header and key; the migration list says whether the file will change.
     const hasLog = db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'schema_migration'").get() !== undefined;
     const applied = hasLog ? (db.prepare('SELECT count(*) FROM schema_migration').pluck().get() as number) : 0;
     if (applied >= migrations.length) return { ok: true, problems: [], full: false };
-    const integrity = (db.pragma('quick_check', { simple: false }) as Record<string, unknown>[]).map((r) => String(Object.values(r)[0]));
-    const intact = integrity.length === 1 && integrity[0] === 'ok';
     // Foreign-key faults are reported by `mdk verify`, but do not stop the app: the data is readable.
-    return { ok: intact, problems: intact ? [] : integrity.slice(0, 20), full: true };
+    const integrity = (db.pragma('quick_check', { simple: false }) as Record<string, unknown>[]).map((r) => String(Object.values(r)[0]));
+    return { ...healthOf(integrity), full: true };
   } catch (e) {
     return { ok: false, problems: [(e as Error).message], full: false };
   } finally {

@@ -26,13 +26,6 @@ export function indexAccessLog(db: Db, maxRows = INDEX_BATCH_ROWS): number {
     .immediate();
 }
 
-/** Indexes until nothing is left (start-up, tests, the CLI's `verify`). */
-export function indexWholeAccessLog(db: Db): number {
-  let total = 0;
-  for (let n = indexAccessLog(db); n > 0; n = indexAccessLog(db)) total += n;
-  return total;
-}
-
 /**
  * SQL for the ids of a patient's log rows, given as a JSON array of patient ids in one parameter:
  * indexed rows from the index, the tail by scanning it (it is short: the indexer keeps up).

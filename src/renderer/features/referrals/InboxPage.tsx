@@ -1,5 +1,5 @@
 import { useCan } from '../security/useCan';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { INBOX_PAGE_ROWS, type ReferralListRow } from '../../../shared/api/methods/referrals';
 import { REFERRAL_STATUSES } from '../../../shared/domain/referral-status';
 import { useAppStore } from '../../app/store';
@@ -44,10 +44,14 @@ export function InboxPage() {
     return () => clearTimeout(timer);
   }, [search]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const query = useMemo(() => toQuery(filters), [filters]);
+  // By value: setting a filter to what it was (the search box's first debounce) fetches nothing.
+  const queryKey = JSON.stringify(toQuery(filters));
   // A page at a time: only the referrals scrolled into view are fetched (and access-logged).
-  const fetchPage = useCallback((offset: number) => api.call('referrals.list', { ...query, offset, limit: INBOX_PAGE_ROWS }), [query]);
-  const { rows, total, error, loadMore } = usePagedRows(JSON.stringify(query), fetchPage, rowKey);
+  const fetchPage = useCallback(
+    (offset: number) => api.call('referrals.list', { ...(JSON.parse(queryKey) as ReturnType<typeof toQuery>), offset, limit: INBOX_PAGE_ROWS }),
+    [queryKey],
+  );
+  const { rows, total, error, loadMore } = usePagedRows(fetchPage, rowKey);
 
   const columns: Column<ReferralListRow>[] = [
     { key: 'patient', header: t('referrals.col.patient'), width: 'minmax(10rem, 2fr)', render: (r) => <a href={`#/referrals/${r.id}`}>{r.patientName}</a> },
