@@ -11,11 +11,13 @@ import { TEST_KDF } from '../../src/main/security/crypto';
 import { signInAs, tempDir, testCore, withWorkplace } from './helpers';
 
 describe('database', () => {
-  it('opens with WAL, synchronous=FULL and foreign keys, and every table is STRICT', () => {
+  it('opens with WAL, synchronous=FULL, foreign keys and temporary data in memory, and every table is STRICT', () => {
     const { core } = testCore();
     expect(core.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(core.db.pragma('synchronous', { simple: true })).toBe(2);
     expect(core.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    // 2 = MEMORY: statement journals and sorts never reach a temp file on disk.
+    expect(core.db.pragma('temp_store', { simple: true })).toBe(2);
     const tables = core.db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string; sql: string }[];
     expect(tables.length).toBeGreaterThan(5);
     // Full-text indexes (virtual tables) and their shadow tables are SQLite's own and cannot be STRICT.
