@@ -10,6 +10,7 @@ import { m0008_follow_up } from './0008_follow_up';
 import { m0009_access_log_index } from './0009_access_log_index';
 import { m0010_follow_up_covering } from './0010_follow_up_covering';
 import { m0011_list_indexes } from './0011_list_indexes';
+import { m0012_fewer_referral_indexes } from './0012_fewer_referral_indexes';
 
 /**
  * Every migration in order. Append only: a released id is never renamed or removed.
@@ -27,4 +28,5 @@ export const migrations: readonly Migration[] = [
   m0009_access_log_index,
   m0010_follow_up_covering,
   m0011_list_indexes,
+  m0012_fewer_referral_indexes,
 ];
