@@ -148,3 +148,35 @@ describe('import: what the commit writes besides the referral', () => {
     expect(reused).toBe(existing);
   });
 });
+
+describe('import: confirming a preview', () => {
+  // The commit reuses the preview's row checks (check.ts, rowChecks): what changed in between must still count.
+  it('checks again against reference data changed since the preview', async () => {
+    const { api, core, count } = await setup();
+    const base64 = file(['19121212-1212;;Åström;Märta;ILP;KS;2026-11-02;', '811228-9874;;Ölund;Per;ANAL;KS;2026-11-03;']);
+    const preview = await api.call('referrals.importPreview', { fileName: 'g.csv', base64 });
+    expect(outcome(preview.rows)).toEqual([
+      [2, 'valid', null, null],
+      [3, 'valid', null, null],
+    ]);
+    core.db.prepare("UPDATE care_area SET active = 0 WHERE code = 'ILP'").run();
+    const done = await api.call('referrals.importCommit', { fileName: 'g.csv', base64 });
+    expect(done.rows[0]).toMatchObject({ status: 'rejected', reasonKey: 'referral.inactiveCareArea' });
+    expect(done.counts).toMatchObject({ imported: 1, rejected: 1 });
+    expect(count('referral')).toBe(1);
+  });
+
+  it('refuses a row whose patient got an open referral in the same care area after the preview', async () => {
+    const { api, core, count } = await setup();
+    const base64 = file(['19121212-1212;;Åström;Märta;ANAL;KS;2026-11-02;']);
+    expect((await api.call('referrals.importPreview', { fileName: 'h.csv', base64 })).rows[0].status).toBe('valid');
+    const patientId = insertPatient(core.db, { personnummer: '191212121212', familyName: 'Åström', givenName: 'Märta' });
+    insertReferral(core.db, { patientId, careAreaCode: 'ANAL', status: 'received' });
+    const done = await api.call('referrals.importCommit', { fileName: 'h.csv', base64 });
+    expect(outcome(done.rows)).toEqual([[2, 'rejected', 'import.openReferralExists', null]]);
+    expect(count('referral')).toBe(1);
+    // The remembered checks are the same again for a second preview: nothing the commit marked sticks to them.
+    const again = await api.call('referrals.importPreview', { fileName: 'h.csv', base64 });
+    expect(outcome(again.rows)).toEqual([[2, 'rejected', 'import.openReferralExists', null]]);
+  });
+});

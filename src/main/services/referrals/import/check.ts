@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
 import type { Db } from '../../../db/driver';
+import { cached } from '../../../db/statements';
 import type { RequestContext } from '../../../router/context';
 import type { ImportReport, ImportRowView, ReferralFields } from '../../../../shared/api/methods/referrals';
 import { invalid } from '../../../../shared/api/errors';
@@ -8,7 +9,7 @@ import { formatIdentifier, parseIdentifier, type ParsedIdentifier } from '../../
 import type { PatientNames } from '../patients';
 import { referralIssuesAgainst, type ReferralReferences } from '../validate';
 import { mapHeader, normaliseHeader, rowToReferralInput, RowCells, type Column, type ColumnIndex } from './columns';
-import { parseCsv } from './decode';
+import { parseCsv, type CsvTable } from './decode';
 import { referralFieldsParser, type FieldsResult } from './fields';
 import { identifierKey, lookUpKnown } from './known';
 
@@ -69,10 +70,25 @@ interface FileRules {
   parseFields(input: Record<string, unknown>): FieldsResult;
 }
 
-function fileRules(db: Db, index: ColumnIndex, headerLength: number, today: string): FileRules {
+/** The reference data rows are read against, and a fingerprint that changes when any of it does. */
+interface References {
+  areas: { code: string; name_sv: string; active: number }[];
+  units: { id: number; code: string | null; name: string }[];
+  regions: string[];
+  fingerprint: string;
+}
+
+function loadReferences(db: Db): References {
+  const areas = cached(db, 'SELECT code, name_sv, active FROM care_area ORDER BY code').all() as References['areas'];
+  const units = cached(db, 'SELECT id, code, name FROM unit ORDER BY active DESC, id').all() as References['units'];
+  const regions = cached(db, 'SELECT code FROM region ORDER BY code').pluck().all() as string[];
+  return { areas, units, regions, fingerprint: hash('sha256', JSON.stringify([areas, units, regions]), 'hex') };
+}
+
+function fileRules(refs: References, index: ColumnIndex, headerLength: number, today: string): FileRules {
   const areas = new Map<string, string>();
   const areaState = new Map<string, 'active' | 'inactive'>();
-  for (const a of db.prepare('SELECT code, name_sv, active FROM care_area').all() as { code: string; name_sv: string; active: number }[]) {
+  for (const a of refs.areas) {
     areas.set(normaliseHeader(a.code), a.code);
     areas.set(normaliseHeader(a.name_sv), a.code);
     areaState.set(a.code, a.active === 1 ? 'active' : 'inactive');
@@ -80,7 +96,7 @@ function fileRules(db: Db, index: ColumnIndex, headerLength: number, today: stri
   const areaByCell = new Map<string, string | undefined>();
   const units = new Map<string, number>();
   const unitIds = new Set<number>();
-  for (const u of db.prepare('SELECT id, code, name FROM unit ORDER BY active DESC, id').all() as { id: number; code: string | null; name: string }[]) {
+  for (const u of refs.units) {
     if (u.code && !units.has(u.code.toUpperCase())) units.set(u.code.toUpperCase(), u.id);
     if (!units.has(u.name.trim().toLowerCase())) units.set(u.name.trim().toLowerCase(), u.id);
     unitIds.add(u.id);
@@ -94,7 +110,7 @@ function fileRules(db: Db, index: ColumnIndex, headerLength: number, today: stri
       return areaByCell.get(cell);
     },
     unitOf: (cell) => units.get(cell.toUpperCase()) ?? units.get(cell.toLowerCase()),
-    regions: new Set(db.prepare('SELECT code FROM region').pluck().all() as string[]),
+    regions: new Set(refs.regions),
     references: { careArea: (code) => areaState.get(code), unitExists: (id) => unitIds.has(id) },
     parseFields: referralFieldsParser(),
   };
@@ -210,17 +226,48 @@ function judgeInFileOrder(ctx: RequestContext, candidates: ValidRow[]): void {
   }
 }
 
+/** A file's rows after their own checks: a function of the file, the reference data and the date only. */
+interface RowChecks {
+  key: string;
+  checkedAt: number;
+  encoding: CsvTable['encoding'];
+  delimiter: string;
+  rows: CheckedRow[];
+}
+
+/**
+ * The row checks of the file a session last previewed, so that confirming the preview does not
+ * repeat them (a third of a 10,000-row import's time). The checks against the database's patients
+ * and referrals (`judgeInFileOrder`) always run again. One file per connection, for a quarter of an hour.
+ */
+const lastRowChecks = new WeakMap<Db, RowChecks>();
+const REUSE_WITHIN_MS = 15 * 60_000;
+
+function rowChecks(ctx: RequestContext, base64: string, today: string): RowChecks {
+  const refs = loadReferences(ctx.db);
+  const key = [ctx.sessionId, today, refs.fingerprint, hash('sha256', base64, 'hex')].join('|');
+  const last = lastRowChecks.get(ctx.db);
+  if (last?.key === key && Date.now() - last.checkedAt < REUSE_WITHIN_MS) return last;
+  const table = parseCsv(Buffer.from(base64, 'base64'));
+  const { index, missing } = mapHeader(table.header);
+  if (missing.length === table.header.length || Object.keys(index).length === 0) throw invalid('file', 'import.notCsv');
+  if (missing.length) throw invalid('file', 'import.missingColumns', { columns: missing.join(', ') });
+  const rules = fileRules(refs, index, table.header.length, today);
+  const checks = { key, checkedAt: Date.now(), encoding: table.encoding, delimiter: table.delimiter, rows: table.records.map((r) => checkRow(rules, r.row, r.cells)) };
+  lastRowChecks.set(ctx.db, checks);
+  return checks;
+}
+
+/** A copy the file-wide checks may mark, so the remembered row checks stay as they were. */
+const freshCopy = (r: CheckedRow): CheckedRow => (passedRowChecks(r) ? { ...r, view: { ...r.view }, patientId: null } : { view: { ...r.view } });
+
 /**
  * Checks every row of the file against the same rules as the registration form and marks it valid,
  * rejected (row number and reason) or already imported. Writes nothing.
  */
 export function checkImport(ctx: RequestContext, base64: string): { report: Omit<ImportReport, 'counts'>; rows: CheckedRow[] } {
-  const table = parseCsv(Buffer.from(base64, 'base64'));
-  const { index, missing } = mapHeader(table.header);
-  if (missing.length === table.header.length || Object.keys(index).length === 0) throw invalid('file', 'import.notCsv');
-  if (missing.length) throw invalid('file', 'import.missingColumns', { columns: missing.join(', ') });
-  const rules = fileRules(ctx.db, index, table.header.length, stockholmToday(ctx.now()));
-  const rows = table.records.map((r) => checkRow(rules, r.row, r.cells));
+  const checks = rowChecks(ctx, base64, stockholmToday(ctx.now()));
+  const rows = checks.rows.map(freshCopy);
   judgeInFileOrder(ctx, rows.filter(passedRowChecks));
-  return { report: { encoding: table.encoding, delimiter: table.delimiter, rows: rows.map((r) => r.view) }, rows };
+  return { report: { encoding: checks.encoding, delimiter: checks.delimiter, rows: rows.map((r) => r.view) }, rows };
 }
