@@ -21,3 +21,11 @@ export function cached(db: Db, sql: string): Statement {
   }
   return st;
 }
+
+/**
+ * Many rows as one parameter: `FROM ${eachRow('@rows')} j`, a column as `j.value ->> N`, the rows
+ * bound as `JSON.stringify` of an array of arrays (one statement for 10,000 rows instead of 10,000
+ * calls). Read as JSONB: each row's columns are picked from the binary form, where `json_each` would
+ * turn every row back into text and parse it again for each column (a quarter of an import's insert).
+ */
+export const eachRow = (param: string) => `jsonb_each(jsonb(${param}))`;

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/driver';
-import { cached } from '../../db/statements';
+import { cached, eachRow } from '../../db/statements';
 import { ApiError, invalid } from '../../../shared/api/errors';
 import { ageOn, formatIdentifier, parseIdentifier, type IdentifierKind, type IdentifierSystem, type ParsedIdentifier } from '../../../shared/domain/identifiers';
 import { isOpenStatus, type ReferralStatus } from '../../../shared/domain/referral-status';
@@ -44,19 +44,33 @@ export interface PatientNames {
   givenName: string;
 }
 
+export interface NewPatient {
+  identifier: ParsedIdentifier;
+  names: PatientNames;
+}
+
 /** A new patient with its identifier; the caller has made sure no patient holds the identifier yet. */
-export function createPatient(db: Db, id: ParsedIdentifier, names: PatientNames, at: string): number {
-  const insert = cached(db, 'INSERT INTO patient (family_name, given_name, birth_date, sex, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
-  const patientId = Number(insert.run(names.familyName, names.givenName, id.birthDate, id.sex, at, at).lastInsertRowid);
-  cached(db, 'INSERT INTO patient_identifier (patient_id, system, value, issuer_region_code, is_temporary, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-    patientId,
-    id.system,
-    id.value,
-    id.issuerRegionCode,
-    id.isTemporary ? 1 : 0,
-    at,
-  );
-  return patientId;
+export const createPatient = (db: Db, identifier: ParsedIdentifier, names: PatientNames, at: string): number => createPatients(db, at, [{ identifier, names }])[0];
+
+/**
+ * New patients with their identifiers, in two statements for any number (an import creates
+ * thousands); returns their ids in order. Ids are given explicitly: the call holds the write lock.
+ */
+export function createPatients(db: Db, at: string, patients: NewPatient[]): number[] {
+  if (!patients.length) return [];
+  const first = cached(db, 'SELECT coalesce(max(id), 0) + 1 FROM patient').pluck().get() as number;
+  const ids = patients.map((_, i) => first + i);
+  cached(
+    db,
+    `INSERT INTO patient (id, family_name, given_name, birth_date, sex, created_at, updated_at)
+     SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, @at, @at FROM ${eachRow('@rows')} j ORDER BY j.key`,
+  ).run({ at, rows: JSON.stringify(patients.map((p, i) => [ids[i], p.names.familyName, p.names.givenName, p.identifier.birthDate, p.identifier.sex])) });
+  cached(
+    db,
+    `INSERT INTO patient_identifier (patient_id, system, value, issuer_region_code, is_temporary, created_at)
+     SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, @at FROM ${eachRow('@rows')} j ORDER BY j.key`,
+  ).run({ at, rows: JSON.stringify(patients.map(({ identifier: id }, i) => [ids[i], id.system, id.value, id.issuerRegionCode, id.isTemporary ? 1 : 0])) });
+  return ids;
 }
 
 export function patientSummary(db: Db, patientId: number, today: string): PatientSummary {

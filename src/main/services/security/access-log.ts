@@ -3,6 +3,7 @@
  * calling method's transaction, so a change and its log row commit together or not at all.
  */
 import type { Db } from '../../db/driver';
+import { eachRow } from '../../db/statements';
 import type { MethodSpec } from '../../../shared/api/contract';
 import type { AccessLogEntry } from '../../../shared/api/methods/security';
 import type { PatientAccess, RequestContext } from '../../router/context';
@@ -22,7 +23,7 @@ const INSERT_ALL = `
     (SELECT value FROM patient_identifier WHERE patient_id = j.value ->> '$[0]'
       ORDER BY is_temporary, CASE system WHEN 'personnummer' THEN 0 WHEN 'samordningsnummer' THEN 1 ELSE 2 END, id LIMIT 1),
     j.value ->> '$[1]', j.value ->> '$[2]', j.value ->> '$[3]', ?
-  FROM json_each(?) j ORDER BY j.key`;
+  FROM ${eachRow('?')} j ORDER BY j.key`;
 const statements = new WeakMap<Db, { run(...params: unknown[]): unknown }>();
 
 export function recordPatientAccess(ctx: RequestContext, accesses: PatientAccess[], spec: MethodSpec, userName: string): void {

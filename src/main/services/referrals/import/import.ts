@@ -1,10 +1,10 @@
 import type { RequestContext } from '../../../router/context';
 import type { ImportReport, ImportRowView } from '../../../../shared/api/methods/referrals';
 import { ApiError } from '../../../../shared/api/errors';
-import { createPatient } from '../patients';
-import { insertReferral } from '../register';
+import { createPatients } from '../patients';
+import { insertReferrals } from '../register';
 import { withDeferredSearchIndex } from '../search-index';
-import { checkImport, isValid } from './check';
+import { checkImport, isValid, type ValidRow } from './check';
 
 function counts(rows: ImportRowView[], imported: number): ImportReport['counts'] {
   return {
@@ -24,28 +24,22 @@ export function previewImport(ctx: RequestContext, base64: string): ImportReport
 /**
  * Writes every valid row (the router runs this in one transaction); rejected rows are left out.
  * The check already found each row's existing patient; a patient the file names twice (two care
- * areas) is created by its first row and reused by the next.
+ * areas) is created once, by the first of its rows.
  */
 export function commitImport(ctx: RequestContext, fileName: string, base64: string): ImportReport {
   const { report, rows } = checkImport(ctx, base64);
+  const valid = rows.filter(isValid);
   const at = ctx.now().toISOString();
-  const note = `Importerad från ${fileName}`.slice(0, 300);
   const imported = withDeferredSearchIndex(ctx.db, (createdPatients) => {
-    const createdHere = new Map<string, number>();
-    let n = 0;
-    for (const r of rows) {
-      if (!isValid(r)) continue;
-      let patientId = r.patientId ?? createdHere.get(r.patientKey);
-      if (patientId === undefined) {
-        patientId = createPatient(ctx.db, r.identifier, r.names, at);
-        createdHere.set(r.patientKey, patientId);
-        createdPatients.push(patientId);
-      }
-      const id = insertReferral(ctx.db, { patientId, fields: r.fields, at, userName: ctx.caller.name, importKey: r.importKey, note });
-      ctx.notePatientAccess({ patientId, objectType: 'referral', objectId: id });
-      n++;
-    }
-    return n;
+    const firstRowOfNewPatient = new Map<string, ValidRow>();
+    for (const r of valid) if (r.patientId === null && !firstRowOfNewPatient.has(r.patientKey)) firstRowOfNewPatient.set(r.patientKey, r);
+    const created = createPatients(ctx.db, at, [...firstRowOfNewPatient.values()].map((r) => ({ identifier: r.identifier, names: r.names })));
+    createdPatients.push(...created);
+    const createdByKey = new Map([...firstRowOfNewPatient.keys()].map((key, i) => [key, created[i]]));
+    const referrals = valid.map((r) => ({ patientId: r.patientId ?? createdByKey.get(r.patientKey)!, fields: r.fields, importKey: r.importKey }));
+    const ids = insertReferrals(ctx.db, { at, userName: ctx.caller.name, note: `Importerad från ${fileName}`.slice(0, 300) }, referrals);
+    ids.forEach((id, i) => ctx.notePatientAccess({ patientId: referrals[i].patientId, objectType: 'referral', objectId: id }));
+    return ids.length;
   });
   if (imported === 0 && report.rows.length === 0) throw new ApiError('validation', 'error.validation', undefined, [{ path: 'file', messageKey: 'import.noRows' }]);
   return { ...report, counts: counts(report.rows, imported) };
