@@ -63,12 +63,12 @@ export function createPatients(db: Db, at: string, patients: NewPatient[]): numb
   cached(
     db,
     `INSERT INTO patient (id, family_name, given_name, birth_date, sex, created_at, updated_at)
-     SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, @at, @at FROM ${eachRow('@rows')} j ORDER BY j.key`,
+     SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, @at, @at FROM ${eachRow('@rows')} j`,
   ).run({ at, rows: JSON.stringify(patients.map((p, i) => [ids[i], p.names.familyName, p.names.givenName, p.identifier.birthDate, p.identifier.sex])) });
   cached(
     db,
     `INSERT INTO patient_identifier (patient_id, system, value, issuer_region_code, is_temporary, created_at)
-     SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, @at FROM ${eachRow('@rows')} j ORDER BY j.key`,
+     SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, @at FROM ${eachRow('@rows')} j`,
   ).run({ at, rows: JSON.stringify(patients.map(({ identifier: id }, i) => [ids[i], id.system, id.value, id.issuerRegionCode, id.isTemporary ? 1 : 0])) });
   return ids;
 }

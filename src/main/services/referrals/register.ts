@@ -28,7 +28,7 @@ const FIRST_FIELD = 2; // after id and patient_id
 const insertSql = `INSERT INTO referral (id, patient_id, ${FIELD_COLUMNS.join(', ')}, status, status_changed_at, import_key, created_at, updated_at)
   SELECT j.value ->> 0, j.value ->> 1, ${FIELD_COLUMNS.map((_, i) => `j.value ->> ${FIRST_FIELD + i}`).join(', ')},
     'received', @at, j.value ->> ${FIRST_FIELD + FIELD_COLUMNS.length}, @at, @at
-  FROM ${eachRow('@rows')} j ORDER BY j.key`;
+  FROM ${eachRow('@rows')} j`;
 
 /**
  * Inserts referrals in status received, each with its first timeline row, and returns their ids in

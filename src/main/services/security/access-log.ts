@@ -23,7 +23,7 @@ const INSERT_ALL = `
     (SELECT value FROM patient_identifier WHERE patient_id = j.value ->> '$[0]'
       ORDER BY is_temporary, CASE system WHEN 'personnummer' THEN 0 WHEN 'samordningsnummer' THEN 1 ELSE 2 END, id LIMIT 1),
     j.value ->> '$[1]', j.value ->> '$[2]', j.value ->> '$[3]', ?
-  FROM ${eachRow('?')} j ORDER BY j.key`;
+  FROM ${eachRow('?')} j`;
 const statements = new WeakMap<Db, { run(...params: unknown[]): unknown }>();
 
 export function recordPatientAccess(ctx: RequestContext, accesses: PatientAccess[], spec: MethodSpec, userName: string): void {
