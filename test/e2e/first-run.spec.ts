@@ -32,7 +32,7 @@ test('English on request, remembered after a reload', async ({ page, openApp }) 
   await expect(page.getByRole('heading', { name: 'Welcome to MDK Coordinator' })).toBeVisible();
 });
 
-test('settings: add a referring unit and see it listed', async ({ page, server, openApp }) => {
+test('settings: add a referring unit, see it listed, and change it from its row', async ({ page, server, openApp }) => {
   const { completeFirstRun } = await import('./fixtures');
   await completeFirstRun(server);
   await openApp();
@@ -49,4 +49,11 @@ test('settings: add a referring unit and see it listed', async ({ page, server, 
   await expect(page.getByRole('cell', { name: 'Kirurgkliniken, Hallands sjukhus Halmstad', exact: true })).toBeVisible();
   const ref = await server.api.call('reference.get', {});
   expect(ref.units.find((u) => u.name === 'Kirurgkliniken, Hallands sjukhus Halmstad')?.healthcareRegionCode).toBe('SODRA');
+
+  // Each row's edit link is named after its unit (RecordTable).
+  await page.getByRole('button', { name: 'Ändra Kirurgkliniken, Hallands sjukhus Halmstad' }).click();
+  await expect(page.getByLabel('Namn')).toHaveValue('Kirurgkliniken, Hallands sjukhus Halmstad');
+  await page.getByLabel('Telefon', { exact: true }).fill('035-13 20 00');
+  await page.getByRole('button', { name: 'Spara' }).click();
+  await expect(page.getByRole('row', { name: /Kirurgkliniken, Hallands sjukhus Halmstad/ }).getByRole('cell', { name: '035-13 20 00' })).toBeVisible();
 });

@@ -9,6 +9,8 @@ import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Field, useFieldErrors } from '../../ui/Field';
 import { useApiData } from './useApiData';
 import { FormActions } from '../../ui/FormActions';
+import { RecordTable } from '../../ui/RecordTable';
+import { useSubmit } from '../../lib/useSubmit';
 
 const empty = (): PersonInput => ({ name: '', role: 'surgeon', unitId: null, email: '', hsaId: '', active: true });
 
@@ -44,37 +46,27 @@ export function PeopleList() {
         />
       )}
       <ErrorBanner error={error} />
-      <table className="table" aria-label={t('cal.tab.people')}>
-        <thead>
-          <tr>
-            <th>{t('people.name')}</th>
-            <th>{t('people.role')}</th>
-            <th>{t('people.unit')}</th>
-            <th>{t('people.email')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {data?.map((p) => (
-            <tr key={p.id}>
-              <td>
+      <RecordTable
+        label={t('cal.tab.people')}
+        rows={data ?? []}
+        keyOf={(p) => p.id}
+        nameOf={(p) => p.name}
+        onEdit={canSave ? edit : undefined}
+        columns={[
+          {
+            header: t('people.name'),
+            cell: (p) => (
+              <>
                 {p.name}
                 {!p.active && <span className="tag">{t('series.inactive')}</span>}
-              </td>
-              <td>{t(`participantRole.${p.role}`)}</td>
-              <td>{p.unitName}</td>
-              <td>{p.email}</td>
-              <td>
-                {canSave && (
-                  <button type="button" className="link" onClick={() => edit(p)} aria-label={`${t('common.edit')} ${p.name}`}>
-                    {t('common.edit')}
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          { header: t('people.role'), cell: (p) => t(`participantRole.${p.role}`) },
+          { header: t('people.unit'), cell: (p) => p.unitName },
+          { header: t('people.email'), cell: (p) => p.email },
+        ]}
+      />
     </>
   );
 }
@@ -83,20 +75,11 @@ function PersonForm({ person, onDone }: { person: PersonInput; onDone: () => voi
   const t = useT();
   const reference = useAppStore((s) => s.reference)!;
   const [draft, setDraft] = useState<PersonInput>(person);
-  const [error, setError] = useState<unknown>(null);
+  const { submit, error, busy } = useSubmit(() => api.call('people.save', draft), onDone);
   const fe = useFieldErrors(error);
   const set = <K extends keyof PersonInput>(k: K, v: PersonInput[K]) => setDraft({ ...draft, [k]: v });
-  async function save(e: React.FormEvent) {
-    e.preventDefault();
-    try {
-      await api.call('people.save', draft);
-      onDone();
-    } catch (err) {
-      setError(err);
-    }
-  }
   return (
-    <form className="card form-grid" onSubmit={save} aria-label={t('people.form')} noValidate>
+    <form className="card form-grid" onSubmit={submit} aria-label={t('people.form')} noValidate>
       <ErrorBanner error={error} />
       <Field label={t('people.name')} error={fe('name')}>
         <input value={draft.name} onChange={(e) => set('name', e.target.value)} />
@@ -130,7 +113,7 @@ function PersonForm({ person, onDone }: { person: PersonInput; onDone: () => voi
         <input type="checkbox" checked={draft.active !== false} onChange={(e) => set('active', e.target.checked)} />
         {t('people.active')}
       </label>
-      <FormActions onCancel={onDone} />
+      <FormActions onCancel={onDone} busy={busy} />
     </form>
   );
 }

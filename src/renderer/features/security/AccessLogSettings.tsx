@@ -7,7 +7,7 @@ import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Field, useFieldErrors } from '../../ui/Field';
 import { useAppStore } from '../../app/store';
-import { useSubmit } from './useSubmit';
+import { useSubmit } from '../../lib/useSubmit';
 
 /** 191212121212 → 19121212-1212, as personnummer are read aloud and printed. */
 const formatIdentifier = (s: string) => (/^\d{12}$/.test(s) ? `${s.slice(0, 8)}-${s.slice(8)}` : s);

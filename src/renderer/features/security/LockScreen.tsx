@@ -5,7 +5,7 @@ import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Field, useFieldErrors } from '../../ui/Field';
 import type { SessionUser } from '../../../shared/api/methods/security';
 import { useAuthStore } from './authStore';
-import { useSubmit } from './useSubmit';
+import { useSubmit } from '../../lib/useSubmit';
 
 /**
  * Covers the whole window while the session is locked. The app stays mounted underneath (hidden and

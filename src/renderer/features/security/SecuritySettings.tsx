@@ -5,7 +5,7 @@ import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Field, useFieldErrors } from '../../ui/Field';
 import { useAuthStore } from './authStore';
 import { useCan } from './useCan';
-import { useSubmit } from './useSubmit';
+import { useSubmit } from '../../lib/useSubmit';
 import { NewPassphraseFields } from './NewPassphraseFields';
 
 /** Every user changes their own passphrase here; administrators also set the auto-lock time. */

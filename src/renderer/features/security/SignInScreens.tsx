@@ -5,7 +5,7 @@ import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Field, useFieldErrors } from '../../ui/Field';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { useAuthStore } from './authStore';
-import { useSubmit } from './useSubmit';
+import { useSubmit } from '../../lib/useSubmit';
 import { NewPassphraseFields } from './NewPassphraseFields';
 
 function Card({ title, children }: { title: string; children: ReactNode }) {

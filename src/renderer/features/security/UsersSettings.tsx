@@ -6,8 +6,9 @@ import { api } from '../../lib/api';
 import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Field, useFieldErrors } from '../../ui/Field';
-import { useSubmit } from './useSubmit';
+import { useSubmit } from '../../lib/useSubmit';
 import { FormActions } from '../../ui/FormActions';
+import { RecordTable } from '../../ui/RecordTable';
 
 const emptyUser = (): UserInput => ({ name: '', userName: '', role: 'contact_nurse', unitId: null, active: true, passphrase: '' });
 
@@ -42,34 +43,19 @@ export function UsersSettings() {
           }}
         />
       )}
-      <table className="table">
-        <thead>
-          <tr>
-            <th>{t('user.name')}</th>
-            <th>{t('user.userName')}</th>
-            <th>{t('user.role')}</th>
-            <th>{t('user.unit')}</th>
-            <th>{t('user.status')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.id}>
-              <td>{u.name}</td>
-              <td>{u.userName}</td>
-              <td>{t(`role.${u.role}`)}</td>
-              <td>{unitName(u.unitId)}</td>
-              <td>{u.active ? t('user.active') : t('user.inactive')}</td>
-              <td>
-                <button type="button" className="link" aria-label={`${t('common.edit')} ${u.name}`} onClick={() => setEditing({ ...u, passphrase: '' })}>
-                  {t('common.edit')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <RecordTable
+        rows={users}
+        keyOf={(u) => u.id}
+        nameOf={(u) => u.name}
+        onEdit={(u) => setEditing({ ...u, passphrase: '' })}
+        columns={[
+          { header: t('user.name'), cell: (u) => u.name },
+          { header: t('user.userName'), cell: (u) => u.userName },
+          { header: t('user.role'), cell: (u) => t(`role.${u.role}`) },
+          { header: t('user.unit'), cell: (u) => unitName(u.unitId) },
+          { header: t('user.status'), cell: (u) => (u.active ? t('user.active') : t('user.inactive')) },
+        ]}
+      />
     </div>
   );
 }

@@ -6,6 +6,8 @@ import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Field, useFieldErrors } from '../../ui/Field';
 import { FormActions } from '../../ui/FormActions';
+import { RecordTable } from '../../ui/RecordTable';
+import { useSubmit } from '../../lib/useSubmit';
 
 /** Care areas with their ICD-10 codes and national units; the list must stay editable (domain.md). */
 export function CareAreasSettings() {
@@ -22,32 +24,18 @@ export function CareAreasSettings() {
         </button>
       </div>
       {editing && <CareAreaForm area={editing} onDone={() => setEditing(null)} />}
-      <table className="table">
-        <thead>
-          <tr>
-            <th>{t('careArea.code')}</th>
-            <th>{lang === 'sv' ? t('careArea.nameSv') : t('careArea.nameEn')}</th>
-            <th>ICD-10</th>
-            <th>{t('careArea.nationalUnits')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {reference.careAreas.map((a) => (
-            <tr key={a.code}>
-              <td>{a.code}</td>
-              <td>{lang === 'sv' ? a.nameSv : a.nameEn}</td>
-              <td>{a.icd10.join(', ')}</td>
-              <td>{a.nationalUnitIds.map(unitName).join(', ')}</td>
-              <td>
-                <button type="button" className="link" onClick={() => setEditing(a)}>
-                  {t('common.edit')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <RecordTable
+        rows={reference.careAreas}
+        keyOf={(a) => a.code}
+        nameOf={(a) => (lang === 'sv' ? a.nameSv : a.nameEn)}
+        onEdit={(a) => setEditing(a)}
+        columns={[
+          { header: t('careArea.code'), cell: (a) => a.code },
+          { header: lang === 'sv' ? t('careArea.nameSv') : t('careArea.nameEn'), cell: (a) => (lang === 'sv' ? a.nameSv : a.nameEn) },
+          { header: 'ICD-10', cell: (a) => a.icd10.join(', ') },
+          { header: t('careArea.nationalUnits'), cell: (a) => a.nationalUnitIds.map(unitName).join(', ') },
+        ]}
+      />
     </div>
   );
 }
@@ -58,23 +46,15 @@ function CareAreaForm({ area, onDone }: { area: CareAreaInput; onDone: () => voi
   const refresh = useAppStore((s) => s.refresh);
   const [draft, setDraft] = useState(area);
   const [icd, setIcd] = useState(area.icd10.join(', '));
-  const [error, setError] = useState<unknown>(null);
   const universityUnits = reference.units.filter((u) => u.isUniversityHospital || draft.nationalUnitIds.includes(u.id));
-
-  async function save(e: React.FormEvent) {
-    e.preventDefault();
-    try {
-      const icd10 = icd.split(/[,;\s]+/).map((s) => s.trim().toUpperCase()).filter(Boolean);
-      await api.call('reference.saveCareArea', { ...draft, icd10 });
-      await refresh();
-      onDone();
-    } catch (err) {
-      setError(err);
-    }
-  }
+  const { submit, error, busy } = useSubmit(async () => {
+    const icd10 = icd.split(/[,;\s]+/).map((s) => s.trim().toUpperCase()).filter(Boolean);
+    await api.call('reference.saveCareArea', { ...draft, icd10 });
+    await refresh();
+  }, onDone);
   const fe = useFieldErrors(error);
   return (
-    <form className="card form-grid" onSubmit={save}>
+    <form className="card form-grid" onSubmit={submit}>
       <ErrorBanner error={error} />
       <Field label={t('careArea.code')} error={fe('code')}>
         <input value={draft.code} onChange={(e) => setDraft({ ...draft, code: e.target.value.toUpperCase() })} readOnly={area.code !== ''} />
@@ -106,7 +86,7 @@ function CareAreaForm({ area, onDone }: { area: CareAreaInput; onDone: () => voi
           </label>
         ))}
       </fieldset>
-      <FormActions onCancel={onDone} />
+      <FormActions onCancel={onDone} busy={busy} />
     </form>
   );
 }

@@ -8,6 +8,8 @@ import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Field, useFieldErrors } from '../../ui/Field';
 import { RegionFields } from './RegionFields';
 import { FormActions } from '../../ui/FormActions';
+import { RecordTable } from '../../ui/RecordTable';
+import { useSubmit } from '../../lib/useSubmit';
 
 const emptyUnit = (): UnitInput => ({ name: '', regionCode: '', healthcareRegionCode: '', code: '', city: '', phone: '', phoneHours: '', address: '', email: '', isUniversityHospital: false, active: true });
 
@@ -32,35 +34,26 @@ export function UnitsSettings() {
         </button>
       </div>
       {editing && <UnitForm unit={editing} onDone={() => setEditing(null)} />}
-      <table className="table">
-        <thead>
-          <tr>
-            <th>{t('unit.name')}</th>
-            <th>{t('unit.city')}</th>
-            <th>{t('unit.region')}</th>
-            <th>{t('unit.phone')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((u) => (
-            <tr key={u.id}>
-              <td>
+      <RecordTable
+        rows={shown}
+        keyOf={(u) => u.id}
+        nameOf={(u) => u.name}
+        onEdit={edit}
+        columns={[
+          {
+            header: t('unit.name'),
+            cell: (u) => (
+              <>
                 {u.name}
                 {u.isUniversityHospital && <span className="tag">{t('unit.universityHospital')}</span>}
-              </td>
-              <td>{u.city}</td>
-              <td>{regionName.get(u.regionCode)}</td>
-              <td>{u.phone}</td>
-              <td>
-                <button type="button" className="link" onClick={() => edit(u)} aria-label={`${t('common.edit')} ${u.name}`}>
-                  {t('common.edit')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          { header: t('unit.city'), cell: (u) => u.city },
+          { header: t('unit.region'), cell: (u) => regionName.get(u.regionCode) },
+          { header: t('unit.phone'), cell: (u) => u.phone },
+        ]}
+      />
     </div>
   );
 }
@@ -69,24 +62,14 @@ function UnitForm({ unit, onDone }: { unit: UnitInput; onDone: () => void }) {
   const t = useT();
   const refresh = useAppStore((s) => s.refresh);
   const [draft, setDraft] = useState<UnitInput>(unit);
-  const [error, setError] = useState<unknown>(null);
   const set = <K extends keyof UnitInput>(key: K, value: UnitInput[K]) => setDraft({ ...draft, [key]: value });
-
-
-  async function save(e: React.FormEvent) {
-    e.preventDefault();
-    try {
-      await api.call('reference.saveUnit', draft);
-      await refresh();
-      onDone();
-    } catch (err) {
-      setError(err);
-    }
-  }
-
+  const { submit, error, busy } = useSubmit(async () => {
+    await api.call('reference.saveUnit', draft);
+    await refresh();
+  }, onDone);
   const fe = useFieldErrors(error);
   return (
-    <form className="card form-grid" onSubmit={save} aria-label={t('unit.new')}>
+    <form className="card form-grid" onSubmit={submit} aria-label={t('unit.new')}>
       <ErrorBanner error={error} />
       <Field label={t('unit.name')} error={fe('name')}>
         <input value={draft.name} onChange={(e) => set('name', e.target.value)} />
@@ -118,7 +101,7 @@ function UnitForm({ unit, onDone }: { unit: UnitInput; onDone: () => void }) {
         <input type="checkbox" checked={draft.active !== false} onChange={(e) => set('active', e.target.checked)} />
         {t('unit.active')}
       </label>
-      <FormActions onCancel={onDone} />
+      <FormActions onCancel={onDone} busy={busy} />
     </form>
   );
 }
