@@ -167,11 +167,15 @@ describe('import: confirming a preview', () => {
   });
 
   it('refuses a row whose patient got an open referral in the same care area after the preview', async () => {
-    const { api, core, count } = await setup();
+    const { api, count } = await setup();
     const base64 = file(['19121212-1212;;Åström;Märta;ANAL;KS;2026-11-02;']);
     expect((await api.call('referrals.importPreview', { fileName: 'h.csv', base64 })).rows[0].status).toBe('valid');
-    const patientId = insertPatient(core.db, { personnummer: '191212121212', familyName: 'Åström', givenName: 'Märta' });
-    insertReferral(core.db, { patientId, careAreaCode: 'ANAL', status: 'received' });
+    // Registered through the form in between (every change passes the router, which tells the import).
+    const ks = (await api.call('reference.get', {})).units.find((u) => u.code === 'KS')!;
+    await api.call('referrals.create', {
+      patient: { identifierKind: 'national', identifier: '19121212-1212', familyName: 'Åström', givenName: 'Märta' },
+      referral: { careAreaCode: 'ANAL', referringUnitId: ks.id, receivedDate: '2026-11-01' },
+    });
     const done = await api.call('referrals.importCommit', { fileName: 'h.csv', base64 });
     expect(outcome(done.rows)).toEqual([[2, 'rejected', 'import.openReferralExists', null]]);
     expect(count('referral')).toBe(1);

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { openDatabase } from '../../src/main/db/driver';
 import { SYNC_WITHIN_MS } from '../../src/main/router/read-durability';
 import { createRouter, type Handlers } from '../../src/main/router/router';
+import { dataGeneration } from '../../src/main/db/generation';
 import type { PatientAccess } from '../../src/main/router/context';
 import { ApiError } from '../../src/shared/api/errors';
 import { tempDir } from './helpers';
@@ -32,6 +33,33 @@ function scratchRouter(handlers: Partial<Handlers>, file = join(tempDir(), 'r.sq
 }
 
 describe('router', () => {
+  it('moves the data generation after a call that changed data or a commit of another connection, not after a read and its log', async () => {
+    const file = join(tempDir(), 'g.sqlite');
+    const { router, db } = scratchRouter(
+      {
+        'patients.lookup': (_input, ctx) => {
+          ctx.notePatientAccess({ patientId: 1, objectType: 'patient', objectId: 1 });
+          return { patient: null } as never;
+        },
+        'settings.setLanguage': (_input, ctx) => {
+          ctx.db.prepare("INSERT INTO note (text) VALUES ('changed')").run();
+          return undefined as never;
+        },
+      },
+      file,
+    );
+    const start = dataGeneration(db);
+    expect(await router('patients.lookup', { identifier: '19121212-1212' }, 's')).toMatchObject({ ok: true });
+    expect(dataGeneration(db)).toBe(start); // its access-log row is not a change of data
+    expect(await router('settings.setLanguage', { language: 'en' }, 's')).toMatchObject({ ok: true });
+    const afterChange = dataGeneration(db);
+    expect(afterChange).not.toBe(start);
+    const other = openDatabase(file); // e.g. the command line beside the open app
+    other.prepare("INSERT INTO note (text) VALUES ('elsewhere')").run();
+    other.close();
+    expect(dataGeneration(db)).not.toBe(afterChange);
+  });
+
   it('awaits an async handler (PDF rendering) after its synchronous database work commits', async () => {
     // better-sqlite3 refuses a transaction function that returns a promise: this failed as 'internal' once.
     const { router } = scratchRouter({

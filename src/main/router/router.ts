@@ -5,6 +5,7 @@ import type { Db } from '../db/driver';
 import type { Caller, PatientAccess, RequestContext } from './context';
 import { validationError } from './validation';
 import { changesSoFar, checkpointSoon, commitWithoutWaiting, syncNow } from './read-durability';
+import { noteDataChanged } from '../db/generation';
 
 export type Handler<M extends MethodName> = (
   input: ParsedInputOf<(typeof api)[M]>,
@@ -84,7 +85,9 @@ export function createRouter(options: RouterOptions): Router {
         db
           .transaction((): { done: unknown } | { pending: Promise<unknown> } => {
             const out = handler(parsed.data, ctx);
-            wrote = reading && changesSoFar(db) !== before;
+            const handlerWrote = changesSoFar(db) !== before;
+            if (handlerWrote) noteDataChanged(db);
+            wrote = reading && handlerWrote;
             if (out instanceof Promise) return { pending: out };
             log();
             return { done: out };
@@ -100,6 +103,8 @@ export function createRouter(options: RouterOptions): Router {
         return { ok: true, result: box.done };
       }
       const result = await box.pending;
+      // What the handler did after its first await ran outside the transaction: counted as a change.
+      noteDataChanged(db);
       if (spec.patientData !== 'none') commit(() => db.transaction(log).immediate());
       settled();
       return { ok: true, result };

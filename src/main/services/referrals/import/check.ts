@@ -1,7 +1,8 @@
 import { hash } from 'node:crypto';
 import type { Db } from '../../../db/driver';
 import { cached } from '../../../db/statements';
-import type { RequestContext } from '../../../router/context';
+import { dataGeneration } from '../../../db/generation';
+import type { PatientAccess, RequestContext } from '../../../router/context';
 import type { ImportReport, ImportRowView, ReferralFields } from '../../../../shared/api/methods/referrals';
 import { invalid } from '../../../../shared/api/errors';
 import { stockholmToday } from '../../../../shared/domain/lead-time';
@@ -184,11 +185,12 @@ function checkRow(f: FileRules, row: number, cells: string[]): CheckedRow {
  * The checks that need the database and the earlier rows, in file order, so that "row N" in a
  * duplicate's reason is the first of them: a second row with the same import key, a row already
  * imported, a second open referral for the same patient and care area (in the file or in the
- * database). The database is asked once for all rows. Notes every existing patient it reads.
+ * database). The database is asked once for all rows. Returns the existing patients it read.
  */
-function judgeInFileOrder(ctx: RequestContext, candidates: ValidRow[]): void {
+function judgeInFileOrder(db: Db, candidates: ValidRow[]): PatientAccess[] {
+  const reads: PatientAccess[] = [];
   const known = lookUpKnown(
-    ctx.db,
+    db,
     candidates.map((c) => c.importKey),
     candidates.map((c) => c.identifier),
   );
@@ -218,12 +220,13 @@ function judgeInFileOrder(ctx: RequestContext, candidates: ValidRow[]): void {
         rejected(view, null, 'import.openReferralExists');
         continue;
       }
-      ctx.notePatientAccess({ patientId, objectType: 'referral_import', objectId: `row ${view.row}` });
+      reads.push({ patientId, objectType: 'referral_import', objectId: `row ${view.row}` });
     }
     seenOpen.set(patientAreaKey, view.row);
     c.patientId = patientId;
     view.status = 'valid';
   }
+  return reads;
 }
 
 /** A file's rows after their own checks: a function of the file, the reference data and the date only. */
@@ -233,12 +236,16 @@ interface RowChecks {
   encoding: CsvTable['encoding'];
   delimiter: string;
   rows: CheckedRow[];
+  /** The file-wide checks' verdict, and the data generation it was reached on. */
+  judged?: { generation: string; rows: CheckedRow[]; reads: PatientAccess[] };
 }
 
 /**
- * The row checks of the file a session last previewed, so that confirming the preview does not
- * repeat them (a third of a 10,000-row import's time). The checks against the database's patients
- * and referrals (`judgeInFileOrder`) always run again. One file per connection, for a quarter of an hour.
+ * The checks of the file a session last previewed, so that confirming the preview does not repeat
+ * them (a third of a 10,000-row import's time). The row checks hold while the reference data and the
+ * date do (they are in the key); the checks against patients and referrals (`judgeInFileOrder`)
+ * only while no call has changed data since (`dataGeneration`). One file per connection, for a
+ * quarter of an hour.
  */
 const lastRowChecks = new WeakMap<Db, RowChecks>();
 const REUSE_WITHIN_MS = 15 * 60_000;
@@ -267,7 +274,13 @@ const freshCopy = (r: CheckedRow): CheckedRow => (passedRowChecks(r) ? { ...r, v
  */
 export function checkImport(ctx: RequestContext, base64: string): { report: Omit<ImportReport, 'counts'>; rows: CheckedRow[] } {
   const checks = rowChecks(ctx, base64, stockholmToday(ctx.now()));
-  const rows = checks.rows.map(freshCopy);
-  judgeInFileOrder(ctx, rows.filter(passedRowChecks));
+  const generation = dataGeneration(ctx.db);
+  if (checks.judged?.generation !== generation) {
+    const rows = checks.rows.map(freshCopy);
+    checks.judged = { generation, rows, reads: judgeInFileOrder(ctx.db, rows.filter(passedRowChecks)) };
+  }
+  // Read again, for this call's access log, whether or not the verdict was remembered.
+  for (const read of checks.judged.reads) ctx.notePatientAccess(read);
+  const { rows } = checks.judged;
   return { report: { encoding: checks.encoding, delimiter: checks.delimiter, rows: rows.map((r) => r.view) }, rows };
 }
