@@ -23,7 +23,7 @@ export function openBenchCore(dataDir: string): BenchCore {
   const core = createCore({ dataDir, kdfCost: TEST_KDF });
   const session = core.newSession();
   signInAs(core, session, 'administrator');
-  return {
+  const bench: BenchCore = {
     core,
     settled: core.healthChecked,
     async call(method, input) {
@@ -31,11 +31,24 @@ export function openBenchCore(dataDir: string): BenchCore {
       if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
       return r.result as Output<typeof method>;
     },
-    close: () => core.close(),
+    close: () => {
+      if (keyHolders.get(dataDir) === bench) keyHolders.delete(dataDir);
+      core.close();
+    },
   };
+  // The measured core holds the key for the floors too. A second core on the file would write behind
+  // its back (its access-log indexer), and each such commit empties the measured connection's page
+  // cache: the app runs one core.
+  if (!keyHolders.has(dataDir)) keyHolders.set(dataDir, bench);
+  return bench;
 }
 
 const keyHolders = new Map<string, BenchCore>();
+
+/** Closes the folder's key holder (when it is not a measured core), so that the next core opened there holds the key. */
+export function releaseKey(dataDir: string): void {
+  keyHolders.get(dataDir)?.close();
+}
 
 /**
  * A bare connection to the same (encrypted) file with the same key and pragmas, for the floors:
@@ -57,6 +70,6 @@ export async function holdKey(dataDir: string): Promise<void> {
 }
 
 export function closeKeyHolders(): void {
-  for (const h of keyHolders.values()) h.close();
+  for (const h of [...keyHolders.values()]) h.close();
   keyHolders.clear();
 }
