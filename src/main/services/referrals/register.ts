@@ -38,7 +38,7 @@ const insertSql = `INSERT INTO referral (id, patient_id, ${FIELD_COLUMNS.join(',
 export function insertReferrals(db: Db, write: ReferralWrite, referrals: NewReferral[]): number[] {
   if (!referrals.length) return [];
   // Ids given explicitly (the call holds the write lock), so the timeline rows need no second lookup.
-  const first = (cached(db, 'SELECT coalesce(max(id), 0) + 1 FROM referral').pluck().get() as number);
+  const first = cached(db, 'SELECT coalesce(max(id), 0) + 1 FROM referral').pluck().get() as number;
   const ids = referrals.map((_, i) => first + i);
   const rows = referrals.map((r, i) => [ids[i], r.patientId, ...fieldValues(r.fields), r.importKey ?? null]);
   cached(db, insertSql).run({ at: write.at, rows: JSON.stringify(rows) });
