@@ -127,3 +127,19 @@ test('import a semicolon-separated Windows-1252 file: the bad row is rejected wi
   await expect(page.getByText(/Filen är inte en CSV-fil med anmälningar/)).toBeVisible();
   expect((await server.api.call('referrals.list', {})).total).toBe(2);
 });
+
+test('settings: the lead-time target of a care area is refused out of range in Swedish, then saved', async ({ page, server, openApp }) => {
+  await completeFirstRun(server);
+  await openApp();
+  await page.getByRole('link', { name: 'Inställningar' }).click();
+  await page.getByRole('link', { name: 'Anmälningsregler' }).click();
+  await page.getByLabel('Vårdområde').selectOption({ label: 'Analcancer, kurativt syftande onkologisk behandling' });
+  const target = page.getByLabel('Ledtidsmål (dagar)');
+  await target.fill('');
+  await page.getByRole('button', { name: 'Spara' }).click();
+  await expect(page.locator('.field-error', { hasText: 'Målet anges i dagar, 1–365.' })).toBeVisible();
+  await target.fill('40');
+  await page.getByRole('button', { name: 'Spara' }).click();
+  await expect(page.getByRole('status')).toHaveText('Reglerna för Analcancer, kurativt syftande onkologisk behandling sparades.');
+  expect(server.core.db.prepare("SELECT lead_time_target_days FROM care_area WHERE code = 'ANAL'").pluck().get()).toBe(40);
+});

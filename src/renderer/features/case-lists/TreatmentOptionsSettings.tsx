@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { api } from '../../lib/api';
+import { useSubmit } from '../../lib/useSubmit';
 import { useAppStore } from '../../app/store';
 import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
@@ -16,22 +17,14 @@ export function TreatmentOptionsSettings() {
   const [code, setCode] = useState(areas[0]?.code ?? '');
   const area = reference.careAreas.find((a) => a.code === code);
   const [text, setText] = useState(area?.treatmentOptions.join('\n') ?? '');
-  const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
-  const fe = useFieldErrors(error);
-  async function save(e: React.FormEvent) {
-    e.preventDefault();
+  const { submit: save, error } = useSubmit(async () => {
     setSaved(false);
-    setError(null);
-    try {
-      const options = text.split('\n').map((s) => s.trim()).filter(Boolean);
-      await api.call('caseLists.saveTreatmentOptions', { careAreaCode: code, options });
-      await refresh();
-      setSaved(true);
-    } catch (err) {
-      setError(err);
-    }
-  }
+    const options = text.split('\n').map((s) => s.trim()).filter(Boolean);
+    await api.call('caseLists.saveTreatmentOptions', { careAreaCode: code, options });
+    await refresh();
+  }, () => setSaved(true));
+  const fe = useFieldErrors(error);
   return (
     <form className="settings-section card" onSubmit={save}>
       <p className="muted">{t('treatments.intro')}</p>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { REQUIRABLE_FIELDS, type RequirableField } from '../../../shared/domain/completeness';
 import { useAppStore } from '../../app/store';
 import { api } from '../../lib/api';
+import { useSubmit } from '../../lib/useSubmit';
 import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Field, useFieldErrors } from '../../ui/Field';
@@ -36,22 +37,13 @@ function RulesForm({ code, name, target, required }: { code: string; name: strin
   const refresh = useAppStore((s) => s.refresh);
   const [days, setDays] = useState(String(target));
   const [fields, setFields] = useState<string[]>(required);
-  const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
-  const fe = useFieldErrors(error);
-
-  async function save(e: React.FormEvent) {
-    e.preventDefault();
+  const { submit: save, error, busy } = useSubmit(async () => {
     setSaved(false);
-    try {
-      await api.call('referralRules.save', { careAreaCode: code, leadTimeTargetDays: Number(days), requiredFields: fields as RequirableField[] });
-      await refresh();
-      setError(null);
-      setSaved(true);
-    } catch (err) {
-      setError(err);
-    }
-  }
+    await api.call('referralRules.save', { careAreaCode: code, leadTimeTargetDays: Number(days), requiredFields: fields as RequirableField[] });
+    await refresh();
+  }, () => setSaved(true));
+  const fe = useFieldErrors(error);
 
   return (
     <form className="card" onSubmit={save}>
@@ -69,7 +61,7 @@ function RulesForm({ code, name, target, required }: { code: string; name: strin
         ))}
       </fieldset>
       <div className="form-actions">
-        <button type="submit" className="primary">
+        <button type="submit" className="primary" disabled={busy}>
           {t('common.save')}
         </button>
       </div>

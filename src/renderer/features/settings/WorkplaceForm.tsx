@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useAppStore } from '../../app/store';
 import { api } from '../../lib/api';
+import { useSubmit } from '../../lib/useSubmit';
 import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Field, useFieldErrors } from '../../ui/Field';
@@ -14,8 +15,6 @@ export function WorkplaceForm({ submitLabel, onSaved }: { submitLabel: string; o
   const current = useAppStore((s) => s.info?.workplace);
   const [unitId, setUnitId] = useState<number | ''>(current?.unitId ?? '');
   const [areas, setAreas] = useState<string[]>(current?.careAreaCodes ?? []);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
 
   // National units first: the hospitals holding a national assignment for some care area.
   const nationalIds = useMemo(() => new Set(reference.careAreas.flatMap((a) => a.nationalUnitIds)), [reference]);
@@ -29,20 +28,10 @@ export function WorkplaceForm({ submitLabel, onSaved }: { submitLabel: string; o
     if (id !== '') setAreas(reference.careAreas.filter((a) => a.nationalUnitIds.includes(id)).map((a) => a.code));
   }
 
-  async function submit(e: React.FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    try {
-      await api.call('workplace.set', { unitId: unitId === '' ? 0 : unitId, careAreaCodes: areas });
-      await refresh();
-      setError(null);
-      onSaved?.();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { submit, error, busy } = useSubmit(async () => {
+    await api.call('workplace.set', { unitId: unitId === '' ? 0 : unitId, careAreaCodes: areas });
+    await refresh();
+  }, () => onSaved?.());
 
   const fe = useFieldErrors(error);
   const unitError = fe('unitId');
