@@ -7,7 +7,7 @@ import { isOpenStatus, type ReferralStatus } from '../../../shared/domain/referr
 import { stockholmToday } from '../../../shared/domain/lead-time';
 import type { ParsedIdentifier } from '../../../shared/domain/identifiers';
 import { findOrCreatePatient, findPatientId, openReferrals, readIdentifier } from './patients';
-import { referralIssues } from './validate';
+import { assertReferral, referralIssues } from './validate';
 import { FIELD_COLUMNS, fieldValues } from './rows';
 
 /** What the referrals written together share: the time, the user, the first timeline row's note. */
@@ -88,8 +88,7 @@ export function updateReferral(ctx: RequestContext, id: number, fields: Referral
   const row = cached(db, 'SELECT patient_id, status FROM referral WHERE id = ?').get(id) as { patient_id: number; status: ReferralStatus } | undefined;
   if (!row) throw notFound('referral', id);
   if (!isOpenStatus(row.status)) throw conflict('referral.notOpen');
-  const issues = referralIssues(db, fields, stockholmToday(ctx.now()));
-  if (issues.length) throw new ApiError('validation', 'error.validation', undefined, issues.map((i) => ({ ...i, path: 'referral.' + i.path })));
+  assertReferral(db, fields, stockholmToday(ctx.now()));
   const at = ctx.now().toISOString();
   cached(db, `UPDATE referral SET ${FIELD_COLUMNS.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(...fieldValues(fields), at, id);
   ctx.notePatientAccess({ patientId: row.patient_id, objectType: 'referral', objectId: id });
