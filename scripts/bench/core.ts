@@ -45,7 +45,7 @@ export function openBenchCore(dataDir: string): BenchCore {
 
 const keyHolders = new Map<string, BenchCore>();
 
-/** Closes the folder's key holder (when it is not a measured core), so that the next core opened there holds the key. */
+/** Closes the core that holds the folder's key, so that the next core opened there holds it (the measured one). */
 export function releaseKey(dataDir: string): void {
   keyHolders.get(dataDir)?.close();
 }

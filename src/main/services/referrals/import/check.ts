@@ -229,14 +229,16 @@ function judgeInFileOrder(db: Db, candidates: ValidRow[]): PatientAccess[] {
   return reads;
 }
 
-/** A file's rows after their own checks: a function of the file, the reference data and the date only. */
+/**
+ * A file's rows after their own checks (a function of the file, the reference data and the date
+ * only), and the last verdict of the file-wide checks with the data generation it holds for.
+ */
 interface RowChecks {
   key: string;
   checkedAt: number;
   encoding: CsvTable['encoding'];
   delimiter: string;
   rows: CheckedRow[];
-  /** The file-wide checks' verdict, and the data generation it was reached on. */
   judged?: { generation: string; rows: CheckedRow[]; reads: PatientAccess[] };
 }
 
