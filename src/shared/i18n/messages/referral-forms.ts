@@ -44,6 +44,9 @@ export const referralForms: MessageBundle = {
     'forms.cli.summary': '{total} blanketter: {imported} importerade, {rejected} avvisade, {already} redan importerade',
     'forms.cli.summaryDryRun': '{total} blanketter: {valid} skulle importeras, {rejected} avvisade, {already} redan importerade',
     'forms.cli.saved': 'Blanketten har sparats i {file}.',
+    'forms.cli.usage': 'Användning: {usage}',
+    'forms.cli.unreadable': '{file} kan inte läsas ({code}).',
+    'forms.cli.noneFound': 'Mappen {folder} innehåller inga PDF-filer.',
   },
   en: {
     'forms.field.identifier': 'Personnummer, samordningsnummer or reservnummer',
@@ -87,5 +90,8 @@ export const referralForms: MessageBundle = {
     'forms.cli.summary': '{total} forms: {imported} imported, {rejected} rejected, {already} already imported',
     'forms.cli.summaryDryRun': '{total} forms: {valid} would be imported, {rejected} rejected, {already} already imported',
     'forms.cli.saved': 'The form was saved to {file}.',
+    'forms.cli.usage': 'Usage: {usage}',
+    'forms.cli.unreadable': '{file} cannot be read ({code}).',
+    'forms.cli.noneFound': 'The folder {folder} holds no PDF files.',
   },
 };
