@@ -3,7 +3,6 @@ import { basename, join, resolve } from 'node:path';
 import type { CliCommand, CliContext } from '../command';
 import { translate } from '../../../shared/i18n';
 import { FORM_FILE_MAX_BYTES, FORMS_PER_CALL, type FormImportReport } from '../../../shared/api/methods/referral-forms';
-import { FORM_FIELDS } from '../../services/referrals/forms/spec';
 
 const usage = (ctx: CliContext, text: string) => {
   ctx.err(translate(ctx.lang, 'forms.cli.usage', { usage: text }));
@@ -35,11 +34,6 @@ function formFiles(target: string): string[] {
     .sort()
     .map((n) => join(target, n));
 }
-
-const labelOf = (column: string | null, ctx: CliContext) => {
-  const field = FORM_FIELDS.find((f) => f.column === column);
-  return field ? translate(ctx.lang, field.labelKey) : column;
-};
 
 /**
  * `mdk import-forms FILE|DIR [--dry-run]`: filled registration forms through the app's checks, up
@@ -76,7 +70,7 @@ export const importFormsCommand: CliCommand = {
       if (batch.length === 0) return;
       const files = batch.splice(0);
       const report: FormImportReport = values['dry-run'] ? await ctx.call('referralForms.importPreview', { files }) : await ctx.call('referralForms.importCommit', { files });
-      for (const r of report.rows) if (r.status === 'rejected' && r.reasonKey) refuse(r.fileName, translate(ctx.lang, r.reasonKey, r.reasonParams), labelOf(r.column, ctx));
+      for (const r of report.rows) if (r.status === 'rejected' && r.reasonKey) refuse(r.fileName, translate(ctx.lang, r.reasonKey, r.reasonParams), r.fieldLabelKey && translate(ctx.lang, r.fieldLabelKey));
       totals.total += report.counts.valid + report.counts.alreadyImported;
       totals.valid += report.counts.valid;
       totals.imported += report.counts.imported;

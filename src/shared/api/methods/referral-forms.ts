@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineMethod, type Role } from '../contract';
 import { codeText, id, requiredText } from '../limits';
 import type { ImportRowView } from './referrals';
+import type { FilePayload } from '../files';
 
 const REGISTER_ROLES: readonly Role[] = ['administrator', 'coordinator', 'contact_nurse'];
 const ALL_ROLES: readonly Role[] = ['administrator', 'coordinator', 'contact_nurse', 'physician'];
@@ -31,6 +32,8 @@ const formFiles = z.object({
 /** One form file read in: the same row view as a CSV row, with the file it came from. */
 export interface FormImportRow extends ImportRowView {
   fileName: string;
+  /** The label (i18n key) of the form field the reason is about, as the form prints it. */
+  fieldLabelKey: string | null;
 }
 export interface FormImportReport {
   rows: FormImportRow[];
@@ -39,9 +42,9 @@ export interface FormImportReport {
 
 /** Registration forms (anmälningsblanketter): a fillable PDF per care area, read back in as referrals. */
 export const referralFormMethods = {
-  'referralForms.pdf': defineMethod({ input: z.object({ careAreaCode: codeText() }), roles: ALL_ROLES, patientData: 'none' }).returns<{ fileName: string; base64: string }>(),
+  'referralForms.pdf': defineMethod({ input: z.object({ careAreaCode: codeText() }), roles: ALL_ROLES, patientData: 'none' }).returns<FilePayload>(),
   'referralForms.importPreview': defineMethod({ input: formFiles, roles: REGISTER_ROLES, patientData: 'read' }).returns<FormImportReport>(),
   'referralForms.importCommit': defineMethod({ input: formFiles, roles: REGISTER_ROLES, patientData: 'change' }).returns<FormImportReport>(),
   /** The original filled form kept with a referral. */
-  'referralForms.original': defineMethod({ input: z.object({ referralId: id() }), roles: ALL_ROLES, patientData: 'read' }).returns<{ fileName: string; base64: string } | null>(),
+  'referralForms.original': defineMethod({ input: z.object({ referralId: id() }), roles: ALL_ROLES, patientData: 'read' }).returns<FilePayload | null>(),
 };

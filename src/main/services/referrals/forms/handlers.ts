@@ -8,7 +8,7 @@ type Methods = 'referralForms.pdf' | 'referralForms.importPreview' | 'referralFo
 export const referralFormHandlers: Pick<Handlers, Methods> = {
   'referralForms.pdf': async ({ careAreaCode }, ctx) => {
     const { fileName, bytes } = await referralFormPdf(ctx.db, careAreaCode);
-    return { fileName, base64: Buffer.from(bytes).toString('base64') };
+    return { fileName, mimeType: 'application/pdf', base64: Buffer.from(bytes).toString('base64') };
   },
   'referralForms.importPreview': withPreparation({ prepare: readFormFiles, run: (_input, ctx, files) => previewForms(ctx, files) }),
   'referralForms.importCommit': withPreparation({ prepare: readFormFiles, run: (_input, ctx, files) => commitForms(ctx, files) }),

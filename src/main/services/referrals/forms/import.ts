@@ -6,7 +6,8 @@ import { checkRecords, isValid, type CheckedRow, type SourceRecord } from '../im
 import { writeValidRows } from '../import/import';
 import { getWorkplace } from '../../system/workplace';
 import { readFilledForm, type ReadForm } from './read';
-import { FORM_VERSION } from './spec';
+import { FORM_FIELDS, FORM_VERSION } from './spec';
+import type { FilePayload } from '../../../../shared/api/files';
 
 /** A form file as read before the transaction: its bytes, hash and fields (or why it was refused). */
 export interface ReadFormFile {
@@ -33,6 +34,7 @@ const refusedRow = (file: ReadFormFile, row: number, reasonKey: string, reasonPa
   reasonKey,
   ...(reasonParams ? { reasonParams } : {}),
   column: null,
+  fieldLabelKey: null,
   patientName: '',
   identifier: '',
   careAreaCode: '',
@@ -66,7 +68,7 @@ function checkForms(ctx: RequestContext, files: ReadFormFile[]): { rows: FormImp
   for (const c of checkRecords(ctx, records)) {
     checked.set(c.view.row, c);
     const i = rows.findIndex((r) => r.row === c.view.row);
-    rows[i] = { ...c.view, fileName: rows[i].fileName };
+    rows[i] = { ...c.view, fileName: rows[i].fileName, fieldLabelKey: FORM_FIELDS.find((f) => f.column === c.view.column)?.labelKey ?? null };
   }
   return { rows, checked };
 }
@@ -100,11 +102,11 @@ export function commitForms(ctx: RequestContext, files: ReadFormFile[]): FormImp
 }
 
 /** The original form of a referral read in from one, logged as a read of its patient. */
-export function originalForm(ctx: RequestContext, referralId: number): { fileName: string; base64: string } | null {
+export function originalForm(ctx: RequestContext, referralId: number): FilePayload | null {
   const row = ctx.db
     .prepare('SELECT f.file_name AS fileName, f.bytes, r.patient_id AS patientId FROM referral_form_file f JOIN referral r ON r.id = f.referral_id WHERE f.referral_id = ?')
     .get(referralId) as { fileName: string; bytes: Buffer; patientId: number } | undefined;
   if (!row) return null;
   ctx.notePatientAccess({ patientId: row.patientId, objectType: 'referral_form', objectId: referralId });
-  return { fileName: row.fileName, base64: row.bytes.toString('base64') };
+  return { fileName: row.fileName, mimeType: 'application/pdf', base64: row.bytes.toString('base64') };
 }
