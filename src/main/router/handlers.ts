@@ -8,6 +8,7 @@ import { schedulingHandlers } from '../services/scheduling/handlers';
 import { caseListHandlers } from '../services/case-lists/handlers';
 import { followUpHandlers } from '../services/follow-up/handlers';
 import { referralHandlers } from '../services/referrals/handlers';
+import { referralFormHandlers } from '../services/referrals/forms/handlers';
 import { demoHandlers } from '../services/demo/handlers';
 
 /**
@@ -23,5 +24,6 @@ export const handlers: Omit<Handlers, SecurityMethod> = {
   ...caseListHandlers,
   ...followUpHandlers,
   ...referralHandlers,
+  ...referralFormHandlers,
   ...demoHandlers,
 };

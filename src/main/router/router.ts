@@ -6,6 +6,7 @@ import type { Caller, PatientAccess, RequestContext } from './context';
 import { validationError } from './validation';
 import { changesSoFar, checkpointSoon, commitWithoutWaiting, syncNow } from './read-durability';
 import { noteDataChanged } from '../db/generation';
+import { preparationOf } from './prepared';
 
 export type Handler<M extends MethodName> = (
   input: ParsedInputOf<(typeof api)[M]>,
@@ -65,7 +66,12 @@ export function createRouter(options: RouterOptions): Router {
         dataDir: options.dataDir,
         notePatientAccess: (a) => accesses.push(a),
       };
-      const handler = options.handlers[method] as (input: unknown, ctx: RequestContext) => unknown;
+      let handler = options.handlers[method] as (input: unknown, ctx: RequestContext) => unknown;
+      const preparation = preparationOf(handler);
+      if (preparation) {
+        const prepared = await preparation.prepare(parsed.data);
+        handler = (input, c) => preparation.run(input, c, prepared);
+      }
       // Signing in runs before the database is open, so without a transaction (and never with patient data).
       if (spec.signIn) return { ok: true, result: await handler(parsed.data, ctx) };
       // Synchronous work (all database writes) runs in one transaction with its access-log rows.

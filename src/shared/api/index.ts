@@ -10,6 +10,7 @@ import { schedulingMethods } from './methods/scheduling';
 import { caseListMethods } from './methods/case-lists';
 import { followUpMethods } from './methods/follow-up';
 import { referralMethods } from './methods/referrals';
+import { referralFormMethods } from './methods/referral-forms';
 import { demoMethods } from './methods/demo';
 import { overviewMethods } from './methods/overview';
 import type { InputOf, OutputOf } from './contract';
@@ -24,6 +25,7 @@ export const api = {
   ...caseListMethods,
   ...followUpMethods,
   ...referralMethods,
+  ...referralFormMethods,
   ...demoMethods,
 };
 

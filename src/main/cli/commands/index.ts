@@ -9,6 +9,7 @@ import { meetingsCommand } from './meetings';
 import { exportIcsCommand } from './export-ics';
 import { exportAgendaCommand, exportRepliesCommand } from './case-lists';
 import { demoDataCommand } from './demo-data';
+import { exportFormCommand, importFormsCommand } from './referral-forms';
 
 /** Every CLI command; features add theirs here (one file each, one line each). */
 export const commands: CliCommand[] = [
@@ -16,6 +17,8 @@ export const commands: CliCommand[] = [
   backupCommand,
   restoreCommand,
   importReferralsCommand,
+  importFormsCommand,
+  exportFormCommand,
   meetingsCommand,
   exportIcsCommand,
   exportAgendaCommand,

@@ -59,5 +59,6 @@ export function getReferral(db: Db, id: number, now: Date): ReferralDetail {
     leadTime: leadTimeView(row, rules.leadTimeTargetDays, today),
     timeline,
     otherOpen: openReferrals(db, row.patient_id, row.care_area_code, row.id),
+    hasOriginalForm: db.prepare('SELECT 1 FROM referral_form_file WHERE referral_id = ?').get(id) !== undefined,
   };
 }

@@ -89,6 +89,11 @@ export function InboxPage() {
               {t('referrals.import')}
             </a>
           )}
+          {canImport && (
+            <a className="button" href="#/referrals/import-forms">
+              {t('forms.import.link')}
+            </a>
+          )}
         </>
       }
     >

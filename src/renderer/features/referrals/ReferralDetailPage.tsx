@@ -4,6 +4,7 @@ import type { ReferralDetail } from '../../../shared/api/methods/referrals';
 import { isOpenStatus } from '../../../shared/domain/referral-status';
 import { useAppStore } from '../../app/store';
 import { api } from '../../lib/api';
+import { downloadFile } from '../../lib/files';
 import { useT } from '../../i18n/useT';
 import { Page } from '../../ui/Page';
 import { ErrorBanner } from '../../ui/ErrorBanner';
@@ -47,6 +48,7 @@ export function ReferralDetailPage({ id, render }: { id: number; render?(detail:
               {t('common.edit')}
             </a>
           )}
+          {detail.hasOriginalForm && <OpenOriginalForm referralId={detail.id} />}
           <a className="button" href="#/referrals">
             {t('referral.back')}
           </a>
@@ -147,5 +149,27 @@ export function ReferralDetailPage({ id, render }: { id: number; render?(detail:
         </table>
       </section>
     </Page>
+  );
+}
+
+/** Opens the filled registration form the referral was read in from (a download; the browser or Electron shows it). */
+function OpenOriginalForm({ referralId }: { referralId: number }) {
+  const t = useT();
+  const [error, setError] = useState<unknown>(null);
+  async function open() {
+    try {
+      const file = await api.call('referralForms.original', { referralId });
+      if (file) downloadFile(file);
+    } catch (e) {
+      setError(e);
+    }
+  }
+  return (
+    <>
+      <button type="button" onClick={() => void open()}>
+        {t('forms.original.open')}
+      </button>
+      {error ? <ErrorBanner error={error} /> : null}
+    </>
   );
 }

@@ -13,6 +13,7 @@ import { AccessLogSettings } from '../security/AccessLogSettings';
 import { SecuritySettings } from '../security/SecuritySettings';
 import { TemplatesSettings as CarePlanTemplatesSettings } from '../care-plans/TemplatesSettings';
 import { BackupSettings } from '../backup/BackupSettings';
+import { FormsSettings } from '../referrals/FormsSettings';
 import { RulesSettings } from '../referrals/RulesSettings';
 import { TreatmentOptionsSettings } from '../case-lists/TreatmentOptionsSettings';
 
@@ -43,6 +44,7 @@ export const settingsSections: { id: string; titleKey: string; View: ComponentTy
   { id: 'access-log', titleKey: 'settings.accessLog', View: AccessLogSettings, method: 'accessLog.list' },
   { id: 'security', titleKey: 'settings.security', View: SecuritySettings },
   { id: 'referral-rules', titleKey: 'settings.referralRules', View: RulesSettings, method: 'referralRules.save' },
+  { id: 'referral-forms', titleKey: 'forms.tab', View: FormsSettings, method: 'referralForms.pdf' },
   { id: 'treatment-options', titleKey: 'treatments.tab', View: TreatmentOptionsSettings, method: 'caseLists.saveTreatmentOptions' },
   { id: 'care-plan-templates', titleKey: 'carePlan.templates', View: CarePlanTemplatesSettings, method: 'carePlans.saveTemplate' },
   { id: 'backups', titleKey: 'settings.backups', View: BackupSettings, method: 'backup.list' },

@@ -134,6 +134,8 @@ export interface ReferralDetail extends ReferralFields {
   timeline: ReferralEventView[];
   /** Other open referrals of the same patient in the same care area (possible duplicates). */
   otherOpen: OpenReferralRef[];
+  /** The referral was read in from a filled registration form, kept to be opened. */
+  hasOriginalForm: boolean;
 }
 
 export type ImportRowStatus = 'valid' | 'rejected' | 'already_imported';

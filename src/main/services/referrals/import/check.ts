@@ -14,7 +14,7 @@ import { parseCsv, type CsvTable } from './decode';
 import { referralFieldsParser, type FieldsResult } from './fields';
 import { identifierKey, lookUpKnown } from './known';
 
-const FIELD_COLUMN: Record<string, Column> = {
+export const FIELD_COLUMN: Record<string, Column> = {
   careAreaCode: 'vardomrade',
   referringUnitId: 'remitterande_enhet',
   referringPhysician: 'remitterande_lakare',
@@ -285,4 +285,28 @@ export function checkImport(ctx: RequestContext, base64: string): { report: Omit
   for (const read of checks.judged.reads) ctx.notePatientAccess(read);
   const { rows } = checks.judged;
   return { report: { encoding: checks.encoding, delimiter: checks.delimiter, rows: rows.map((r) => r.view) }, rows };
+}
+
+/** One record from a source other than a CSV file (a filled form): its cells by column and its own import key. */
+export interface SourceRecord {
+  row: number;
+  cells: Map<Column, string>;
+  importKey: string;
+}
+
+/**
+ * The same row and file-wide checks for records that come from elsewhere: each record is a row,
+ * identified by its source's own import key (a form's file hash). Writes nothing.
+ */
+export function checkRecords(ctx: RequestContext, records: SourceRecord[]): CheckedRow[] {
+  const columns = [...new Set(records.flatMap((r) => [...r.cells.keys()]))];
+  const { index } = mapHeader(columns);
+  const rules = fileRules(loadReferences(ctx.db), index, columns.length, stockholmToday(ctx.now()));
+  const rows = records.map((r) => {
+    const checked = checkRow(rules, r.row, columns.map((c) => r.cells.get(c) ?? ''));
+    if (passedRowChecks(checked)) checked.importKey = r.importKey;
+    return checked;
+  });
+  for (const read of judgeInFileOrder(ctx.db, rows.filter(passedRowChecks))) ctx.notePatientAccess(read);
+  return rows;
 }
