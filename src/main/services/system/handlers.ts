@@ -12,8 +12,8 @@ export const systemHandlers: Pick<
 > = {
   'system.info': (_input, ctx) => ({
     appVersion: appVersion(),
-    dataDir: ctx.dataDir,
-    databaseFile: databaseFile(ctx.dataDir),
+    dataDir: ctx.caller.role === 'administrator' ? ctx.dataDir : null,
+    databaseFile: ctx.caller.role === 'administrator' ? databaseFile(ctx.dataDir) : null,
     schemaVersion: currentSchemaVersion(ctx.db),
     language: getSetting<Language>(ctx.db, 'ui.language', 'sv'),
     workplace: getWorkplace(ctx.db),

@@ -8,8 +8,9 @@ export type Language = (typeof LANGUAGES)[number];
 
 export interface SystemInfo {
   appVersion: string;
-  dataDir: string;
-  databaseFile: string;
+  /** Absolute paths: for the administrator only (null for other roles; they reveal the account and disk layout). */
+  dataDir: string | null;
+  databaseFile: string | null;
   schemaVersion: string;
   language: Language;
   workplace: Workplace | null;
