@@ -30,6 +30,9 @@ export const securityEdge: MessageBundle = {
     'menu.minimize': 'Minimera',
     'menu.zoom': 'Zooma fönstret',
     'menu.front': 'Lägg alla överst',
+    'settings.sharedTitle': 'Gemensamma inställningar',
+    'settings.sharedOnly': '{sections}: ändrar allas dokument och listor och ändras därför bara av {roles}.',
+    'settings.or': 'eller',
   },
   en: {
     'bridge.notConnected': 'This browser is not connected to the program. Start browser mode again and open the new address it prints.',
@@ -59,5 +62,8 @@ export const securityEdge: MessageBundle = {
     'menu.minimize': 'Minimise',
     'menu.zoom': 'Zoom window',
     'menu.front': 'Bring all to front',
+    'settings.sharedTitle': 'Shared settings',
+    'settings.sharedOnly': '{sections}: these change everyone\'s documents and lists, so only the {roles} changes them.',
+    'settings.or': 'or',
   },
 };
