@@ -21,7 +21,8 @@ export function toFieldIssues(error: z.ZodError, input?: unknown): FieldIssue[] 
   return error.issues.map((issue) => {
     const path = issue.path.map(String).join('.');
     const given = input === undefined ? undefined : valueAt(input, issue.path);
-    const present = given !== undefined && given !== null;
+    // NaN is what an empty number field gives (and JSON turns it into null): missing, not wrong.
+    const present = given !== undefined && given !== null && !Number.isNaN(given);
     if (present && (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union')) {
       const ownKey = hasMessage(issue.message) && issue.message !== 'validation.required' ? issue.message : null;
       return { path, messageKey: ownKey ?? (issue.code === 'invalid_type' ? 'validation.invalidType' : 'validation.invalidValue') };
