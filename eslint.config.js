@@ -41,4 +41,22 @@ export default tseslint.config(
       ],
     },
   },
+  // Every renderer store comes from createStore (src/renderer/lib/stores.ts), so sign-out resets them all.
+  {
+    files: ['src/renderer/**'],
+    ignores: ['src/renderer/lib/stores.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'Renderer and shared code never import electron.' },
+            { name: 'zustand', importNames: ['create', 'createStore'], message: 'Make stores with createStore from src/renderer/lib/stores.ts (reset on sign-out).' },
+            { name: 'zustand/vanilla', message: 'Make stores with createStore from src/renderer/lib/stores.ts (reset on sign-out).' },
+          ],
+          patterns: [{ group: ['node:*', '**/main/**'], message: 'Shared and renderer code stay free of Node and the main process.' }],
+        },
+      ],
+    },
+  },
 );

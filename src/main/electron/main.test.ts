@@ -38,6 +38,7 @@ const m = vi.hoisted(() => {
     protocol: { registerSchemesAsPrivileged: () => {}, handle: () => {} },
     net: { fetch: async () => new Response('') },
     powerMonitor: { on: () => {} },
+    Menu: { setApplicationMenu: () => {}, buildFromTemplate: (template: unknown) => template },
     session: { defaultSession: { setPermissionRequestHandler: () => {}, setPermissionCheckHandler: () => {} } },
   };
   return { state, module };

@@ -14,6 +14,8 @@ import { createMainWindow } from './window';
 import { ApiError } from '../../shared/api/errors';
 import { describeError } from '../../shared/i18n/describe-error';
 import { startBackupScheduler } from '../services/backup/scheduler';
+import { desktopDataDir, policyFilePath } from '../data-dir-policy';
+import { installAppMenu } from './menu';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -36,7 +38,9 @@ export function startDesktopApp(): void {
 
   app.whenReady().then(() => {
     if (app.isPackaged) setResourcesDir(join(process.resourcesPath, 'resources'));
-    const dataDir = process.env.MDK_DATA_DIR ?? app.getPath('userData');
+    installAppMenu();
+    const { dataDir, ignoredOverride } = desktopDataDir({ packaged: app.isPackaged, userData: app.getPath('userData') });
+    if (ignoredOverride) console.warn(`MDK_DATA_DIR (${ignoredOverride}) används inte / is ignored: ${policyFilePath()} allows no override.`);
     try {
       core = createCore({ dataDir });
     } catch (e) {

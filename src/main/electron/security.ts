@@ -1,5 +1,5 @@
 import { app, session, shell, type WebContents } from 'electron';
-import { isAllowedExternalUrl, isAppUrl } from './url-allowlist';
+import { isAllowedExternalUrl, isAllowedFrameNavigation, isAppUrl } from './url-allowlist';
 
 /** Web preferences for every window (Electron's security checklist). */
 export function secureWebPreferences(preload: string): Electron.WebPreferences {
@@ -14,6 +14,8 @@ export function secureWebPreferences(preload: string): Electron.WebPreferences {
     allowRunningInsecureContent: false,
     webviewTag: false,
     spellcheck: false,
+    // No developer tools in a packaged build (the menu offers none either: menu-template.ts).
+    devTools: !app.isPackaged,
   };
 }
 
@@ -22,6 +24,10 @@ export function installSecurityGuards(): void {
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.on('will-navigate', (event, url) => {
       if (!isAppUrl(url)) event.preventDefault();
+    });
+    // Sub-frames too (will-navigate sees the main frame only).
+    contents.on('will-frame-navigate', (event) => {
+      if (!isAllowedFrameNavigation(event.url, event.isMainFrame)) event.preventDefault();
     });
     contents.on('will-redirect', (event, url) => {
       if (!isAppUrl(url)) event.preventDefault();

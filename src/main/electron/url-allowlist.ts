@@ -14,6 +14,16 @@ export function isAppUrl(raw: string): boolean {
 }
 
 /**
+ * Where a frame may navigate (will-navigate, will-frame-navigate): the main frame only within the app;
+ * a sub-frame also to a blob: the app itself made (the hidden frame that prints a PDF).
+ */
+export function isAllowedFrameNavigation(raw: string, isMainFrame: boolean): boolean {
+  if (isAppUrl(raw)) return true;
+  if (isMainFrame || !raw.startsWith('blob:')) return false;
+  return isAppUrl(raw.slice('blob:'.length));
+}
+
+/**
  * External links the system browser may open: https to a short list of public health-care sites.
  * Anything else (other schemes, credentials in the URL, other hosts) is refused.
  */

@@ -52,7 +52,7 @@ export function createRouter(options: RouterOptions): Router {
       const caller = options.hooks.resolveCaller(sessionId, method, spec);
       if (spec.roles !== 'any' && !spec.roles.includes(caller.role)) throw new ApiError('forbidden', 'error.forbidden');
       const parsed = spec.input.safeParse(rawInput ?? {});
-      if (!parsed.success) throw validationError(parsed.error);
+      if (!parsed.success) throw validationError(parsed.error, rawInput ?? {});
 
       const accesses: PatientAccess[] = [];
       const ctx: RequestContext = {

@@ -8,6 +8,8 @@ import { CONTENT_SECURITY_POLICY } from './csp';
 
 export const TOKEN_HEADER = 'x-mdk-token';
 export const SESSION_HEADER = 'x-mdk-session';
+/** Where the page trades the launch token for the cookie (once). */
+export const EXCHANGE_PATH = '/api/session';
 const MAX_BODY_BYTES = 32 * 1024 * 1024; // a 10,000-row CSV import travels as text
 
 export interface HttpBridgeOptions {
@@ -21,7 +23,10 @@ export interface HttpBridgeOptions {
 export interface HttpBridge {
   url: string; // with the token in the fragment, for the user to open
   origin: string;
+  /** The launch token: good for one exchange for the cookie, then spent. */
   token: string;
+  /** The cookie's name (one per port, so two launches side by side do not overwrite each other). */
+  cookieName: string;
   server: Server;
   close(): Promise<void>;
 }
@@ -40,12 +45,16 @@ const MIME: Record<string, string> = {
 
 /**
  * Browser mode's transport: the same router as Electron IPC, over HTTP bound to 127.0.0.1 only.
- * Calls need the per-launch token; foreign origins and foreign Host headers (DNS rebinding) are refused.
+ * The page trades the per-launch token once for an HttpOnly, SameSite=Strict cookie, so the token it
+ * leaves in the browser's history is spent; calls need that cookie. Foreign origins and foreign Host
+ * headers (DNS rebinding) are refused.
  */
 export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpBridge> {
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const expected = Buffer.from(token);
+  let tokenSpent = false;
+  const cookieValue = randomBytes(32).toString('base64url');
   let origin = '';
+  let cookieName = '';
 
   const server = createServer((req, res) => {
     handle(req, res).catch((e) => {
@@ -66,25 +75,44 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
     const requestOrigin = req.headers.origin;
     if (requestOrigin !== undefined && requestOrigin !== origin && requestOrigin !== origin.replace('127.0.0.1', 'localhost'))
       return send(res, 403, { ok: false, error: { code: 'forbidden', messageKey: 'error.forbidden' } });
-    const given = Buffer.from(String(req.headers[TOKEN_HEADER] ?? ''));
-    if (given.length !== expected.length || !timingSafeEqual(given, expected))
-      return send(res, 401, { ok: false, error: { code: 'unauthenticated', messageKey: 'error.unauthenticated' } });
+    if (req.method === 'POST' && req.url === EXCHANGE_PATH) return exchangeToken(req, res);
+    if (!sameSecret(readCookie(req.headers.cookie, cookieName), cookieValue))
+      return send(res, 401, { ok: false, error: { code: 'unauthenticated', messageKey: 'bridge.notConnected' } });
     if (req.method !== 'POST' || req.url !== '/api/call') return send(res, 404, 'Not found');
     const body = await readBody(req);
     if (body === null) return send(res, 413, { ok: false, error: { code: 'validation', messageKey: 'validation.tooLong', params: { maximum: MAX_BODY_BYTES } } });
-    let parsed: { method?: unknown; input?: unknown };
+    let parsed: unknown;
     try {
-      parsed = JSON.parse(body) as typeof parsed;
+      parsed = JSON.parse(body);
     } catch {
-      return send(res, 400, { ok: false, error: { code: 'validation', messageKey: 'validation.invalidValue' } });
+      parsed = undefined;
     }
+    // Anything but an object ({ method, input }) is a malformed request, never a call.
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      return send(res, 400, { ok: false, error: { code: 'validation', messageKey: 'validation.invalidValue' } });
+    const { method, input } = parsed as { method?: unknown; input?: unknown };
     const session = String(req.headers[SESSION_HEADER] ?? 'browser').slice(0, 100);
-    const result = await options.router(String(parsed.method ?? ''), parsed.input, session);
+    const result = await options.router(typeof method === 'string' ? method : '', input, session);
     send(res, 200, result);
   }
 
+  /** The launch token buys the cookie once; a second try with the same token is refused. */
+  function exchangeToken(req: IncomingMessage, res: ServerResponse) {
+    req.resume();
+    if (tokenSpent || !sameSecret(String(req.headers[TOKEN_HEADER] ?? ''), token))
+      return send(res, 401, { ok: false, error: { code: 'unauthenticated', messageKey: tokenSpent ? 'bridge.tokenSpent' : 'bridge.notConnected' } });
+    tokenSpent = true;
+    res.setHeader('set-cookie', `${cookieName}=${cookieValue}; HttpOnly; SameSite=Strict; Path=/`);
+    send(res, 200, { ok: true, result: null });
+  }
+
   async function serveStatic(req: IncomingMessage, res: ServerResponse) {
-    const path = decodeURIComponent(new URL(req.url ?? '/', origin).pathname);
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', origin).pathname);
+    } catch {
+      return send(res, 400, 'Bad request'); // a malformed escape such as /%zz
+    }
     const root = normalize(options.staticDir);
     let file = normalize(join(root, path));
     if (!file.startsWith(root + sep) && file !== root) return send(res, 403, 'Forbidden');
@@ -106,10 +134,12 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
+  cookieName = `mdk_auth_${port}`;
   return {
     url: `${origin}/#token=${token}`,
     origin,
     token,
+    cookieName,
     server,
     close: () =>
       new Promise((resolve) => {
@@ -119,24 +149,41 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
   };
 }
 
+/**
+ * The body as text, or null when it is larger than allowed. An oversized body is read to its end and
+ * dropped, so the client gets its 413 instead of a reset connection.
+ */
 function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve(null);
-        req.destroy();
-      } else chunks.push(chunk);
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      else chunks.length = 0;
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
 
+function sameSecret(given: string | undefined, expected: string): boolean {
+  const a = Buffer.from(given ?? '');
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function readCookie(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=');
+  }
+  return undefined;
+}
+
+/** Every answer but the renderer's files: never cached (patient data must not land in a disk cache). */
 function send(res: ServerResponse, status: number, body: unknown) {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
-  res.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json' });
+  res.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json', 'cache-control': 'no-store' });
   res.end(text);
 }

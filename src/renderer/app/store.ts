@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { createStore } from '../lib/stores';
 import type { SystemInfo, Language } from '../../shared/api/methods/system';
 import type { ReferenceData } from '../../shared/domain/reference';
 import { api } from '../lib/api';
@@ -15,7 +15,7 @@ interface AppState {
   setLanguage(language: Language): Promise<void>;
 }
 
-export const useAppStore = create<AppState>((set, get) => ({
+export const useAppStore = createStore<AppState>((set, get) => ({
   info: null,
   reference: null,
   lang: localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'sv',

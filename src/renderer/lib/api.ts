@@ -8,16 +8,22 @@ declare global {
   }
 }
 
-const TOKEN_KEY = 'mdk.token';
-
-/** Browser mode: the token comes once in the URL fragment (#token=…) and is kept for this tab. */
-function browserToken(): string {
+/**
+ * Browser mode: the launch token comes once in the address (#token=…). It leaves the address at once
+ * and is traded for an HttpOnly cookie; the bridge refuses a second trade, so the copy the browser
+ * keeps in its history is spent. A failed trade (the address opened again) keeps the cookie this
+ * browser already has.
+ */
+async function exchangeLaunchToken(): Promise<void> {
+  sessionStorage.removeItem('mdk.token'); // where older versions kept it
   const match = /token=([\w-]+)/.exec(window.location.hash);
-  if (match) {
-    sessionStorage.setItem(TOKEN_KEY, match[1]);
-    history.replaceState(null, '', window.location.pathname + '#/');
+  if (!match) return;
+  history.replaceState(null, '', window.location.pathname + '#/');
+  try {
+    await fetch('/api/session', { method: 'POST', headers: { 'x-mdk-token': match[1] } });
+  } catch {
+    // Unreachable service: the first call reports it.
   }
-  return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
 const SESSION_KEY = 'mdk.session';
@@ -34,12 +40,13 @@ function tabSession(): string {
 const sessionId = window.mdk ? '' : tabSession();
 
 function httpTransport(): Transport {
-  const token = browserToken();
+  const connected = exchangeLaunchToken();
   return async (method, input) => {
+    await connected;
     try {
       const res = await fetch('/api/call', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-mdk-token': token, 'x-mdk-session': sessionId },
+        headers: { 'content-type': 'application/json', 'x-mdk-session': sessionId },
         body: JSON.stringify({ method, input }),
       });
       return (await res.json()) as CallResult<unknown>;

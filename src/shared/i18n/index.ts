@@ -12,6 +12,7 @@ import { caseLists } from './messages/case-lists';
 import { followUp } from './messages/follow-up';
 import { demo } from './messages/demo';
 import { referralForms } from './messages/referral-forms';
+import { securityEdge } from './messages/security-edge';
 
 export type { Lang, MessageBundle, Messages } from './types';
 
@@ -30,6 +31,7 @@ export const bundles: MessageBundle[] = [
   security,
   demo,
   referralForms,
+  securityEdge,
 ];
 
 const merged: Record<Lang, Messages> = {

@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { createStore } from '../../lib/stores';
 
 /** The calendar's own view state: which care area is shown (kept while moving between tabs). */
 interface CalendarState {
@@ -9,7 +9,7 @@ interface CalendarState {
   changed(): void;
 }
 
-export const useCalendarStore = create<CalendarState>((set) => ({
+export const useCalendarStore = createStore<CalendarState>((set) => ({
   careAreaCode: '',
   setCareArea: (careAreaCode) => set({ careAreaCode }),
   version: 0,

@@ -15,11 +15,11 @@ const today = () => new Date().toISOString().slice(0, 10);
  */
 export function BatchExport() {
   const t = useT();
-  const dataDir = useAppStore((s) => s.info?.dataDir ?? '');
+  const dataDir = useAppStore((s) => s.info?.dataDir ?? null); // the administrator's only (system.info)
   const [from, setFrom] = useState(firstOfMonth);
   const [to, setTo] = useState(today);
   const [format, setFormat] = useState<ExportFormat>('both');
-  const [outDir, setOutDir] = useState(() => `${dataDir}/export/vardplaner`);
+  const [outDir, setOutDir] = useState(() => (dataDir ? `${dataDir}/export/vardplaner` : ''));
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [summary, setSummary] = useState<{ total: number; files: number; dir: string } | null>(null);
   const [error, setError] = useState<unknown>(null);

@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { createStore } from '../../lib/stores';
 import type { CarePlanWorklists } from '../../../shared/api/methods/care-plans';
 import { api } from '../../lib/api';
 
@@ -9,7 +9,7 @@ interface CarePlanListState {
   load(): Promise<void>;
 }
 
-export const useCarePlanLists = create<CarePlanListState>((set) => ({
+export const useCarePlanLists = createStore<CarePlanListState>((set) => ({
   lists: null,
   error: null,
   async load() {

@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { createStore } from '../../lib/stores';
 import type { CaseListView } from '../../../shared/api/methods/case-lists';
 import { api } from '../../lib/api';
 
@@ -13,7 +13,7 @@ interface CaseListState {
   clearNotice(): void;
 }
 
-export const useCaseListStore = create<CaseListState>((set, get) => ({
+export const useCaseListStore = createStore<CaseListState>((set, get) => ({
   view: null,
   error: null,
   notice: null,

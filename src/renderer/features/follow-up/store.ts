@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { createStore } from '../../lib/stores';
 
 /** The chosen care area and period survive leaving the dashboard and coming back. */
 interface FollowUpSelection {
@@ -10,7 +10,7 @@ interface FollowUpSelection {
 
 const year = new Date().getFullYear();
 
-export const useFollowUpSelection = create<FollowUpSelection>((set) => ({
+export const useFollowUpSelection = createStore<FollowUpSelection>((set) => ({
   careAreaCode: '',
   from: `${year}-01-01`,
   to: `${year}-12-31`,

@@ -6,7 +6,7 @@ import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Field, useFieldErrors } from '../../ui/Field';
 import { RegionFields } from '../settings/RegionFields';
 
-/** A referring unit added on the spot (reference.saveUnit), then picked in the form. */
+/** A referring unit added on the spot (reference.addReferringUnit: new units only), then picked in the form. */
 export function NewUnitForm({ onSaved, onCancel }: { onSaved(id: number): void; onCancel(): void }) {
   const t = useT();
   const refresh = useAppStore((s) => s.refresh);
@@ -16,7 +16,7 @@ export function NewUnitForm({ onSaved, onCancel }: { onSaved(id: number): void; 
 
   async function save() {
     try {
-      const { id } = await api.call('reference.saveUnit', { ...draft, isUniversityHospital: false, active: true });
+      const { id } = await api.call('reference.addReferringUnit', { ...draft, isUniversityHospital: false, active: true });
       await refresh();
       onSaved(id);
     } catch (e) {

@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { createStore } from '../../lib/stores';
 import type { ReferralListQuery } from '../../../shared/api/methods/referrals';
 
 export type StatusFilter = 'open' | 'all' | NonNullable<ReferralListQuery['statuses']>[number];
@@ -14,7 +14,7 @@ interface InboxState {
 }
 
 /** The inbox's filters, kept while the user opens a referral and comes back. */
-export const useInboxStore = create<InboxState>((set) => ({
+export const useInboxStore = createStore<InboxState>((set) => ({
   careArea: '',
   status: 'open',
   region: '',

@@ -1,6 +1,7 @@
-import { create } from 'zustand';
+import { createStore } from '../../lib/stores';
 import type { AuthStatus, SessionUser } from '../../../shared/api/methods/security';
 import { api, DAMAGED_EVENT } from '../../lib/api';
+import { afterUserChange } from './userChange';
 
 interface AuthState {
   status: AuthStatus | null;
@@ -15,7 +16,7 @@ interface AuthState {
 }
 
 /** Who is signed in on this window and whether it is locked (issue 7). */
-export const useAuthStore = create<AuthState>((set, get) => ({
+export const useAuthStore = createStore<AuthState>((set, get) => ({
   status: null,
   recoveryKey: null,
   loadError: null,
@@ -25,7 +26,10 @@ export const useAuthStore = create<AuthState>((set, get) => ({
       if (status.databaseDamaged) window.dispatchEvent(new Event(DAMAGED_EVENT));
       const before = get().status;
       // Polling returns a new object each time; keep the old one when nothing changed, so nothing re-renders.
-      if (!before || before.state !== status.state || before.user?.id !== status.user?.id || before.autoLockMs !== status.autoLockMs) set({ status });
+      if (!before || before.state !== status.state || before.user?.id !== status.user?.id || before.autoLockMs !== status.autoLockMs) {
+        afterUserChange(before, status);
+        set({ status });
+      }
       set({ loadError: null });
     } catch (e) {
       set({ loadError: e });

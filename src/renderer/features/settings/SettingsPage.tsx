@@ -8,6 +8,7 @@ import { CareAreasSettings } from './CareAreasSettings';
 import type { MethodName } from '../../../shared/api';
 import { useAuthStore } from '../security/authStore';
 import { canCall } from '../security/useCan';
+import { SharedSettingsNote } from './SharedSettingsNote';
 import { UsersSettings } from '../security/UsersSettings';
 import { AccessLogSettings } from '../security/AccessLogSettings';
 import { SecuritySettings } from '../security/SecuritySettings';
@@ -32,21 +33,30 @@ function WorkplaceSettings() {
   );
 }
 
+export interface SettingsSection {
+  id: string;
+  titleKey: string;
+  View: ComponentType;
+  method?: MethodName;
+  /** Shapes everyone's documents and lists: a hidden tab is named, with who may change it. */
+  shared?: true;
+}
+
 /**
  * Settings tabs; features add their own (completeness rules, lead-time targets, templates …).
  * `method`: the tab shows only to roles that may call it (the router refuses the rest anyway).
  */
-export const settingsSections: { id: string; titleKey: string; View: ComponentType; method?: MethodName }[] = [
+export const settingsSections: SettingsSection[] = [
   { id: 'workplace', titleKey: 'settings.workplace', View: WorkplaceSettings, method: 'workplace.set' },
-  { id: 'units', titleKey: 'settings.units', View: UnitsSettings, method: 'reference.saveUnit' },
-  { id: 'care-areas', titleKey: 'settings.careAreas', View: CareAreasSettings, method: 'reference.saveCareArea' },
+  { id: 'units', titleKey: 'settings.units', View: UnitsSettings, method: 'reference.saveUnit', shared: true },
+  { id: 'care-areas', titleKey: 'settings.careAreas', View: CareAreasSettings, method: 'reference.saveCareArea', shared: true },
   { id: 'users', titleKey: 'settings.users', View: UsersSettings, method: 'users.list' },
   { id: 'access-log', titleKey: 'settings.accessLog', View: AccessLogSettings, method: 'accessLog.list' },
   { id: 'security', titleKey: 'settings.security', View: SecuritySettings },
-  { id: 'referral-rules', titleKey: 'settings.referralRules', View: RulesSettings, method: 'referralRules.save' },
+  { id: 'referral-rules', titleKey: 'settings.referralRules', View: RulesSettings, method: 'referralRules.save', shared: true },
   { id: 'referral-forms', titleKey: 'forms.tab', View: FormsSettings, method: 'referralForms.pdf' },
-  { id: 'treatment-options', titleKey: 'treatments.tab', View: TreatmentOptionsSettings, method: 'caseLists.saveTreatmentOptions' },
-  { id: 'care-plan-templates', titleKey: 'carePlan.templates', View: CarePlanTemplatesSettings, method: 'carePlans.saveTemplate' },
+  { id: 'treatment-options', titleKey: 'treatments.tab', View: TreatmentOptionsSettings, method: 'caseLists.saveTreatmentOptions', shared: true },
+  { id: 'care-plan-templates', titleKey: 'carePlan.templates', View: CarePlanTemplatesSettings, method: 'carePlans.saveTemplate', shared: true },
   { id: 'backups', titleKey: 'settings.backups', View: BackupSettings, method: 'backup.list' },
 ];
 
@@ -64,6 +74,7 @@ export function SettingsPage({ segments }: { segments: string[] }) {
           </a>
         ))}
       </nav>
+      <SharedSettingsNote hidden={settingsSections.filter((s) => s.shared && s.method && !canCall(role, s.method))} />
       <active.View />
     </Page>
   );

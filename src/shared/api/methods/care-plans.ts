@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SHARED_SETTINGS_ROLES } from '../settings-roles';
 import { defineMethod, type Role } from '../contract';
 import type { FilePayload } from '../files';
 import { codeText, id, isoDate, LIMITS, mediumText, optionalText, requiredText } from '../limits';
@@ -173,10 +174,10 @@ export const carePlanMethods = {
     patientData: 'read',
   }).returns<BatchChunkResult>(),
   'carePlans.templates': defineMethod({ input: z.object({}), roles: WRITERS, patientData: 'none' }).returns<{ templates: CarePlanTemplate[]; handoverPendingDays: number }>(),
-  'carePlans.saveTemplate': defineMethod({ input: templateInput, roles: WRITERS, patientData: 'none' }).returns<CarePlanTemplate>(),
+  'carePlans.saveTemplate': defineMethod({ input: templateInput, roles: SHARED_SETTINGS_ROLES, patientData: 'none' }).returns<CarePlanTemplate>(),
   'carePlans.saveSettings': defineMethod({
     input: z.object({ handoverPendingDays: z.number({ message: 'validation.invalidType' }).int({ message: 'validation.invalidValue' }).min(1, { message: 'validation.tooSmall' }).max(365, { message: 'validation.tooBig' }) }),
-    roles: WRITERS,
+    roles: SHARED_SETTINGS_ROLES,
     patientData: 'none',
   }).returns<{ handoverPendingDays: number }>(),
 };

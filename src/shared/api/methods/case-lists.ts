@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SHARED_SETTINGS_ROLES } from '../settings-roles';
 import { defineMethod } from '../contract';
 import type { FilePayload } from '../files';
 import { LIMITS, codeText, id, isoDate, optionalText, requiredText, shortText } from '../limits';
@@ -191,7 +192,7 @@ export const caseListMethods = {
   'caseLists.finalise': defineMethod({ input: meetingRef, roles: CHAIR, patientData: 'change' }).returns<{ finalisedAt: string; postponed: number }>(),
   'caseLists.saveTreatmentOptions': defineMethod({
     input: z.object({ careAreaCode: codeText(), options: z.array(requiredText()).max(100) }),
-    roles: ['administrator', 'coordinator', 'physician'],
+    roles: SHARED_SETTINGS_ROLES,
     patientData: 'none',
   }).returns<{ options: string[] }>(),
   'recommendations.record': defineMethod({ input: recommendationInput, roles: RECORDERS, patientData: 'change' }).returns<{ version: number }>(),

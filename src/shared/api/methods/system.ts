@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SHARED_SETTINGS_ROLES } from '../settings-roles';
 import { defineMethod } from '../contract';
 import type { ReferenceData, Workplace } from '../../domain/reference';
 import { codeText, id, optionalText, requiredText } from '../limits';
@@ -8,8 +9,9 @@ export type Language = (typeof LANGUAGES)[number];
 
 export interface SystemInfo {
   appVersion: string;
-  dataDir: string;
-  databaseFile: string;
+  /** Absolute paths: for the administrator only (null for other roles; they reveal the account and disk layout). */
+  dataDir: string | null;
+  databaseFile: string | null;
   schemaVersion: string;
   language: Language;
   workplace: Workplace | null;
@@ -57,6 +59,8 @@ export const systemMethods = {
     patientData: 'none',
   }).returns<Workplace>(),
   'reference.get': defineMethod({ input: z.object({}), roles: 'any', patientData: 'none' }).returns<ReferenceData>(),
-  'reference.saveUnit': defineMethod({ input: unitInput, roles: ['administrator', 'coordinator', 'contact_nurse'], patientData: 'none' }).returns<{ id: number }>(),
+  'reference.saveUnit': defineMethod({ input: unitInput, roles: SHARED_SETTINGS_ROLES, patientData: 'none' }).returns<{ id: number }>(),
+  /** A new referring unit, added while registering: creates only, so no one's letters change under them. */
+  'reference.addReferringUnit': defineMethod({ input: unitInput.omit({ id: true }), roles: ['administrator', 'coordinator', 'contact_nurse'], patientData: 'none' }).returns<{ id: number }>(),
   'reference.saveCareArea': defineMethod({ input: careAreaInput, roles: ['administrator'], patientData: 'none' }).returns<{ code: string }>(),
 };

@@ -1,0 +1,163 @@
+/**
+ * The shell's hardening, with a mocked `electron` module (no binary needed): the application menu and
+ * web preferences of a packaged build (no developer tools), MDK_DATA_DIR in a packaged build, and
+ * sub-frame navigation (will-frame-navigate) guarded like will-navigate.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+type Listener = (...args: unknown[]) => unknown;
+
+const m = vi.hoisted(() => {
+  const state = {
+    packaged: true,
+    userData: '/nonexistent',
+    appListeners: new Map<string, Listener[]>(),
+    menus: [] as unknown[],
+    cores: [] as { dataDir: string; close(): void }[],
+  };
+  const app = {
+    on: (event: string, fn: Listener) => {
+      state.appListeners.set(event, [...(state.appListeners.get(event) ?? []), fn]);
+      return app;
+    },
+    whenReady: () => Promise.resolve(),
+    requestSingleInstanceLock: () => true,
+    quit: () => {},
+    get isPackaged() {
+      return state.packaged;
+    },
+    getPath: () => state.userData,
+  };
+  class BrowserWindow {
+    once() {}
+    loadURL() {
+      return Promise.resolve();
+    }
+  }
+  const module = {
+    app,
+    BrowserWindow,
+    Menu: { buildFromTemplate: (template: unknown) => ({ template }), setApplicationMenu: (menu: unknown) => state.menus.push(menu) },
+    dialog: { showErrorBox: () => {} },
+    shell: { openExternal: async () => {} },
+    ipcMain: { handle: () => {} },
+    protocol: { registerSchemesAsPrivileged: () => {}, handle: () => {} },
+    net: { fetch: async () => new Response('') },
+    powerMonitor: { on: () => {} },
+    session: { defaultSession: { setPermissionRequestHandler: () => {}, setPermissionCheckHandler: () => {} } },
+  };
+  return { state, module };
+});
+vi.mock('electron', () => ({ ...m.module, default: m.module }));
+vi.mock('../core', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../core')>();
+  const { TEST_KDF } = await import('../security/crypto');
+  return {
+    ...real,
+    createCore: (options: Parameters<typeof real.createCore>[0]) => {
+      const core = real.createCore({ kdfCost: TEST_KDF, ...options });
+      m.state.cores.push(core);
+      return core;
+    },
+  };
+});
+
+const { installAppMenu } = await import('./menu');
+const { appMenuTemplate, menuRoles } = await import('./menu-template');
+const { secureWebPreferences, installSecurityGuards } = await import('./security');
+const { startDesktopApp } = await import('./main');
+const { projectRoot } = await import('../paths');
+const { policyFilePath } = await import('../data-dir-policy');
+
+const DEVELOPER_ROLES = ['toggleDevTools', 'reload', 'forceReload'];
+const lastMenuRoles = () => menuRoles((m.state.menus.at(-1) as { template: Parameters<typeof menuRoles>[0] }).template);
+
+describe('application menu and developer tools', () => {
+  afterEach(() => {
+    m.state.packaged = true;
+  });
+
+  it('a packaged build sets a menu without developer tools or reload, on every system', () => {
+    m.state.packaged = true;
+    installAppMenu();
+    expect(lastMenuRoles()).toEqual(expect.arrayContaining(['copy', 'paste', 'selectAll', 'quit']));
+    for (const role of DEVELOPER_ROLES) expect(lastMenuRoles()).not.toContain(role);
+    for (const platform of ['darwin', 'win32', 'linux'] as const) {
+      const roles = menuRoles(appMenuTemplate({ packaged: true, platform, t: (k) => k }));
+      for (const role of DEVELOPER_ROLES) expect(roles, platform).not.toContain(role);
+    }
+  });
+
+  it('a development build keeps the developer tools in its menu', () => {
+    m.state.packaged = false;
+    installAppMenu();
+    expect(lastMenuRoles()).toContain('toggleDevTools');
+  });
+
+  it('the menu speaks Swedish from the message files', () => {
+    const labels = JSON.stringify((m.state.menus.at(-1) as { template: unknown }).template);
+    expect(labels).toContain('Redigera');
+    expect(labels).not.toMatch(/menu\./);
+  });
+
+  it('windows of a packaged build cannot open developer tools', () => {
+    m.state.packaged = true;
+    expect(secureWebPreferences('/app/preload.cjs').devTools).toBe(false);
+    m.state.packaged = false;
+    expect(secureWebPreferences('/app/preload.cjs').devTools).toBe(true);
+  });
+});
+
+describe('will-frame-navigate', () => {
+  installSecurityGuards();
+  const listeners = new Map<string, Listener>();
+  const contents = { on: (event: string, fn: Listener) => listeners.set(event, fn), setWindowOpenHandler: () => {} };
+  for (const created of m.state.appListeners.get('web-contents-created') ?? []) created({}, contents);
+  const refused = (url: string, isMainFrame: boolean) => {
+    const event = { url, isMainFrame, preventDefault: vi.fn() };
+    listeners.get('will-frame-navigate')!(event);
+    return event.preventDefault.mock.calls.length > 0;
+  };
+
+  it('is guarded like will-navigate: frames stay inside the app', () => {
+    expect(refused('https://evil.example/', true)).toBe(true);
+    expect(refused('https://evil.example/', false)).toBe(true);
+    expect(refused('file:///etc/passwd', false)).toBe(true);
+    expect(refused('javascript:alert(1)', false)).toBe(true);
+    expect(refused('app://other/index.html', false)).toBe(true);
+    expect(refused('blob:https://evil.example/0b1c', false)).toBe(true);
+    expect(refused('blob:app://mdk/0b1c', true)).toBe(true); // the main frame never leaves the app page
+    expect(refused('app://mdk/index.html#/settings', true)).toBe(false);
+    expect(refused('app://mdk/index.html', false)).toBe(false);
+    expect(refused('blob:app://mdk/6f1e4c2a-4a8e-4f51-9d7e-1f0c2b3a4d5e', false)).toBe(false); // the PDF print frame
+  });
+});
+
+describe('MDK_DATA_DIR in a packaged build', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const l of m.state.appListeners.get('window-all-closed') ?? []) l();
+    m.state.appListeners.delete('window-all-closed');
+    while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
+    delete process.env.MDK_DATA_DIR;
+  });
+
+  it('is ignored without the machine-wide policy: the app opens its own data folder', async () => {
+    const userData = mkdtempSync(join(tmpdir(), 'mdk-userdata-'));
+    const elsewhere = mkdtempSync(join(tmpdir(), 'mdk-elsewhere-'));
+    dirs.push(userData, elsewhere);
+    m.state.packaged = true;
+    m.state.userData = userData;
+    process.env.MDK_DATA_DIR = elsewhere;
+    (process as { resourcesPath?: string }).resourcesPath = projectRoot();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    startDesktopApp();
+    await new Promise((r) => setTimeout(r, 100)); // whenReady
+    expect(m.state.cores.at(-1)!.dataDir).toBe(userData);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining(policyFilePath()));
+    warn.mockRestore();
+  });
+});
