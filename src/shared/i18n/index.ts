@@ -11,6 +11,8 @@ import { scheduling } from './messages/scheduling';
 import { caseLists } from './messages/case-lists';
 import { followUp } from './messages/follow-up';
 import { demo } from './messages/demo';
+import { cli } from './messages/cli';
+import { referralImport } from './messages/referral-import';
 
 export type { Lang, MessageBundle, Messages } from './types';
 
@@ -28,6 +30,8 @@ export const bundles: MessageBundle[] = [
   backup,
   security,
   demo,
+  cli,
+  referralImport,
 ];
 
 const merged: Record<Lang, Messages> = {

@@ -9,9 +9,11 @@ import { meetingsCommand } from './meetings';
 import { exportIcsCommand } from './export-ics';
 import { exportAgendaCommand, exportRepliesCommand } from './case-lists';
 import { demoDataCommand } from './demo-data';
+import { initCommand } from './init';
 
 /** Every CLI command; features add theirs here (one file each, one line each). */
 export const commands: CliCommand[] = [
+  initCommand,
   verifyCommand,
   backupCommand,
   restoreCommand,
