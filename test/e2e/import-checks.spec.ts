@@ -15,7 +15,7 @@ test('the import preview warns when a number belongs to a patient under another 
   const second = [header, '19121212-1212;Åström;Märta;SARCOMA;KS;2026-11-03', '811228-9874;Ölund;Per;SARCOMA;KS;2026-11-03'].join('\r\n');
   await page.getByLabel('CSV-fil').setInputFiles({ name: 'b.csv', mimeType: 'text/csv', buffer: Buffer.from(second) });
   await expect(page.getByText('2 rader: 2 giltiga, 0 avvisade, 0 redan importerade.')).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: '1 rader har en varning: läs dem innan du bekräftar.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Rader med varning: 1. Läs dem innan du bekräftar.' })).toBeVisible();
   const warned = page.getByRole('row').filter({ hasText: 'Märta Åström' });
   await expect(warned).toContainText('Varning: Numret tillhör redan Tolvan Tolvansson i registret.');
   await expect(page.getByRole('row').filter({ hasText: 'Per Ölund' })).not.toContainText('Varning');

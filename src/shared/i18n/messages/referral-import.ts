@@ -9,7 +9,7 @@ export const referralImport: MessageBundle = {
       'Numret tillhör redan {name} i registret. Anmälan kopplas till den patienten och namnet i filen sparas inte: kontrollera att det är samma person.',
     'import.nameDiffersInFile':
       'Numret står på rad {row} med namnet {name}. Båda raderna kopplas till samma patient med namnet från rad {row}: kontrollera att det är samma person.',
-    'import.warnings': '{n} rader har en varning: läs dem innan du bekräftar.',
+    'import.warnings': 'Rader med varning: {n}. Läs dem innan du bekräftar.',
     'import.warningLabel': 'Varning',
   },
   en: {
@@ -19,7 +19,7 @@ export const referralImport: MessageBundle = {
       'The number already belongs to {name} in the register. The referral is linked to that patient and the name in the file is not saved: check that it is the same person.',
     'import.nameDiffersInFile':
       'The number is on row {row} with the name {name}. Both rows are linked to the same patient with the name from row {row}: check that it is the same person.',
-    'import.warnings': '{n} rows have a warning: read them before you confirm.',
+    'import.warnings': 'Rows with a warning: {n}. Read them before you confirm.',
     'import.warningLabel': 'Warning',
   },
 };
