@@ -240,7 +240,7 @@ describe('mdk stats', () => {
     const json = JSON.parse(lines.join('\n'));
     expect(json.volumes.total).toBe(6);
     expect(json.leadTimes.receivedToMdk.median).toBe(31.5);
-    expect(await runCli(['stats', '--data', dataDir, '--care-area', 'ANAL', '--from', '2025-03-01', '--to', '2025-01-01'], io)).toBe(1);
+    expect(await runCli(['stats', '--data', dataDir, '--care-area', 'ANAL', '--from', '2025-03-01', '--to', '2025-01-01'], io)).toBe(2);
     expect(errors.join('\n')).toContain('Slutdatum måste vara samma dag som eller efter startdatum.');
   });
 });

@@ -29,16 +29,16 @@ describe('mdk import-referrals', () => {
 
     const dry = await cli(['import-referrals', file, '--dry-run', '--data', data]);
     expect(dry.out).toEqual([
-      'row 3: personnummer: Datumet finns inte.',
-      'row 4: remitterande_enhet: Enheten "OKÄND" finns inte. Lägg till den under Inställningar → Enheter eller använd enhetens kod.',
-      '3 rows: dry run, 1 would be imported, 2 rejected, 0 already imported',
+      'rad 3: personnummer: Datumet finns inte.',
+      'rad 4: remitterande_enhet: Enheten "OKÄND" finns inte. Lägg till den under Inställningar → Enheter eller använd enhetens kod.',
+      '3 rader: provkörning, 1 skulle importeras, 2 avvisade, 0 redan importerade',
     ]);
     expect(dry.code).toBe(1);
 
     const run = await cli(['import-referrals', file, '--data', data]);
-    expect(run.out.at(-1)).toBe('3 rows: 1 imported, 2 rejected, 0 already imported');
+    expect(run.out.at(-1)).toBe('3 rader: 1 importerade, 2 avvisade, 0 redan importerade');
     const again = await cli(['import-referrals', file, '--data', data]);
-    expect(again.out.at(-1)).toBe('3 rows: 0 imported, 2 rejected, 1 already imported');
+    expect(again.out.at(-1)).toBe('3 rader: 0 importerade, 2 avvisade, 1 redan importerade');
     const { core } = testCore({ dataDir: data });
     expect(core.db.prepare('SELECT count(*) FROM referral').pluck().get()).toBe(1);
     core.close();
@@ -50,11 +50,11 @@ describe('mdk import-referrals', () => {
     testCore({ dataDir: join(dir, 'd') }).core.close();
     writeFileSync(good, 'personnummer,efternamn,fornamn,vardomrade,remitterande_enhet,mottagen\n19121212-1212,A,B,ANAL,KS,2026-11-01\n');
     const ok = await cli(['import-referrals', good, '--data', join(dir, 'd')]);
-    expect(ok).toMatchObject({ code: 0, out: ['1 rows: 1 imported, 0 rejected, 0 already imported'] });
+    expect(ok).toMatchObject({ code: 0, out: ['1 rader: 1 importerade, 0 avvisade, 0 redan importerade'] });
     const pdf = join(dir, 'x.pdf');
     writeFileSync(pdf, '%PDF-1.7\n');
     const bad = await cli(['import-referrals', pdf, '--data', join(dir, 'd')]);
-    expect(bad.code).not.toBe(0);
+    expect(bad.code).toBe(2);
     expect(bad.err.join(' ')).toContain('Filen är inte en CSV-fil');
     expect((await cli(['import-referrals', join(dir, 'missing.csv'), '--data', join(dir, 'd')])).code).toBe(2);
   });

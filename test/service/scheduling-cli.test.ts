@@ -55,7 +55,7 @@ describe('CLI: meetings and export-ics', () => {
     expect(cal.getAllSubcomponents('vevent')).toHaveLength(json.meetings.length);
 
     lines.length = 0;
-    expect(await runCli(['export-ics', '--data', dataDir, '--care-area', 'SARCOMA', '--from', to, '--to', from, '--out', out], io)).toBe(1);
+    expect(await runCli(['export-ics', '--data', dataDir, '--care-area', 'SARCOMA', '--from', to, '--to', from, '--out', out], io)).toBe(2);
     expect(lines.join('\n')).toContain('Slutdatum kan inte vara före startdatum');
     expect(await runCli(['meetings', '--data', dataDir], io)).toBe(2);
   });

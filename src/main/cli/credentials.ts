@@ -5,6 +5,7 @@
  */
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
+import { translate, type Lang } from '../../shared/i18n';
 
 export interface Credentials {
   userName: string;
@@ -36,10 +37,27 @@ export async function readCredentials(
   user: string | undefined,
   env: NodeJS.ProcessEnv = process.env,
   isTty = Boolean(process.stdin.isTTY),
+  lang: Lang = 'sv',
 ): Promise<Credentials | null> {
   const userName = user ?? env.MDK_USER;
   if (!userName) return null;
   if (env.MDK_PASSPHRASE) return { userName, passphrase: env.MDK_PASSPHRASE };
   if (!isTty) return null;
-  return { userName, passphrase: await promptHidden(`Lösenfras för ${userName}: `) };
+  return { userName, passphrase: await promptHidden(translate(lang, 'cli.passphrasePrompt', { userName })) };
+}
+
+/**
+ * A new user's passphrase (`mdk init`): MDK_PASSPHRASE, else typed twice on the terminal; null
+ * without either. The API checks its length and that both match, as the app's form does.
+ */
+export async function readNewPassphrase(
+  userName: string,
+  lang: Lang,
+  env: NodeJS.ProcessEnv = process.env,
+  isTty = Boolean(process.stdin.isTTY),
+): Promise<{ passphrase: string; passphraseRepeat: string } | null> {
+  if (env.MDK_PASSPHRASE) return { passphrase: env.MDK_PASSPHRASE, passphraseRepeat: env.MDK_PASSPHRASE };
+  if (!isTty) return null;
+  const passphrase = await promptHidden(translate(lang, 'cli.passphrasePrompt', { userName }));
+  return { passphrase, passphraseRepeat: await promptHidden(translate(lang, 'cli.passphraseRepeatPrompt')) };
 }

@@ -2,103 +2,132 @@
 /**
  * `npm run mdk -- <command>` (bin `mdk`): the administrators' and scripts' entry, on the same core,
  * services and data folder rules as the app (`--data DIR`, else MDK_DATA_DIR, else the app's folder).
+ * Exit status: 0 done, 1 rows rejected or faults found, 2 usage error or unfit file (errors.ts).
  */
 import { parseArgs } from 'node:util';
 import { createCore } from '../core';
 import { defaultDataDir } from '../paths';
 import { createApiClient } from '../../shared/api/client';
 import { ApiError } from '../../shared/api/errors';
-import { describeError } from '../../shared/i18n/describe-error';
 import { translate, type Lang } from '../../shared/i18n';
 import { readCredentials } from './credentials';
 import { commands } from './commands';
-import type { CliContext } from './command';
+import { GLOBAL_OPTIONS, readInvocation } from './args';
+import { describeCliError, EXIT, exitCodeOf } from './errors';
+import type { CliCommand, CliContext } from './command';
 
-const GLOBAL_OPTIONS = {
-  data: { type: 'string' },
-  lang: { type: 'string' },
-  user: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
-function help(out: (l: string) => void) {
-  out('MDK Coordinator – kommandorad');
-  out('');
-  out('Användning: npm run mdk -- <kommando> [flaggor]   (eller: mdk <kommando>)');
-  out('');
-  out('Kommandon:');
-  for (const c of commands) out(`  ${c.usage.padEnd(70)} ${c.summary}`);
-  out('');
-  out('Gemensamma flaggor:');
-  out('  --data DIR    datamapp (annars MDK_DATA_DIR, annars programmets datamapp)');
-  out('  --lang sv|en  språk för meddelanden (standard sv)');
-  out('  --user NAMN   användarnamn att logga in som (annars MDK_USER); lösenfrasen tas från');
-  out('                MDK_PASSPHRASE, annars frågas den efter i terminalen');
-  out('  --help        visa denna hjälp');
+interface Io {
+  out(line: string): void;
+  err(line: string): void;
 }
 
-export async function runCli(argv: string[], io = { out: console.log, err: console.error }): Promise<number> {
-  const name = argv.find((a) => !a.startsWith('-'));
-  const command = commands.find((c) => c.name === name);
+function help(lang: Lang, out: (l: string) => void) {
+  const t = (key: string) => translate(lang, key);
+  out(t('cli.title'));
+  out('');
+  out(t('cli.usage'));
+  out('');
+  out(t('cli.commands'));
+  for (const c of commands) out(`  ${c.usage.padEnd(70)} ${t(c.summary)}`);
+  out('');
+  out(t('cli.globalOptions'));
+  out(`  --data DIR    ${t('cli.option.data')}`);
+  out(`  --lang sv|en  ${t('cli.option.lang')}`);
+  out(`  --user NAME   ${t('cli.option.user')}`);
+  out(`  --help        ${t('cli.option.help')}`);
+  out('');
+  out(t('cli.exitCodes'));
+}
+
+/** parseArgs' own (English) complaint, said in the chosen language. */
+function describeParseError(lang: Lang, e: Error & { code?: string }): string {
+  const option = /'(-[^' ]+)/.exec(e.message)?.[1] ?? '';
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return translate(lang, 'cli.unknownOption', { option });
+  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return translate(lang, 'cli.optionNeedsValue', { option });
+  return translate(lang, 'cli.badArguments', { detail: e.message });
+}
+
+function parseCommandArgs(command: CliCommand, rest: string[]) {
+  return parseArgs({ args: rest, options: { ...GLOBAL_OPTIONS, ...(command.options ?? {}) }, allowPositionals: true });
+}
+
+export async function runCli(argv: string[], io: Io = { out: console.log, err: console.error }): Promise<number> {
+  const invocation = readInvocation(argv);
+  if (invocation.lang === 'invalid') {
+    io.err(translate('sv', 'cli.badLang'));
+    return EXIT.usage;
+  }
+  const lang = invocation.lang;
+  const t = (key: string, params?: Record<string, string | number>) => translate(lang, key, params);
+  const command = commands.find((c) => c.name === invocation.name);
   if (!command) {
-    help(io.out);
-    if (name) {
-      io.err(`Okänt kommando: ${name}`);
-      return 2;
+    help(lang, io.out);
+    if (invocation.name) {
+      io.err(t('cli.unknownCommand', { name: invocation.name }));
+      return EXIT.usage;
     }
-    return argv.includes('--help') || argv.includes('-h') ? 0 : 2;
+    return invocation.help ? EXIT.done : EXIT.usage;
   }
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv.filter((a, i) => !(a === name && i === argv.indexOf(name))),
-      options: { ...GLOBAL_OPTIONS, ...(command.options ?? {}) },
-      allowPositionals: true,
-    });
+    parsed = parseCommandArgs(command, invocation.rest);
   } catch (e) {
-    io.err(`${(e as Error).message}\nAnvändning: ${command.usage}`);
-    return 2;
+    io.err(describeParseError(lang, e as Error));
+    io.err(t('cli.usageLine', { usage: command.usage }));
+    return EXIT.usage;
   }
   if (parsed.values.help) {
-    io.out(`Användning: ${command.usage}\n${command.summary}`);
-    return 0;
+    io.out(t('cli.usageLine', { usage: command.usage }));
+    io.out(t(command.summary));
+    return EXIT.done;
   }
-  const lang: Lang = parsed.values.lang === 'en' || process.env.MDK_LANG === 'en' ? 'en' : 'sv';
+  const optionNames = [...Object.keys(GLOBAL_OPTIONS), ...Object.keys(command.options ?? {})];
   let core;
   try {
     core = createCore({ dataDir: (parsed.values.data as string | undefined) ?? defaultDataDir() });
   } catch (e) {
-    io.err(e instanceof ApiError ? describeError(lang, e) : String(e));
-    return 2;
+    io.err(describeCliError(lang, e, optionNames));
+    return EXIT.usage;
   }
+  const userName = parsed.values.user as string | undefined;
   const session = core.newSession();
   if (command.signIn !== false) {
-    const credentials = await readCredentials(parsed.values.user as string | undefined);
+    const credentials = await readCredentials(userName, process.env, Boolean(process.stdin.isTTY), lang);
     if (!credentials) {
-      io.err(translate(lang, 'cli.needsCredentials'));
+      io.err(t('cli.needsCredentials'));
       core.close();
-      return 2;
+      return EXIT.usage;
     }
     const signedIn = await core.router('auth.login', credentials, session);
     if (!signedIn.ok) {
-      io.err(describeError(lang, ApiError.from(signedIn.error)));
+      io.err(describeCliError(lang, ApiError.from(signedIn.error)));
       core.close();
-      return 2;
+      return EXIT.usage;
     }
   }
   const client = createApiClient((method, input) => core.router(method, input, session));
-  const ctx: CliContext = { core, lang, call: client.call, out: io.out, err: io.err };
+  const ctx: CliContext = { core, lang, t, call: client.call, userName, sessionId: session, out: io.out, err: io.err };
   try {
     return await command.run(ctx, parsed as never);
   } catch (e) {
-    io.err(e instanceof ApiError ? describeError(lang, e) : String((e as Error).stack ?? e));
-    return 1;
+    io.err(describeCliError(lang, e, optionNames));
+    return exitCodeOf(e);
   } finally {
     core.close();
   }
 }
 
+/** Resolves once everything written to `stream` so far has been handed to the OS (a pipe drains slowly). */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => stream.write('', () => resolve()));
+}
+
 const invokedDirectly = process.argv[1] && /cli[\\/]index\.(ts|js|mjs)$/.test(process.argv[1]);
 if (invokedDirectly) {
-  runCli(process.argv.slice(2)).then((code) => process.exit(code));
+  // Exiting at once would cut output still queued for a pipe (at the pipe's 64 KiB): wait for it first.
+  void runCli(process.argv.slice(2)).then(async (code) => {
+    process.exitCode = code;
+    await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+    process.exit(code);
+  });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import Personnummer from 'personnummer';
 import { ageOn, formatIdentifier, normaliseSearch, parseIdentifier } from './identifiers';
 
 const ref = '2026-11-23';
@@ -11,9 +12,19 @@ const value = (s: string, reference = ref) => {
 
 describe('personnummer', () => {
   it('accepts 12 and 10 digits, with "-" or no separator, normalised to 12 digits', () => {
-    for (const s of ['19121212-1212', '191212121212', '121212+1212', ' 19121212 1212 ']) expect(value(s).value).toBe('191212121212');
+    for (const s of ['19121212-1212', '191212121212', '121212+1212', ' 19121212-1212 ']) expect(value(s).value).toBe('191212121212');
     expect(value('811228-9874').value).toBe('198112289874');
     expect(value('8112289874').value).toBe('198112289874');
+  });
+
+  it('refuses a space as separator, as the personnummer package does, and agrees with it on every form', () => {
+    for (const s of ['19090527 1474', '090527 1474', '1909 05271474', '19090527\t1474', '19090527 - 1474']) {
+      expect(Personnummer.valid(s), s).toBe(false);
+      expect(parse(s), s).toEqual({ ok: false, messageKey: 'identifier.format' });
+    }
+    for (const s of ['19090527-1474', '190905271474', '090527-1474', '0905271474', '090527+1474', '19090527+1474', '19090527-1475', '090527_1474', '19090527--1474']) {
+      expect(parse(s).ok, s).toBe(Personnummer.valid(s));
+    }
   });
 
   it('computes the century from the reference date; "+" means 100 years or older', () => {

@@ -51,10 +51,12 @@ function fullYear(yy: number, month: number, day: number, sep: string, reference
 
 /**
  * Parses what a person typed: 10 or 12 digits, with '-', '+' or no separator. `reference` is the
- * date (YYYY-MM-DD) the number is read on: it fixes the century of the 10-digit forms.
+ * date (YYYY-MM-DD) the number is read on: it fixes the century of the 10-digit forms. Space around
+ * the number is ignored, but not within it: "19090527 1474" is no personnummer form (the
+ * `personnummer` package refuses it too), and guessing what a space meant could join two numbers.
  */
 export function parseNationalNumber(input: string, reference: string): IdentifierResult {
-  const compact = input.replace(/\s+/g, '');
+  const compact = input.trim();
   const m = NATIONAL.exec(compact);
   if (!m) return { ok: false, messageKey: 'identifier.format' };
   const [, cc, yyText, mmText, ddText, sep, serial, check] = m;

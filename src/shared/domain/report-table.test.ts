@@ -26,6 +26,24 @@ describe('toExcelCsv', () => {
   });
 });
 
+describe('toExcelCsv formulas', () => {
+  it('writes text that starts like a formula as text, and negative figures as numbers', () => {
+    const evil: ReportTable = {
+      id: 'e',
+      title: 'x',
+      columns: [
+        { label: '=1+1', kind: 'text' },
+        { label: 'Antal', kind: 'int' },
+      ],
+      rows: [
+        ["=cmd|' /C calc'!A0", -3],
+        ['@SUM(A1)', 1],
+      ],
+    };
+    expect(toExcelCsv(evil)).toBe("\ufeff'=1+1;Antal\r\n'=cmd|' /C calc'!A0;-3\r\n'@SUM(A1);1\r\n");
+  });
+});
+
 describe('formatCell', () => {
   it('groups thousands and uses a decimal comma in Swedish, a point in English', () => {
     expect(formatCell(12345, 'int', 'sv')).toBe('12\u00a0345');

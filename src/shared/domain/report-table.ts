@@ -2,6 +2,8 @@
  * A labelled table of figures, the one shape the follow-up screen, its CSV and PDF exports and
  * the CLI all print, so every output shows the same numbers under the same headings.
  */
+import { toCsv } from './csv';
+
 /** decimal: at most one decimal; rate: two decimals (per 100,000 figures are small). */
 export type ColumnKind = 'text' | 'int' | 'decimal' | 'rate' | 'percent';
 export type Cell = string | number | null;
@@ -46,23 +48,19 @@ export function formatCell(value: Cell, kind: ColumnKind, lang: 'sv' | 'en'): st
 }
 
 /**
- * CSV that Swedish Excel opens as columns: UTF-8 with BOM, semicolon separator, decimal comma, no
- * thousands separator, CRLF lines; shares as percent numbers (the heading says "%").
+ * CSV that Swedish Excel opens as columns (the shared writer in csv.ts: UTF-8 with BOM, semicolons,
+ * CRLF, formulas neutralised), with a decimal comma and no thousands separator; shares as percent
+ * numbers (the heading says "%").
  */
 export function toExcelCsv(table: ReportTable): string {
-  const quote = (s: string) => (/[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const cell = (value: Cell, kind: ColumnKind) => {
-    if (value === null) return '';
-    if (typeof value === 'string') return quote(value);
-    const n =
-      kind === 'percent' ? Math.round(value * 1000) / 10 : kind === 'decimal' ? Math.round(value * 10) / 10 : kind === 'rate' ? Math.round(value * 100) / 100 : value;
-    return String(n).replace('.', ',');
+  const figure = (value: Cell, kind: ColumnKind): Cell => {
+    if (typeof value !== 'number') return value;
+    return kind === 'percent' ? Math.round(value * 1000) / 10 : kind === 'decimal' ? Math.round(value * 10) / 10 : kind === 'rate' ? Math.round(value * 100) / 100 : value;
   };
-  const lines = [
-    table.columns.map((c) => quote(c.kind === 'percent' ? `${c.label} (%)` : c.label)).join(';'),
-    ...table.rows.map((r) => r.map((v, i) => cell(v, table.columns[i].kind)).join(';')),
-  ];
-  return '\ufeff' + lines.join('\r\n') + '\r\n';
+  return toCsv(
+    [table.columns.map((c) => (c.kind === 'percent' ? `${c.label} (%)` : c.label)), ...table.rows.map((r) => r.map((v, i) => figure(v, table.columns[i].kind)))],
+    (n) => String(n).replace('.', ','),
+  );
 }
 
 /** A file name from a title: letters, digits and dashes only. */

@@ -13,6 +13,8 @@ import { followUp } from './messages/follow-up';
 import { demo } from './messages/demo';
 import { referralForms } from './messages/referral-forms';
 import { securityEdge } from './messages/security-edge';
+import { cli } from './messages/cli';
+import { referralImport } from './messages/referral-import';
 
 export type { Lang, MessageBundle, Messages } from './types';
 
@@ -32,6 +34,8 @@ export const bundles: MessageBundle[] = [
   demo,
   referralForms,
   securityEdge,
+  cli,
+  referralImport,
 ];
 
 const merged: Record<Lang, Messages> = {

@@ -1,12 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { CliCommand } from '../command';
+import type { CliCommand, CliContext } from '../command';
+import { EXIT } from '../errors';
 
 /** Parses --meeting as a positive whole number; prints usage otherwise. */
-function meetingIdOf(value: unknown, err: (l: string) => void, usage: string): number | null {
+function meetingIdOf(ctx: CliContext, value: unknown, usage: string): number | null {
   const id = Number(value);
   if (!Number.isInteger(id) || id <= 0) {
-    err(`Ange mötets id med --meeting (ett positivt heltal).\nAnvändning: ${usage}`);
+    ctx.err(ctx.t('cli.caseLists.needMeeting'));
+    ctx.err(ctx.t('cli.usageLine', { usage }));
     return null;
   }
   return id;
@@ -15,38 +17,40 @@ function meetingIdOf(value: unknown, err: (l: string) => void, usage: string): n
 export const exportAgendaCommand: CliCommand = {
   name: 'export-agenda',
   usage: 'mdk export-agenda --meeting ID --out FILE [--minimal]',
-  summary: 'Falllistan för ett möte som PDF (--minimal: bara fallnummer, initialer och födelseår)',
+  summary: 'cli.summary.export-agenda',
   options: { meeting: { type: 'string' }, out: { type: 'string' }, minimal: { type: 'boolean' } },
   async run(ctx, { values }) {
-    const meetingId = meetingIdOf(values.meeting, ctx.err, this.usage);
-    if (meetingId === null) return 2;
+    const meetingId = meetingIdOf(ctx, values.meeting, this.usage);
+    if (meetingId === null) return EXIT.usage;
     if (typeof values.out !== 'string' || !values.out) {
-      ctx.err(`Ange filen med --out.\nAnvändning: ${this.usage}`);
-      return 2;
+      ctx.err(ctx.t('cli.missingOptions', { options: '--out' }));
+      ctx.err(ctx.t('cli.usageLine', { usage: this.usage }));
+      return EXIT.usage;
     }
     const file = await ctx.call('caseLists.agendaPdf', { meetingId, minimal: values.minimal === true, purpose: 'export' });
     const out = resolve(values.out);
     writeFileSync(out, Buffer.from(file.base64, 'base64'));
-    ctx.out(`Falllistan sparades: ${out}`);
-    return 0;
+    ctx.out(ctx.t('cli.caseLists.agendaSaved', { file: out }));
+    return EXIT.done;
   },
 };
 
 export const exportRepliesCommand: CliCommand = {
   name: 'export-replies',
   usage: 'mdk export-replies --meeting ID --out DIR',
-  summary: 'Alla MDK-svar för ett fastställt möte som PDF-filer i en mapp',
+  summary: 'cli.summary.export-replies',
   options: { meeting: { type: 'string' }, out: { type: 'string' } },
   async run(ctx, { values }) {
-    const meetingId = meetingIdOf(values.meeting, ctx.err, this.usage);
-    if (meetingId === null) return 2;
+    const meetingId = meetingIdOf(ctx, values.meeting, this.usage);
+    if (meetingId === null) return EXIT.usage;
     if (typeof values.out !== 'string' || !values.out) {
-      ctx.err(`Ange mappen med --out.\nAnvändning: ${this.usage}`);
-      return 2;
+      ctx.err(ctx.t('cli.missingOptions', { options: '--out' }));
+      ctx.err(ctx.t('cli.usageLine', { usage: this.usage }));
+      return EXIT.usage;
     }
     const res = await ctx.call('caseLists.exportReplies', { meetingId, dir: resolve(values.out) });
     for (const f of res.files) ctx.out(`  ${f}`);
-    ctx.out(`${res.files.length} MDK-svar sparades i ${res.dir}`);
-    return 0;
+    ctx.out(ctx.t('cli.caseLists.repliesSaved', { n: res.files.length, folder: res.dir }));
+    return EXIT.done;
   },
 };

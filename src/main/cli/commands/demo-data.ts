@@ -5,7 +5,7 @@ import { translate } from '../../../shared/i18n';
 export const demoDataCommand: CliCommand = {
   name: 'demo-data',
   usage: 'mdk demo-data',
-  summary: 'Läser in demodata (fiktiv nationell enhet, ett års historik) i en tom databas',
+  summary: 'cli.summary.demo-data',
   async run(ctx) {
     const r = await ctx.call('demo.load', {});
     ctx.out(translate(ctx.lang, 'demo.loaded', { referrals: r.referrals, meetings: r.meetings, carePlans: r.carePlans, handovers: r.handovers }));

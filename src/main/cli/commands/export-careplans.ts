@@ -1,12 +1,13 @@
 import { resolve } from 'node:path';
 import type { CliCommand } from '../command';
+import { EXIT } from '../errors';
 import { EXPORT_FORMATS, type BatchChunkResult, type ExportFormat } from '../../../shared/api/methods/care-plans';
 
 /** Batch export of every care plan finalised in a period, in chunks through the API (roles, access log). */
 export const exportCarePlansCommand: CliCommand = {
   name: 'export-careplans',
   usage: 'mdk export-careplans --from DATE --to DATE --format pdf|fhir|both --out DIR',
-  summary: 'Exporterar alla vårdplaner fastställda under perioden till en mapp (PDF, FHIR eller båda)',
+  summary: 'cli.summary.export-careplans',
   options: { from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
   async run(ctx, { values }) {
     const from = values.from as string | undefined;
@@ -14,12 +15,13 @@ export const exportCarePlansCommand: CliCommand = {
     const format = (values.format as string | undefined) ?? 'both';
     const out = values.out as string | undefined;
     if (!from || !to || !out) {
-      ctx.err(ctx.lang === 'en' ? `--from, --to and --out are required.\nUsage: ${this.usage}` : `--from, --to och --out måste anges.\nAnvändning: ${this.usage}`);
-      return 2;
+      ctx.err(ctx.t('cli.missingOptions', { options: '--from, --to, --out' }));
+      ctx.err(ctx.t('cli.usageLine', { usage: this.usage }));
+      return EXIT.usage;
     }
     if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
-      ctx.err(ctx.lang === 'en' ? `--format must be pdf, fhir or both.` : `--format ska vara pdf, fhir eller both.`);
-      return 2;
+      ctx.err(ctx.t('cli.carePlans.format'));
+      return EXIT.usage;
     }
     const outDir = resolve(out);
     const written: string[] = [];
@@ -32,11 +34,7 @@ export const exportCarePlansCommand: CliCommand = {
       ctx.out(`${chunk.processed}/${chunk.total}`);
       offset = chunk.nextOffset;
     }
-    ctx.out(
-      ctx.lang === 'en'
-        ? `${total} care plans finalised ${from}–${to}: ${written.length} files written to ${outDir}`
-        : `${total} vårdplaner fastställda ${from}–${to}: ${written.length} filer skrivna till ${outDir}`,
-    );
-    return 0;
+    ctx.out(ctx.t('cli.carePlans.exported', { total, from, to, files: written.length, folder: outDir }));
+    return EXIT.done;
   },
 };

@@ -10,9 +10,11 @@ import { exportIcsCommand } from './export-ics';
 import { exportAgendaCommand, exportRepliesCommand } from './case-lists';
 import { demoDataCommand } from './demo-data';
 import { exportFormCommand, importFormsCommand } from './referral-forms';
+import { initCommand } from './init';
 
 /** Every CLI command; features add theirs here (one file each, one line each). */
 export const commands: CliCommand[] = [
+  initCommand,
   verifyCommand,
   backupCommand,
   restoreCommand,

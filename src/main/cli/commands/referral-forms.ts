@@ -1,19 +1,19 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { CliCommand, CliContext } from '../command';
-import { translate } from '../../../shared/i18n';
+import { EXIT } from '../errors';
 import { FORM_FILE_MAX_BYTES, FORMS_PER_CALL, type FormImportReport } from '../../../shared/api/methods/referral-forms';
 
 const usage = (ctx: CliContext, text: string) => {
-  ctx.err(translate(ctx.lang, 'forms.cli.usage', { usage: text }));
-  return 2;
+  ctx.err(ctx.t('cli.usageLine', { usage: text }));
+  return EXIT.usage;
 };
 
 /** `mdk export-form --care-area CODE --out FILE`: the care area's fillable registration form. */
 export const exportFormCommand: CliCommand = {
   name: 'export-form',
   usage: 'mdk export-form --care-area CODE --out FILE',
-  summary: 'Sparar vårdområdets ifyllbara anmälningsblankett (PDF)',
+  summary: 'cli.summary.export-form',
   options: { 'care-area': { type: 'string' }, out: { type: 'string' } },
   async run(ctx, { values }) {
     const careAreaCode = values['care-area'];
@@ -21,8 +21,8 @@ export const exportFormCommand: CliCommand = {
     if (typeof careAreaCode !== 'string' || typeof out !== 'string') return usage(ctx, this.usage);
     const { base64 } = await ctx.call('referralForms.pdf', { careAreaCode });
     writeFileSync(resolve(out), Buffer.from(base64, 'base64'));
-    ctx.out(translate(ctx.lang, 'forms.cli.saved', { file: resolve(out) }));
-    return 0;
+    ctx.out(ctx.t('forms.cli.saved', { file: resolve(out) }));
+    return EXIT.done;
   },
 };
 
@@ -43,7 +43,7 @@ function formFiles(target: string): string[] {
 export const importFormsCommand: CliCommand = {
   name: 'import-forms',
   usage: 'mdk import-forms FILE|DIR [--dry-run]',
-  summary: 'Importerar ifyllda anmälningsblanketter (PDF); en rad per avvisad blankett, slutstatus 1 om någon avvisades',
+  summary: 'cli.summary.import-forms',
   options: { 'dry-run': { type: 'boolean' } },
   async run(ctx, { values, positionals }) {
     const target = positionals[0];
@@ -52,25 +52,25 @@ export const importFormsCommand: CliCommand = {
     try {
       paths = formFiles(target);
     } catch (e) {
-      ctx.err(translate(ctx.lang, 'forms.cli.unreadable', { file: target, code: (e as NodeJS.ErrnoException).code ?? '' }));
-      return 2;
+      ctx.err(ctx.t('forms.cli.unreadable', { file: target, code: (e as NodeJS.ErrnoException).code ?? '' }));
+      return EXIT.usage;
     }
     if (paths.length === 0) {
-      ctx.err(translate(ctx.lang, 'forms.cli.noneFound', { folder: target }));
-      return 2;
+      ctx.err(ctx.t('forms.cli.noneFound', { folder: target }));
+      return EXIT.usage;
     }
     const totals = { total: 0, valid: 0, imported: 0, rejected: 0, already: 0 };
     const refuse = (file: string, reason: string, field?: string | null) => {
       totals.total++;
       totals.rejected++;
-      ctx.out(field ? translate(ctx.lang, 'forms.cli.refusedField', { file, field, reason }) : translate(ctx.lang, 'forms.cli.refused', { file, reason }));
+      ctx.out(field ? ctx.t('forms.cli.refusedField', { file, field, reason }) : ctx.t('forms.cli.refused', { file, reason }));
     };
     const batch: { fileName: string; base64: string }[] = [];
     const send = async () => {
       if (batch.length === 0) return;
       const files = batch.splice(0);
       const report: FormImportReport = values['dry-run'] ? await ctx.call('referralForms.importPreview', { files }) : await ctx.call('referralForms.importCommit', { files });
-      for (const r of report.rows) if (r.status === 'rejected' && r.reasonKey) refuse(r.fileName, translate(ctx.lang, r.reasonKey, r.reasonParams), r.fieldLabelKey && translate(ctx.lang, r.fieldLabelKey));
+      for (const r of report.rows) if (r.status === 'rejected' && r.reasonKey) refuse(r.fileName, ctx.t(r.reasonKey, r.reasonParams), r.fieldLabelKey && ctx.t(r.fieldLabelKey));
       totals.total += report.counts.valid + report.counts.alreadyImported;
       totals.valid += report.counts.valid;
       totals.imported += report.counts.imported;
@@ -80,18 +80,18 @@ export const importFormsCommand: CliCommand = {
       const fileName = basename(path);
       try {
         if (statSync(path).size > FORM_FILE_MAX_BYTES) {
-          refuse(fileName, translate(ctx.lang, 'forms.tooLarge', { maxMb: FORM_FILE_MAX_BYTES / 1024 / 1024 }));
+          refuse(fileName, ctx.t('forms.tooLarge', { maxMb: FORM_FILE_MAX_BYTES / 1024 / 1024 }));
           continue;
         }
         batch.push({ fileName, base64: readFileSync(path).toString('base64') });
       } catch (e) {
-        refuse(fileName, translate(ctx.lang, 'forms.cli.unreadable', { file: fileName, code: (e as NodeJS.ErrnoException).code ?? '' }));
+        refuse(fileName, ctx.t('forms.cli.unreadable', { file: fileName, code: (e as NodeJS.ErrnoException).code ?? '' }));
         continue;
       }
       if (batch.length === FORMS_PER_CALL) await send();
     }
     await send();
-    ctx.out(translate(ctx.lang, values['dry-run'] ? 'forms.cli.summaryDryRun' : 'forms.cli.summary', { ...totals }));
-    return totals.rejected > 0 ? 1 : 0;
+    ctx.out(ctx.t(values['dry-run'] ? 'forms.cli.summaryDryRun' : 'forms.cli.summary', { ...totals }));
+    return totals.rejected > 0 ? EXIT.problems : EXIT.done;
   },
 };

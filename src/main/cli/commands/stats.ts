@@ -21,8 +21,8 @@ function printTable(table: ReportTable, lang: Lang, out: (l: string) => void): v
 /** `mdk stats`: the follow-up dashboard of a care area and period, as tables or as JSON. */
 export const statsCommand: CliCommand = {
   name: 'stats',
-  usage: 'mdk stats --care-area CODE --from ÅÅÅÅ-MM-DD --to ÅÅÅÅ-MM-DD [--json]',
-  summary: 'Uppföljning av uppdraget: volymer, ledtider, möten och vårdplaner för ett vårdområde och en period',
+  usage: 'mdk stats --care-area CODE --from YYYY-MM-DD --to YYYY-MM-DD [--json]',
+  summary: 'cli.summary.stats',
   options: {
     'care-area': { type: 'string' },
     from: { type: 'string' },

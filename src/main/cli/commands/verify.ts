@@ -2,18 +2,20 @@ import type { CliCommand } from '../command';
 import { checkHealth } from '../../db/migrate';
 import { currentSchemaVersion } from '../../version';
 import { databaseFile } from '../../core-files';
+import { EXIT } from '../errors';
 
 export const verifyCommand: CliCommand = {
   name: 'verify',
   usage: 'mdk verify',
-  summary: 'Kontrollerar databasens integritet och främmande nycklar; felkod vid fel',
+  summary: 'cli.summary.verify',
   async run(ctx) {
     const report = checkHealth(ctx.core.db);
-    ctx.out(`Databas: ${databaseFile(ctx.core.dataDir)} (schema ${currentSchemaVersion(ctx.core.db)})`);
+    const faults = report.foreignKeyViolations.length;
+    ctx.out(ctx.t('cli.verify.database', { file: databaseFile(ctx.core.dataDir), version: currentSchemaVersion(ctx.core.db) }));
     ctx.out(`integrity_check: ${report.integrity.join('; ')}`);
-    ctx.out(`foreign_key_check: ${report.foreignKeyViolations.length === 0 ? 'ok' : report.foreignKeyViolations.length + ' fel'}`);
-    for (const v of report.foreignKeyViolations) ctx.err(`  ${v.table} rad ${v.rowid} → ${v.parent}`);
-    ctx.out(report.ok ? 'Databasen är frisk.' : 'Databasen har fel.');
-    return report.ok ? 0 : 1;
+    ctx.out(`foreign_key_check: ${faults === 0 ? 'ok' : ctx.t('cli.verify.faultCount', { n: faults })}`);
+    for (const v of report.foreignKeyViolations) ctx.err(ctx.t('cli.verify.violation', { table: v.table, rowid: String(v.rowid), parent: v.parent }));
+    ctx.out(ctx.t(report.ok ? 'cli.verify.healthy' : 'cli.verify.faulty'));
+    return report.ok ? EXIT.done : EXIT.problems;
   },
 };

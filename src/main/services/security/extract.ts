@@ -3,6 +3,7 @@ import type { FilePayload } from '../../../shared/api/files';
 import { invalid } from '../../../shared/api/errors';
 import { hasMessage, translate, type Lang } from '../../../shared/i18n';
 import { normalizeIdentifier, patientLogRows } from './access-log';
+import { toCsv } from '../../../shared/domain/csv';
 
 /** The patient behind an identifier as typed (with or without hyphen). */
 export function findPatientByIdentifier(db: Db, identifier: string): number {
@@ -13,11 +14,6 @@ export function findPatientByIdentifier(db: Db, identifier: string): number {
   return id;
 }
 
-const csvCell = (v: string | number | null) => {
-  const s = v === null ? '' : String(v);
-  return /[";\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 /**
  * A patient's log extract (utdrag ur åtkomstloggen, Patientdatalagen 8 kap. 6 §): every access, oldest
  * first, as semicolon CSV with a BOM so Excel opens it correctly with Swedish settings.
@@ -25,12 +21,17 @@ const csvCell = (v: string | number | null) => {
 export function patientLogExtract(db: Db, patientId: number, identifier: string, lang: Lang): FilePayload {
   const t = (k: string) => translate(lang, k);
   const header = ['accessLog.at', 'accessLog.user', 'accessLog.userName', 'accessLog.role', 'accessLog.unit', 'accessLog.action', 'accessLog.object'].map(t);
-  const lines = patientLogRows(db, patientId).map((e) =>
-    [e.at, e.userFullName, e.userName, t(`role.${e.role}`), e.unitName, t(`accessLog.action.${e.action}`), `${hasMessage(`accessLog.object.${e.objectType}`) ? t(`accessLog.object.${e.objectType}`) : e.objectType} ${e.objectId}`]
-      .map(csvCell)
-      .join(';'),
-  );
-  const text = '\uFEFF' + [header.map(csvCell).join(';'), ...lines].join('\r\n') + '\r\n';
+  const rows = patientLogRows(db, patientId).map((e) => [
+    e.at,
+    e.userFullName,
+    e.userName,
+    t(`role.${e.role}`),
+    e.unitName,
+    t(`accessLog.action.${e.action}`),
+    `${hasMessage(`accessLog.object.${e.objectType}`) ? t(`accessLog.object.${e.objectType}`) : e.objectType} ${e.objectId}`,
+  ]);
+  // Names and units are typed by people: the shared writer neutralises any that reads as a formula.
+  const text = toCsv([header, ...rows]);
   return {
     fileName: `atkomstlogg-${normalizeIdentifier(identifier)}.csv`,
     mimeType: 'text/csv; charset=utf-8',

@@ -71,10 +71,20 @@ export function ImportPage() {
       header: t('import.col.reason'),
       width: 'minmax(12rem, 2.5fr)',
       wrap: true,
-      render: (r) => (r.reasonKey ? `${r.column ? r.column + ': ' : ''}${translate(lang, r.reasonKey, r.reasonParams)}` : ''),
+      render: (r) =>
+        r.reasonKey ? (
+          `${r.column ? r.column + ': ' : ''}${translate(lang, r.reasonKey, r.reasonParams)}`
+        ) : r.warningKey ? (
+          <span className="import-warning">
+            <strong>{t('import.warningLabel')}:</strong> {translate(lang, r.warningKey, r.warningParams)}
+          </span>
+        ) : (
+          ''
+        ),
     },
   ];
   const report = done ?? preview;
+  const warnings = preview ? preview.rows.filter((r) => r.status === 'valid' && r.warningKey).length : 0;
 
   return (
     <Page
@@ -112,6 +122,11 @@ export function ImportPage() {
             {fileName && <strong>{fileName}: </strong>}
             {t('import.summary', report.counts)}
           </p>
+          {warnings > 0 && (
+            <p className="banner banner-warn" role="status">
+              {t('import.warnings', { n: warnings })}
+            </p>
+          )}
           {preview && (
             <div className="toolbar">
               <button type="button" className="primary" onClick={confirm} disabled={busy || preview.counts.valid === 0}>
@@ -119,7 +134,7 @@ export function ImportPage() {
               </button>
             </div>
           )}
-          <VirtualTable rows={report.rows} columns={columns} rowKey={(r) => r.row} label={t('import.title')} rowClass={(r) => `import-row-${r.status}`} height="55vh" />
+          <VirtualTable rows={report.rows} columns={columns} rowKey={(r) => r.row} label={t('import.title')} rowClass={(r) => `import-row-${r.status}${r.warningKey ? ' import-row-warning' : ''}`} height="55vh" />
         </>
       )}
     </Page>

@@ -147,6 +147,9 @@ export interface ImportRowView {
   reasonParams?: Record<string, string | number>;
   /** Which column the reason is about, when one is. */
   column: string | null;
+  /** A valid row that deserves a look before confirming, e.g. its identifier is a patient's under another name. */
+  warningKey?: string;
+  warningParams?: Record<string, string | number>;
   patientName: string;
   identifier: string;
   careAreaCode: string;

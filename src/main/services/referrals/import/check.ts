@@ -181,6 +181,30 @@ function checkRow(f: FileRules, row: number, cells: string[]): CheckedRow {
   };
 }
 
+/** Names compared as a person reads them: case, spacing and Unicode form aside. */
+const sameName = (a: PatientNames, b: PatientNames) => {
+  const norm = (n: PatientNames) => `${n.givenName} ${n.familyName}`.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('sv');
+  return norm(a) === norm(b);
+};
+const fullName = (n: PatientNames) => `${n.givenName} ${n.familyName}`;
+
+/**
+ * A row is linked to the patient its identifier belongs to, whatever name it gives: when that name
+ * differs from the register's (or from an earlier row's, for a patient the file creates), the preview
+ * says so, since a typo in the number would otherwise file the referral under another person.
+ */
+function warnIfAnotherName(row: ValidRow, registered: PatientNames | null | undefined, earlier: ValidRow | undefined): void {
+  if (registered) {
+    if (!sameName(registered, row.names)) {
+      row.view.warningKey = 'import.nameDiffersFromRegister';
+      row.view.warningParams = { name: fullName(registered) };
+    }
+  } else if (earlier && !sameName(earlier.names, row.names)) {
+    row.view.warningKey = 'import.nameDiffersInFile';
+    row.view.warningParams = { name: fullName(earlier.names), row: earlier.view.row };
+  }
+}
+
 /**
  * The checks that need the database and the earlier rows, in file order, so that "row N" in a
  * duplicate's reason is the first of them: a second row with the same import key, a row already
@@ -196,6 +220,8 @@ function judgeInFileOrder(db: Db, candidates: ValidRow[]): PatientAccess[] {
   );
   const seenKeys = new Map<string, number>();
   const seenOpen = new Map<string, number>();
+  /** The first valid row of each patient in the file: later rows under another name get a warning. */
+  const firstOfPatient = new Map<string, ValidRow>();
   for (const c of candidates) {
     const { view } = c;
     const earlier = seenKeys.get(c.importKey);
@@ -225,6 +251,8 @@ function judgeInFileOrder(db: Db, candidates: ValidRow[]): PatientAccess[] {
     seenOpen.set(patientAreaKey, view.row);
     c.patientId = patientId;
     view.status = 'valid';
+    warnIfAnotherName(c, patientId === null ? null : known.patientNames.get(patientId), firstOfPatient.get(c.patientKey));
+    if (!firstOfPatient.has(c.patientKey)) firstOfPatient.set(c.patientKey, c);
   }
   return reads;
 }

@@ -16,12 +16,36 @@ const BINARY_MAGIC = [Buffer.from('%PDF'), Buffer.from([0x50, 0x4b, 0x03, 0x04])
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /**
+ * 'UTF-16 LE' or 'UTF-16 BE' for a file saved as UTF-16 (Excel's "Unicode text", Notepad's "Unicode"):
+ * by its byte-order mark, else by every other byte being zero, as ASCII text looks in UTF-16.
+ */
+export function utf16Kind(bytes: Buffer): 'UTF-16 LE' | 'UTF-16 BE' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'UTF-16 LE';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'UTF-16 BE';
+  const sample = bytes.subarray(0, 512 - (Math.min(bytes.length, 512) % 2));
+  if (sample.length < 4) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < sample.length; i += 2) {
+    if (sample[i] === 0) evenZero++;
+    if (sample[i + 1] === 0) oddZero++;
+  }
+  const pairs = sample.length / 2;
+  if (oddZero > pairs * 0.6 && evenZero === 0) return 'UTF-16 LE';
+  if (evenZero > pairs * 0.6 && oddZero === 0) return 'UTF-16 BE';
+  return null;
+}
+
+/**
  * Text of a CSV file as Swedish hospital systems and Excel write it: UTF-8 (with or without BOM),
- * else Windows-1252. A file that is not text at all is refused with a clear message.
+ * else Windows-1252. A UTF-16 file is refused with how to save it as UTF-8, a file that is not text
+ * at all with a clear message.
  */
 export function decodeText(bytes: Buffer): { text: string; encoding: CsvTable['encoding'] } {
   if (bytes.length === 0) throw invalid('file', 'import.empty');
   if (bytes.length > IMPORT_MAX_BYTES) throw invalid('file', 'import.tooLarge');
+  const utf16 = utf16Kind(bytes);
+  if (utf16) throw invalid('file', 'import.utf16', { encoding: utf16 });
   if (bytes.includes(0) || BINARY_MAGIC.some((m) => bytes.subarray(0, m.length).equals(m))) throw invalid('file', 'import.notCsv');
   let text: string;
   let encoding: CsvTable['encoding'] = 'utf-8';
