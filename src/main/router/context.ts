@@ -29,4 +29,12 @@ export interface RequestContext {
   notePatientAccess(access: PatientAccess): void;
   /** Data folder of this database (exports default below it). */
   dataDir: string;
+  /** A long job's progress (rows, files), shown to its session through `system.jobs`. */
+  progress(done: number, total: number): void;
+  /**
+   * A long job writes in chunks after its first await: each chunk commits in its own transaction
+   * together with the access-log rows noted so far, and the calls that arrive between chunks are
+   * answered meanwhile (see yieldToOtherCalls in jobs.ts).
+   */
+  writeChunk<T>(write: () => T): T;
 }

@@ -6,6 +6,7 @@ import type { Caller, PatientAccess, RequestContext } from './context';
 import { validationError } from './validation';
 import { changesSoFar, checkpointSoon, commitWithoutWaiting, syncNow } from './read-durability';
 import { noteDataChanged } from '../db/generation';
+import type { JobBoard } from './jobs';
 
 export type Handler<M extends MethodName> = (
   input: ParsedInputOf<(typeof api)[M]>,
@@ -31,6 +32,8 @@ export interface RouterOptions {
   now?: () => Date;
   /** Where unexpected errors are reported (never shown to the user verbatim). */
   logError?: (method: string, error: unknown) => void;
+  /** Where long calls report their progress (`ctx.progress`). */
+  jobs?: JobBoard;
 }
 
 export type Router = (method: string, input: unknown, sessionId: string) => Promise<CallResult<unknown>>;
@@ -44,7 +47,7 @@ export function createRouter(options: RouterOptions): Router {
   const logError = options.logError ?? ((m, e) => console.error(`[router] ${m}:`, e));
   const getDb = typeof options.db === 'function' ? options.db : ((db: Db) => () => db)(options.db);
 
-  return async (method, rawInput, sessionId) => {
+  const call: Router = async (method, rawInput, sessionId) => {
     try {
       if (!isMethodName(method)) throw new ApiError('unknown_method', 'error.unknownMethod', { method: String(method).slice(0, 100) });
       const spec: MethodSpec = api[method];
@@ -54,6 +57,11 @@ export function createRouter(options: RouterOptions): Router {
       if (!parsed.success) throw validationError(parsed.error);
 
       const accesses: PatientAccess[] = [];
+      const log = () => {
+        if (spec.patientData !== 'none') options.hooks.recordPatientAccess(ctx, accesses, spec);
+        accesses.length = 0;
+      };
+      const startedAt = now();
       const ctx: RequestContext = {
         get db() {
           return getDb();
@@ -64,6 +72,18 @@ export function createRouter(options: RouterOptions): Router {
         now,
         dataDir: options.dataDir,
         notePatientAccess: (a) => accesses.push(a),
+        progress: (done, total) => options.jobs?.report(sessionId, method, startedAt, done, total),
+        writeChunk: (write) => {
+          const db = getDb();
+          return db
+            .transaction(() => {
+              const out = write();
+              noteDataChanged(db);
+              log();
+              return out;
+            })
+            .immediate();
+        },
       };
       const handler = options.handlers[method] as (input: unknown, ctx: RequestContext) => unknown;
       // Signing in runs before the database is open, so without a transaction (and never with patient data).
@@ -71,9 +91,6 @@ export function createRouter(options: RouterOptions): Router {
       // Synchronous work (all database writes) runs in one transaction with its access-log rows.
       const db = getDb();
       const reading = spec.patientData === 'read';
-      const log = () => {
-        if (spec.patientData !== 'none') options.hooks.recordPatientAccess(ctx, accesses, spec);
-      };
       // Reading calls write only their log rows and do not wait for the disk (read-durability.ts).
       const commit = <T>(fn: () => T): T => (reading ? commitWithoutWaiting(db, fn) : fn());
       // Whether the handler wrote (a reading one should not) and whether the call wrote at all.
@@ -112,6 +129,13 @@ export function createRouter(options: RouterOptions): Router {
       if (error instanceof ApiError) return { ok: false, error: error.toJSON() };
       logError(method, error);
       return { ok: false, error: { code: 'internal', messageKey: 'error.internal' } };
+    }
+  };
+  return async (method, input, sessionId) => {
+    try {
+      return await call(method, input, sessionId);
+    } finally {
+      options.jobs?.finish(sessionId, method);
     }
   };
 }
