@@ -17,6 +17,8 @@ import { BackupService } from './services/backup/service';
 import { registerBackupService, takeParked } from './services/backup/registry';
 import { createRecoveryRouter, inUseElsewhere, signInCheck, type StartupHealth } from './services/backup/recovery';
 import { checkInBackground, type BackgroundCheck } from './services/backup/background-check';
+import { createJobBoard } from './router/jobs';
+import { demoHandlers } from './services/demo/handlers';
 
 export interface CoreOptions {
   dataDir: string;
@@ -179,12 +181,19 @@ export function createCore(options: CoreOptions): Core {
     if (!db) throw new ApiError('database_damaged', 'error.databaseDamaged', { detail: health.problems[0] ?? '' });
     return db;
   };
+  const jobs = createJobBoard();
   const inner = createRouter({
     db: getDb,
     dataDir: options.dataDir,
-    handlers: { ...handlers, ...securityHandlers(security, () => security.isOpen && !health.ok) },
+    handlers: {
+      ...handlers,
+      ...securityHandlers(security, () => security.isOpen && !health.ok),
+      ...demoHandlers(handlers),
+      'system.jobs': (_input, ctx) => jobs.of(ctx.sessionId),
+    },
     hooks,
     now,
+    jobs,
   });
   const recovery = createRecoveryRouter(backups, () => health);
 

@@ -24,6 +24,7 @@ export function connectToCore(channel: Channel<FromCore, ToCore>): CoreClient {
   let alive = true;
   let settleReady!: { resolve: () => void; reject: (e: Error) => void };
   const ready = new Promise<void>((resolve, reject) => (settleReady = { resolve, reject }));
+  ready.catch(() => {}); // a host that never waits for it is not told twice
   let stopped: (() => void) | null = null;
 
   channel.onMessage((message) => {

@@ -1,10 +1,4 @@
-/** A long call's progress as its session sees it (`system.jobs`). */
-export interface JobProgress {
-  method: string;
-  done: number;
-  total: number;
-  startedAt: string;
-}
+import type { JobProgress } from '../../shared/api/methods/system';
 
 /**
  * The long calls running now, per session: import, batch export, demo load, backup, rekey report
