@@ -66,7 +66,7 @@ vi.mock('electron', async () => {
   const module = { ...m.module, utilityProcess: fakes.utilityProcess, MessageChannelMain: fakes.MessageChannelMain };
   return { ...module, default: module };
 });
-// The shell's core, kept so the test can sign in the way the window would (issue 7); cheap scrypt.
+// The shell's core, kept so the test can sign in the way the window would; cheap scrypt.
 vi.mock('../core', async (importOriginal) => {
   const real = await importOriginal<typeof import('../core')>();
   const { TEST_KDF } = await import('../security/crypto');

@@ -1,7 +1,7 @@
 import type { Db } from '../db/driver';
 import type { Role } from '../../shared/api/contract';
 
-/** Who is calling: the signed-in local user account of the session (issue 7). */
+/** Who is calling: the signed-in local user account of the session. */
 export interface Caller {
   userId: number | null;
   name: string;
@@ -22,7 +22,7 @@ export interface RequestContext {
   db: Db;
   caller: Caller;
   method: string;
-  /** The window, tab or CLI run calling (issue 7: sign-in state is kept per session). */
+  /** The window, tab or CLI run calling (sign-in state is kept per session). */
   sessionId: string;
   now(): Date;
   /** Handlers call this for every patient whose data they return or change. */

@@ -15,7 +15,7 @@ export type Handler<M extends MethodName> = (
 
 export type Handlers = { [M in MethodName]: Handler<M> };
 
-/** Seams for the security layer (issue 7): who the caller is, and where patient access is logged. */
+/** Seams for the security layer: who the caller is, and where patient access is logged. */
 export interface RouterHooks {
   /** Resolves the caller of a session; throws ApiError('unauthenticated' | 'locked') to refuse. */
   resolveCaller(sessionId: string, method: MethodName, spec: MethodSpec): Caller;
@@ -24,7 +24,7 @@ export interface RouterHooks {
 }
 
 export interface RouterOptions {
-  /** The database, or a getter: the core opens it only at sign-in (issue 7) and throws 'locked' before. */
+  /** The database, or a getter: the core opens it only at sign-in and throws 'locked' before. */
   db: Db | (() => Db);
   dataDir: string;
   handlers: Handlers;
