@@ -11,7 +11,6 @@ import { securityHandlers } from './services/security/handlers';
 import { recordPatientAccess } from './services/security/access-log';
 import { scheduleAccessLogIndexing } from './services/security/access-log-index';
 import { api, isMethodName } from '../shared/api';
-import type { Role } from '../shared/api/contract';
 import { ApiError, conflict } from '../shared/api/errors';
 import { BackupService } from './services/backup/service';
 import { registerBackupService, takeParked } from './services/backup/registry';
@@ -22,11 +21,6 @@ import { demoHandlers } from './services/demo/handlers';
 
 export interface CoreOptions {
   dataDir: string;
-  /**
-   * Kept for the test helpers: the role their signed-in test user gets (test/service/helpers.ts,
-   * test/e2e/fixtures.ts create that user). The core itself always acts as the signed-in user.
-   */
-  localRole?: Role;
   now?: () => Date;
   hooks?: Partial<RouterHooks>;
   /** scrypt cost for passphrases; tests pass TEST_KDF to stay fast. Default STRONG_KDF. */
