@@ -6,7 +6,8 @@ import { resolve } from 'node:path';
 export default defineConfig({
   main: {
     plugins: [externalizeDepsPlugin()],
-    build: { rollupOptions: { input: { index: resolve('src/main/electron/index.ts') } } },
+    // index: the shell (windows, IPC relay); core: the utility process that runs the core.
+    build: { rollupOptions: { input: { index: resolve('src/main/electron/index.ts'), core: resolve('src/main/host/core-entry.ts') } } },
   },
   preload: {
     build: {

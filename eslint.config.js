@@ -10,6 +10,12 @@ const noElectron = {
   ],
 };
 
+// Globals that exist only in Node or only in a browser: shared code runs in both, so it uses neither.
+const hostGlobals = [
+  ...['process', 'Buffer', 'require', 'module', 'exports', '__dirname', '__filename', 'global', 'setImmediate', 'clearImmediate'],
+  ...['window', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage', 'indexedDB', 'HTMLElement', 'XMLHttpRequest', 'alert'],
+].map((name) => ({ name, message: 'src/shared runs in Node and in the browser: no Node or DOM globals.' }));
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench-results/**'] },
   js.configs.recommended,
@@ -59,4 +65,5 @@ export default tseslint.config(
       ],
     },
   },
+  { files: ['src/shared/**'], ignores: ['src/shared/**/*.test.ts'], rules: { 'no-restricted-globals': ['error', ...hostGlobals] } },
 );

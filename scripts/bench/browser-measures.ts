@@ -49,7 +49,7 @@ export async function chromiumFirstInboxRows(b: BenchCore, runs = 5): Promise<Fi
   const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
   try {
     const page = await browser.newPage({ locale: 'sv-SE', timezoneId: 'Europe/Stockholm', viewport: { width: 1280, height: 800 } });
-    // A signed-in session for the tab (issue 7), as the e2e fixture does.
+    // A signed-in session for the tab, as the e2e fixture does.
     const session = b.core.newSession();
     signInAs(b.core, session, 'administrator');
     await page.addInitScript((id) => sessionStorage.setItem('mdk.session', id), session);

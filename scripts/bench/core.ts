@@ -1,6 +1,5 @@
 /**
- * The one place the benchmark creates a core (issue 9). Since issue 7 the database is encrypted and
- * opens at sign-in: every bench core signs in as the test administrator. The KDF is the cheap test
+ * The one place the benchmark creates a core. The database is encrypted and opens at sign-in: every bench core signs in as the test administrator. The KDF is the cheap test
  * cost, because the benchmark measures the database layers, not the deliberate passphrase work.
  * `call` goes through the router, as the app does.
  */

@@ -1,7 +1,7 @@
 /**
  * The benchmark's 20,000 care plans (schema of migration 0006) with follow-ups and handovers, for
  * discussed referrals: the referral gets its treatment start and discharge date, as the care-plan
- * worklist and the follow-up dashboard expect. Bulk SQL in the caller's transaction. (Issue 9.)
+ * worklist and the follow-up dashboard expect. Bulk SQL in the caller's transaction.
  */
 import type { Db } from '../../src/main/db/driver';
 import { addDays, intBetween, pick, type Random } from '../../src/main/demo/synthetic';

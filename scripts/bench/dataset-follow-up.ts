@@ -1,8 +1,8 @@
 /**
- * What the follow-up dashboard reads (issue 8) that the national dataset leaves out, for the
+ * What the follow-up dashboard reads that the national dataset leaves out, for the
  * dashboard's own dataset: completion requests (komplettering) on the referrals' timelines, and
  * conference series with teams and recorded attendance for the meetings. Bulk SQL in the caller's
- * transaction. (Issue 9.)
+ * transaction.
  */
 import type { Db } from '../../src/main/db/driver';
 import { addDays, intBetween, pick, type Random } from '../../src/main/demo/synthetic';

@@ -3,7 +3,7 @@
  * 100,000 patients, 25,000 referrals, 2,500 meetings with case lists and recommendations, 20,000 care
  * plans with follow-ups and handovers. Rows go through the tables' triggers (the search index of
  * migration 0003 and the MDK dates are filled by them), so search and lead times see every row.
- * (Issue 9.) Features add their tables' rows in their own builders below.
+ * Features add their tables' rows in their own builders below.
  */
 import type { Db } from '../../src/main/db/driver';
 import { buildCarePlans } from './dataset-care-plans';
@@ -30,7 +30,7 @@ export interface DatasetOptions {
   /**
    * The care areas the referrals, meetings and care plans are spread over (most in the first).
    * The national dataset uses all five; the dashboard's own dataset puts everything in one, so that
-   * one care area holds ten years of 25,000 referrals as issue 8 states.
+   * one care area holds ten years of 25,000 referrals, the dashboard's budget case.
    */
   careAreas?: readonly string[];
   /**

@@ -1,8 +1,8 @@
 /**
- * `npm run bench` (issue 9): builds the national ten-year dataset in a temporary folder and measures
+ * `npm run bench`: builds the national ten-year dataset in a temporary folder and measures
  * each figure of bench/budgets.json as the median of repeated runs, beside its floor (the same work
  * without our layers). Prints the table, writes bench/last-results.md and the README's section.
- * The dashboard measure has its own dataset (same scale, every row in one care area, issue 8), built
+ * The dashboard measure has its own dataset (same scale, every row in one care area), built
  * in the folder's `dashboard-dataset/` only when that measure runs.
  * Not part of `npm test`. KEEP=1 keeps the temporary folder.
  * While tuning: BENCH_DIR=/some/dir builds the dataset there once and reuses it on later runs (the
@@ -76,7 +76,7 @@ try {
   await measure('care_plan_pdf_ms', 'Care-plan PDF', 'ms', () => server.carePlanPdf(b, ds));
   await measure('care_plan_batch_200_ms', 'Batch export, 200 care plans (PDF+FHIR)', 'ms', () => server.batch200(b));
   if (selected('dashboard_ten_years_ms')) {
-    // Issue 8 asks for ten years of ONE care area holding 25,000 referrals: the national dataset spreads
+    // The dashboard's budget is for ten years of ONE care area holding 25,000 referrals: the national dataset spreads
     // its referrals over five, so the dashboard gets its own dataset with every row in SARCOMA.
     const dashboardDir = join(dir, DASHBOARD_DATASET_FOLDER);
     const dashboardDs = await dataset(dashboardDir, 'dashboard dataset (one care area)', { careAreas: ['SARCOMA'], followUpDetail: true });

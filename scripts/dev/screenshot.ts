@@ -13,7 +13,7 @@ const core = createCore({ dataDir: process.env.MDK_DATA_DIR ?? mkdtempSync(join(
 const bridge = await startHttpBridge({ router: core.router, staticDir: join(projectRoot(), 'dist', 'renderer') });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 const page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
-// Issue 7: the page needs a signed-in session. A new folder gets the test administrator (test/sign-in.ts);
+// The page needs a signed-in session. A new folder gets the test administrator (test/sign-in.ts);
 // an existing one signs in with MDK_USER / MDK_PASSPHRASE.
 const session = randomUUID();
 if (core.security.status(session).state === 'setup') signInAs(core, session);

@@ -11,20 +11,16 @@ import { securityHandlers } from './services/security/handlers';
 import { recordPatientAccess } from './services/security/access-log';
 import { scheduleAccessLogIndexing } from './services/security/access-log-index';
 import { api, isMethodName } from '../shared/api';
-import type { Role } from '../shared/api/contract';
 import { ApiError, conflict } from '../shared/api/errors';
 import { BackupService } from './services/backup/service';
 import { registerBackupService, takeParked } from './services/backup/registry';
 import { createRecoveryRouter, inUseElsewhere, signInCheck, type StartupHealth } from './services/backup/recovery';
 import { checkInBackground, type BackgroundCheck } from './services/backup/background-check';
+import { createJobBoard } from './router/jobs';
+import { demoHandlers } from './services/demo/handlers';
 
 export interface CoreOptions {
   dataDir: string;
-  /**
-   * Kept for the test helpers: the role their signed-in test user gets (test/service/helpers.ts,
-   * test/e2e/fixtures.ts create that user). The core itself always acts as the signed-in user.
-   */
-  localRole?: Role;
   now?: () => Date;
   hooks?: Partial<RouterHooks>;
   /** scrypt cost for passphrases; tests pass TEST_KDF to stay fast. Default STRONG_KDF. */
@@ -179,12 +175,19 @@ export function createCore(options: CoreOptions): Core {
     if (!db) throw new ApiError('database_damaged', 'error.databaseDamaged', { detail: health.problems[0] ?? '' });
     return db;
   };
+  const jobs = createJobBoard();
   const inner = createRouter({
     db: getDb,
     dataDir: options.dataDir,
-    handlers: { ...handlers, ...securityHandlers(security, () => security.isOpen && !health.ok) },
+    handlers: {
+      ...handlers,
+      ...securityHandlers(security, () => security.isOpen && !health.ok),
+      ...demoHandlers(handlers),
+      'system.jobs': (_input, ctx) => jobs.of(ctx.sessionId),
+    },
     hooks,
     now,
+    jobs,
   });
   const recovery = createRecoveryRouter(backups, () => health);
 

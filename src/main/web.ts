@@ -3,20 +3,20 @@
  * Open the printed URL in Chromium; the token in its fragment authorises this browser tab.
  */
 import { join } from 'node:path';
-import { createCore } from './core';
 import { defaultDataDir, projectRoot } from './paths';
 import { startHttpBridge } from './transport/http-bridge';
 import { parseArgs } from 'node:util';
 import { ApiError } from '../shared/api/errors';
 import { describeError } from '../shared/i18n/describe-error';
-import { startBackupScheduler } from './services/backup/scheduler';
+import { startCoreRuntime, type CoreRuntime } from './host/runtime';
 
 async function main() {
   const { values } = parseArgs({ options: { port: { type: 'string' }, data: { type: 'string' } } });
   const dataDir = values.data ?? defaultDataDir();
-  let core;
+  let runtime: CoreRuntime;
   try {
-    core = createCore({ dataDir });
+    // The same runtime as the desktop app's core process: slow-call log, daily backups.
+    runtime = startCoreRuntime({ dataDir });
   } catch (e) {
     if (e instanceof ApiError) {
       console.error(describeError('sv', e));
@@ -24,12 +24,12 @@ async function main() {
     }
     throw e;
   }
+  const { core } = runtime;
   const bridge = await startHttpBridge({
-    router: core.router,
+    router: runtime.router,
     staticDir: join(projectRoot(), 'dist', 'renderer'),
     port: values.port ? Number(values.port) : 0,
   });
-  const backups = startBackupScheduler(core);
   // The database is checked at the first sign-in (the key is needed); damage is reported then.
   core.onDatabaseOpen(() => {
     if (!core.health.ok) console.error(`Databasen är skadad / the database is damaged: ${core.health.problems.join('; ')}`);
@@ -37,9 +37,8 @@ async function main() {
   console.log(`MDK Coordinator (webbläsarläge) · data: ${dataDir}`);
   console.log(`Öppna i Chromium: ${bridge.url}`);
   const stop = () => {
-    backups.stop();
     void bridge.close().then(() => {
-      core.close();
+      runtime.stop();
       process.exit(0);
     });
   };

@@ -38,7 +38,7 @@ export class AppServer {
   ) {}
 
   async start() {
-    this.core = createCore({ dataDir: this.dataDir, localRole: this.role, kdfCost: TEST_KDF, autoLockMs: this.autoLockMs });
+    this.core = createCore({ dataDir: this.dataDir, kdfCost: TEST_KDF, autoLockMs: this.autoLockMs });
     this.bridge = await startHttpBridge({ router: this.core.router, staticDir: join(projectRoot(), 'dist', 'renderer') });
     signInAs(this.core, this.apiSession, this.role);
     signInAs(this.core, this.browserSession, this.role);

@@ -26,12 +26,13 @@ export function tempDir(prefix = 'mdk-test-'): string {
  * signed in as a test user: `localRole` makes the caller a physician, contact nurse … (default
  * administrator). The administrator "admin" and a user per role share TEST_PASSPHRASE (test/sign-in.ts).
  */
-export function testCore(options: Partial<CoreOptions> = {}): { core: Core; api: ApiClient; dataDir: string } {
+export function testCore(options: Partial<CoreOptions> & { localRole?: Role } = {}): { core: Core; api: ApiClient; dataDir: string } {
   const dataDir = options.dataDir ?? tempDir();
-  const core = createCore({ kdfCost: TEST_KDF, ...options, dataDir });
+  const { localRole, ...coreOptions } = options;
+  const core = createCore({ kdfCost: TEST_KDF, ...coreOptions, dataDir });
   cleanups.push(() => core.close());
   const session = core.newSession();
-  signInAs(core, session, options.localRole ?? 'administrator');
+  signInAs(core, session, localRole ?? 'administrator');
   return { core, dataDir, api: createApiClient((m, i) => core.router(m, i, session)) };
 }
 

@@ -8,7 +8,7 @@ export type Db = Database.Database;
 
 export interface OpenOptions {
   readonly?: boolean;
-  /** Raw key for an encrypted database (issue 7); applied before any other statement. */
+  /** Raw key for an encrypted database; applied before any other statement. */
   key?: Buffer;
 }
 

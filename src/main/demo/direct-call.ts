@@ -7,7 +7,7 @@ import { api, type Input, type MethodName, type Output } from '../../shared/api'
 import type { Role } from '../../shared/api/contract';
 import type { Db } from '../db/driver';
 import type { Handlers } from '../router/router';
-import type { SecurityMethod } from '../services/security/handlers';
+import type { CoreMethod } from '../router/handlers';
 import type { PatientAccess, RequestContext } from '../router/context';
 
 export interface DirectCaller {
@@ -23,7 +23,7 @@ function roleFor(method: MethodName): Role {
   return roles[0];
 }
 
-export function directCaller(db: Db, dataDir: string, handlers: Omit<Handlers, SecurityMethod>, userName: string): DirectCaller {
+export function directCaller(db: Db, dataDir: string, handlers: Omit<Handlers, CoreMethod>, userName: string): DirectCaller {
   let clock = new Date();
   const accesses: PatientAccess[] = [];
   return {
@@ -41,6 +41,9 @@ export function directCaller(db: Db, dataDir: string, handlers: Omit<Handlers, S
         caller: { userId: null, name: userName, role: roleFor(method), unitId: null },
         now: () => clock,
         notePatientAccess: (a) => accesses.push(a),
+        progress: () => {},
+        // Already inside the load's transaction.
+        writeChunk: (write) => write(),
       };
       const handler = (handlers as Record<string, unknown>)[method] as ((i: unknown, c: RequestContext) => unknown) | undefined;
       if (!handler) throw new Error(`demo: ${method} is not callable during the load`);

@@ -6,7 +6,7 @@
  */
 import type { Db } from '../db/driver';
 import type { Handlers } from '../router/router';
-import type { SecurityMethod } from '../services/security/handlers';
+import type { CoreMethod } from '../router/handlers';
 import type { PatientAccess } from '../router/context';
 import { conflict } from '../../shared/api/errors';
 import { getSetting, setSetting } from '../services/settings';
@@ -52,7 +52,7 @@ export function assertCanLoad(db: Db): void {
   if (real > 0) throw conflict('demo.realDataPresent', { count: real });
 }
 
-export function generateDemoData(db: Db, options: { now: Date; dataDir: string; handlers: Omit<Handlers, SecurityMethod> }): { summary: DemoSummary; accesses: PatientAccess[] } {
+export function generateDemoData(db: Db, options: { now: Date; dataDir: string; handlers: Omit<Handlers, CoreMethod> }): { summary: DemoSummary; accesses: PatientAccess[] } {
   assertCanLoad(db);
   const api = directCaller(db, options.dataDir, options.handlers, 'Demo Demosson');
   const today = options.now.toISOString().slice(0, 10);

@@ -1,19 +1,17 @@
 /**
  * The Electron shell: windows, app:// protocol, guards and IPC. The only code (with preload) that
- * imports `electron`; everything it serves comes from the plain-Node core.
+ * imports `electron`. The core (SQLite, PDF, imports) runs in a utility process (core-process.ts);
+ * this process creates windows and relays their calls to it.
  */
 import { app, BrowserWindow, dialog, powerMonitor } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore, type Core } from '../core';
-import { setResourcesDir } from '../paths';
+import type { CoreClient } from '../host/core-client';
 import { installSecurityGuards } from './security';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { registerIpc } from './ipc';
 import { createMainWindow } from './window';
-import { ApiError } from '../../shared/api/errors';
-import { describeError } from '../../shared/i18n/describe-error';
-import { startBackupScheduler } from '../services/backup/scheduler';
+import { startCoreProcess } from './core-process';
 import { desktopDataDir, policyFilePath } from '../data-dir-policy';
 import { installAppMenu } from './menu';
 
@@ -26,7 +24,7 @@ export function startDesktopApp(): void {
   }
   registerAppScheme();
   installSecurityGuards();
-  let core: Core | null = null;
+  let core: CoreClient | null = null;
   let win: BrowserWindow | null = null;
 
   app.on('second-instance', () => {
@@ -36,31 +34,31 @@ export function startDesktopApp(): void {
     }
   });
 
-  app.whenReady().then(() => {
-    if (app.isPackaged) setResourcesDir(join(process.resourcesPath, 'resources'));
+  app.whenReady().then(async () => {
     installAppMenu();
     const { dataDir, ignoredOverride } = desktopDataDir({ packaged: app.isPackaged, userData: app.getPath('userData') });
     if (ignoredOverride) console.warn(`MDK_DATA_DIR (${ignoredOverride}) används inte / is ignored: ${policyFilePath()} allows no override.`);
+    const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : undefined;
+    core = startCoreProcess({ entry: join(here, 'core.js'), dataDir, resourcesDir });
     try {
-      core = createCore({ dataDir });
+      await core.ready;
     } catch (e) {
-      dialog.showErrorBox('MDK Coordinator', e instanceof ApiError ? describeError('sv', e) : String(e));
+      dialog.showErrorBox('MDK Coordinator', (e as Error).message);
       app.quit();
       return;
     }
     // A damaged database still opens the window: the renderer shows the recovery screen.
-    const backups = startBackupScheduler(core);
-    app.on('will-quit', () => backups.stop());
-    registerIpc(core.router);
-    // Issue 7: a locked or sleeping computer locks every window; each asks for its passphrase again.
-    const lockAll = () => core?.security.sessions.lockAll();
+    registerIpc(core.call);
+    // A locked or sleeping computer locks every window; each asks for its passphrase again.
+    const lockAll = () => core?.lockAll();
     for (const event of ['lock-screen', 'suspend', 'user-did-resign-active'] as const) powerMonitor.on(event as 'lock-screen', lockAll);
     serveRenderer(join(here, '../renderer'));
     win = createMainWindow(join(here, '../preload/index.cjs'));
   });
 
   app.on('window-all-closed', () => {
-    core?.close();
-    app.quit();
+    const stopping = core?.stop() ?? Promise.resolve();
+    core = null;
+    void stopping.finally(() => app.quit());
   });
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../db/driver';
 import type { Role } from '../../shared/api/contract';
 
-/** Who is calling: the signed-in local user account of the session (issue 7). */
+/** Who is calling: the signed-in local user account of the session. */
 export interface Caller {
   userId: number | null;
   name: string;
@@ -22,11 +22,19 @@ export interface RequestContext {
   db: Db;
   caller: Caller;
   method: string;
-  /** The window, tab or CLI run calling (issue 7: sign-in state is kept per session). */
+  /** The window, tab or CLI run calling (sign-in state is kept per session). */
   sessionId: string;
   now(): Date;
   /** Handlers call this for every patient whose data they return or change. */
   notePatientAccess(access: PatientAccess): void;
   /** Data folder of this database (exports default below it). */
   dataDir: string;
+  /** A long job's progress (rows, files), shown to its session through `system.jobs`. */
+  progress(done: number, total: number): void;
+  /**
+   * A long job writes in chunks after its first await: each chunk commits in its own transaction
+   * together with the access-log rows noted so far, and the calls that arrive between chunks are
+   * answered meanwhile (see yieldToOtherCalls in jobs.ts).
+   */
+  writeChunk<T>(write: () => T): T;
 }

@@ -9,13 +9,15 @@ import { caseListHandlers } from '../services/case-lists/handlers';
 import { followUpHandlers } from '../services/follow-up/handlers';
 import { referralHandlers } from '../services/referrals/handlers';
 import { referralFormHandlers } from '../services/referrals/forms/handlers';
-import { demoHandlers } from '../services/demo/handlers';
 
 /**
- * Every method's handler; TypeScript refuses a contract method without one. Features add theirs.
- * The security methods (issue 7) are added by createCore: they hold that core's sessions and key.
+ * Methods whose handlers createCore adds: they hold that core's sessions, key and running jobs, or
+ * (`demo.load`) call the other handlers.
  */
-export const handlers: Omit<Handlers, SecurityMethod> = {
+export type CoreMethod = SecurityMethod | 'system.jobs' | 'demo.load';
+
+/** Every method's handler; TypeScript refuses a contract method without one. Features add theirs. */
+export const handlers: Omit<Handlers, CoreMethod> = {
   ...systemHandlers,
   ...overviewHandlers,
   ...carePlanHandlers,
@@ -25,5 +27,4 @@ export const handlers: Omit<Handlers, SecurityMethod> = {
   ...followUpHandlers,
   ...referralHandlers,
   ...referralFormHandlers,
-  ...demoHandlers,
 };

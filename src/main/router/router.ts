@@ -7,6 +7,7 @@ import { validationError } from './validation';
 import { changesSoFar, checkpointSoon, commitWithoutWaiting, syncNow } from './read-durability';
 import { noteDataChanged } from '../db/generation';
 import { preparationOf } from './prepared';
+import type { JobBoard } from './jobs';
 
 export type Handler<M extends MethodName> = (
   input: ParsedInputOf<(typeof api)[M]>,
@@ -15,7 +16,7 @@ export type Handler<M extends MethodName> = (
 
 export type Handlers = { [M in MethodName]: Handler<M> };
 
-/** Seams for the security layer (issue 7): who the caller is, and where patient access is logged. */
+/** Seams for the security layer: who the caller is, and where patient access is logged. */
 export interface RouterHooks {
   /** Resolves the caller of a session; throws ApiError('unauthenticated' | 'locked') to refuse. */
   resolveCaller(sessionId: string, method: MethodName, spec: MethodSpec): Caller;
@@ -24,7 +25,7 @@ export interface RouterHooks {
 }
 
 export interface RouterOptions {
-  /** The database, or a getter: the core opens it only at sign-in (issue 7) and throws 'locked' before. */
+  /** The database, or a getter: the core opens it only at sign-in and throws 'locked' before. */
   db: Db | (() => Db);
   dataDir: string;
   handlers: Handlers;
@@ -32,6 +33,8 @@ export interface RouterOptions {
   now?: () => Date;
   /** Where unexpected errors are reported (never shown to the user verbatim). */
   logError?: (method: string, error: unknown) => void;
+  /** Where long calls report their progress (`ctx.progress`). */
+  jobs?: JobBoard;
 }
 
 export type Router = (method: string, input: unknown, sessionId: string) => Promise<CallResult<unknown>>;
@@ -45,7 +48,7 @@ export function createRouter(options: RouterOptions): Router {
   const logError = options.logError ?? ((m, e) => console.error(`[router] ${m}:`, e));
   const getDb = typeof options.db === 'function' ? options.db : ((db: Db) => () => db)(options.db);
 
-  return async (method, rawInput, sessionId) => {
+  const call: Router = async (method, rawInput, sessionId) => {
     try {
       if (!isMethodName(method)) throw new ApiError('unknown_method', 'error.unknownMethod', { method: String(method).slice(0, 100) });
       const spec: MethodSpec = api[method];
@@ -55,6 +58,11 @@ export function createRouter(options: RouterOptions): Router {
       if (!parsed.success) throw validationError(parsed.error, rawInput ?? {});
 
       const accesses: PatientAccess[] = [];
+      const log = () => {
+        if (spec.patientData !== 'none') options.hooks.recordPatientAccess(ctx, accesses, spec);
+        accesses.length = 0;
+      };
+      const startedAt = now();
       const ctx: RequestContext = {
         get db() {
           return getDb();
@@ -65,6 +73,18 @@ export function createRouter(options: RouterOptions): Router {
         now,
         dataDir: options.dataDir,
         notePatientAccess: (a) => accesses.push(a),
+        progress: (done, total) => options.jobs?.report(sessionId, method, startedAt, done, total),
+        writeChunk: (write) => {
+          const db = getDb();
+          return db
+            .transaction(() => {
+              const out = write();
+              noteDataChanged(db);
+              log();
+              return out;
+            })
+            .immediate();
+        },
       };
       let handler = options.handlers[method] as (input: unknown, ctx: RequestContext) => unknown;
       const preparation = preparationOf(handler);
@@ -77,9 +97,6 @@ export function createRouter(options: RouterOptions): Router {
       // Synchronous work (all database writes) runs in one transaction with its access-log rows.
       const db = getDb();
       const reading = spec.patientData === 'read';
-      const log = () => {
-        if (spec.patientData !== 'none') options.hooks.recordPatientAccess(ctx, accesses, spec);
-      };
       // Reading calls write only their log rows and do not wait for the disk (read-durability.ts).
       const commit = <T>(fn: () => T): T => (reading ? commitWithoutWaiting(db, fn) : fn());
       // Whether the handler wrote (a reading one should not) and whether the call wrote at all.
@@ -118,6 +135,13 @@ export function createRouter(options: RouterOptions): Router {
       if (error instanceof ApiError) return { ok: false, error: error.toJSON() };
       logError(method, error);
       return { ok: false, error: { code: 'internal', messageKey: 'error.internal' } };
+    }
+  };
+  return async (method, input, sessionId) => {
+    try {
+      return await call(method, input, sessionId);
+    } finally {
+      options.jobs?.finish(sessionId, method);
     }
   };
 }

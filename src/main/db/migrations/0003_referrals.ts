@@ -11,7 +11,7 @@ const refresh = (patientId: string) => `
     INSERT INTO patient_search (rowid, text) SELECT ${patientId}, ${searchText(patientId)} WHERE EXISTS (SELECT 1 FROM patient WHERE id = ${patientId});`;
 
 /**
- * Referrals (issue 3): a trigram full-text index over patients' names and identifiers, so the inbox
+ * Referrals: a trigram full-text index over patients' names and identifiers, so the inbox
  * finds "any part" of either among 100,000 patients in a few milliseconds. Triggers keep it in step
  * with every writer (this feature, the demo data, test factories). Also: the lead-time clock index
  * and the default completeness rules of the care areas.

@@ -1,7 +1,7 @@
 import type { Migration } from '../migrate';
 
 /**
- * Scheduling (issue 4): the recurrence rule of a conference series, stored on the series itself,
+ * Scheduling: the recurrence rule of a conference series, stored on the series itself,
  * and on each generated meeting the rule date it came from, so regenerating never duplicates.
  */
 export const m0004_scheduling: Migration = {

@@ -1,7 +1,7 @@
 import type { Migration } from '../migrate';
 
 /**
- * Case lists and the meeting (issue 5): where a postponed case came from, and why a locked list
+ * Case lists and the meeting: where a postponed case came from, and why a locked list
  * was opened again (the unlock reason is kept, never overwritten).
  */
 export const m0005_case_lists: Migration = {

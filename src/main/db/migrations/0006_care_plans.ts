@@ -2,8 +2,8 @@ import type { Migration } from '../migrate';
 
 /**
  * Care plans at discharge (vårdplan, "Min vårdplan"), their follow-up schedule, the active handover
- * to the home region (aktiv överlämning) and per-care-area templates. Issue 8 reads care_plan and
- * care_plan_handover: keep those names and columns.
+ * to the home region (aktiv överlämning) and per-care-area templates. The follow-up dashboard reads
+ * care_plan and care_plan_handover: keep those names and columns.
  */
 export const m0006_care_plans: Migration = {
   id: '0006_care_plans',

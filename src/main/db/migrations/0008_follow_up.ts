@@ -14,7 +14,7 @@ const recomputeMdkDate = (referralId: string) => `
      WHERE r.id = ${referralId} AND first.d IS NOT NULL;`;
 
 /**
- * Follow-up (issue 8). Each dashboard figure is one set-based query over a care area and a period,
+ * Follow-up. Each dashboard figure is one set-based query over a care area and a period,
  * so ten years of referrals must be reachable by range, never by a full scan:
  * - covering indexes for volumes, the completeness cohort, the completion steps of the timeline;
  * - referral_mdk_date: each referral's MDK date, kept by triggers on the rows that decide it

@@ -1,8 +1,8 @@
 import type { Migration } from '../migrate';
 
 /**
- * The access log's per-patient index, built in batches instead of on every call (issue 7's log met
- * issues 3 and 5's budgets). An index row per access, written inside each call, cost a random B-tree
+ * The access log's per-patient index, built in batches instead of on every call, so that logging
+ * every read keeps the inbox and the proposal within their budgets. An index row per access, written inside each call, cost a random B-tree
  * insert per patient shown: a search listing 600 patients spent ~150 ms writing them. The log itself is
  * now a plain append (its rowid and `at` grow together); `access_log_patient_index` is filled behind it
  * in sorted batches (services/security/access-log-index.ts) and readers scan the short unindexed tail.

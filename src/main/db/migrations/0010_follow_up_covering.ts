@@ -55,7 +55,7 @@ const recomputeCompletionRequests = (referralId: string) => `
   ${completionRequestRows(`e.referral_id = ${referralId}`)}`;
 
 /**
- * Follow-up dashboard (issue 8) over ten years of a care area without reading wide rows: each
+ * Follow-up dashboard over ten years of a care area without reading wide rows: each
  * figure ranges over one narrow covering index of its care area instead of looking up every
  * referral, care plan and handover by rowid (pages the connection's cache then keeps evicting).
  * - referral_mdk_date carries the referral's lead times in days, computed when its row is inserted

@@ -1,8 +1,8 @@
 import type { Migration } from '../migrate';
 
 /**
- * Indexes for the inbox search (issue 3) and the case-list proposal (issue 5: 1,000 eligible
- * referrals ranked in under 20 ms):
+ * Indexes for the inbox search and the case-list proposal (1,000 eligible referrals ranked in
+ * under 20 ms):
  * - a search joins thousands of matching patients to their referrals: the columns the inbox filters
  *   and orders by sit in the patient's index entry, so the join never reads the referral table;
  * - for the proposal, every column that ranks a candidate, so the care area's complete referrals are read from the

@@ -1,7 +1,7 @@
 import type { Migration } from '../migrate';
 
 /**
- * Every referral row is written into each of the table's indexes: a 10,000-row import (issue 3) paid
+ * Every referral row is written into each of the table's indexes: a 10,000-row import paid
  * for three that no query needs any more. Query plans of every statement the service tests prepare
  * were compared before and after (each now uses one of the indexes that stay):
  * - `referral_area_status` is a prefix of `referral_proposal` (migration 0011);

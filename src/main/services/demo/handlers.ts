@@ -1,8 +1,9 @@
 import type { Handlers } from '../../router/router';
-import { handlers } from '../../router/handlers';
+import type { CoreMethod } from '../../router/handlers';
 import { generateDemoData } from '../../demo/generate';
 
-export const demoHandlers: Pick<Handlers, 'demo.load'> = {
+/** `demo.load` replays history through the feature handlers it is given (createCore passes them). */
+export const demoHandlers = (handlers: Omit<Handlers, CoreMethod>): Pick<Handlers, 'demo.load'> => ({
   // Runs inside the router's one transaction: a refusal or failure leaves nothing behind.
   'demo.load': (_input, ctx) => {
     const { summary, accesses } = generateDemoData(ctx.db, { now: ctx.now(), dataDir: ctx.dataDir, handlers });
@@ -14,4 +15,4 @@ export const demoHandlers: Pick<Handlers, 'demo.load'> = {
     }
     return summary;
   },
-};
+});

@@ -45,9 +45,19 @@ const careAreaInput = z.object({
 });
 export type CareAreaInput = z.input<typeof careAreaInput>;
 
+/** A long call of this session still running (import, batch export, demo load, backup, rekey). */
+export interface JobProgress {
+  method: string;
+  done: number;
+  total: number;
+  startedAt: string;
+}
+
 /** Foundation methods: system facts, language, first-run workplace, reference data. */
 export const systemMethods = {
   'system.info': defineMethod({ input: z.object({}), roles: 'any', patientData: 'none' }).returns<SystemInfo>(),
+  /** Asked by a window while it waits for a long call: how far that call has come. */
+  'system.jobs': defineMethod({ input: z.object({}), roles: 'any', patientData: 'none' }).returns<JobProgress[]>(),
   'settings.setLanguage': defineMethod({
     input: z.object({ language: z.enum(LANGUAGES) }),
     roles: 'any',

@@ -92,7 +92,7 @@ export function previewForms(ctx: RequestContext, files: ReadFormFile[]): FormIm
 export function commitForms(ctx: RequestContext, files: ReadFormFile[]): FormImportReport {
   const { rows, checked } = checkForms(ctx, files);
   const valid = [...checked.values()].filter(isValid);
-  const ids = writeValidRows(ctx, 'Inläst från anmälningsblankett', valid);
+  const ids = writeValidRows(ctx, { at: ctx.now().toISOString(), userName: ctx.caller.name, note: 'Inläst från anmälningsblankett' }, valid);
   const keep = ctx.db.prepare('INSERT INTO referral_form_file (referral_id, file_name, sha256, bytes, form_version, read_at) VALUES (?, ?, ?, ?, ?, ?)');
   valid.forEach((v, i) => {
     const file = files[v.view.row - 1];

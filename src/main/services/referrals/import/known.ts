@@ -36,6 +36,11 @@ export function lookUpKnown(db: Db, importKeys: string[], identifiers: ParsedIde
   return { importedKeys, patientIds, patientNames, openAreas };
 }
 
+/** Patients (and their names) by a JSON array of values, the system and the issuing region ('' for national numbers). */
+export const IDENTIFIER_LOOKUP_SQL = `SELECT i.value, i.patient_id AS patientId, p.family_name AS familyName, p.given_name AS givenName FROM json_each(?) j
+       CROSS JOIN patient_identifier i ON i.system = ? AND i.value = j.value AND ifnull(i.issuer_region_code, '') = ?
+       JOIN patient p ON p.id = i.patient_id`;
+
 /**
  * Existing patients by identifier. One query per system and issuing region (a file has a handful),
  * each given its values as a plain JSON array of strings: cheaper to read than an array of triples.
@@ -51,12 +56,10 @@ function patientsByIdentifier(db: Db, identifiers: ParsedIdentifier[]): Pick<Kno
   }
   const patientIds = new Map<string, number>();
   const patientNames = new Map<number, PatientNames>();
-  const lookup = cached(
-    db,
-    `SELECT i.value, i.patient_id AS patientId, p.family_name AS familyName, p.given_name AS givenName FROM json_each(?) j
-       JOIN patient_identifier i ON i.system = ? AND i.value = j.value AND ifnull(i.issuer_region_code, '') = ?
-       JOIN patient p ON p.id = i.patient_id`,
-  );
+  // CROSS JOIN keeps the file's values as the outer loop, each one unique-index lookup. With a plain
+  // JOIN the planner (no ANALYZE) walked every identifier of the system and scanned the file's values
+  // for each: rows × existing identifiers (43 s for 20,000 reservnummer beside 50,000 referrals).
+  const lookup = cached(db, IDENTIFIER_LOOKUP_SQL);
   for (const { system, region, values } of groups.values()) {
     const rows = lookup.all(JSON.stringify([...values]), system, region) as ({ value: string; patientId: number } & PatientNames)[];
     for (const r of rows) {
