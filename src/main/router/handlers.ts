@@ -9,6 +9,7 @@ import { caseListHandlers } from '../services/case-lists/handlers';
 import { followUpHandlers } from '../services/follow-up/handlers';
 import { referralHandlers } from '../services/referrals/handlers';
 import { demoHandlers } from '../services/demo/handlers';
+import { followThroughHandlers } from '../services/follow-through/handlers';
 
 /**
  * Every method's handler; TypeScript refuses a contract method without one. Features add theirs.
@@ -24,4 +25,5 @@ export const handlers: Omit<Handlers, SecurityMethod> = {
   ...followUpHandlers,
   ...referralHandlers,
   ...demoHandlers,
+  ...followThroughHandlers,
 };

@@ -12,6 +12,7 @@ import { followUpMethods } from './methods/follow-up';
 import { referralMethods } from './methods/referrals';
 import { demoMethods } from './methods/demo';
 import { overviewMethods } from './methods/overview';
+import { followThroughMethods } from './methods/follow-through';
 import type { InputOf, OutputOf } from './contract';
 
 export const api = {
@@ -25,6 +26,7 @@ export const api = {
   ...followUpMethods,
   ...referralMethods,
   ...demoMethods,
+  ...followThroughMethods,
 };
 
 export type Api = typeof api;

@@ -11,6 +11,7 @@ import { scheduling } from './messages/scheduling';
 import { caseLists } from './messages/case-lists';
 import { followUp } from './messages/follow-up';
 import { demo } from './messages/demo';
+import { followThrough } from './messages/follow-through';
 
 export type { Lang, MessageBundle, Messages } from './types';
 
@@ -28,6 +29,7 @@ export const bundles: MessageBundle[] = [
   backup,
   security,
   demo,
+  followThrough,
 ];
 
 const merged: Record<Lang, Messages> = {
