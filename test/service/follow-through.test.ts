@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { signInAs, testCore } from './helpers';
 import { createApiClient } from '../../src/shared/api/client';
+import { pdfText } from '../pdf-text';
 import { insertMeeting, insertPatient, insertReferral, unitIdByCode } from '../factories';
 import { setWorkplace } from '../../src/main/services/system/workplace';
 import type { ApiClient } from '../../src/shared/api/client';
@@ -234,5 +235,15 @@ describe('follow-through of finalised recommendations', () => {
     // median 8, P90 rank ⌈0.9 · 5⌉ = 5th = 12.
     expect(f.discussionMinutes).toEqual({ count: 5, median: 8, p90: 12, withinTarget: null });
     expect(f.targets).toEqual({ implementationRate: 0.85, wishesRecorded: 0.9, trialConsidered: 0.5, postponementRate: 0.1 });
+  });
+
+  it('the reply letter tells the referring unit how to report back, to the national unit by name', async () => {
+    const { api, core, m1, c } = await knownDataset();
+    const unit = core.db.prepare("SELECT name FROM unit WHERE code = 'SU'").pluck().get() as string;
+    const { text } = await pdfText(Buffer.from((await api.call('caseLists.replyPdf', { meetingId: m1, referralId: c[1] })).base64, 'base64'));
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('Återrapportering');
+    expect(flat).toContain(`meddela ${unit}`);
+    expect(flat).toContain('patientens val, samsjuklighet eller funktionsstatus, progress');
   });
 });

@@ -164,6 +164,9 @@ export const followThroughMethods = {
     roles: ['administrator', 'coordinator'],
     patientData: 'none',
   }).returns<FollowThroughTargets>(),
+  'followThrough.settings': defineMethod({ input: z.object({}), roles: KEEPERS, patientData: 'none' }).returns<
+    FollowThroughSettings & { targets: Record<string, FollowThroughTargets> }
+  >(),
   'followThrough.figures': defineMethod({ input: followUpPeriodInput, roles: KEEPERS, patientData: 'none' }).returns<FollowThroughFigures>(),
   /** The meeting view notes when a case was opened and closed (discussion time per case). */
   'meetingCases.mark': defineMethod({
