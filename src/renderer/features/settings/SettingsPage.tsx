@@ -15,6 +15,7 @@ import { TemplatesSettings as CarePlanTemplatesSettings } from '../care-plans/Te
 import { BackupSettings } from '../backup/BackupSettings';
 import { RulesSettings } from '../referrals/RulesSettings';
 import { TreatmentOptionsSettings } from '../case-lists/TreatmentOptionsSettings';
+import { FollowThroughSettings } from '../follow-through/FollowThroughSettings';
 
 function WorkplaceSettings() {
   const t = useT();
@@ -46,6 +47,7 @@ export const settingsSections: { id: string; titleKey: string; View: ComponentTy
   { id: 'treatment-options', titleKey: 'treatments.tab', View: TreatmentOptionsSettings, method: 'caseLists.saveTreatmentOptions' },
   { id: 'care-plan-templates', titleKey: 'carePlan.templates', View: CarePlanTemplatesSettings, method: 'carePlans.saveTemplate' },
   { id: 'backups', titleKey: 'settings.backups', View: BackupSettings, method: 'backup.list' },
+  { id: 'follow-through', titleKey: 'followThrough.settings', View: FollowThroughSettings, method: 'followThrough.saveSettings' },
 ];
 
 export function SettingsPage({ segments }: { segments: string[] }) {
