@@ -35,10 +35,12 @@ export class AppServer {
     readonly role: Role = 'administrator',
     /** Auto-lock after this many ms of inactivity instead of the setting (`test.use({ autoLockMs })`). */
     readonly autoLockMs?: number,
+    /** The core's clock; a test moves `clock.at` (null: the real time). */
+    readonly clock: { at: Date | null } = { at: null },
   ) {}
 
   async start() {
-    this.core = createCore({ dataDir: this.dataDir, kdfCost: TEST_KDF, autoLockMs: this.autoLockMs });
+    this.core = createCore({ dataDir: this.dataDir, kdfCost: TEST_KDF, autoLockMs: this.autoLockMs, now: () => this.clock.at ?? new Date() });
     this.bridge = await startHttpBridge({ router: this.core.router, staticDir: join(projectRoot(), 'dist', 'renderer') });
     signInAs(this.core, this.apiSession, this.role);
     signInAs(this.core, this.browserSession, this.role);

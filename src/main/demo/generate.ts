@@ -15,6 +15,7 @@ import { addDays, FAMILY_NAMES, GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, intBetween
 import { directCaller, type DirectCaller } from './direct-call';
 import { TEXT_KEYS, type CarePlanTexts } from '../../shared/domain/care-plan';
 import { DEMO_AREAS, DEMO_PEOPLE, type DemoArea } from './plan';
+import { addFollowThroughDemo } from './follow-through';
 
 export const DEMO_SETTING = 'demo.loaded';
 export const DEMO_REFERRALS = 1_500;
@@ -100,6 +101,7 @@ export function generateDemoData(db: Db, options: { now: Date; dataDir: string; 
     }
   }
   prepareNextLists(c, meetings, areas);
+  addFollowThroughDemo(db, api, today);
   return { summary: summarise(db), accesses: api.accesses };
 }
 

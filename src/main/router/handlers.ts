@@ -9,6 +9,7 @@ import { caseListHandlers } from '../services/case-lists/handlers';
 import { followUpHandlers } from '../services/follow-up/handlers';
 import { referralHandlers } from '../services/referrals/handlers';
 import { referralFormHandlers } from '../services/referrals/forms/handlers';
+import { followThroughHandlers } from '../services/follow-through/handlers';
 
 /**
  * Methods whose handlers createCore adds: they hold that core's sessions, key and running jobs, or
@@ -27,4 +28,5 @@ export const handlers: Omit<Handlers, CoreMethod> = {
   ...followUpHandlers,
   ...referralHandlers,
   ...referralFormHandlers,
+  ...followThroughHandlers,
 };

@@ -6,6 +6,7 @@ import { ReferralsView } from './referrals/ReferralsView';
 import { CalendarPage } from './calendar/CalendarPage';
 import { CaseListsPage } from './case-lists/CaseListsPage';
 import { FollowUpView } from './follow-up';
+import { FollowThroughView } from './follow-through/FollowThroughPage';
 
 export interface FeatureView {
   /** First path segment: #/referrals/… */
@@ -22,5 +23,6 @@ export const features: FeatureView[] = [
   { id: 'case-lists', navKey: 'nav.caseLists', View: CaseListsPage },
   { id: 'care-plans', navKey: 'nav.carePlans', View: CarePlansPage },
   { id: 'follow-up', navKey: 'nav.followUp', View: FollowUpView },
+  { id: 'follow-through', navKey: 'nav.followThrough', View: FollowThroughView },
   { id: 'settings', navKey: 'nav.settings', View: SettingsPage },
 ];

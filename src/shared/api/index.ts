@@ -13,6 +13,7 @@ import { referralMethods } from './methods/referrals';
 import { referralFormMethods } from './methods/referral-forms';
 import { demoMethods } from './methods/demo';
 import { overviewMethods } from './methods/overview';
+import { followThroughMethods } from './methods/follow-through';
 import type { InputOf, OutputOf } from './contract';
 
 export const api = {
@@ -27,6 +28,7 @@ export const api = {
   ...referralMethods,
   ...referralFormMethods,
   ...demoMethods,
+  ...followThroughMethods,
 };
 
 export type Api = typeof api;

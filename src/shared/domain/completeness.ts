@@ -20,6 +20,8 @@ export const REQUIRABLE_FIELDS = [
   'pathologyRef',
   'patientWishes',
   'patientInformed',
+  'psychosocial',
+  'patientTold',
 ] as const;
 export type RequirableField = (typeof REQUIRABLE_FIELDS)[number];
 

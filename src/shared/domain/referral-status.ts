@@ -8,8 +8,8 @@ const TRANSITIONS: Record<ReferralStatus, readonly ReferralStatus[]> = {
   complete: ['awaiting_completion', 'listed', 'withdrawn'],
   // Unlocking a case list or postponing a case returns it to complete.
   listed: ['complete', 'discussed', 'withdrawn'],
-  // A case due for re-discussion is listed again.
-  discussed: ['listed', 'closed', 'withdrawn'],
+  // A case due for re-discussion is listed again; one sent back after a deviation waits as complete.
+  discussed: ['listed', 'closed', 'withdrawn', 'complete'],
   closed: [],
   withdrawn: [],
 };

@@ -15,6 +15,7 @@ import { referralForms } from './messages/referral-forms';
 import { securityEdge } from './messages/security-edge';
 import { cli } from './messages/cli';
 import { referralImport } from './messages/referral-import';
+import { followThrough } from './messages/follow-through';
 
 export type { Lang, MessageBundle, Messages } from './types';
 
@@ -36,6 +37,7 @@ export const bundles: MessageBundle[] = [
   securityEdge,
   cli,
   referralImport,
+  followThrough,
 ];
 
 const merged: Record<Lang, Messages> = {

@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command';
 import { followUpTables } from '../../../shared/domain/follow-up-tables';
+import { followThroughTables } from '../../../shared/domain/follow-through-tables';
 import { formatCell, type ReportTable } from '../../../shared/domain/report-table';
 import { translate, type Lang } from '../../../shared/i18n';
 
@@ -45,6 +46,8 @@ export const statsCommand: CliCommand = {
     ctx.out(t('followUp.populationSource', { source: ctx.lang === 'en' ? dashboard.population.sourceEn : dashboard.population.source }));
     ctx.out(t('followUp.methods'));
     for (const table of followUpTables(dashboard, t)) printTable(table, ctx.lang, ctx.out);
+    const figures = await ctx.call('followThrough.figures', { careAreaCode: dashboard.careArea.code, from: dashboard.from, to: dashboard.to });
+    for (const table of followThroughTables(figures, t)) printTable(table, ctx.lang, ctx.out);
     return 0;
   },
 };

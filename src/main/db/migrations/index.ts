@@ -12,6 +12,7 @@ import { m0010_follow_up_covering } from './0010_follow_up_covering';
 import { m0011_list_indexes } from './0011_list_indexes';
 import { m0012_fewer_referral_indexes } from './0012_fewer_referral_indexes';
 import { m0031_referral_forms } from './0031_referral_forms';
+import { m0027_follow_through } from './0027_follow_through';
 
 /**
  * Every migration in order. Append only: a released id is never renamed or removed.
@@ -30,5 +31,6 @@ export const migrations: readonly Migration[] = [
   m0010_follow_up_covering,
   m0011_list_indexes,
   m0012_fewer_referral_indexes,
+  m0027_follow_through,
   m0031_referral_forms,
 ];

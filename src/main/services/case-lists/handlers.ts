@@ -5,6 +5,7 @@ import { buildProposal } from './proposal';
 import { loadMeeting } from './queries';
 import { agendaPdf } from './agenda-pdf';
 import { exportReplies, replyPdf } from './reply-pdf';
+import { withConsideration } from '../follow-through/consideration';
 
 type CaseListMethod = Extract<keyof Handlers, `caseLists.${string}` | `recommendations.${string}`>;
 
@@ -33,7 +34,7 @@ export const caseListHandlers: Pick<Handlers, CaseListMethod> = {
   'caseLists.exportReplies': ({ meetingId, dir }, ctx) => exportReplies(ctx, meetingId, dir),
   'caseLists.finalise': ({ meetingId }, ctx) => finaliseMeeting(ctx, meetingId),
   'caseLists.saveTreatmentOptions': ({ careAreaCode, options }, ctx) => saveTreatmentOptions(ctx, careAreaCode, options),
-  'recommendations.record': (input, ctx) => recordRecommendation(ctx, input),
-  'recommendations.amend': ({ amendmentReason, ...input }, ctx) => amendRecommendation(ctx, input, amendmentReason),
+  'recommendations.record': (input, ctx) => withConsideration(ctx, input, () => recordRecommendation(ctx, input)),
+  'recommendations.amend': ({ amendmentReason, ...input }, ctx) => withConsideration(ctx, input, () => amendRecommendation(ctx, input, amendmentReason)),
   'recommendations.postpone': ({ meetingId, referralId }, ctx) => postponeCase(ctx, meetingId, referralId),
 };

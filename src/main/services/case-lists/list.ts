@@ -6,6 +6,7 @@ import type { CaseListView, MeetingSummary } from '../../../shared/api/methods/c
 import { changeReferralStatus } from '../referrals/status';
 import { getWorkplace } from '../system/workplace';
 import { buildProposal } from './proposal';
+import { loadConsiderations } from '../follow-through/consideration';
 import { loadItems, loadMeeting, loadParticipants, loadRecommendations, nextMeetingAfter, type MeetingRow } from './queries';
 
 /** Meetings of the workplace's care areas from two weeks back on, with how many cases each has. */
@@ -31,6 +32,7 @@ export function getCaseList(ctx: RequestContext, meetingId: number): CaseListVie
   const m = loadMeeting(ctx.db, meetingId);
   const items = loadItems(ctx.db, m);
   const recs = loadRecommendations(ctx.db, m.id);
+  const considerations = loadConsiderations(ctx.db, m.id);
   const starts = plannedStarts(m.startsAt, items.map((i) => i.minutes));
   const used = { cases: items.length, minutes: items.reduce((s, i) => s + i.minutes, 0) };
   const proposal = m.lockedAt || m.status !== 'planned' ? null : buildProposal(ctx.db, m, used);
@@ -41,7 +43,7 @@ export function getCaseList(ctx: RequestContext, meetingId: number): CaseListVie
     .all(m.id) as CaseListView['unlocks'];
   return {
     meeting: { ...m, caseCount: used.cases, caseMinutes: used.minutes },
-    items: items.map((i, n) => ({ ...i, plannedStart: starts[n], recommendations: recs.get(i.referralId) ?? [] })),
+    items: items.map((i, n) => ({ ...i, plannedStart: starts[n], recommendations: recs.get(i.referralId) ?? [], consideration: considerations.get(i.referralId) ?? null })),
     proposal,
     participants: loadParticipants(ctx.db, m.id),
     unlocks,

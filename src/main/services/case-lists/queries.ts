@@ -60,6 +60,7 @@ export function nextMeetingAfter(db: Db, m: { id: number; careAreaCode: string; 
 const CASE_COLUMNS = `r.id referralId, r.patient_id patientId, p.given_name givenName, p.family_name familyName, p.birth_date birthDate,
   (SELECT pi.value FROM patient_identifier pi WHERE pi.patient_id = p.id ORDER BY pi.is_temporary, pi.id LIMIT 1) identifier,
   u.name referringUnitName, r.question, r.icd10, r.ecog, r.history, r.comorbidity, r.patient_wishes patientWishes,
+  r.psychosocial, r.patient_told patientTold, r.patient_informed patientInformed,
   r.priority, r.received_date receivedDate, r.suspicion_date suspicionDate, r.status referralStatus`;
 
 /** `earlierRec`: the referral has a recommendation from an earlier meeting, so this is a re-discussion. */
@@ -69,6 +70,8 @@ function toSummary(row: CaseRow, meetingDate: string, targetDays: number): CaseS
   const { birthDate, earlierRec, ...rest } = row;
   return {
     ...rest,
+    // SQLite hands the flag over as 0/1.
+    patientInformed: rest.patientInformed === null ? null : (rest.patientInformed as unknown) === 1,
     birthYear: birthDate ? Number(birthDate.slice(0, 4)) : null,
     daysLeft: daysLeft(row, meetingDate, targetDays),
     rediscussion: earlierRec === 1,

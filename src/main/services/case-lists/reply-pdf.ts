@@ -14,6 +14,7 @@ import { formatIdentifier } from '../../../shared/domain/agenda';
 import { loadItems, loadMeeting, loadParticipants, loadRecommendations, type ItemRow, type MeetingRow } from './queries';
 import type { RecommendationVersion } from '../../../shared/api/methods/case-lists';
 import { footer, heading, INTENT_SV, line, roleSv } from './pdf-parts';
+import { reportBackText } from '../follow-through/settings';
 
 interface Letter {
   m: MeetingRow;
@@ -24,6 +25,8 @@ interface Letter {
   referrer: { physician: string | null; address: string | null };
   demo: boolean;
   today: string;
+  /** How the referring unit reports back what became of the recommendation. */
+  reportBack: string;
 }
 
 /** Reads what the letters of a meeting need (synchronously, inside the request's transaction). */
@@ -36,12 +39,13 @@ function lettersOf(ctx: RequestContext, meetingId: number, onlyReferralId?: numb
   const demo = getSetting<boolean>(ctx.db, 'demo.loaded', false);
   const referrer = ctx.db.prepare('SELECT r.referring_physician physician, u.address FROM referral r JOIN unit u ON u.id = r.referring_unit_id WHERE r.id = ?');
   const today = stockholmToday(ctx.now());
+  const reportBack = reportBackText(ctx.db);
   const letters: Letter[] = [];
   items.forEach((item, n) => {
     if (onlyReferralId !== undefined && item.referralId !== onlyReferralId) return;
     const r = recs.get(item.referralId);
     if (!r || item.outcome !== 'discussed') return;
-    letters.push({ m, item, caseNumber: n + 1, recs: r, participants, referrer: referrer.get(item.referralId) as Letter['referrer'], demo, today });
+    letters.push({ m, item, caseNumber: n + 1, recs: r, participants, referrer: referrer.get(item.referralId) as Letter['referrer'], demo, today, reportBack });
   });
   return letters;
 }
@@ -75,6 +79,9 @@ async function renderLetter(l: Letter): Promise<FilePayload> {
     line(doc, `Ändrad (version ${rec.version})`, `${rec.recordedAt.slice(0, 10)} av ${rec.recordedBy}: ${rec.amendmentReason ?? ''}`);
     doc.font(FONT.italic).text(`Ersätter tidigare rekommendation (version ${l.recs[1]?.version ?? rec.version - 1}).`).font(FONT.regular);
   }
+
+  heading(doc, 'Återrapportering');
+  doc.text(l.reportBack);
 
   heading(doc, 'Deltagare vid konferensen');
   const present = l.participants.some((p) => p.attendance) ? l.participants.filter((p) => p.attendance === 'present' || p.attendance === 'remote') : l.participants;

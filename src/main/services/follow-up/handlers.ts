@@ -5,6 +5,9 @@ import { stockholmToday } from '../../../shared/domain/lead-time';
 import { fileSlug } from '../../../shared/domain/report-table';
 import { followUpDashboard } from './dashboard';
 import { followUpPdf } from './pdf';
+import { followThroughFigures } from '../follow-through/figures';
+import { followThroughTables } from '../../../shared/domain/follow-through-tables';
+import { translate } from '../../../shared/i18n';
 
 /** Aggregates only: no patient's data leaves these methods, so there is no access to log. */
 export const followUpHandlers: Pick<Handlers, 'followUp.dashboard' | 'followUp.exportPdf'> = {
@@ -12,7 +15,9 @@ export const followUpHandlers: Pick<Handlers, 'followUp.dashboard' | 'followUp.e
   'followUp.exportPdf': async (input, ctx) => {
     const lang = getSetting<Language>(ctx.db, 'ui.language', 'sv');
     const dashboard = followUpDashboard(ctx.db, input, lang);
-    const bytes = await followUpPdf(dashboard, lang, { demo: getSetting<boolean>(ctx.db, 'demo.loaded', false), today: stockholmToday(ctx.now()) });
+    // The figures after the conference follow, their definitions in the table's note (the method section).
+    const moreTables = followThroughTables(followThroughFigures(ctx.db, input), (key, params) => translate(lang, key, params));
+    const bytes = await followUpPdf(dashboard, lang, { demo: getSetting<boolean>(ctx.db, 'demo.loaded', false), today: stockholmToday(ctx.now()), moreTables });
     return {
       fileName: `${fileSlug(`uppfoljning ${dashboard.careArea.code} ${input.from} ${input.to}`)}.pdf`,
       mimeType: 'application/pdf',

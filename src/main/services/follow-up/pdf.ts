@@ -38,7 +38,7 @@ function drawTable(doc: Pdf, table: ReportTable, lang: Lang): void {
 }
 
 /** The dashboard as an A4 PDF for the annual report: every table, with the methods and sources. */
-export async function followUpPdf(d: FollowUpDashboard, lang: Lang, options: { demo: boolean; today: string }): Promise<Buffer> {
+export async function followUpPdf(d: FollowUpDashboard, lang: Lang, options: { demo: boolean; today: string; moreTables?: ReportTable[] }): Promise<Buffer> {
   const t = (key: string, params?: Record<string, string | number>) => translate(lang, key, params);
   const areaName = lang === 'en' ? d.careArea.nameEn : d.careArea.nameSv;
   const title = t('followUp.pdfTitle', { careArea: areaName, from: d.from, to: d.to });
@@ -50,6 +50,6 @@ export async function followUpPdf(d: FollowUpDashboard, lang: Lang, options: { d
   doc.text(t('followUp.methods'));
   doc.text(t('followUp.generated', { date: options.today }));
   doc.fillColor('#000');
-  for (const table of followUpTables(d, t)) drawTable(doc, table, lang);
+  for (const table of [...followUpTables(d, t), ...(options.moreTables ?? [])]) drawTable(doc, table, lang);
   return finish();
 }

@@ -22,6 +22,8 @@ export interface ReferralRow {
   pathology_ref: string | null;
   patient_wishes: string | null;
   patient_informed: number | null;
+  psychosocial: string | null;
+  patient_told: string | null;
   priority: 'urgent' | 'normal';
   notes: string | null;
   status: string;
@@ -56,6 +58,8 @@ export function rowToFields(r: ReferralRow): ReferralFields {
     patientInformed: bool(r.patient_informed),
     priority: r.priority,
     notes: r.notes,
+    psychosocial: r.psychosocial,
+    patientTold: r.patient_told,
   };
 }
 
@@ -80,6 +84,8 @@ export const FIELD_COLUMNS = [
   'patient_informed',
   'priority',
   'notes',
+  'psychosocial',
+  'patient_told',
 ] as const;
 
 export function fieldValues(f: ReferralFields): (string | number | null)[] {
@@ -103,6 +109,8 @@ export function fieldValues(f: ReferralFields): (string | number | null)[] {
     bit(f.patientInformed),
     f.priority,
     f.notes,
+    f.psychosocial,
+    f.patientTold,
   ];
 }
 

@@ -13,6 +13,8 @@ import { AttendancePanel } from '../calendar/AttendancePanel';
 import { RepliesPanel } from './RepliesPanel';
 import { stockholmClock, stockholmDateTime } from './format';
 import { useCan } from '../security/useCan';
+import { PersonFacts } from '../follow-through/PersonFacts';
+import { useCaseTimes } from '../follow-through/useCaseTimes';
 
 /** The meeting: one case at a time, large enough to share on screen, with its outcome beside it. */
 export function MeetingRunView({ meetingId }: { meetingId: number }) {
@@ -113,12 +115,13 @@ function CaseStage({ view, item, n, total, onGo }: { view: CaseListView; item: C
   const canAmend = useCan('recommendations.amend');
   const m = view.meeting;
   const running = m.status === 'planned' && Boolean(m.lockedAt);
+  const closeCase = useCaseTimes(m.id, item.referralId, running && item.outcome === 'pending');
   const postpone = () =>
     act(
       m.id,
       () => api.call('recommendations.postpone', { meetingId: m.id, referralId: item.referralId }),
       (r) => (r.nextMeeting ? t('meeting.postponedTo', { date: r.nextMeeting.localDate }) : t('meeting.postponedNoNext')),
-    );
+    ).then(closeCase);
   return (
     <article className="case-stage" aria-label={t('meeting.caseOf', { n: n + 1, total })}>
       <div className="stage-top">
@@ -163,25 +166,14 @@ function CaseStage({ view, item, n, total, onGo }: { view: CaseListView; item: C
             <dd>{item.history}</dd>
           </>
         )}
-        {item.comorbidity && (
-          <>
-            <dt>{t('meeting.comorbidity')}</dt>
-            <dd>{item.comorbidity}</dd>
-          </>
-        )}
-        {item.patientWishes && (
-          <>
-            <dt>{t('meeting.wishes')}</dt>
-            <dd>{item.patientWishes}</dd>
-          </>
-        )}
       </dl>
+      <PersonFacts item={item} />
       <section className="stage-outcome" aria-label={t('recommendation.title')}>
         <h3>{t('recommendation.title')}</h3>
         {item.outcome === 'postponed' && <p className="banner banner-warn">{t('meeting.outcome.postponed')}</p>}
         {running && item.outcome !== 'postponed' && (
           <>
-            <RecommendationForm meetingId={m.id} item={item} treatmentOptions={m.treatmentOptions} mode="record" onDone={() => undefined} />
+            <RecommendationForm meetingId={m.id} item={item} treatmentOptions={m.treatmentOptions} mode="record" onDone={closeCase} />
             {item.outcome === 'pending' && (
               <button type="button" className="postpone" onClick={postpone}>
                 {t('meeting.postpone')}

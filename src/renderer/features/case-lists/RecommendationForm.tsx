@@ -5,6 +5,7 @@ import { useAppStore } from '../../app/store';
 import { useT } from '../../i18n/useT';
 import { Field, useFieldErrors } from '../../ui/Field';
 import { useCaseListStore } from './store';
+import { ConsiderationFields, considerationDraft, considerationInput } from '../follow-through/ConsiderationFields';
 
 interface Props {
   meetingId: number;
@@ -30,6 +31,7 @@ export function RecommendationForm({ meetingId, item, treatmentOptions, mode, on
   const [unitId, setUnitId] = useState<string>(current?.responsibleUnitId ? String(current.responsibleUnitId) : '');
   const [rediscuss, setRediscuss] = useState(current?.rediscussDate ?? '');
   const [reason, setReason] = useState('');
+  const [consideration, setConsideration] = useState(() => considerationDraft(item.consideration));
 
   async function save(e: React.FormEvent) {
     e.preventDefault();
@@ -43,6 +45,7 @@ export function RecommendationForm({ meetingId, item, treatmentOptions, mode, on
       nextStep,
       responsibleUnitId: unitId ? Number(unitId) : null,
       rediscussDate: rediscuss || null,
+      ...considerationInput(consideration),
     };
     const ok = await act(
       meetingId,
@@ -103,6 +106,7 @@ export function RecommendationForm({ meetingId, item, treatmentOptions, mode, on
       <Field label={t('recommendation.rediscussDate')} error={fe('rediscussDate')}>
         <input type="date" value={rediscuss} onChange={(e) => setRediscuss(e.target.value)} />
       </Field>
+      <ConsiderationFields draft={consideration} onChange={setConsideration} fe={fe} />
       {mode === 'amend' && (
         <Field label={t('recommendation.amendReason')} error={fe('amendmentReason')}>
           <input value={reason} onChange={(e) => setReason(e.target.value)} />

@@ -12,6 +12,7 @@ import { Page } from '../../ui/Page';
 import { chartsFor } from './FollowUpCharts';
 import { ReportTableView } from './ReportTableView';
 import { useFollowUpSelection } from './store';
+import { FollowThroughFigures } from '../follow-through/FollowThroughFigures';
 
 /** UTF-8 text as base64 (the FilePayload the download helper saves). */
 function utf8Base64(text: string): string {
@@ -146,6 +147,7 @@ export default function FollowUpPage() {
               <ReportTableView table={table} onExport={exportCsv} />
             </section>
           ))}
+          <FollowThroughFigures careAreaCode={dashboard.careArea.code} from={dashboard.from} to={dashboard.to} onExport={exportCsv} />
         </>
       )}
     </Page>

@@ -26,6 +26,8 @@ export function ReferralFacts({ detail }: { detail: ReferralDetail }) {
     [t('referral.field.pathologyRef'), detail.pathologyRef],
     [t('referral.field.patientWishes'), detail.patientWishes],
     [t('referral.field.patientInformed'), yn(detail.patientInformed)],
+    [t('referral.field.psychosocial'), detail.psychosocial],
+    [t('referral.field.patientTold'), detail.patientTold],
     [t('referralForm.notes'), detail.notes],
   ];
   return (

@@ -122,6 +122,8 @@ export function ReferralFieldsSection({ draft, set, fe }: Props) {
       {text('pathologyRef')}
       {yesNo('patientInformed')}
       {area('patientWishes')}
+      {area('psychosocial')}
+      {area('patientTold')}
       <Field label={t('referralForm.notes')} error={fe('notes')} wide>
         <textarea value={draft.notes} maxLength={2000} onChange={(e) => set('notes', e.target.value)} />
       </Field>

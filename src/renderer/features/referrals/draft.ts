@@ -19,6 +19,8 @@ export interface ReferralDraft {
   pathologyRef: string;
   patientWishes: string;
   patientInformed: '' | 'yes' | 'no';
+  psychosocial: string;
+  patientTold: string;
   priority: 'normal' | 'urgent';
   notes: string;
 }
@@ -41,6 +43,8 @@ export const emptyDraft = (today: string, careAreaCode = ''): ReferralDraft => (
   pathologyRef: '',
   patientWishes: '',
   patientInformed: '',
+  psychosocial: '',
+  patientTold: '',
   priority: 'normal',
   notes: '',
 });
@@ -80,6 +84,8 @@ export function fieldsToDraft(f: ReferralFields): ReferralDraft {
     pathologyRef: s(f.pathologyRef),
     patientWishes: s(f.patientWishes),
     patientInformed: fromBool(f.patientInformed),
+    psychosocial: s(f.psychosocial),
+    patientTold: s(f.patientTold),
     priority: f.priority,
     notes: s(f.notes),
   };

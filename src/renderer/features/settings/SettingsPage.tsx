@@ -17,6 +17,7 @@ import { BackupSettings } from '../backup/BackupSettings';
 import { FormsSettings } from '../referrals/FormsSettings';
 import { RulesSettings } from '../referrals/RulesSettings';
 import { TreatmentOptionsSettings } from '../case-lists/TreatmentOptionsSettings';
+import { FollowThroughSettings } from '../follow-through/FollowThroughSettings';
 
 function WorkplaceSettings() {
   const t = useT();
@@ -58,6 +59,7 @@ export const settingsSections: SettingsSection[] = [
   { id: 'treatment-options', titleKey: 'treatments.tab', View: TreatmentOptionsSettings, method: 'caseLists.saveTreatmentOptions', shared: true },
   { id: 'care-plan-templates', titleKey: 'carePlan.templates', View: CarePlanTemplatesSettings, method: 'carePlans.saveTemplate', shared: true },
   { id: 'backups', titleKey: 'settings.backups', View: BackupSettings, method: 'backup.list' },
+  { id: 'follow-through', titleKey: 'followThrough.settings', View: FollowThroughSettings, method: 'followThrough.saveSettings' },
 ];
 
 export function SettingsPage({ segments }: { segments: string[] }) {

@@ -3,6 +3,7 @@ import { SHARED_SETTINGS_ROLES } from '../settings-roles';
 import { defineMethod } from '../contract';
 import type { FilePayload } from '../files';
 import { LIMITS, codeText, id, isoDate, optionalText, requiredText, shortText } from '../limits';
+import { considerationFields, type CaseConsideration } from './follow-through';
 
 /** Who builds case lists (falllistor): everyone but a pure reader. */
 const LIST_BUILDERS = ['contact_nurse', 'coordinator', 'administrator', 'physician'] as const;
@@ -56,6 +57,9 @@ export interface CaseSummary extends CaseBrief {
   history: string | null;
   comorbidity: string | null;
   patientWishes: string | null;
+  psychosocial: string | null;
+  patientTold: string | null;
+  patientInformed: boolean | null;
 }
 
 export interface RecommendationVersion {
@@ -83,6 +87,8 @@ export interface CaseListItem extends CaseSummary {
   carriedFrom: { meetingId: number; localDate: string } | null;
   /** The current recommendation first, then the earlier versions it amended. */
   recommendations: RecommendationVersion[];
+  /** Wishes, trial and discussion times recorded for the case at this meeting. */
+  consideration: CaseConsideration | null;
 }
 
 /** Rows of the overflow and of the late referrals a proposal shows (the first, in agenda order). */
@@ -145,6 +151,7 @@ const recommendationInput = z.object({
   nextStep: optionalText(LIMITS.mediumText),
   responsibleUnitId: id().nullish().transform((v) => v ?? null),
   rediscussDate: isoDate().nullish().transform((v) => v ?? null),
+  ...considerationFields,
 });
 export type RecommendationInput = z.input<typeof recommendationInput>;
 

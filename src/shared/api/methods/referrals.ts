@@ -54,6 +54,8 @@ export const referralFields = z.object({
   pathologyRef: optionalText(),
   patientWishes: optionalText(LIMITS.mediumText),
   patientInformed: z.boolean().nullish().transform((v) => v ?? null),
+  psychosocial: optionalText(LIMITS.mediumText), // psykosocial situation
+  patientTold: optionalText(LIMITS.mediumText), // vad patienten har fått veta
   priority: z.enum(['urgent', 'normal']).default('normal'),
   notes: optionalText(LIMITS.mediumText),
 });

@@ -48,6 +48,8 @@ const REQUIRABLE_SHAPE: Record<RequirableField, Pick<FormField, 'kind' | 'maxLen
   pathologyRef: { kind: 'text', maxLength: LIMITS.shortText },
   patientWishes: { kind: 'multiline', maxLength: LIMITS.mediumText },
   patientInformed: { kind: 'choice', maxLength: 3, choices: YES_NO },
+  psychosocial: { kind: 'multiline', maxLength: LIMITS.mediumText },
+  patientTold: { kind: 'multiline', maxLength: LIMITS.mediumText },
 };
 
 /** The patient and the sender come first; every form has them, and they are always required. */

@@ -31,6 +31,8 @@ export const FIELD_COLUMN: Record<string, Column> = {
   radiologyReportRef: 'rontgensvar',
   pathologyRef: 'pad_referens',
   patientWishes: 'patientens_onskemal',
+  psychosocial: 'psykosocial_situation',
+  patientTold: 'patienten_har_fatt_veta',
   patientInformed: 'patient_informerad',
   priority: 'prioritet',
   notes: 'anteckningar',

@@ -1,0 +1,56 @@
+import type { FollowThroughFigures } from '../api/methods/follow-through';
+import type { ReportTable } from './report-table';
+
+type T = (key: string, params?: Record<string, string | number>) => string;
+
+/**
+ * The follow-through figures as labelled tables: the same tables back the dashboard, its CSV export,
+ * the PDF report and `mdk stats`, so every output agrees.
+ */
+export function followThroughTables(f: FollowThroughFigures, t: T): ReportTable[] {
+  const g = f.targets;
+  return [
+    {
+      id: 'follow-through',
+      title: t('followThrough.figures'),
+      columns: [
+        { label: t('followThrough.figures'), kind: 'text' },
+        { label: t('followThrough.fig.count'), kind: 'int' },
+        { label: t('followThrough.fig.value'), kind: 'percent' },
+        { label: t('followThrough.fig.target'), kind: 'percent' },
+      ],
+      rows: [
+        [t('followThrough.fig.discussed'), f.discussed, null, null],
+        [t('followThrough.fig.implementationRate'), f.implementation.started + f.implementation.carriedOut, f.implementation.rate, g.implementationRate],
+        [t('followThrough.fig.noStatus'), f.implementation.noStatus + f.implementation.awaiting, null, null],
+        [t('followThrough.fig.wishesRecorded'), f.wishesRecorded, f.wishesRecordedShare, g.wishesRecorded],
+        [t('followThrough.fig.trialConsidered'), f.trialConsidered, f.trialConsideredShare, g.trialConsidered],
+        [t('followThrough.fig.postponementRate'), f.postponed, f.postponementRate, g.postponementRate],
+      ],
+      note: t('followThrough.method'),
+    },
+    {
+      id: 'deviation-reasons',
+      title: t('followThrough.fig.reasons'),
+      columns: [
+        { label: t('followThrough.deviationReason'), kind: 'text' },
+        { label: t('followThrough.fig.count'), kind: 'int' },
+      ],
+      rows: f.implementation.deviationReasons.map((r) => [t(`followThrough.reason.${r.reason}`), r.count]),
+    },
+    {
+      id: 'follow-through-times',
+      title: `${t('followThrough.fig.conferenceToStart')} · ${t('followThrough.fig.discussionMinutes')}`,
+      columns: [
+        { label: t('followThrough.figures'), kind: 'text' },
+        { label: t('followUp.col.count'), kind: 'int' },
+        { label: t('followUp.col.medianDays').replace(/\s*\(.*\)$/, ''), kind: 'decimal' },
+        { label: t('followUp.col.p90Days').replace(/\s*\(.*\)$/, ''), kind: 'decimal' },
+      ],
+      rows: [
+        [t('followThrough.fig.conferenceToStart'), f.conferenceToStart.count, f.conferenceToStart.median, f.conferenceToStart.p90],
+        [t('followThrough.fig.discussionMinutes'), f.discussionMinutes.count, f.discussionMinutes.median, f.discussionMinutes.p90],
+      ],
+    },
+  ];
+}
