@@ -10,8 +10,10 @@ describe('import query plans', () => {
   it('looks up identifiers with the file as the outer loop and the unique index on all three columns', () => {
     const { core } = testCore();
     const plan = (core.db.prepare(`EXPLAIN QUERY PLAN ${IDENTIFIER_LOOKUP_SQL}`).all('[]', 'reservnummer', '14') as { detail: string }[]).map((r) => r.detail);
-    expect(plan).toHaveLength(2);
+    expect(plan).toHaveLength(3);
     expect(plan[0]).toMatch(/^SCAN j VIRTUAL TABLE/);
     expect(plan[1]).toBe('SEARCH i USING INDEX patient_identifier_unique (system=? AND value=? AND <expr>=?)');
+    // The patient's name (for the preview's warning about another name) by its primary key.
+    expect(plan[2]).toBe('SEARCH p USING INTEGER PRIMARY KEY (rowid=?)');
   });
 });

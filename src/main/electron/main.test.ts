@@ -130,9 +130,9 @@ describe('the core process', () => {
     expect(fork.entry).toMatch(/[/\\]core\.js$/);
     expect(fork.options).toMatchObject({ serviceName: 'MDK Coordinator core' });
     expect(fork.received).toEqual([{ kind: 'start', dataDir }]);
-    // The core answers, not this process: signed out at first, then the core's own data folder.
+    // The core answers, not this process: signed out at first, then the core's own data folder (shown to an administrator).
     expect(await callFromWindow('system.info')).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
-    signInAs(shellCore(), 'window-1', 'coordinator');
+    signInAs(shellCore(), 'window-1', 'administrator');
     expect(await callFromWindow('system.info')).toMatchObject({ ok: true, result: { dataDir } });
     expect(await callFromWindow('no.such.method')).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
   });
