@@ -18,7 +18,7 @@ function completeFirstRun(server: AppServer) {
 test('care plan: from template, edit, finalise, handover confirmed, PDF and FHIR exported, batch export', async ({ page, server, openApp }) => {
   await completeFirstRun(server);
   const { referralId } = arrangeDischarge(server.core.db);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = server.now().toISOString().slice(0, 10);
   await openApp();
   await page.getByRole('link', { name: 'Vårdplaner' }).click();
 
