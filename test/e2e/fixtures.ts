@@ -39,12 +39,16 @@ export class AppServer {
     /** The instant the test's clock starts at (`test.use({ now })`); it then runs at the real pace. */
     startAt: Date = TEST_NOW,
   ) {
-    const offset = startAt.getTime() - Date.now();
-    this.now = () => new Date(Date.now() + offset);
+    this.offset = startAt.getTime() - Date.now();
   }
 
+  private offset: number;
   /** The test's clock, which the core and (through `openApp`) the page both read: never the calendar. */
-  readonly now: () => Date;
+  readonly now = (): Date => new Date(Date.now() + this.offset);
+  /** Moves the core's clock (an open page keeps its own until it is opened again). */
+  setNow(at: Date): void {
+    this.offset = at.getTime() - Date.now();
+  }
 
   async start() {
     this.core = createCore({ dataDir: this.dataDir, localRole: this.role, kdfCost: TEST_KDF, autoLockMs: this.autoLockMs, now: this.now });
