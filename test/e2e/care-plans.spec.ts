@@ -157,7 +157,7 @@ test('new version: the finalised plan stays read-only history, the new one super
   const { referralId } = arrangeDischarge(server.core.db);
   const { id } = await server.api.call('carePlans.create', { referralId });
   const plan = await server.api.call('carePlans.get', { id });
-  await server.api.call('carePlans.save', { ...plan, contactNurse: 'Karin Öberg', responsiblePhysician: 'Dr Åke Ström' });
+  await server.api.call('carePlans.save', { ...plan, contactNurse: 'Karin Öberg', contactNursePhone: '031-342 20 00', responsiblePhysician: 'Dr Åke Ström' });
   await server.api.call('carePlans.finalise', { id });
 
   await openApp();
