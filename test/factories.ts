@@ -3,8 +3,9 @@
  * not depend on another feature's screens. Never used to assert what the product does.
  */
 import type { Db } from '../src/main/db/driver';
+import { testNow } from './clock';
 
-const now = () => new Date().toISOString();
+const now = () => testNow().toISOString();
 
 export function unitIdByCode(db: Db, code: string): number {
   return db.prepare('SELECT id FROM unit WHERE code = ?').pluck().get(code) as number;

@@ -1,7 +1,8 @@
 /** Arrange-only helpers for the follow-up tests (issue 8): rows straight into a real database file. */
 import type { Db } from '../src/main/db/driver';
+import { testNow } from './clock';
 
-const now = () => new Date().toISOString();
+const now = () => testNow().toISOString();
 
 export function insertCarePlan(
   db: Db,

@@ -18,7 +18,7 @@ function completeFirstRun(server: AppServer) {
 test('care plan: from template, edit, finalise, handover confirmed, PDF and FHIR exported, batch export', async ({ page, server, openApp }) => {
   await completeFirstRun(server);
   const { referralId } = arrangeDischarge(server.core.db);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = server.now().toISOString().slice(0, 10);
   await openApp();
   await page.getByRole('link', { name: 'Vårdplaner' }).click();
 
@@ -30,9 +30,14 @@ test('care plan: from template, edit, finalise, handover confirmed, PDF and FHIR
   await expect(page.getByText('Telefon 031-342 10 00 · Vardagar 8–16 · Blå stråket 5, 413 45 Göteborg')).toBeVisible();
   await expect(page.getByRole('group', { name: 'Uppföljning 2' }).getByLabel('Vad', { exact: true })).toHaveValue('Återbesök med läkarundersökning');
 
-  // Finalising an incomplete plan names the missing field, in Swedish, beside it.
+  // Finalising before the patient can reach the unit names each missing item and where to fill it in, beside it.
   await page.getByRole('button', { name: 'Fastställ' }).click();
-  await expect(page.locator('.field-invalid', { hasText: 'Kontaktsjuksköterska' }).getByText('Måste fyllas i innan vårdplanen fastställs.')).toBeVisible();
+  await expect(page.getByRole('alert').getByText('Vårdplanen kan inte fastställas förrän patienten kan nå er. Fyll i det som saknas:')).toBeVisible();
+  await expect(page.locator('.field-invalid', { hasText: 'Kontaktsjuksköterska' }).getByText('Kontaktsjuksköterskans namn saknas – fyll i det i vårdplanen under Kontaktuppgifter.')).toBeVisible();
+  await expect(page.locator('.field-invalid').getByText('Kontaktsjuksköterskans direktnummer saknas – fyll i det i vårdplanen under Kontaktuppgifter.')).toBeVisible();
+  // The diagnosis the patient will read: the code with its ICD-10-SE text, and a plain sentence.
+  await expect(page.getByLabel('Text enligt ICD-10-SE')).toContainText('C21.1 Malign tumör i analkanalen');
+  await page.getByLabel('Förklaring i vardagligt språk (valfri)').fill('En tumör i ändtarmsöppningen som har behandlats med strålning och cellgifter.');
 
   // Edit sections and the follow-up schedule.
   await page.getByLabel('Kontaktsjuksköterska', { exact: true }).fill('Karin Öberg');
@@ -83,6 +88,10 @@ test('care plan: from template, edit, finalise, handover confirmed, PDF and FHIR
   expect(pdf.pages[0]).toContain('Min vårdplan');
   expect(pdf.pages[0]).toContain('Telefon: 031-342 10 00');
   expect(pdf.pages[0]).toContain('Karin Öberg');
+  const flat = pdf.text.replace(/\s+/g, ' ');
+  expect(flat).toContain('Din diagnos C21.1 Malign tumör i analkanalen');
+  expect(flat).toContain('En tumör i ändtarmsöppningen som har behandlats med strålning och cellgifter.');
+  expect(flat).not.toContain('Analcancer, kurativt syftande');
   expect(pdf.text).toContain('MR bäcken');
   expect(pdf.text).toContain('20 maj 2027');
   expect(pdf.text).toContain('Sittbad med ljummet vatten');
@@ -148,7 +157,7 @@ test('new version: the finalised plan stays read-only history, the new one super
   const { referralId } = arrangeDischarge(server.core.db);
   const { id } = await server.api.call('carePlans.create', { referralId });
   const plan = await server.api.call('carePlans.get', { id });
-  await server.api.call('carePlans.save', { ...plan, contactNurse: 'Karin Öberg', responsiblePhysician: 'Dr Åke Ström' });
+  await server.api.call('carePlans.save', { ...plan, contactNurse: 'Karin Öberg', contactNursePhone: '031-342 20 00', responsiblePhysician: 'Dr Åke Ström' });
   await server.api.call('carePlans.finalise', { id });
 
   await openApp();

@@ -26,7 +26,8 @@ function arrange(server: AppServer) {
 
 const status = (server: AppServer, id: number) => server.core.db.prepare('SELECT status FROM referral WHERE id = ?').pluck().get(id);
 
-test.use({ role: 'physician' });
+// The morning of the first meeting, once it has begun (08:00 in Stockholm): recommendations may be recorded.
+test.use({ role: 'physician', now: '2027-01-15T07:30:00.000Z' });
 
 test('build, reorder and lock the list, run the meeting, finalise, and find the postponed case on the next list', async ({ page, server, openApp }) => {
   const { ids } = arrange(server);

@@ -14,7 +14,7 @@ async function arrange(server: AppServer) {
   const meetingId = insertMeeting(db, { localDate: '2027-03-05', startsAt: '2027-03-05T07:00:00.000Z', capacityCases: 5, minutesPerCase: 10 });
   const referralId = insertReferral(db, { patientId: insertPatient(db, { familyName: 'Andersson', givenName: 'Åsa' }), receivedDate: '2027-02-20', suspicionDate: null });
   db.prepare("UPDATE referral SET comorbidity = 'Hjärtsvikt NYHA II', psychosocial = 'Bor ensam, dotter i närheten', patient_wishes = 'Vill behandlas nära hemmet', patient_told = 'Känner till diagnosen' WHERE id = ?").run(referralId);
-  server.clock.at = new Date('2027-03-05T07:30:00.000Z');
+  server.setNow(new Date('2027-03-05T07:30:00.000Z'));
   await server.api.call('caseLists.add', { meetingId, referralIds: [referralId] });
   await server.api.call('caseLists.lock', { meetingId });
   return { meetingId, referralId };
@@ -42,14 +42,14 @@ test('record wishes and trial, finalise, find the case on the worklist, deviate 
   await form.getByRole('group', { name: 'Studie övervägd' }).getByRole('radio', { name: 'Ja' }).check();
   await form.getByLabel('Studiens namn').fill('ANAL-RT2');
   await form.getByLabel('EU CT-nummer').fill('2023-50345-12-00');
-  server.clock.at = new Date('2027-03-05T07:38:00.000Z');
+  server.setNow(new Date('2027-03-05T07:38:00.000Z'));
   await form.getByRole('button', { name: 'Spara rekommendation' }).click();
   await expect(form.getByRole('alert').filter({ hasText: 'EU CT-nummer skrivs ÅÅÅÅ-NNNNNN-NN-NN, t.ex. 2023-503456-12-00 (från 2022).' })).toBeVisible();
   await form.getByLabel('EU CT-nummer').fill('2023-503456-12-00');
   await form.getByRole('button', { name: 'Spara rekommendation' }).click();
   await expect(page.getByText('Rekommendationen är sparad.')).toBeVisible();
 
-  server.clock.at = new Date('2027-03-05T08:00:00.000Z');
+  server.setNow(new Date('2027-03-05T08:00:00.000Z'));
   await page.getByRole('button', { name: 'Fastställ mötet' }).click();
   await page.getByRole('button', { name: 'Ja, fastställ mötet' }).click();
   await expect(page.getByText(/Mötet fastställdes/)).toBeVisible();
@@ -57,7 +57,7 @@ test('record wishes and trial, finalise, find the case on the worklist, deviate 
   expect(kept).toEqual({ wishes_considered: 'yes', trial_eu_ct_number: '2023-503456-12-00', timed: 1 });
 
   // The dashboard before any status: implementation rate unknown, wishes and trial recorded for the one case.
-  server.clock.at = new Date('2027-03-20T09:00:00.000Z');
+  server.setNow(new Date('2027-03-20T09:00:00.000Z'));
   const showPeriod = async () => {
     await page.getByRole('link', { name: 'Uppföljning' }).click();
     await page.getByLabel('Vårdområde').selectOption('ANAL');

@@ -74,7 +74,7 @@ test('a second open referral for the same patient and care area is flagged befor
   const unitId = ref.units.find((u) => u.code === 'HELSINGBORG')!.id;
   await server.api.call('referrals.create', {
     patient: { identifier: '19121212-1212', familyName: 'Tolvansson', givenName: 'Tolvan' },
-    referral: { careAreaCode: 'ANAL', referringUnitId: unitId, receivedDate: stockholmToday() },
+    referral: { careAreaCode: 'ANAL', referringUnitId: unitId, receivedDate: stockholmToday(server.now()) },
   });
   await openApp();
   await page.getByRole('link', { name: 'Anmälningar' }).click();

@@ -3,12 +3,12 @@ import { swedishHolidays, isoWeekday } from '../../src/shared/domain/holidays';
 import { DAY_NAMES } from '../../src/renderer/features/calendar/format';
 import { setSetting } from '../../src/main/services/settings';
 
-/** The first weekday holiday 7–80 days from now: the test's series meets on that weekday, so it must be skipped. */
-function comingHoliday() {
-  const today = new Date().toISOString().slice(0, 10);
+/** The first weekday holiday 7–80 days from the test's now: the test's series meets on that weekday, so it must be skipped. */
+function comingHoliday(now: Date) {
+  const today = now.toISOString().slice(0, 10);
   const year = Number(today.slice(0, 4));
-  const min = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
-  const max = new Date(Date.now() + 80 * 86_400_000).toISOString().slice(0, 10);
+  const min = new Date(now.getTime() + 7 * 86_400_000).toISOString().slice(0, 10);
+  const max = new Date(now.getTime() + 80 * 86_400_000).toISOString().slice(0, 10);
   return [...swedishHolidays(year), ...swedishHolidays(year + 1)].find((h) => h.date >= min && h.date <= max && isoWeekday(h.date) <= 5)!;
 }
 
@@ -21,7 +21,7 @@ test('weekly series: holiday skipped, one meeting cancelled, attendance with quo
   const su = ref.units.find((u) => u.code === 'SU')!;
   await server.api.call('people.save', { name: 'Åsa Öberg', role: 'surgeon', unitId: su.id, email: 'asa.oberg@example.se' });
   await server.api.call('people.save', { name: 'Per Lind', role: 'oncologist', unitId: su.id, email: 'per.lind@example.se' });
-  const holiday = comingHoliday();
+  const holiday = comingHoliday(server.now());
   const weekdayName = DAY_NAMES.sv[isoWeekday(holiday.date) - 1];
 
   await openApp();

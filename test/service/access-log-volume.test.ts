@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testCore, withWorkplace } from './helpers';
 import { LIST_MAX_ROWS } from '../../src/shared/api/methods/referrals';
+import { testNow } from '../clock';
 
 /**
  * The inbox notes access for every patient it shows (Patientdatalagen): at the largest list, 10,000
@@ -11,7 +12,7 @@ describe('access log at inbox volume', () => {
     const { core, api } = testCore();
     await withWorkplace(api);
     const db = core.db;
-    const t = new Date().toISOString();
+    const t = testNow().toISOString();
     const unit = db.prepare("SELECT id FROM unit WHERE code = 'HELSINGBORG'").pluck().get() as number;
     db.transaction(() => {
       const patient = db.prepare('INSERT INTO patient (family_name, given_name, birth_date, sex, home_region_code, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');

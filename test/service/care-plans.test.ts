@@ -6,6 +6,7 @@ import { ApiError } from '../../src/shared/api/errors';
 import { pdfText } from '../pdf-text';
 import { arrangeDischarge, validateFhirR4 } from '../care-plans/arrange';
 import { runCli } from '../../src/main/cli';
+import { testToday } from '../clock';
 
 async function draft() {
   const t = testCore();
@@ -58,7 +59,7 @@ describe('care plans', () => {
   it('refuses to finalise an incomplete plan, with the field named, and saves nothing partial', async () => {
     const t = await draft();
     const err = await rejects(t.api.call('carePlans.finalise', { id: t.id }));
-    expect(err.issues?.[0]).toMatchObject({ path: 'contactNurse', messageKey: 'carePlan.requiredToFinalise' });
+    expect(err.issues?.[0]).toMatchObject({ path: 'contactNurse', messageKey: 'carePlan.missing.contactNurse' });
     const plan = await t.api.call('carePlans.get', { id: t.id });
     const bad = await rejects(
       t.api.call('carePlans.save', { ...plan, contactNurse: 'X', followUps: [{ what: 'Besök', place: 'home_region', responsible: 'Vårdcentral', dueDate: null }] }),
@@ -88,7 +89,7 @@ describe('care plans', () => {
   it('active handover: national unit responsible until the confirmation is recorded; overdue after N days', async () => {
     const t = await draft();
     await fillAndFinalise(t);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = testToday();
     const receiving = t.core.db.prepare("SELECT id FROM unit WHERE code = 'HELSINGBORG'").pluck().get() as number;
     await t.api.call('carePlans.sendHandover', { carePlanId: t.id, receivingUnitId: receiving, receivingContactNurse: 'Eva Lind', sentDate: today });
     // Pretend it was sent ten days ago; the default limit is 7 days.
@@ -155,7 +156,7 @@ describe('care plans', () => {
     const { id } = await t.api.call('carePlans.create', { referralId: second.referralId });
     await fillAndFinalise({ ...t, id });
     const out = tempDir();
-    const today = new Date().toISOString().slice(0, 10);
+    const today = testToday();
     const lines: string[] = [];
     t.core.close();
     const code = await runCli(['export-careplans', '--data', t.dataDir, '--from', today, '--to', today, '--format', 'both', '--out', out], {

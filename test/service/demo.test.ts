@@ -3,6 +3,7 @@ import { testCore, useCliSignIn } from './helpers';
 import { runCli } from '../../src/main/cli/index';
 import { pdfText } from '../pdf-text';
 import { REFERRAL_STATUSES } from '../../src/shared/domain/referral-status';
+import { testToday } from '../clock';
 
 describe('demo data (issue 9)', () => {
   useCliSignIn();
@@ -17,7 +18,7 @@ describe('demo data (issue 9)', () => {
     const count = (sql: string) => db.prepare(sql).pluck().get() as number;
     expect(count('SELECT count(*) FROM referral')).toBe(r.referrals);
     expect(count("SELECT count(*) FROM meeting WHERE status = 'finalised'")).toBeGreaterThan(100);
-    expect(count("SELECT count(*) FROM meeting WHERE status = 'planned' AND local_date > date('now')")).toBeGreaterThan(10);
+    expect(db.prepare("SELECT count(*) FROM meeting WHERE status = 'planned' AND local_date > ?").pluck().get(testToday())).toBeGreaterThan(10);
     expect(count("SELECT count(*) FROM meeting_participant WHERE attendance IS NOT NULL")).toBeGreaterThan(500);
     expect(count("SELECT count(*) FROM case_list_item WHERE outcome = 'postponed'")).toBeGreaterThan(0);
     expect(count("SELECT count(*) FROM care_plan WHERE status = 'draft'")).toBeGreaterThan(0);

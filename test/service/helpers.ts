@@ -1,12 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { createCore, type Core, type CoreOptions } from '../../src/main/core';
 import { createApiClient, type ApiClient } from '../../src/shared/api/client';
 import { TEST_KDF } from '../../src/main/security/crypto';
 import { signInAs, TEST_PASSPHRASE, testUserName } from '../sign-in';
 import type { Role } from '../../src/shared/api/contract';
+import { TEST_NOW, testNow } from '../clock';
 
 export { TEST_PASSPHRASE, TEST_ADMIN, testUserName, signInAs } from '../sign-in';
 
@@ -25,11 +26,12 @@ export function tempDir(prefix = 'mdk-test-'): string {
  * A core on a real (encrypted) SQLite file in a fresh folder, with a typed client through the router,
  * signed in as a test user: `localRole` makes the caller a physician, contact nurse … (default
  * administrator). The administrator "admin" and a user per role share TEST_PASSPHRASE (test/sign-in.ts).
+ * Its clock is the tests' fixed instant (test/clock.ts) unless `now` is given: no test reads the calendar.
  */
 export function testCore(options: Partial<CoreOptions> & { localRole?: Role } = {}): { core: Core; api: ApiClient; dataDir: string } {
   const dataDir = options.dataDir ?? tempDir();
   const { localRole, ...coreOptions } = options;
-  const core = createCore({ kdfCost: TEST_KDF, ...coreOptions, dataDir });
+  const core = createCore({ kdfCost: TEST_KDF, now: testNow, ...coreOptions, dataDir });
   cleanups.push(() => core.close());
   const session = core.newSession();
   signInAs(core, session, localRole ?? 'administrator');
@@ -50,6 +52,7 @@ export async function withWorkplace(api: ApiClient, unitCode = 'SU', careAreaCod
  * users: create it with `testCore({ dataDir, localRole: role })` first.
  */
 export function useCliSignIn(role: Role = 'administrator'): void {
+  useTestClock();
   const saved = { user: process.env.MDK_USER, pass: process.env.MDK_PASSPHRASE };
   beforeEach(() => {
     process.env.MDK_USER = testUserName(role);
@@ -60,5 +63,19 @@ export function useCliSignIn(role: Role = 'administrator'): void {
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
     }
+  });
+}
+
+/**
+ * For every test of the calling file, `Date` starts at the tests' instant (test/clock.ts) and runs on
+ * from there: code that builds its own core with the system clock (a CLI run) sees the same day as
+ * `testCore()`. Only `Date` is faked; timers stay real.
+ */
+export function useTestClock(at: Date = TEST_NOW): void {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'], now: at, shouldAdvanceTime: true });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
   });
 }

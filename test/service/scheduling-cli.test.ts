@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import { runCli } from '../../src/main/cli';
 import { tempDir, testCore, withWorkplace, useCliSignIn } from './helpers';
+import { testDay, testToday } from '../clock';
 
 describe('CLI: meetings and export-ics', () => {
   useCliSignIn();
@@ -30,9 +31,9 @@ describe('CLI: meetings and export-ics', () => {
 
     const lines: string[] = [];
     const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push('ERR ' + l) };
-    // the series is generated from the real today: ask for a window inside the next year
-    const from = new Date().toISOString().slice(0, 10);
-    const to = new Date(Date.now() + 300 * 86_400_000).toISOString().slice(0, 10);
+    // the series is generated from the (pinned) today: ask for a window inside the next year
+    const from = testToday();
+    const to = testDay(300);
     expect(await runCli(['meetings', '--data', dataDir, '--care-area', 'SARCOMA', '--from', from, '--to', to], io)).toBe(0);
     expect(lines.at(-1)).toMatch(/^\d+ möten\.$/);
     expect(lines.filter((l) => / 14:00–15:00 /.test(l)).length).toBeGreaterThan(30);

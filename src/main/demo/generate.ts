@@ -14,7 +14,8 @@ import { getWorkplace } from '../services/system/workplace';
 import { addDays, FAMILY_NAMES, GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, intBetween, pick, seededRandom, type Random } from './synthetic';
 import { directCaller, type DirectCaller } from './direct-call';
 import { TEXT_KEYS, type CarePlanTexts } from '../../shared/domain/care-plan';
-import { DEMO_AREAS, DEMO_PEOPLE, type DemoArea } from './plan';
+import { DEMO_AREAS, DEMO_NATIONAL_UNIT, DEMO_PEOPLE, DEMO_REFERRING_UNITS, type DemoArea, type DemoUnit } from './plan';
+import { stockholmToday } from '../../shared/domain/stockholm-time';
 import { addFollowThroughDemo } from './follow-through';
 
 export const DEMO_SETTING = 'demo.loaded';
@@ -26,6 +27,8 @@ export interface DemoSummary {
   carePlans: number;
   handovers: number;
   byStatus: Record<string, number>;
+  /** The workplace chosen before the load, which the fictional demo unit replaced (null: none was chosen). */
+  replacedWorkplace: string | null;
 }
 
 const at = (date: string, time: string) => new Date(`${date}T${time}:00.000Z`);
@@ -34,9 +37,18 @@ interface Ctx {
   api: DirectCaller;
   rnd: Random;
   today: string;
+  /** The load's instant: nothing is recorded after it (meetings later today are still to come). */
+  now: Date;
+  /** The last DEMO-NNNNN reservnummer given. */
+  serial: number;
   tasks: Map<string, (() => void)[]>;
   unitIds: number[];
   nationalUnitId: Map<string, number>;
+}
+
+/** Moves the demo clock, never past the load's instant. */
+function setClock(c: Ctx, to: Date) {
+  c.api.setClock(to > c.now ? c.now : to);
 }
 
 function later(c: Ctx, date: string, task: () => void) {
@@ -53,32 +65,50 @@ export function assertCanLoad(db: Db): void {
   if (real > 0) throw conflict('demo.realDataPresent', { count: real });
 }
 
-export function generateDemoData(db: Db, options: { now: Date; dataDir: string; handlers: Omit<Handlers, CoreMethod> }): { summary: DemoSummary; accesses: PatientAccess[] } {
+export interface DemoOptions {
+  now: Date;
+  dataDir: string;
+  handlers: Omit<Handlers, CoreMethod>;
+  /** Days of history before today (a year; tests of many dates use fewer). */
+  historyDays?: number;
+}
+
+export function generateDemoData(db: Db, options: DemoOptions): { summary: DemoSummary; accesses: PatientAccess[] } {
   assertCanLoad(db);
   const api = directCaller(db, options.dataDir, options.handlers, 'Demo Demosson');
-  const today = options.now.toISOString().slice(0, 10);
-  const start = addDays(today, -364);
+  const today = stockholmToday(options.now);
+  const start = addDays(today, -(options.historyDays ?? 364));
   const rnd = seededRandom(2026_0009);
   api.setClock(at(start, '07:00'));
 
   const ref = api.call('reference.get', {});
   const areas = DEMO_AREAS.filter((a) => ref.careAreas.some((c) => c.code === a.code));
-  const nationalUnitId = new Map(areas.map((a) => [a.code, ref.careAreas.find((c) => c.code === a.code)!.nationalUnitIds[0] ?? ref.units[0].id]));
-  const unitIds = ref.units.filter((u) => !u.isUniversityHospital).map((u) => u.id);
-  const c: Ctx = { api, rnd, today, tasks: new Map(), unitIds: unitIds.length ? unitIds : ref.units.map((u) => u.id), nationalUnitId };
+  // The demo's own fictional units: the national unit of every demo care area, and the referring hospitals.
+  const saveUnit = (u: DemoUnit) => api.call('reference.saveUnit', { ...u, isUniversityHospital: false, email: null, active: true }).id;
+  const demoUnitId = saveUnit(DEMO_NATIONAL_UNIT);
+  const unitIds = DEMO_REFERRING_UNITS.map(saveUnit);
+  for (const a of areas) {
+    const area = ref.careAreas.find((x) => x.code === a.code)!;
+    api.call('reference.saveCareArea', { code: area.code, nameSv: area.nameSv, nameEn: area.nameEn, icd10: area.icd10, nationalUnitIds: [...area.nationalUnitIds, demoUnitId], active: true });
+  }
+  const nationalUnitId = new Map(areas.map((a) => [a.code, demoUnitId]));
+  const c: Ctx = { api, rnd, today, now: options.now, serial: 0, tasks: new Map(), unitIds, nationalUnitId };
 
-  if (!getWorkplace(db)) api.call('workplace.set', { unitId: nationalUnitId.get(areas[0].code)!, careAreaCodes: areas.map((a) => a.code) });
+  // A workplace chosen at first start is replaced, plainly: the summary names it, so the user is told.
+  const chosen = getWorkplace(db);
+  const replacedWorkplace = chosen ? (ref.units.find((u) => u.id === chosen.unitId)?.name ?? null) : null;
+  api.call('workplace.set', { unitId: demoUnitId, careAreaCodes: [...new Set([...areas.map((a) => a.code), ...(chosen?.careAreaCodes ?? [])])] });
   setSetting(db, DEMO_SETTING, true);
 
   // People and series: every series gets the care area's team.
-  const people = DEMO_PEOPLE.map((p) => ({ ...p, id: api.call('people.save', { name: p.name, role: p.role, unitId: nationalUnitId.get(p.area) ?? null }).id }));
+  const people = DEMO_PEOPLE.map((p) => ({ ...p, id: api.call('people.save', { name: p.name, role: p.role, unitId: nationalUnitId.get(p.area) ?? demoUnitId }).id }));
   for (const a of areas) {
     api.call('caseLists.saveTreatmentOptions', { careAreaCode: a.code, options: a.treatments });
     const team = people.filter((p) => p.area === a.code || p.area === '*').map((p) => p.id);
     api.call('series.save', {
       careAreaCode: a.code, name: `Nationell MDK ${a.name}`, weekday: a.weekday, startTime: a.startTime, durationMinutes: a.durationMinutes,
       frequency: a.frequency, monthWeek: a.monthWeek, firstDate: start, deadlineWorkingDays: 2, deadlineTime: '12:00', holidayPolicy: 'next_working_day',
-      chairUnitId: nationalUnitId.get(a.code)!, location: 'Konferensrum Demo, plan 3', videoLink: 'https://video.example.invalid/demo-mdk',
+      chairUnitId: demoUnitId, location: 'Konferensrum Demo, plan 3', videoLink: 'https://video.example.invalid/demo-mdk',
       minutesPerCase: a.minutesPerCase, capacityCases: a.capacity, requiredRoles: ['chair', 'surgeon', 'oncologist', 'radiologist', 'pathologist'], participantIds: team,
     });
   }
@@ -86,23 +116,25 @@ export function generateDemoData(db: Db, options: { now: Date; dataDir: string; 
     .prepare("SELECT id, care_area_code area, local_date date, starts_at startsAt, deadline_at deadlineAt FROM meeting WHERE status = 'planned' ORDER BY starts_at")
     .all() as { id: number; area: string; date: string; startsAt: string; deadlineAt: string | null }[];
 
-  // Day by day: new referrals in the morning, follow-up tasks, then the day's meetings.
-  let serial = 0;
+  // Day by day: new referrals in the morning, follow-up tasks, then the day's meetings that have begun.
+  const freshFrom = addDays(today, -2);
   for (let day = start; day <= today; day = addDays(day, 1)) {
     const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
-    const n = weekday === 0 || weekday === 6 ? 0 : Math.round((DEMO_REFERRALS / 261) * (0.6 + rnd() * 0.8));
-    api.setClock(at(day, '08:00'));
-    for (let i = 0; i < n && serial < DEMO_REFERRALS; i++) registerReferral(c, ++serial, pickArea(rnd, areas), day);
-    api.setClock(at(day, '10:00'));
+    const n = weekday === 0 || weekday === 6 ? 0 : Math.round((DEMO_REFERRALS / 255) * (0.6 + rnd() * 0.8));
+    setClock(c, at(day, '08:00'));
+    for (let i = 0; i < n; i++) registerReferral(c, ++c.serial, pickArea(rnd, areas), day);
+    // The last few days always hold new arrivals: some just received, some waiting for completion.
+    if (day >= freshFrom) for (const kind of ['received', 'received', 'awaiting'] as const) registerFresh(c, ++c.serial, pickArea(rnd, areas), day, kind);
+    setClock(c, at(day, '10:00'));
     for (const task of c.tasks.get(day) ?? []) task();
     c.tasks.delete(day);
     for (const m of meetings.filter((x) => x.date === day)) {
-      if (m.date < today) holdMeeting(c, m, people.filter((p) => p.area === m.area || p.area === '*'), areas.find((a) => a.code === m.area)!);
+      if (Date.parse(m.startsAt) <= c.now.getTime()) holdMeeting(c, m, people.filter((p) => p.area === m.area || p.area === '*'), areas.find((a) => a.code === m.area)!);
     }
   }
   prepareNextLists(c, meetings, areas);
   addFollowThroughDemo(db, api, today);
-  return { summary: summarise(db), accesses: api.accesses };
+  return { summary: { ...summarise(db), replacedWorkplace }, accesses: api.accesses };
 }
 
 function pickArea(rnd: Random, areas: DemoArea[]): DemoArea {
@@ -111,21 +143,28 @@ function pickArea(rnd: Random, areas: DemoArea[]): DemoArea {
   return areas[0];
 }
 
-function registerReferral(c: Ctx, serial: number, area: DemoArea, day: string) {
-  const { api, rnd } = c;
-  const female = area.sex === 'female' || (area.sex === 'any' && rnd() < 0.5);
-  const incomplete = rnd() < 0.12;
-  const fields = {
+function referralFields(c: Ctx, area: DemoArea, day: string) {
+  const { rnd } = c;
+  return {
     careAreaCode: area.code, referringUnitId: pick(rnd, c.unitIds), referringPhysician: `Dr ${pick(rnd, FAMILY_NAMES)}`, referringPhone: '010-000 00 00',
     receivedDate: day, suspicionDate: addDays(day, -intBetween(rnd, 3, 30)), question: pick(rnd, area.questions), icd10: pick(rnd, area.icd10),
     diagnosisBasis: rnd() < 0.8 ? ('pad' as const) : ('clinical' as const), history: 'Fiktiv anamnes (demodata).', comorbidity: rnd() < 0.3 ? 'Hypertoni.' : 'Ingen känd.',
     ecog: intBetween(rnd, 0, 2), imagingAvailable: true, patientWishes: 'Vill bli behandlad nära hemmet.', patientInformed: true,
     priority: rnd() < 0.12 ? ('urgent' as const) : ('normal' as const),
   };
-  const { id } = api.call('referrals.create', {
-    patient: { identifierKind: 'reservnummer', identifier: `DEMO-${String(serial).padStart(5, '0')}`, issuerRegionCode: '14', familyName: pick(rnd, FAMILY_NAMES), givenName: pick(rnd, female ? GIVEN_NAMES_FEMALE : GIVEN_NAMES_MALE) },
-    referral: incomplete ? { ...fields, question: null, icd10: null } : fields,
-  });
+}
+
+function demoPatient(c: Ctx, serial: number, area: DemoArea) {
+  const female = area.sex === 'female' || (area.sex === 'any' && c.rnd() < 0.5);
+  return { identifierKind: 'reservnummer' as const, identifier: `DEMO-${String(serial).padStart(5, '0')}`, issuerRegionCode: '14', familyName: pick(c.rnd, FAMILY_NAMES), givenName: pick(c.rnd, female ? GIVEN_NAMES_FEMALE : GIVEN_NAMES_MALE) };
+}
+
+function registerReferral(c: Ctx, serial: number, area: DemoArea, day: string) {
+  const { api, rnd } = c;
+  const patient = demoPatient(c, serial, area);
+  const incomplete = rnd() < 0.12;
+  const fields = referralFields(c, area, day);
+  const { id } = api.call('referrals.create', { patient, referral: incomplete ? { ...fields, question: null, icd10: null } : fields });
   if (rnd() < 0.025) return later(c, addDays(day, intBetween(rnd, 1, 10)), () => api.call('referrals.withdraw', { id, reason: 'Patienten avböjer nationell bedömning (demo).' }));
   if (incomplete) {
     api.call('referrals.requestCompletion', { id });
@@ -137,20 +176,27 @@ function registerReferral(c: Ctx, serial: number, area: DemoArea, day: string) {
   later(c, addDays(day, intBetween(rnd, 0, 3)), () => api.call('referrals.markComplete', { id }));
 }
 
+/** A referral of the last few days that stays as it arrived: received, or waiting for completion. */
+function registerFresh(c: Ctx, serial: number, area: DemoArea, day: string, kind: 'received' | 'awaiting') {
+  const fields = referralFields(c, area, day);
+  const { id } = c.api.call('referrals.create', { patient: demoPatient(c, serial, area), referral: kind === 'awaiting' ? { ...fields, question: null } : fields });
+  if (kind === 'awaiting') c.api.call('referrals.requestCompletion', { id });
+}
+
 type MeetingRef = { id: number; area: string; date: string; startsAt: string; deadlineAt: string | null };
 
 /** Builds the list at the deadline, holds the meeting with attendance, records and finalises. */
 function holdMeeting(c: Ctx, m: MeetingRef, team: { id: number }[], area: DemoArea) {
   const { api, rnd } = c;
-  api.setClock(new Date(m.deadlineAt ?? `${addDays(m.date, -2)}T11:00:00.000Z`));
+  setClock(c, new Date(m.deadlineAt ?? `${addDays(m.date, -2)}T11:00:00.000Z`));
   const listed = fillList(c, m, area);
   if (listed === 0) return;
   api.call('caseLists.lock', { meetingId: m.id });
-  api.setClock(new Date(m.startsAt));
+  setClock(c, new Date(m.startsAt));
   for (const p of team) api.call('meetings.setAttendance', { meetingId: m.id, personId: p.id, attendance: rnd() < 0.85 ? 'present' : rnd() < 0.6 ? 'remote' : 'absent' });
   const list = api.call('caseLists.get', { meetingId: m.id });
   for (const item of list.items) {
-    api.setClock(new Date(Date.parse(m.startsAt) + (item.position ?? 1) * 5 * 60_000));
+    setClock(c, new Date(Date.parse(m.startsAt) + (item.position ?? 1) * 5 * 60_000));
     if (item.outcome !== 'pending') continue;
     if (rnd() < 0.05) {
       api.call('recommendations.postpone', { meetingId: m.id, referralId: item.referralId });
@@ -164,8 +210,10 @@ function holdMeeting(c: Ctx, m: MeetingRef, team: { id: number }[], area: DemoAr
     });
     afterDiscussion(c, item.referralId, m.date, curative, area);
   }
-  api.setClock(new Date(Date.parse(m.startsAt) + 2 * 3600_000));
-  api.call('caseLists.finalise', { meetingId: m.id });
+  setClock(c, new Date(Date.parse(m.startsAt) + 2 * 3600_000));
+  // Without quorum the chair finalises anyway, with a reason: the record and the replies say so.
+  const quorate = api.call('caseLists.get', { meetingId: m.id }).quorum.met;
+  api.call('caseLists.finalise', { meetingId: m.id, withoutQuorum: quorate ? undefined : { reason: 'Beslut kunde inte skjutas upp; frånvarande specialist konsulteras efter mötet (demo).' } });
 }
 
 /** Adds complete referrals of the care area, oldest first, up to the meeting's capacity. */
@@ -186,7 +234,7 @@ function afterDiscussion(c: Ctx, referralId: number, date: string, curative: boo
       const plan = api.call('carePlans.get', { id });
       api.call('carePlans.save', {
         id, nationalUnitId: c.nationalUnitId.get(area.code)!, contactNurse: 'Ksk Demo Demosdotter', contactNursePhone: '010-000 00 01',
-        responsiblePhysician: 'Överläkare Demo Demosson', diagnosisText: plan.diagnosisText ?? area.name, treatmentSummary: plan.treatmentSummary ?? 'Behandling enligt MDK-rekommendation.',
+        responsiblePhysician: 'Överläkare Demo Demosson', diagnosisCode: plan.diagnosisCode, diagnosisPlain: null, treatmentSummary: plan.treatmentSummary ?? 'Behandling enligt MDK-rekommendation.',
         dischargeDate: discharge,
         ...texts(plan),
         followUps: [{ what: 'Återbesök med DT thorax/buk', intervalValue: 3, intervalUnit: 'months', place: 'home_region', responsible: 'Hemortssjukhusets kontaktsjuksköterska' }],
@@ -214,22 +262,34 @@ function texts(plan: CarePlanTexts): CarePlanTexts {
   return Object.fromEntries(TEXT_KEYS.map((k) => [k, plan[k] || 'Fiktiv text (demodata).'])) as unknown as CarePlanTexts;
 }
 
-/** The next meeting of each care area gets a proposed list; the first of them is locked. */
+/**
+ * Every series' next meeting (the first not yet begun) gets its list from the proposal; lists whose
+ * registration deadline has passed are locked, as is the first of them, so the week ahead looks real.
+ */
 function prepareNextLists(c: Ctx, meetings: MeetingRef[], areas: DemoArea[]) {
-  c.api.setClock(at(c.today, '11:00'));
+  setClock(c, c.now);
   let locked = false;
   for (const a of areas) {
-    const next = meetings.find((m) => m.area === a.code && m.date > c.today);
+    const next = meetings.find((m) => m.area === a.code && Date.parse(m.startsAt) > c.now.getTime());
     if (!next) continue;
-    const n = fillList(c, next, a);
-    if (n > 0 && !locked) {
+    let n = fillList(c, next, a);
+    if (n === 0) {
+      // Nothing complete came in since the last list: a referral completed just now, received by the deadline.
+      const deadline = next.deadlineAt ? stockholmToday(new Date(next.deadlineAt)) : c.today;
+      const received = [addDays(c.today, -1), deadline].sort()[0];
+      const { id } = c.api.call('referrals.create', { patient: demoPatient(c, ++c.serial, a), referral: referralFields(c, a, received) });
+      c.api.call('referrals.markComplete', { id });
+      n = fillList(c, next, a);
+    }
+    const deadlinePassed = next.deadlineAt !== null && Date.parse(next.deadlineAt) <= c.now.getTime();
+    if (n > 0 && (!locked || deadlinePassed)) {
       c.api.call('caseLists.lock', { meetingId: next.id });
       locked = true;
     }
   }
 }
 
-function summarise(db: Db): DemoSummary {
+function summarise(db: Db): Omit<DemoSummary, 'replacedWorkplace'> {
   const count = (sql: string) => db.prepare(sql).pluck().get() as number;
   const rows = db.prepare('SELECT status, count(*) n FROM referral GROUP BY status').all() as { status: string; n: number }[];
   return {

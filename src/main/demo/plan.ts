@@ -47,3 +47,32 @@ export const DEMO_PEOPLE: { name: string; role: ParticipantRole; area: string }[
   { name: 'Demo Gynekologsson', role: 'surgeon', area: 'VULVAR' },
   { name: 'Demo Perfusionskirurg', role: 'surgeon', area: 'ILP' },
 ];
+
+/**
+ * Fictional units: the demo's national unit and the hospitals that refer to it. No real hospital
+ * stands in for the demo unit, and no real hospital's name appears on a demo referral.
+ */
+export interface DemoUnit {
+  code: string;
+  name: string;
+  city: string;
+  regionCode: string;
+  healthcareRegionCode: string;
+  phone: string;
+  phoneHours: string | null;
+  address: string | null;
+}
+
+export const DEMO_NATIONAL_UNIT: DemoUnit = {
+  code: 'DEMO-NHV', name: 'Demosjukhuset, nationell vårdenhet (fiktiv)', city: 'Demostad', regionCode: '14', healthcareRegionCode: 'VASTRA',
+  phone: '010-000 00 00', phoneHours: 'Vardagar 8–16', address: 'Demovägen 1, 000 00 Demostad',
+};
+
+export const DEMO_REFERRING_UNITS: DemoUnit[] = [
+  { code: 'DEMO-NORR', name: 'Demo länssjukhus Norrby (fiktivt)', city: 'Norrby', regionCode: '25', healthcareRegionCode: 'NORRA', phone: '010-000 01 00', phoneHours: null, address: 'Sjukhusvägen 1, Norrby' },
+  { code: 'DEMO-MITT', name: 'Demo centrallasarett Mittby (fiktivt)', city: 'Mittby', regionCode: '19', healthcareRegionCode: 'MELLAN', phone: '010-000 02 00', phoneHours: null, address: 'Lasarettsgatan 2, Mittby' },
+  { code: 'DEMO-STAD', name: 'Demo sjukhus Stadsby (fiktivt)', city: 'Stadsby', regionCode: '01', healthcareRegionCode: 'STHLM_GOTLAND', phone: '010-000 03 00', phoneHours: null, address: 'Vårdvägen 3, Stadsby' },
+  { code: 'DEMO-OST', name: 'Demo länssjukhus Österby (fiktivt)', city: 'Österby', regionCode: '05', healthcareRegionCode: 'SYDOSTRA', phone: '010-000 04 00', phoneHours: null, address: 'Sjukhusgatan 4, Österby' },
+  { code: 'DEMO-VAST', name: 'Demo lasarett Västby (fiktivt)', city: 'Västby', regionCode: '14', healthcareRegionCode: 'VASTRA', phone: '010-000 05 00', phoneHours: null, address: 'Lasarettsvägen 5, Västby' },
+  { code: 'DEMO-SYD', name: 'Demo sjukhus Söderby (fiktivt)', city: 'Söderby', regionCode: '12', healthcareRegionCode: 'SODRA', phone: '010-000 06 00', phoneHours: null, address: 'Sjukhusvägen 6, Söderby' },
+];

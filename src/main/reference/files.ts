@@ -33,6 +33,17 @@ const careAreasFile = z.object({
   ),
 });
 
+const icd10File = z.object({
+  source: z.string(),
+  edition: z.string(),
+  codes: z.array(z.object({ code: z.string().regex(/^[A-Z]\d{2}(\.\d{1,2})?$/), textSv: z.string().min(1) })),
+});
+
+/** ICD-10-SE texts (Socialstyrelsen) for the codes the care areas admit: resources/reference/icd10-se.json. */
+export function readIcd10File() {
+  return readJson('icd10-se.json', icd10File);
+}
+
 function readJson<T>(name: string, schema: z.ZodType<T>): T {
   const file = join(resourcesDir(), 'reference', name);
   return schema.parse(JSON.parse(readFileSync(file, 'utf8')));

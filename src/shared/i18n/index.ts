@@ -16,6 +16,7 @@ import { securityEdge } from './messages/security-edge';
 import { cli } from './messages/cli';
 import { referralImport } from './messages/referral-import';
 import { followThrough } from './messages/follow-through';
+import { trust } from './messages/trust';
 
 export type { Lang, MessageBundle, Messages } from './types';
 
@@ -38,6 +39,7 @@ export const bundles: MessageBundle[] = [
   cli,
   referralImport,
   followThrough,
+  trust,
 ];
 
 const merged: Record<Lang, Messages> = {

@@ -9,6 +9,7 @@ export const demoDataCommand: CliCommand = {
   async run(ctx) {
     const r = await ctx.call('demo.load', {});
     ctx.out(translate(ctx.lang, 'demo.loaded', { referrals: r.referrals, meetings: r.meetings, carePlans: r.carePlans, handovers: r.handovers }));
+    if (r.replacedWorkplace) ctx.out(translate(ctx.lang, 'demo.workplaceReplaced', { unit: r.replacedWorkplace }));
     for (const [status, n] of Object.entries(r.byStatus)) ctx.out(`  ${translate(ctx.lang, `referral.status.${status}`)}: ${n}`);
     return 0;
   },

@@ -11,8 +11,10 @@ import { m0009_access_log_index } from './0009_access_log_index';
 import { m0010_follow_up_covering } from './0010_follow_up_covering';
 import { m0011_list_indexes } from './0011_list_indexes';
 import { m0012_fewer_referral_indexes } from './0012_fewer_referral_indexes';
-import { m0031_referral_forms } from './0031_referral_forms';
+import { m0013_meeting_quorum } from './0013_meeting_quorum';
+import { m0014_icd10_se } from './0014_icd10_se';
 import { m0027_follow_through } from './0027_follow_through';
+import { m0031_referral_forms } from './0031_referral_forms';
 
 /**
  * Every migration in order. Append only: a released id is never renamed or removed.
@@ -31,6 +33,8 @@ export const migrations: readonly Migration[] = [
   m0010_follow_up_covering,
   m0011_list_indexes,
   m0012_fewer_referral_indexes,
+  m0013_meeting_quorum,
+  m0014_icd10_se,
   m0027_follow_through,
   m0031_referral_forms,
 ];

@@ -2,7 +2,9 @@ import type { Db } from '../../db/driver';
 import { conflict, invalid, notFound } from '../../../shared/api/errors';
 import { isEditable, TEXT_KEYS, type CarePlanTexts, type FollowUpItem } from '../../../shared/domain/care-plan';
 import { getTemplate, textColumn } from './templates';
-import { followUpsOf, planRow, writeFollowUps } from './store';
+import { followUpsOf, icd10Text, planRow, writeFollowUps } from './store';
+import { assertReachable } from './reachable';
+import { diagnosisLine } from '../../../shared/domain/icd10';
 
 export interface Actor {
   name: string;
@@ -24,22 +26,24 @@ export function createFromTemplate(db: Db, referralId: number, actor: Actor): nu
   const rec = db
     .prepare('SELECT id, treatment_text, next_step FROM recommendation WHERE referral_id = ? AND superseded_at IS NULL ORDER BY recorded_at DESC, version DESC LIMIT 1')
     .get(referralId) as { id: number; treatment_text: string | null; next_step: string | null } | undefined;
-  const diagnosis = ref.icd10 ? `${ref.icd10} ${(db.prepare('SELECT name_sv FROM care_area WHERE code = ?').pluck().get(ref.care_area_code) as string) ?? ''}`.trim() : null;
+  // The code with its ICD-10-SE text (the code alone outside the list), never the care area's name.
+  const diagnosis = diagnosisLine(ref.icd10, icd10Text(db, ref.icd10));
   const nationalUnitId = actor.unitId ?? (db.prepare('SELECT unit_id FROM care_area_national_unit WHERE care_area_code = ? LIMIT 1').pluck().get(ref.care_area_code) as number | undefined) ?? null;
   const tpl = getTemplate(db, ref.care_area_code);
   const cols = TEXT_KEYS.map(textColumn);
   const id = Number(
     db
       .prepare(
-        `INSERT INTO care_plan (patient_id, referral_id, recommendation_id, version, status, national_unit_id, diagnosis_text, treatment_summary,
+        `INSERT INTO care_plan (patient_id, referral_id, recommendation_id, version, status, national_unit_id, diagnosis_code, diagnosis_text, treatment_summary,
            discharge_date, ${cols.join(', ')}, created_by, created_at, updated_at)
-         VALUES (?, ?, ?, 1, 'draft', ?, ?, ?, ?, ${cols.map(() => '?').join(', ')}, ?, ?, ?)`,
+         VALUES (?, ?, ?, 1, 'draft', ?, ?, ?, ?, ?, ${cols.map(() => '?').join(', ')}, ?, ?, ?)`,
       )
       .run(
         ref.patient_id,
         referralId,
         rec?.id ?? null,
         nationalUnitId,
+        ref.icd10,
         diagnosis,
         rec?.treatment_text ?? null,
         ref.discharge_date ?? ref.planned_discharge_date,
@@ -59,7 +63,8 @@ export interface PlanEdit extends CarePlanTexts {
   contactNurse: string | null;
   contactNursePhone: string | null;
   responsiblePhysician: string | null;
-  diagnosisText: string | null;
+  diagnosisCode: string | null;
+  diagnosisPlain: string | null;
   treatmentSummary: string | null;
   dischargeDate: string | null;
   followUps: FollowUpItem[];
@@ -80,14 +85,16 @@ export function saveDraft(db: Db, edit: PlanEdit, actor: Actor): void {
   assertUnits(db, edit);
   const cols = TEXT_KEYS.map(textColumn);
   db.prepare(
-    `UPDATE care_plan SET national_unit_id = ?, contact_nurse = ?, contact_nurse_phone = ?, responsible_physician = ?, diagnosis_text = ?,
-       treatment_summary = ?, discharge_date = ?, ${cols.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`,
+    `UPDATE care_plan SET national_unit_id = ?, contact_nurse = ?, contact_nurse_phone = ?, responsible_physician = ?, diagnosis_code = ?,
+       diagnosis_text = ?, diagnosis_plain = ?, treatment_summary = ?, discharge_date = ?, ${cols.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`,
   ).run(
     edit.nationalUnitId,
     edit.contactNurse,
     edit.contactNursePhone,
     edit.responsiblePhysician,
-    edit.diagnosisText,
+    edit.diagnosisCode,
+    diagnosisLine(edit.diagnosisCode, icd10Text(db, edit.diagnosisCode)),
+    edit.diagnosisPlain,
     edit.treatmentSummary,
     edit.dischargeDate,
     ...TEXT_KEYS.map((k) => edit[k]),
@@ -98,17 +105,17 @@ export function saveDraft(db: Db, edit: PlanEdit, actor: Actor): void {
 }
 
 /**
- * Draft → finalised (by whom, when). The sections the patient needs must be there. The previous
- * finalised version becomes superseded, and the referral gets its discharge date if it had none.
+ * Draft → finalised (by whom, when). The patient must be able to reach the unit, and the sections the
+ * patient needs must be there. The previous finalised version becomes superseded, and the referral
+ * gets its discharge date if it had none.
  */
 export function finalise(db: Db, id: number, actor: Actor): void {
   const row = planRow(db, id);
   if (row.status !== 'draft') throw conflict('carePlan.notDraft');
+  assertReachable(db, row);
   const required: [string, unknown][] = [
-    ['nationalUnitId', row.national_unit_id],
-    ['contactNurse', row.contact_nurse],
     ['responsiblePhysician', row.responsible_physician],
-    ['diagnosisText', row.diagnosis_text],
+    ['diagnosisCode', row.diagnosis_code],
     ['dischargeDate', row.discharge_date],
   ];
   const missing = required.find(([, v]) => v == null || v === '');
@@ -130,7 +137,7 @@ export function newVersion(db: Db, id: number, actor: Actor): number {
   const draft = db.prepare("SELECT id FROM care_plan WHERE referral_id = ? AND status = 'draft'").pluck().get(row.referral_id);
   if (draft) throw conflict('carePlan.draftExists');
   const max = db.prepare('SELECT max(version) FROM care_plan WHERE referral_id = ?').pluck().get(row.referral_id) as number;
-  const copied = ['patient_id', 'referral_id', 'recommendation_id', 'national_unit_id', 'contact_nurse', 'contact_nurse_phone', 'responsible_physician', 'diagnosis_text', 'treatment_summary', 'discharge_date', ...TEXT_KEYS.map(textColumn)];
+  const copied = ['patient_id', 'referral_id', 'recommendation_id', 'national_unit_id', 'contact_nurse', 'contact_nurse_phone', 'responsible_physician', 'diagnosis_code', 'diagnosis_text', 'diagnosis_plain', 'treatment_summary', 'discharge_date', ...TEXT_KEYS.map(textColumn)];
   const newId = Number(
     db
       .prepare(

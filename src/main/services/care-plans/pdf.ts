@@ -93,8 +93,10 @@ export async function carePlanPdf(plan: CarePlanDetail, options: { demo: boolean
   labelled(doc, 'Kvällar, nätter och helger', plan.callOtherTimes);
   heading(doc, 'Hör av dig om du märker detta');
   paragraph(doc, plan.warningSigns);
+  // The ICD-10 code with its ICD-10-SE text (the code alone outside the list), then the plain sentence.
   heading(doc, 'Din diagnos');
   paragraph(doc, plan.diagnosisText);
+  if (plan.diagnosisPlain) paragraph(doc, plan.diagnosisPlain);
   heading(doc, 'Behandling du har fått');
   paragraph(doc, plan.treatmentSummary);
   heading(doc, 'Dina uppföljningar');

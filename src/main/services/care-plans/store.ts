@@ -4,6 +4,7 @@ import { notFound } from '../../../shared/api/errors';
 import type { CarePlanDetail, CarePlanHandover, UnitContact } from '../../../shared/api/methods/care-plans';
 import { followUpDate, handoverState, TEXT_KEYS, type CarePlanStatus, type CarePlanTexts, type FollowUpItem } from '../../../shared/domain/care-plan';
 import { handoverPendingDays, textColumn } from './templates';
+import { diagnosisLine } from '../../../shared/domain/icd10';
 
 /** Today in Sweden: dates in care plans are Swedish calendar dates whatever the computer's zone. */
 export function swedishToday(now: Date): string {
@@ -22,6 +23,8 @@ export interface PlanRow {
   contact_nurse_phone: string | null;
   responsible_physician: string | null;
   diagnosis_text: string | null;
+  diagnosis_code: string | null;
+  diagnosis_plain: string | null;
   treatment_summary: string | null;
   discharge_date: string | null;
   finalised_at: string | null;
@@ -79,6 +82,18 @@ export function patientName(db: Db, patientId: number): { name: string; identifi
   return { name: `${p.given_name} ${p.family_name}`, identifier: ident ?? null };
 }
 
+/** ICD-10-SE's Swedish text of a code (resources/reference/icd10-se.json), or null outside the list. */
+export function icd10Text(db: Db, code: string | null): string | null {
+  if (!code) return null;
+  return (db.prepare('SELECT text_sv FROM icd10_code WHERE code = ?').pluck().get(code) as string | undefined) ?? null;
+}
+
+/** The code, its ICD-10-SE text and the line the patient reads (the code alone when the text is unknown). */
+export function diagnosisOf(db: Db, code: string | null): Pick<CarePlanDetail, 'diagnosisCode' | 'diagnosisIcdText' | 'diagnosisText'> {
+  const text = icd10Text(db, code);
+  return { diagnosisCode: code, diagnosisIcdText: text, diagnosisText: diagnosisLine(code, text) };
+}
+
 /** Everything the editor, the PDF and the FHIR writer need about one plan version. */
 export function loadDetail(db: Db, id: number, now: Date): CarePlanDetail {
   const row = planRow(db, id);
@@ -107,7 +122,8 @@ export function loadDetail(db: Db, id: number, now: Date): CarePlanDetail {
     contactNurse: row.contact_nurse,
     contactNursePhone: row.contact_nurse_phone,
     responsiblePhysician: row.responsible_physician,
-    diagnosisText: row.diagnosis_text,
+    ...diagnosisOf(db, row.diagnosis_code),
+    diagnosisPlain: row.diagnosis_plain,
     treatmentSummary: row.treatment_summary,
     dischargeDate: row.discharge_date,
     ...texts,

@@ -32,7 +32,7 @@ export const caseListHandlers: Pick<Handlers, CaseListMethod> = {
   'caseLists.agendaPdf': ({ meetingId, minimal, purpose }, ctx) => agendaPdf(ctx, meetingId, minimal, purpose),
   'caseLists.replyPdf': ({ meetingId, referralId }, ctx) => replyPdf(ctx, meetingId, referralId),
   'caseLists.exportReplies': ({ meetingId, dir }, ctx) => exportReplies(ctx, meetingId, dir),
-  'caseLists.finalise': ({ meetingId }, ctx) => finaliseMeeting(ctx, meetingId),
+  'caseLists.finalise': ({ meetingId, withoutQuorum }, ctx) => finaliseMeeting(ctx, meetingId, withoutQuorum),
   'caseLists.saveTreatmentOptions': ({ careAreaCode, options }, ctx) => saveTreatmentOptions(ctx, careAreaCode, options),
   'recommendations.record': (input, ctx) => withConsideration(ctx, input, () => recordRecommendation(ctx, input)),
   'recommendations.amend': ({ amendmentReason, ...input }, ctx) => withConsideration(ctx, input, () => amendRecommendation(ctx, input, amendmentReason)),

@@ -8,6 +8,7 @@ import { getWorkplace } from '../system/workplace';
 import { buildProposal } from './proposal';
 import { loadConsiderations } from '../follow-through/consideration';
 import { loadItems, loadMeeting, loadParticipants, loadRecommendations, nextMeetingAfter, type MeetingRow } from './queries';
+import { meetingQuorum } from './quorum';
 
 /** Meetings of the workplace's care areas from two weeks back on, with how many cases each has. */
 export function listMeetings(ctx: RequestContext): MeetingSummary[] {
@@ -43,6 +44,7 @@ export function getCaseList(ctx: RequestContext, meetingId: number): CaseListVie
     .all(m.id) as CaseListView['unlocks'];
   return {
     meeting: { ...m, caseCount: used.cases, caseMinutes: used.minutes },
+    quorum: meetingQuorum(ctx.db, m.id),
     items: items.map((i, n) => ({ ...i, plannedStart: starts[n], recommendations: recs.get(i.referralId) ?? [], consideration: considerations.get(i.referralId) ?? null })),
     proposal,
     participants: loadParticipants(ctx.db, m.id),

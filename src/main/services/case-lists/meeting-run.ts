@@ -10,6 +10,8 @@ import { insertionIndex } from '../../../shared/domain/agenda';
 import type { Intent } from '../../../shared/api/methods/case-lists';
 import { changeReferralStatus } from '../referrals/status';
 import { loadItems, loadMeeting, nextMeetingAfter, type MeetingRow } from './queries';
+import { assertStarted, quorumOnFinalise } from './quorum';
+import type { NotQuorate } from '../../../shared/api/methods/case-lists';
 
 export interface RecommendationData {
   meetingId: number;
@@ -70,6 +72,7 @@ export function recordRecommendation(ctx: RequestContext, r: RecommendationData)
   if (m.status === 'finalised') throw conflict('recommendation.finalisedUseAmend');
   if (m.status !== 'planned') throw conflict('caseList.meetingNotPlanned');
   if (!m.lockedAt) throw conflict('caseList.lockFirst');
+  assertStarted(ctx, m);
   const item = itemState(ctx.db, m.id, r.referralId);
   if (item.outcome === 'postponed') throw conflict('recommendation.isPostponed');
   validate(ctx.db, m, r);
@@ -145,11 +148,20 @@ function moveToNextMeeting(ctx: RequestContext, m: MeetingRow, referralId: numbe
   return { nextMeeting: next };
 }
 
-/** The chair closes the meeting: cases not reached roll over; recommendations become read-only. */
-export function finaliseMeeting(ctx: RequestContext, meetingId: number): { finalisedAt: string; postponed: number } {
+/**
+ * The chair closes the meeting once it has begun: cases not reached roll over; recommendations become
+ * read-only. Without quorum only with the chair's reason, and the missing roles are kept with it.
+ */
+export function finaliseMeeting(
+  ctx: RequestContext,
+  meetingId: number,
+  withoutQuorum?: { reason: string },
+): { finalisedAt: string; postponed: number; notQuorate: NotQuorate | null } {
   const m = loadMeeting(ctx.db, meetingId);
   if (m.status !== 'planned') throw conflict('caseList.meetingNotPlanned');
   if (!m.lockedAt) throw conflict('caseList.lockFirst');
+  assertStarted(ctx, m);
+  const notQuorate = quorumOnFinalise(ctx.db, m.id, withoutQuorum);
   // A referral withdrawn or closed meanwhile stays behind, undiscussed: there is nothing to roll over.
   const pending = ctx.db
     .prepare(
@@ -160,6 +172,8 @@ export function finaliseMeeting(ctx: RequestContext, meetingId: number): { final
     .all(m.id) as number[];
   for (const referralId of pending) moveToNextMeeting(ctx, m, referralId);
   const at = ctx.now().toISOString();
-  ctx.db.prepare("UPDATE meeting SET status = 'finalised', finalised_at = ?, finalised_by = ?, updated_at = ? WHERE id = ?").run(at, ctx.caller.name, at, m.id);
-  return { finalisedAt: at, postponed: pending.length };
+  ctx.db
+    .prepare("UPDATE meeting SET status = 'finalised', finalised_at = ?, finalised_by = ?, updated_at = ?, quorum_missing_roles = ?, quorum_reason = ? WHERE id = ?")
+    .run(at, ctx.caller.name, at, notQuorate ? JSON.stringify(notQuorate.missingRoles) : null, notQuorate?.reason ?? null, m.id);
+  return { finalisedAt: at, postponed: pending.length, notQuorate };
 }

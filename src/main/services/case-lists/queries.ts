@@ -5,7 +5,7 @@
 import type { Db } from '../../db/driver';
 import { notFound } from '../../../shared/api/errors';
 import { daysLeft } from '../../../shared/domain/agenda';
-import type { CaseBrief, CaseSummary, RecommendationVersion } from '../../../shared/api/methods/case-lists';
+import type { CaseBrief, CaseSummary, NotQuorate, RecommendationVersion } from '../../../shared/api/methods/case-lists';
 
 export interface MeetingRow {
   id: number;
@@ -27,6 +27,8 @@ export interface MeetingRow {
   finalisedBy: string | null;
   leadTimeTargetDays: number;
   treatmentOptions: string[];
+  /** Finalised without quorum: the required roles missing and the chair's reason (null: quorate or not finalised). */
+  notQuorate: NotQuorate | null;
 }
 
 export function loadMeeting(db: Db, meetingId: number): MeetingRow {
@@ -36,12 +38,17 @@ export function loadMeeting(db: Db, meetingId: number): MeetingRow {
               m.starts_at startsAt, m.duration_minutes durationMinutes, m.deadline_at deadlineAt, m.status, m.location,
               m.video_link videoLink, m.chair_name chairName, m.capacity_cases capacityCases, m.minutes_per_case minutesPerCase,
               m.case_list_locked_at lockedAt, m.finalised_at finalisedAt, m.finalised_by finalisedBy,
-              a.lead_time_target_days leadTimeTargetDays, a.treatment_options treatmentOptions
+              a.lead_time_target_days leadTimeTargetDays, a.treatment_options treatmentOptions,
+              m.quorum_missing_roles quorumMissingRoles, m.quorum_reason quorumReason
          FROM meeting m JOIN care_area a ON a.code = m.care_area_code WHERE m.id = ?`,
     )
-    .get(meetingId) as (Omit<MeetingRow, 'treatmentOptions'> & { treatmentOptions: string }) | undefined;
+    .get(meetingId) as
+    | (Omit<MeetingRow, 'treatmentOptions' | 'notQuorate'> & { treatmentOptions: string; quorumMissingRoles: string | null; quorumReason: string | null })
+    | undefined;
   if (!row) throw notFound('meeting', meetingId);
-  return { ...row, treatmentOptions: JSON.parse(row.treatmentOptions) as string[] };
+  const { quorumMissingRoles, quorumReason, ...rest } = row;
+  const notQuorate = quorumMissingRoles === null ? null : { missingRoles: JSON.parse(quorumMissingRoles) as string[], reason: quorumReason ?? '' };
+  return { ...rest, treatmentOptions: JSON.parse(row.treatmentOptions) as string[], notQuorate };
 }
 
 /** The next planned meeting of the same care area after this one: where overflow and postponed cases go. */

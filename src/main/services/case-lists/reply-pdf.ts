@@ -38,7 +38,8 @@ function lettersOf(ctx: RequestContext, meetingId: number, onlyReferralId?: numb
   const participants = loadParticipants(ctx.db, m.id);
   const demo = getSetting<boolean>(ctx.db, 'demo.loaded', false);
   const referrer = ctx.db.prepare('SELECT r.referring_physician physician, u.address FROM referral r JOIN unit u ON u.id = r.referring_unit_id WHERE r.id = ?');
-  const today = stockholmToday(ctx.now());
+  // A reply is never dated before the conference it answers for.
+  const today = [stockholmToday(ctx.now()), m.localDate].sort().at(-1)!;
   const reportBack = reportBackText(ctx.db);
   const letters: Letter[] = [];
   items.forEach((item, n) => {
@@ -60,6 +61,7 @@ async function renderLetter(l: Letter): Promise<FilePayload> {
   line(doc, 'Adress', l.referrer.address);
   line(doc, 'Konferensdatum', m.localDate);
   line(doc, 'Svarsdatum', l.today);
+  if (m.notQuorate) line(doc, 'Beslutsförhet', `Mötet var inte beslutsmässigt – saknades: ${m.notQuorate.missingRoles.map(roleSv).join(', ')}`);
 
   heading(doc, 'Patient');
   line(doc, 'Namn', `${item.familyName}, ${item.givenName}`);
@@ -83,10 +85,15 @@ async function renderLetter(l: Letter): Promise<FilePayload> {
   heading(doc, 'Återrapportering');
   doc.text(l.reportBack);
 
-  heading(doc, 'Deltagare vid konferensen');
-  const present = l.participants.some((p) => p.attendance) ? l.participants.filter((p) => p.attendance === 'present' || p.attendance === 'remote') : l.participants;
-  if (present.length === 0) doc.text('Inga deltagare registrerade.');
+  // Only those recorded as present (on site or remote): an invitation is not attendance.
+  heading(doc, 'Närvarande vid konferensen');
+  const present = l.participants.filter((p) => p.attendance === 'present' || p.attendance === 'remote');
+  if (present.length === 0) doc.text('Ingen närvaro registrerades.');
   for (const p of present) doc.text(`${p.name}, ${roleSv(p.role)}${p.unitName ? ` – ${p.unitName}` : ''}${p.attendance === 'remote' ? ' (på distans)' : ''}`);
+  if (m.notQuorate) {
+    doc.moveDown(0.3).font(FONT.bold).text('Mötet var inte beslutsmässigt.', { continued: true }).font(FONT.regular);
+    doc.text(` Roller som saknades: ${m.notQuorate.missingRoles.map(roleSv).join(', ')}. Ordförandens skäl att fastställa ändå: ${m.notQuorate.reason}`);
+  }
   doc.moveDown(0.4);
   line(doc, 'Ordförande', m.chairName ?? m.finalisedBy);
   line(doc, 'Fastställd', `${(m.finalisedAt ?? '').slice(0, 10)} av ${m.finalisedBy ?? ''}`);

@@ -19,7 +19,8 @@ const toInput = (p: CarePlanDetail): CarePlanInput => ({
   contactNurse: p.contactNurse ?? '',
   contactNursePhone: p.contactNursePhone ?? '',
   responsiblePhysician: p.responsiblePhysician ?? '',
-  diagnosisText: p.diagnosisText ?? '',
+  diagnosisCode: p.diagnosisCode ?? '',
+  diagnosisPlain: p.diagnosisPlain ?? '',
   treatmentSummary: p.treatmentSummary ?? '',
   dischargeDate: p.dischargeDate,
   ...(Object.fromEntries(TEXT_KEYS.map((k) => [k, p[k]])) as unknown as CarePlanTexts),
@@ -156,8 +157,12 @@ export function CarePlanEditor({ id }: { id: number }) {
         </fieldset>
         <fieldset className="card form-grid" disabled={readOnly}>
           <legend>{t('carePlan.section.diagnosis')}</legend>
-          <Field label={t('carePlan.diagnosisText')} error={fe('diagnosisText')} wide>
-            <input value={draft.diagnosisText ?? ''} onChange={(e) => set('diagnosisText', e.target.value)} />
+          <Field label={t('carePlan.diagnosisCode')} error={fe('diagnosisCode')}>
+            <input value={draft.diagnosisCode ?? ''} onChange={(e) => set('diagnosisCode', e.target.value.toUpperCase())} />
+          </Field>
+          <DiagnosisText plan={plan} code={draft.diagnosisCode ?? ''} />
+          <Field label={t('carePlan.diagnosisPlain')} error={fe('diagnosisPlain')} wide>
+            <textarea rows={2} value={draft.diagnosisPlain ?? ''} onChange={(e) => set('diagnosisPlain', e.target.value)} />
           </Field>
           <Field label={t('carePlan.treatmentSummary')} error={fe('treatmentSummary')} wide>
             <textarea rows={3} value={draft.treatmentSummary ?? ''} onChange={(e) => set('treatmentSummary', e.target.value)} />
@@ -217,5 +222,19 @@ export function CarePlanEditor({ id }: { id: number }) {
         </ul>
       </section>
     </Page>
+  );
+}
+
+/**
+ * ICD-10-SE's text of the saved code, as the patient will read it; a code outside the shipped list is
+ * shown alone (with a note), never with a guessed text. A code typed but not saved yet shows nothing.
+ */
+function DiagnosisText({ plan, code }: { plan: CarePlanDetail; code: string }) {
+  const t = useT();
+  if (!code || code.trim().toUpperCase() !== plan.diagnosisCode) return null;
+  return (
+    <p className="field-wide" aria-label={t('carePlan.diagnosisIcdText')}>
+      <strong>{t('carePlan.diagnosisIcdText')}:</strong> {plan.diagnosisIcdText ? plan.diagnosisText : <>{plan.diagnosisCode} <span className="muted">({t('carePlan.diagnosisNotInList')})</span></>}
+    </p>
   );
 }

@@ -7,6 +7,7 @@ import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Field, useFieldErrors } from '../../ui/Field';
 import { Page } from '../../ui/Page';
 import { useCaseListStore } from './store';
+import { NotQuorateRecord } from './FinaliseDialog';
 import { SortableCaseList } from './SortableCaseList';
 import { ProposalPanel } from './ProposalPanel';
 import { AttendancePanel } from '../calendar/AttendancePanel';
@@ -70,6 +71,7 @@ export function CaseListBuilder({ meetingId }: { meetingId: number }) {
       {m.status === 'finalised' && m.finalisedAt && (
         <p className="banner banner-ok">{t('meeting.finalised', { at: stockholmDateTime(m.finalisedAt), by: m.finalisedBy ?? '' })}</p>
       )}
+      <NotQuorateRecord notQuorate={m.notQuorate} />
       <section className="card" aria-labelledby="list-heading">
         <div className="section-head">
           <h2 id="list-heading">{t('caseList.list')}</h2>

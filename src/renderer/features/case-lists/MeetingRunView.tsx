@@ -15,12 +15,13 @@ import { stockholmClock, stockholmDateTime } from './format';
 import { useCan } from '../security/useCan';
 import { PersonFacts } from '../follow-through/PersonFacts';
 import { useCaseTimes } from '../follow-through/useCaseTimes';
+import { FinaliseDialog, NotQuorateRecord } from './FinaliseDialog';
 
 /** The meeting: one case at a time, large enough to share on screen, with its outcome beside it. */
 export function MeetingRunView({ meetingId }: { meetingId: number }) {
   const t = useT();
   const lang = useAppStore((s) => s.lang);
-  const { view, error, notice, load, act } = useCaseListStore();
+  const { view, error, notice, load } = useCaseListStore();
   const [index, setIndex] = useState(0);
   const [confirming, setConfirming] = useState(false);
   const canFinalise = useCan('caseLists.finalise');
@@ -54,26 +55,7 @@ export function MeetingRunView({ meetingId }: { meetingId: number }) {
           )}
         </div>
       </header>
-      {confirming && canFinalise && m.status === 'planned' && (
-        <div className="banner banner-warn" role="alertdialog" aria-label={t('meeting.finalise')}>
-          <p>{t('meeting.finaliseConfirm')}</p>
-          <div className="form-actions">
-            <button
-              type="button"
-              className="primary"
-              onClick={async () => {
-                await act(meetingId, () => api.call('caseLists.finalise', { meetingId }));
-                setConfirming(false);
-              }}
-            >
-              {t('meeting.finaliseYes')}
-            </button>
-            <button type="button" onClick={() => setConfirming(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </div>
-      )}
+      {confirming && canFinalise && m.status === 'planned' && <FinaliseDialog meetingId={meetingId} onClose={() => setConfirming(false)} />}
       <ErrorBanner error={error} />
       {notice && (
         <p className="banner banner-ok" role="status">
@@ -84,6 +66,7 @@ export function MeetingRunView({ meetingId }: { meetingId: number }) {
       {m.status === 'finalised' && m.finalisedAt && (
         <p className="banner banner-ok">{t('meeting.finalised', { at: stockholmDateTime(m.finalisedAt), by: m.finalisedBy ?? '' })}</p>
       )}
+      <NotQuorateRecord notQuorate={m.notQuorate} />
       <div className="run-layout">
         <nav className="case-index" aria-label={t('meeting.cases')}>
           <ol>

@@ -50,7 +50,11 @@ const carePlanInput = z.object({
   contactNurse: optionalText(),
   contactNursePhone: optionalText(40),
   responsiblePhysician: optionalText(),
-  diagnosisText: optionalText(LIMITS.mediumText),
+  // The patient reads the code with its ICD-10-SE text (never the care area's name), plus an optional sentence.
+  diagnosisCode: optionalText(10)
+    .transform((v) => (v ? v.toUpperCase() : null))
+    .refine((v) => v === null || /^[A-Z]\d{2}(\.\d{1,2})?$/.test(v), { message: 'carePlan.diagnosisUnknownCode' }),
+  diagnosisPlain: optionalText(LIMITS.mediumText),
   treatmentSummary: optionalText(LIMITS.mediumText),
   dischargeDate: isoDate().nullish().transform((v) => v ?? null),
   ...textsInput,
@@ -101,7 +105,13 @@ export interface CarePlanDetail extends CarePlanTexts {
   contactNurse: string | null;
   contactNursePhone: string | null;
   responsiblePhysician: string | null;
+  /** The diagnosis as the patient reads it: the ICD-10 code with its ICD-10-SE text, or the code alone. */
   diagnosisText: string | null;
+  diagnosisCode: string | null;
+  /** ICD-10-SE's Swedish text of the code; null for a code outside the shipped list. */
+  diagnosisIcdText: string | null;
+  /** An optional plain-language sentence under the code. */
+  diagnosisPlain: string | null;
   treatmentSummary: string | null;
   dischargeDate: string | null;
   followUps: (FollowUpItem & { date: string | null })[];

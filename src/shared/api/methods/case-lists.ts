@@ -4,6 +4,7 @@ import { defineMethod } from '../contract';
 import type { FilePayload } from '../files';
 import { LIMITS, codeText, id, isoDate, optionalText, requiredText, shortText } from '../limits';
 import { considerationFields, type CaseConsideration } from './follow-through';
+import type { Quorum } from '../../domain/quorum';
 
 /** Who builds case lists (falllistor): everyone but a pure reader. */
 const LIST_BUILDERS = ['contact_nurse', 'coordinator', 'administrator', 'physician'] as const;
@@ -107,6 +108,12 @@ export interface Proposal {
   nextMeeting: { id: number; localDate: string } | null;
 }
 
+/** A meeting the chair finalised without quorum: the required roles that were missing, and why it was finalised anyway. */
+export interface NotQuorate {
+  missingRoles: string[];
+  reason: string;
+}
+
 export interface Participant {
   personId: number;
   name: string;
@@ -128,7 +135,11 @@ export interface CaseListView {
     finalisedBy: string | null;
     leadTimeTargetDays: number;
     treatmentOptions: string[];
+    /** Set once finalised without quorum. */
+    notQuorate: NotQuorate | null;
   };
+  /** The quorum as attendance stands (every required role present or remote). */
+  quorum: Quorum;
   items: CaseListItem[];
   /** Null once the list is locked. */
   proposal: Proposal | null;
@@ -196,7 +207,12 @@ export const caseListMethods = {
     roles: LIST_BUILDERS,
     patientData: 'read',
   }).returns<{ dir: string; files: string[] }>(),
-  'caseLists.finalise': defineMethod({ input: meetingRef, roles: CHAIR, patientData: 'change' }).returns<{ finalisedAt: string; postponed: number }>(),
+  // Without quorum the chair confirms with a reason (`withoutQuorum`); the missing roles go on record.
+  'caseLists.finalise': defineMethod({
+    input: z.object({ meetingId: id(), withoutQuorum: z.object({ reason: requiredText(LIMITS.mediumText) }).optional() }),
+    roles: CHAIR,
+    patientData: 'change',
+  }).returns<{ finalisedAt: string; postponed: number; notQuorate: NotQuorate | null }>(),
   'caseLists.saveTreatmentOptions': defineMethod({
     input: z.object({ careAreaCode: codeText(), options: z.array(requiredText()).max(100) }),
     roles: SHARED_SETTINGS_ROLES,

@@ -7,6 +7,8 @@ export interface DemoLoadResult {
   carePlans: number;
   handovers: number;
   byStatus: Record<string, number>;
+  /** The workplace chosen before the load, replaced by the fictional demo unit (null: none was chosen). */
+  replacedWorkplace: string | null;
 }
 
 /** Demo data (issue 9): loads a fictional national unit into an empty database. */

@@ -9,6 +9,7 @@ export const demo: MessageBundle = {
     'demo.alreadyLoaded': 'Demodata är redan inläst.',
     'demo.loaded': 'DEMO: {referrals} remisser, {meetings} möten, {carePlans} vårdplaner, {handovers} överlämningar.',
     'demo.realDataPresent': 'Databasen innehåller redan {count} riktiga remisser. Demodata läses bara in i en tom databas.',
+    'demo.workplaceReplaced': 'Arbetsplatsen {unit} har ersatts av den fiktiva demoenheten. Börja med en ny datamapp för att arbeta med riktiga uppgifter.',
   },
   en: {
     'demo.load': 'Load demo data',
@@ -17,5 +18,6 @@ export const demo: MessageBundle = {
     'demo.alreadyLoaded': 'Demo data is already loaded.',
     'demo.loaded': 'DEMO: {referrals} referrals, {meetings} meetings, {carePlans} care plans, {handovers} handovers.',
     'demo.realDataPresent': 'The database already holds {count} real referrals. Demo data is loaded only into an empty database.',
+    'demo.workplaceReplaced': 'The workplace {unit} has been replaced by the fictional demo unit. Start with a new data folder to work with real data.',
   },
 };
