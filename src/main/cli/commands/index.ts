@@ -9,6 +9,8 @@ import { meetingsCommand } from './meetings';
 import { exportIcsCommand } from './export-ics';
 import { exportAgendaCommand, exportRepliesCommand } from './case-lists';
 import { demoDataCommand } from './demo-data';
+import { serveCommand } from './serve';
+import { serverInitCommand } from './server-init';
 
 /** Every CLI command; features add theirs here (one file each, one line each). */
 export const commands: CliCommand[] = [
@@ -23,4 +25,6 @@ export const commands: CliCommand[] = [
   exportCarePlansCommand,
   statsCommand,
   demoDataCommand,
+  serverInitCommand,
+  serveCommand,
 ];
