@@ -11,6 +11,7 @@ import { scheduling } from './messages/scheduling';
 import { caseLists } from './messages/case-lists';
 import { followUp } from './messages/follow-up';
 import { demo } from './messages/demo';
+import { team } from './messages/team';
 
 export type { Lang, MessageBundle, Messages } from './types';
 
@@ -28,6 +29,7 @@ export const bundles: MessageBundle[] = [
   backup,
   security,
   demo,
+  team,
 ];
 
 const merged: Record<Lang, Messages> = {

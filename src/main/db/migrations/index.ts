@@ -12,6 +12,7 @@ import { m0010_follow_up_covering } from './0010_follow_up_covering';
 import { m0011_list_indexes } from './0011_list_indexes';
 import { m0012_fewer_referral_indexes } from './0012_fewer_referral_indexes';
 import { m0022_access_log_client_address } from './0022_access_log_client_address';
+import { m0023_row_versions } from './0023_row_versions';
 
 /**
  * Every migration in order. Append only: a released id is never renamed or removed.
@@ -31,4 +32,5 @@ export const migrations: readonly Migration[] = [
   m0011_list_indexes,
   m0012_fewer_referral_indexes,
   m0022_access_log_client_address,
+  m0023_row_versions,
 ];

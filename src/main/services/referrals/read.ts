@@ -59,5 +59,8 @@ export function getReferral(db: Db, id: number, now: Date): ReferralDetail {
     leadTime: leadTimeView(row, rules.leadTimeTargetDays, today),
     timeline,
     otherOpen: openReferrals(db, row.patient_id, row.care_area_code, row.id),
+    rowVersion: row.row_version,
+    updatedAt: row.updated_at,
+    updatedBy: row.updated_by,
   };
 }
