@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { sessionStoreFile } from '../../src/main/server/session-store';
 import { join } from 'node:path';
 import { createCore, type Core } from '../../src/main/core';
 import { TEST_KDF } from '../../src/main/security/crypto';
@@ -31,15 +32,17 @@ interface Started {
 }
 
 /** A real HTTPS server on 127.0.0.1 (self-signed certificate) over a prepared data folder. */
-async function start(): Promise<Started> {
-  const dataDir = tempDir();
-  let referralId = 0;
-  prepareServerData(dataDir, (core) => {
-    referralId = insertReferral(core.db, { patientId: insertPatient(core.db, { personnummer: '195001019807' }) });
-  });
+async function start(again?: { dataDir: string; referralId: number }): Promise<Started & { dataDir: string }> {
+  const dataDir = again?.dataDir ?? tempDir();
+  let referralId = again?.referralId ?? 0;
   const staticDir = join(dataDir, 'renderer');
-  mkdirSync(staticDir);
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>MDK</title>');
+  if (!again) {
+    prepareServerData(dataDir, (core) => {
+      referralId = insertReferral(core.db, { patientId: insertPatient(core.db, { personnummer: '195001019807' }) });
+    });
+    mkdirSync(staticDir);
+    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>MDK</title>');
+  }
   const core = createCore({ dataDir, kdfCost: TEST_KDF, autoLockMs: AUTO_LOCK_MS });
   core.security.openWithServerKey(unwrapWithServerKey(dataDir, loadServerConfig(dataDir).serverKeyFile)!);
   const tls = await loadTlsIdentity(dataDir, {});
@@ -47,6 +50,7 @@ async function start(): Promise<Started> {
   const server = await startUnitServer({ core, tls, staticDir, host: '127.0.0.1', port: 0, clock: () => clock.now });
   stops.push(() => core.close(), () => server.close());
   return {
+    dataDir,
     core,
     server,
     clock,
@@ -202,6 +206,21 @@ describe('unit server: sign-in limits and the access log', () => {
     await nurse.must('referrals.withdraw', { id: s.referralId, reason: 'Remissen skickades till fel enhet.' });
     const after = JSON.parse((await chair.changes()).body).generation as string;
     expect(after).not.toBe(before);
+  });
+});
+
+describe('unit server: restart', () => {
+  it('keeps a signed-in session across a restart of the server process (a new core on the same data folder)', async () => {
+    const first = await start();
+    const c = await signedIn(first);
+    await first.server.close();
+    first.core.close();
+    const second = await start(first);
+    const again = new ServerClient(second.server.url, second.server.fingerprint);
+    stops.push(() => again.close());
+    for (const [k, v] of c.cookies) again.cookies.set(k, v);
+    expect(await again.call('referrals.get', { id: first.referralId })).toMatchObject({ ok: true });
+    expect(readFileSync(sessionStoreFile(first.dataDir), 'utf8')).not.toContain(c.cookies.get('__Host-mdk-session')!);
   });
 });
 

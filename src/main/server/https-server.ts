@@ -14,6 +14,7 @@ import { dataGeneration } from '../db/generation';
 import { forgetClientAddress, noteClientAddress } from '../security/client-address';
 import { AddressLimits } from './address-limits';
 import { readStatic } from './static-files';
+import { restoreSessions, saveSessions } from './session-store';
 import type { TlsIdentity } from './tls';
 import {
   CSRF_HEADER, csrfMatches, parseCookies, SESSION_COOKIE, sessionCookies, WebSessions, type WebSession,
@@ -59,6 +60,19 @@ export async function startUnitServer(options: UnitServerOptions): Promise<UnitS
   const clock = options.clock ?? Date.now;
   const sessions = new WebSessions(clock);
   const limits = new AddressLimits(clock);
+  restoreSessions(core.dataDir, sessions, core.security, clock(), core.security.autoLockMs());
+  // Written at every new, renewed or ended session and, for the idle clock, every few seconds.
+  let dirty = false;
+  const persist = () => {
+    dirty = false;
+    saveSessions(core.dataDir, sessions, core.security);
+  };
+  sessions.changed = () => {
+    dirty = true;
+    queueMicrotask(() => dirty && persist());
+  };
+  const persistTimer = setInterval(() => persist(), 5_000);
+  persistTimer.unref();
 
   const server = createServer({ ...options.tls.options, minVersion: 'TLSv1.2' }, (req, res) => {
     handle(req, res).catch((e) => {
@@ -202,6 +216,8 @@ export async function startUnitServer(options: UnitServerOptions): Promise<UnitS
     sessions,
     close: () =>
       new Promise((resolve) => {
+        clearInterval(persistTimer);
+        persist();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

@@ -4,13 +4,16 @@
  * only), and the server checks it against the one it keeps for that session, so a cross-site form or
  * fetch that carries the cookie still lacks the header. The session id is renewed at every sign-in.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export const SESSION_COOKIE = '__Host-mdk-session';
 export const CSRF_COOKIE = '__Host-mdk-csrf';
 export const CSRF_HEADER = 'x-mdk-csrf';
 
 export interface WebSession {
+  /** The cookie's value: known to the browser only; the server keeps its hash. */
+  token: string;
+  /** SHA-256 of the token: the session id the router and the sign-in state use, and what is stored. */
   id: string;
   csrf: string;
   address: string;
@@ -19,6 +22,7 @@ export interface WebSession {
 }
 
 const newId = () => randomBytes(32).toString('base64url');
+export const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 export class WebSessions {
   private readonly map = new Map<string, WebSession>();
@@ -26,25 +30,43 @@ export class WebSessions {
   constructor(private readonly clock: () => number = Date.now) {}
 
   create(address: string): WebSession {
-    const s: WebSession = { id: newId(), csrf: newId(), address, lastActivity: this.clock() };
+    const token = newId();
+    const s: WebSession = { token, id: sessionIdOf(token), csrf: newId(), address, lastActivity: this.clock() };
     this.map.set(s.id, s);
+    this.changed?.();
     return s;
   }
 
-  get(id: string | undefined): WebSession | undefined {
-    return id ? this.map.get(id) : undefined;
+  /** The session of a cookie's token. */
+  get(token: string | undefined): WebSession | undefined {
+    return token ? this.map.get(sessionIdOf(token)) : undefined;
   }
 
   /** A fresh id and token for the same browser (after sign-in): an id known before it is worthless. */
   renew(old: WebSession): WebSession {
     this.map.delete(old.id);
-    const s: WebSession = { ...old, id: newId(), csrf: newId(), lastActivity: this.clock() };
+    const token = newId();
+    const s: WebSession = { ...old, token, id: sessionIdOf(token), csrf: newId(), lastActivity: this.clock() };
     this.map.set(s.id, s);
+    this.changed?.();
     return s;
   }
 
   end(id: string): void {
     this.map.delete(id);
+    this.changed?.();
+  }
+
+  /** Called after a session was created, renewed or ended (the server persists them). */
+  changed?: () => void;
+
+  all(): WebSession[] {
+    return [...this.map.values()];
+  }
+
+  /** Sessions read back after a restart (tokens are not stored: the browsers still hold them). */
+  restore(sessions: Omit<WebSession, 'token'>[]): void {
+    for (const s of sessions) this.map.set(s.id, { ...s, token: '' });
   }
 
   idleFor(s: WebSession): number {
@@ -78,7 +100,7 @@ export function parseCookies(header: string | undefined): Record<string, string>
 /** The two cookies of a session: Secure, SameSite=Strict, Path=/ (the __Host- prefix demands it). */
 export function sessionCookies(s: WebSession): string[] {
   return [
-    `${SESSION_COOKIE}=${s.id}; Path=/; Secure; HttpOnly; SameSite=Strict`,
+    `${SESSION_COOKIE}=${s.token}; Path=/; Secure; HttpOnly; SameSite=Strict`,
     `${CSRF_COOKIE}=${s.csrf}; Path=/; Secure; SameSite=Strict`,
   ];
 }
