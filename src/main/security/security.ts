@@ -195,6 +195,16 @@ export class Security {
     return toSessionUser(user);
   }
 
+  /**
+   * Unattended start of the unit server: opens the database with a key unwrapped by the server key
+   * file (src/main/server/server-key.ts). The key must match the accounts' MACs; no session signs in.
+   */
+  openWithServerKey(key: Buffer): void {
+    const users = this.requireKeystore().users;
+    if (!users.some((u) => macMatches(key, userMacFields(u), u.mac))) throw new ApiError('forbidden', 'security.accountTampered');
+    this.openWith(key);
+  }
+
   /** A locked window: only the same user's passphrase opens it again. */
   async unlock(sessionId: string, passphrase: string): Promise<SessionUser> {
     const s = this.sessions.get(sessionId);

@@ -39,6 +39,11 @@ function tabSession(): string {
 
 const sessionId = window.mdk ? '' : tabSession();
 
+/** The unit server's CSRF token, from its same-site cookie; empty in browser mode and Electron. */
+export function csrfToken(): string {
+  return /(?:^|;\s*)__Host-mdk-csrf=([\w-]+)/.exec(document.cookie)?.[1] ?? '';
+}
+
 function httpTransport(): Transport {
   const connected = exchangeLaunchToken();
   return async (method, input) => {
@@ -46,7 +51,7 @@ function httpTransport(): Transport {
     try {
       const res = await fetch('/api/call', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-mdk-session': sessionId },
+        headers: { 'content-type': 'application/json', 'x-mdk-session': sessionId, 'x-mdk-csrf': csrfToken() },
         body: JSON.stringify({ method, input }),
       });
       return (await res.json()) as CallResult<unknown>;

@@ -17,6 +17,7 @@ import { cli } from './messages/cli';
 import { referralImport } from './messages/referral-import';
 import { followThrough } from './messages/follow-through';
 import { trust } from './messages/trust';
+import { team } from './messages/team';
 
 export type { Lang, MessageBundle, Messages } from './types';
 
@@ -40,6 +41,7 @@ export const bundles: MessageBundle[] = [
   referralImport,
   followThrough,
   trust,
+  team,
 ];
 
 const merged: Record<Lang, Messages> = {

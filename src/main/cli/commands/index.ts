@@ -11,6 +11,8 @@ import { exportAgendaCommand, exportRepliesCommand } from './case-lists';
 import { demoDataCommand } from './demo-data';
 import { exportFormCommand, importFormsCommand } from './referral-forms';
 import { initCommand } from './init';
+import { serveCommand } from './serve';
+import { serverInitCommand } from './server-init';
 
 /** Every CLI command; features add theirs here (one file each, one line each). */
 export const commands: CliCommand[] = [
@@ -28,4 +30,6 @@ export const commands: CliCommand[] = [
   exportCarePlansCommand,
   statsCommand,
   demoDataCommand,
+  serverInitCommand,
+  serveCommand,
 ];

@@ -42,7 +42,7 @@ export const referralHandlers: Pick<Handlers, Methods> = {
     };
   },
   'referrals.create': (input, ctx) => createReferral(ctx, input as Parameters<typeof createReferral>[1]),
-  'referrals.update': (input, ctx) => updateReferral(ctx, input.id, input.referral),
+  'referrals.update': (input, ctx) => updateReferral(ctx, input.id, input.referral, input.expectedVersion),
   'referrals.get': ({ id }, ctx) => {
     const detail = getReferral(ctx.db, id, ctx.now());
     ctx.notePatientAccess({ patientId: detail.patient.id, objectType: 'referral', objectId: id });

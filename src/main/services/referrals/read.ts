@@ -60,5 +60,8 @@ export function getReferral(db: Db, id: number, now: Date): ReferralDetail {
     timeline,
     otherOpen: openReferrals(db, row.patient_id, row.care_area_code, row.id),
     hasOriginalForm: db.prepare('SELECT 1 FROM referral_form_file WHERE referral_id = ?').get(id) !== undefined,
+    rowVersion: row.row_version,
+    updatedAt: row.updated_at,
+    updatedBy: row.updated_by,
   };
 }

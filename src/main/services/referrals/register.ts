@@ -9,6 +9,7 @@ import type { ParsedIdentifier } from '../../../shared/domain/identifiers';
 import { findOrCreatePatient, findPatientId, openReferrals, readIdentifier } from './patients';
 import { assertReferral, referralIssues } from './validate';
 import { FIELD_COLUMNS, fieldValues } from './rows';
+import { changedByOther } from '../row-version';
 
 /** What the referrals written together share: the time, the user, the first timeline row's note. */
 export interface ReferralWrite {
@@ -83,14 +84,23 @@ export function createReferral(ctx: RequestContext, input: CreateInput): { id: n
 }
 
 /** Changes the referral's fields (completing it, correcting it) while it is open. */
-export function updateReferral(ctx: RequestContext, id: number, fields: ReferralFields): { id: number } {
+export function updateReferral(ctx: RequestContext, id: number, fields: ReferralFields, expectedVersion?: number): { id: number } {
   const { db } = ctx;
-  const row = cached(db, 'SELECT patient_id, status FROM referral WHERE id = ?').get(id) as { patient_id: number; status: ReferralStatus } | undefined;
+  const row = cached(db, 'SELECT patient_id, status, row_version, updated_at, updated_by FROM referral WHERE id = ?').get(id) as
+    | { patient_id: number; status: ReferralStatus; row_version: number; updated_at: string; updated_by: string | null }
+    | undefined;
   if (!row) throw notFound('referral', id);
+  // Someone saved since this form was opened: refuse, so their change is not overwritten unseen.
+  if (expectedVersion !== undefined && expectedVersion !== row.row_version) throw changedByOther('referral', row.updated_by, row.updated_at);
   if (!isOpenStatus(row.status)) throw conflict('referral.notOpen');
   assertReferral(db, fields, stockholmToday(ctx.now()));
   const at = ctx.now().toISOString();
-  cached(db, `UPDATE referral SET ${FIELD_COLUMNS.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(...fieldValues(fields), at, id);
+  cached(db, `UPDATE referral SET ${FIELD_COLUMNS.map((c) => `${c} = ?`).join(', ')}, updated_at = ?, updated_by = ? WHERE id = ?`).run(
+    ...fieldValues(fields),
+    at,
+    ctx.caller.name,
+    id,
+  );
   ctx.notePatientAccess({ patientId: row.patient_id, objectType: 'referral', objectId: id });
   return { id };
 }

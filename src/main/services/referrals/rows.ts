@@ -32,6 +32,10 @@ export interface ReferralRow {
   completion_requested_at: string | null;
   completion_missing: string | null;
   import_key: string | null;
+  updated_at: string;
+  /** Raised by every UPDATE (migration 0023): what a save must be based on. */
+  row_version: number;
+  updated_by: string | null;
 }
 
 const bool = (v: number | null) => (v === null ? null : v === 1);

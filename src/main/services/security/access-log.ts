@@ -9,6 +9,7 @@ import type { AccessLogEntry } from '../../../shared/api/methods/security';
 import type { PatientAccess, RequestContext } from '../../router/context';
 import { getWorkplace } from '../system/workplace';
 import { LOG_IDS_OF_PATIENTS } from './access-log-index';
+import { clientAddressOf } from '../../security/client-address';
 
 const ACTIONS = new Set(['read', 'change', 'export', 'print']);
 
@@ -18,8 +19,8 @@ const ACTIONS = new Set(['read', 'change', 'export', 'print']);
  * patients per load; a statement per row (and a lookup per row) cost several times the query itself.
  */
 const INSERT_ALL = `
-  INSERT INTO access_log (at, user_id, user_name, user_full_name, role, unit_id, unit_name, patient_id, patient_identifier, action, object_type, object_id, method)
-  SELECT ?, ?, ?, ?, ?, ?, ?, j.value ->> '$[0]',
+  INSERT INTO access_log (at, user_id, user_name, user_full_name, role, unit_id, unit_name, client_address, patient_id, patient_identifier, action, object_type, object_id, method)
+  SELECT ?, ?, ?, ?, ?, ?, ?, ?, j.value ->> '$[0]',
     (SELECT value FROM patient_identifier WHERE patient_id = j.value ->> '$[0]'
       ORDER BY is_temporary, CASE system WHEN 'personnummer' THEN 0 WHEN 'samordningsnummer' THEN 1 ELSE 2 END, id LIMIT 1),
     j.value ->> '$[1]', j.value ->> '$[2]', j.value ->> '$[3]', ?
@@ -44,7 +45,7 @@ export function recordPatientAccess(ctx: RequestContext, accesses: PatientAccess
   }
   let insert = statements.get(db);
   if (!insert) statements.set(db, (insert = db.prepare(INSERT_ALL)));
-  insert.run(at, ctx.caller.userId, userName, ctx.caller.name, ctx.caller.role, unitId, unitName, ctx.method, JSON.stringify(rows));
+  insert.run(at, ctx.caller.userId, userName, ctx.caller.name, ctx.caller.role, unitId, unitName, clientAddressOf(ctx.sessionId), ctx.method, JSON.stringify(rows));
 }
 
 interface Row {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useDataChanged } from '../team/useDataChanged';
 import { api } from '../../lib/api';
 import { downloadFile, printPdf } from '../../lib/files';
 import { useAppStore } from '../../app/store';
@@ -24,6 +25,7 @@ export function CaseListBuilder({ meetingId }: { meetingId: number }) {
   useEffect(() => {
     void load(meetingId);
   }, [load, meetingId]);
+  useDataChanged(() => void load(meetingId));
   if (!view || view.meeting.id !== meetingId) return <ErrorBanner error={error} />;
   const m = view.meeting;
   const editable = m.status === 'planned' && !m.lockedAt;

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useDataChanged } from '../team/useDataChanged';
 import type { CaseListItem, CaseListView } from '../../../shared/api/methods/case-lists';
 import { formatIdentifier } from '../../../shared/domain/agenda';
 import { api } from '../../lib/api';
@@ -28,6 +29,7 @@ export function MeetingRunView({ meetingId }: { meetingId: number }) {
   useEffect(() => {
     void load(meetingId);
   }, [load, meetingId]);
+  useDataChanged(() => void load(meetingId));
   if (!view || view.meeting.id !== meetingId) return <ErrorBanner error={error} />;
   const m = view.meeting;
   const items = view.items;

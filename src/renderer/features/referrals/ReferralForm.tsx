@@ -26,6 +26,9 @@ export function ReferralForm({ existing }: { existing?: ReferralDetail }) {
   const [allowDuplicate, setAllowDuplicate] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
+  // The version this form's save is based on; a newer one on the server is a conflict (team mode).
+  const [baseVersion, setBaseVersion] = useState(existing?.rowVersion);
+  const [reloaded, setReloaded] = useState(false);
   const fe = useFieldErrors(error);
   const lookupFe = useFieldErrors(lookupError);
 
@@ -59,7 +62,7 @@ export function ReferralForm({ existing }: { existing?: ReferralDetail }) {
     setSaving(true);
     try {
       if (existing) {
-        await api.call('referrals.update', { id: existing.id, referral: draftToInput(draft) });
+        await api.call('referrals.update', { id: existing.id, referral: draftToInput(draft), expectedVersion: baseVersion });
         navigate(`/referrals/${existing.id}`);
       } else {
         const { id } = await api.call('referrals.create', {
@@ -79,6 +82,20 @@ export function ReferralForm({ existing }: { existing?: ReferralDetail }) {
 
   const patientFe = (f: string) => fe(`patient.${f}`) ?? lookupFe(f);
   const isDuplicateConflict = error instanceof ApiError && error.messageKey === 'referral.duplicateOpen';
+  const isVersionConflict = error instanceof ApiError && error.messageKey === 'team.changed.referral';
+
+  /** After a conflict: take the newer version as the base and keep what the user typed (the draft). */
+  async function reloadLatest() {
+    if (!existing) return;
+    try {
+      const latest = await api.call('referrals.get', { id: existing.id });
+      setBaseVersion(latest.rowVersion);
+      setError(null);
+      setReloaded(true);
+    } catch (e) {
+      setError(e);
+    }
+  }
 
   return (
     <Page
@@ -91,6 +108,18 @@ export function ReferralForm({ existing }: { existing?: ReferralDetail }) {
     >
       <form onSubmit={submit} noValidate>
         <ErrorBanner error={error} />
+        {isVersionConflict && (
+          <p>
+            <button type="button" onClick={() => void reloadLatest()}>
+              {t('team.reloadLatest')}
+            </button>
+          </p>
+        )}
+        {reloaded && !error && (
+          <div className="banner banner-warn" role="status">
+            {t('team.reloaded')}
+          </div>
+        )}
         <fieldset className="card form-grid">
           <legend>{t('referralForm.patient')}</legend>
           {existing ? (

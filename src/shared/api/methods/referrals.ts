@@ -138,6 +138,11 @@ export interface ReferralDetail extends ReferralFields {
   otherOpen: OpenReferralRef[];
   /** The referral was read in from a filled registration form, kept to be opened. */
   hasOriginalForm: boolean;
+  /** The row's version (team mode): a save names the version it was based on. */
+  rowVersion: number;
+  updatedAt: string;
+  /** Who last changed the referral's fields (null before anyone edited it). */
+  updatedBy: string | null;
 }
 
 export type ImportRowStatus = 'valid' | 'rejected' | 'already_imported';
@@ -202,7 +207,7 @@ export const referralMethods = {
     roles: REGISTER_ROLES,
     patientData: 'change',
   }).returns<{ id: number; patientId: number }>(),
-  'referrals.update': defineMethod({ input: z.object({ id: id(), referral: referralFields }), roles: REGISTER_ROLES, patientData: 'change' }).returns<{ id: number }>(),
+  'referrals.update': defineMethod({ input: z.object({ id: id(), referral: referralFields, expectedVersion: z.number().int().min(1).optional() }), roles: REGISTER_ROLES, patientData: 'change' }).returns<{ id: number }>(),
   'referrals.get': defineMethod({ input: z.object({ id: id() }), roles: READ_ROLES, patientData: 'read' }).returns<ReferralDetail>(),
   'referrals.list': defineMethod({ input: listQuery, roles: READ_ROLES, patientData: 'read' }).returns<{ rows: ReferralListRow[]; total: number; today: string }>(),
   'referrals.requestCompletion': defineMethod({ input: z.object({ id: id() }), roles: REGISTER_ROLES, patientData: 'change' }).returns<{ text: string; missing: RequirableField[] }>(),
