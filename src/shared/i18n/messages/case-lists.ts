@@ -149,6 +149,7 @@ export const caseLists: MessageBundle = {
     'treatments.intro': 'Behandlingar som rekommendationen väljer mellan, per vårdområde. En per rad.',
     'treatments.careArea': 'Vårdområde',
     'treatments.options': 'Behandlingsalternativ (en per rad)',
+    'treatments.source': 'Startlistan kommer från: {source}. Granska den mot gällande version och anpassa efter er enhet.',
   },
   en: {
     'caseList.title': 'Case lists',
@@ -297,5 +298,6 @@ export const caseLists: MessageBundle = {
     'treatments.intro': 'Treatments a recommendation picks from, per care area. One per line.',
     'treatments.careArea': 'Care area',
     'treatments.options': 'Treatment options (one per line)',
+    'treatments.source': 'The starting list comes from: {source}. Review it against the current version and adapt it to your unit.',
   },
 };
