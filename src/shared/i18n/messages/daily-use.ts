@@ -3,6 +3,9 @@ import type { MessageBundle } from '../types';
 /** Daily-use texts: bulk actions, confirmations, plurals. */
 export const dailyUse: MessageBundle = {
   sv: {
+    'auth.recoveryPrint': 'Skriv ut nyckeln',
+    'auth.recoveryCopy': 'Kopiera nyckeln',
+    'auth.recoveryCopied': 'Nyckeln är kopierad. Klistra in den i ett dokument som du skriver ut eller förvarar inlåst, inte i ett vanligt e-postmeddelande.',
     'file.choose': 'Välj fil …',
     'file.none': 'Ingen fil vald',
     'caseList.invitation': 'Kalenderinbjudan (.ics)',
@@ -33,6 +36,9 @@ export const dailyUse: MessageBundle = {
     'import.markedComplete#other': '{count} av dem markerades som kompletta.',
   },
   en: {
+    'auth.recoveryPrint': 'Print the key',
+    'auth.recoveryCopy': 'Copy the key',
+    'auth.recoveryCopied': 'The key is copied. Paste it into a document you print or keep locked away, not into an ordinary e-mail.',
     'file.choose': 'Choose file …',
     'file.none': 'No file chosen',
     'caseList.invitation': 'Calendar invitation (.ics)',
