@@ -16,6 +16,8 @@ function completeFirstRun(server: AppServer) {
 }
 
 test('care plan: from template, edit, finalise, handover confirmed, PDF and FHIR exported, batch export', async ({ page, server, openApp }) => {
+  // A long walk (finalising now asks first): on a loaded machine it needs more than the default.
+  test.slow();
   await completeFirstRun(server);
   const { referralId } = arrangeDischarge(server.core.db);
   const today = new Date().toISOString().slice(0, 10);
@@ -32,6 +34,7 @@ test('care plan: from template, edit, finalise, handover confirmed, PDF and FHIR
 
   // Finalising an incomplete plan names the missing field, in Swedish, beside it.
   await page.getByRole('button', { name: 'Fastställ' }).click();
+  await page.getByRole('dialog', { name: 'Fastställa vårdplanen?' }).getByRole('button', { name: 'Fastställ vårdplanen' }).click();
   await expect(page.locator('.field-invalid', { hasText: 'Kontaktsjuksköterska' }).getByText('Måste fyllas i innan vårdplanen fastställs.')).toBeVisible();
 
   // Edit sections and the follow-up schedule.
@@ -54,6 +57,7 @@ test('care plan: from template, edit, finalise, handover confirmed, PDF and FHIR
   await expect(page.getByRole('status').getByText('Sparat')).toBeVisible();
 
   await page.getByRole('button', { name: 'Fastställ' }).click();
+  await page.getByRole('dialog', { name: 'Fastställa vårdplanen?' }).getByRole('button', { name: 'Fastställ vårdplanen' }).click();
   await expect(page.getByText('Vårdplanen är fastställd.')).toBeVisible();
   await expect(page.getByLabel('Kontaktsjuksköterska', { exact: true })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Ny version' })).toBeVisible();
@@ -160,6 +164,7 @@ test('new version: the finalised plan stays read-only history, the new one super
   await expect(page.getByText('Version 2').first()).toBeVisible();
   await page.getByLabel('Ansvarig läkare').fill('Dr Lisa Berg');
   await page.getByRole('button', { name: 'Fastställ' }).click();
+  await page.getByRole('dialog', { name: 'Fastställa vårdplanen?' }).getByRole('button', { name: 'Fastställ vårdplanen' }).click();
   await expect(page.getByText('Vårdplanen är fastställd.')).toBeVisible();
   const history = page.getByRole('region', { name: 'Versioner' });
   await expect(history.getByRole('listitem').filter({ hasText: 'Version 1' })).toContainText('Ersatt');

@@ -84,6 +84,7 @@ test('build, reorder and lock the list, run the meeting, finalise, and find the 
   await page.getByRole('button', { name: 'Nästa fall' }).click();
   await expect(page.getByRole('heading', { name: /Björk, Åsa/ })).toBeVisible();
   await page.getByRole('button', { name: 'Bordlägg till nästa möte' }).click();
+  await page.getByRole('dialog', { name: 'Bordlägga fallet?' }).getByRole('button', { name: 'Bordlägg till nästa möte' }).click();
   await expect(page.getByText('Bordlagt till mötet 2027-01-22.')).toBeVisible();
 
   // The chair finalises; Andersson, not reached, rolls over too.
