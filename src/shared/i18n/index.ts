@@ -41,8 +41,8 @@ export function hasMessage(key: string): boolean {
   return key in merged.sv || `${key}#other` in merged.sv;
 }
 
-/** The parameters that choose a plural form, first found first: `{count}`, then `{n}`, then `{total}`. */
-const PLURAL_PARAMS = ['count', 'n', 'total'] as const;
+/** The parameters that choose a plural form, first found first: `{count}`, `{n}`, `{total}`, `{days}`. */
+const PLURAL_PARAMS = ['count', 'n', 'total', 'days'] as const;
 const pluralRules: Record<Lang, Intl.PluralRules> = { sv: new Intl.PluralRules('sv-SE'), en: new Intl.PluralRules('en-GB') };
 
 /**
