@@ -16,6 +16,8 @@ function completeFirstRun(server: AppServer) {
 }
 
 test('care plan: from template, edit, finalise, handover confirmed, PDF and FHIR exported, batch export', async ({ page, server, openApp }) => {
+  // A long walk (finalising now asks first): on a loaded machine it needs more than the default.
+  test.slow();
   await completeFirstRun(server);
   const { referralId } = arrangeDischarge(server.core.db);
   const today = server.now().toISOString().slice(0, 10);
@@ -32,6 +34,7 @@ test('care plan: from template, edit, finalise, handover confirmed, PDF and FHIR
 
   // Finalising before the patient can reach the unit names each missing item and where to fill it in, beside it.
   await page.getByRole('button', { name: 'Fastställ' }).click();
+  await page.getByRole('dialog', { name: 'Fastställa vårdplanen?' }).getByRole('button', { name: 'Fastställ vårdplanen' }).click();
   await expect(page.getByRole('alert').getByText('Vårdplanen kan inte fastställas förrän patienten kan nå er. Fyll i det som saknas:')).toBeVisible();
   await expect(page.locator('.field-invalid', { hasText: 'Kontaktsjuksköterska' }).getByText('Kontaktsjuksköterskans namn saknas – fyll i det i vårdplanen under Kontaktuppgifter.')).toBeVisible();
   await expect(page.locator('.field-invalid').getByText('Kontaktsjuksköterskans direktnummer saknas – fyll i det i vårdplanen under Kontaktuppgifter.')).toBeVisible();
@@ -59,6 +62,7 @@ test('care plan: from template, edit, finalise, handover confirmed, PDF and FHIR
   await expect(page.getByRole('status').getByText('Sparat')).toBeVisible();
 
   await page.getByRole('button', { name: 'Fastställ' }).click();
+  await page.getByRole('dialog', { name: 'Fastställa vårdplanen?' }).getByRole('button', { name: 'Fastställ vårdplanen' }).click();
   await expect(page.getByText('Vårdplanen är fastställd.')).toBeVisible();
   await expect(page.getByLabel('Kontaktsjuksköterska', { exact: true })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Ny version' })).toBeVisible();
@@ -169,6 +173,7 @@ test('new version: the finalised plan stays read-only history, the new one super
   await expect(page.getByText('Version 2').first()).toBeVisible();
   await page.getByLabel('Ansvarig läkare').fill('Dr Lisa Berg');
   await page.getByRole('button', { name: 'Fastställ' }).click();
+  await page.getByRole('dialog', { name: 'Fastställa vårdplanen?' }).getByRole('button', { name: 'Fastställ vårdplanen' }).click();
   await expect(page.getByText('Vårdplanen är fastställd.')).toBeVisible();
   const history = page.getByRole('region', { name: 'Versioner' });
   await expect(history.getByRole('listitem').filter({ hasText: 'Version 1' })).toContainText('Ersatt');

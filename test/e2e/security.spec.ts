@@ -146,6 +146,14 @@ test('first start: creates the administrator, shows the recovery key once, then 
     await expect(page.getByRole('heading', { name: 'Återställningsnyckel' })).toBeVisible();
     await expect(page.locator('.recovery-key code')).toHaveText(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
     await page.screenshot({ path: 'test-results/security-recovery-key.png' });
+    // The screen says to print the key, and offers to: print (a frame with the key alone) and copy.
+    const key = await page.locator('.recovery-key code').textContent();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.getByRole('button', { name: 'Kopiera nyckeln' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Nyckeln är kopierad' })).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key);
+    await page.getByRole('button', { name: 'Skriv ut nyckeln' }).click();
+    await expect(page.frameLocator('iframe.recovery-print-frame').locator('pre')).toHaveText(key!);
     const next = page.getByRole('button', { name: 'Fortsätt' });
     await expect(next).toBeDisabled();
     await page.getByRole('checkbox', { name: 'Jag har sparat återställningsnyckeln på ett säkert ställe' }).check();

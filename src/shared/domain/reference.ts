@@ -44,6 +44,8 @@ export interface CareArea {
   requiredFields: string[];
   /** Treatments a recommendation picks from (issue 5 edits them). */
   treatmentOptions: string[];
+  /** Where the shipped starting list came from (a national care programme); null when none was shipped. */
+  treatmentOptionsSource: string | null;
 }
 
 export interface ReferenceData {

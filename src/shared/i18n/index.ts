@@ -18,6 +18,7 @@ import { referralImport } from './messages/referral-import';
 import { followThrough } from './messages/follow-through';
 import { trust } from './messages/trust';
 import { team } from './messages/team';
+import { dailyUse } from './messages/daily-use';
 
 export type { Lang, MessageBundle, Messages } from './types';
 
@@ -42,6 +43,7 @@ export const bundles: MessageBundle[] = [
   followThrough,
   trust,
   team,
+  dailyUse,
 ];
 
 const merged: Record<Lang, Messages> = {
@@ -50,12 +52,28 @@ const merged: Record<Lang, Messages> = {
 };
 
 export function hasMessage(key: string): boolean {
-  return key in merged.sv;
+  return key in merged.sv || `${key}#other` in merged.sv;
+}
+
+/** The parameters that choose a plural form, first found first: `{count}`, `{n}`, `{total}`, `{days}`. */
+const PLURAL_PARAMS = ['count', 'n', 'total', 'days'] as const;
+const pluralRules: Record<Lang, Intl.PluralRules> = { sv: new Intl.PluralRules('sv-SE'), en: new Intl.PluralRules('en-GB') };
+
+/**
+ * A message with plural forms is written as `key#one` and `key#other` (Intl.PluralRules categories; Swedish
+ * and English have these two): "1 ärende", "2 ärenden". The form follows the first plural parameter given.
+ */
+function pluralTemplate(messages: Messages, lang: Lang, key: string, params?: Record<string, string | number>): string | undefined {
+  if (!(`${key}#other` in messages)) return undefined;
+  const name = PLURAL_PARAMS.find((p) => typeof params?.[p] === 'number');
+  const category = name ? pluralRules[lang].select(params![name] as number) : 'other';
+  return messages[`${key}#${category}`] ?? messages[`${key}#other`];
 }
 
 /** Translates a key; falls back to Swedish, then to the key itself so nothing shows blank. */
 export function translate(lang: Lang, key: string, params?: Record<string, string | number>): string {
-  const template = merged[lang][key] ?? merged.sv[key] ?? key;
+  const template =
+    merged[lang][key] ?? pluralTemplate(merged[lang], lang, key, params) ?? merged.sv[key] ?? pluralTemplate(merged.sv, 'sv', key, params) ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }

@@ -15,6 +15,7 @@ import { m0013_meeting_quorum } from './0013_meeting_quorum';
 import { m0014_icd10_se } from './0014_icd10_se';
 import { m0022_access_log_client_address } from './0022_access_log_client_address';
 import { m0023_row_versions } from './0023_row_versions';
+import { m0025_treatment_options } from './0025_treatment_options';
 import { m0027_follow_through } from './0027_follow_through';
 import { m0031_referral_forms } from './0031_referral_forms';
 
@@ -39,6 +40,7 @@ export const migrations: readonly Migration[] = [
   m0014_icd10_se,
   m0022_access_log_client_address,
   m0023_row_versions,
+  m0025_treatment_options,
   m0027_follow_through,
   m0031_referral_forms,
 ];

@@ -10,6 +10,7 @@ import { getSetting } from '../settings';
 import { formatIdentifier, initialsOf, plannedStarts, stockholmClock } from '../../../shared/domain/agenda';
 import { loadItems, loadMeeting, loadParticipants } from './queries';
 import { cut, footer, heading, line, roleSv, rule } from './pdf-parts';
+import { translate } from '../../../shared/i18n';
 
 export async function agendaPdf(ctx: RequestContext, meetingId: number, minimal: boolean, purpose: 'export' | 'print'): Promise<FilePayload> {
   // Every read happens before the first await: inside the request's transaction.
@@ -54,7 +55,7 @@ export async function agendaPdf(ctx: RequestContext, meetingId: number, minimal:
       c.ecog !== null && `ECOG ${c.ecog}`,
       `anmäld ${c.receivedDate}`,
       c.suspicionDate && `välgrundad misstanke ${c.suspicionDate}`,
-      c.daysLeft >= 0 ? `${c.daysLeft} dagar kvar till ledtidsmålet` : `${-c.daysLeft} dagar över ledtidsmålet`,
+      c.daysLeft >= 0 ? translate('sv', 'agenda.daysLeftToTarget', { days: c.daysLeft }) : translate('sv', 'agenda.daysOverTarget', { days: -c.daysLeft }),
     ].filter(Boolean);
     line(doc, 'Fakta', facts.join(' · '));
     line(doc, 'Anamnes', cut(c.history, 600));

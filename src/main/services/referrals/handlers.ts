@@ -8,6 +8,7 @@ import { listReferrals } from './list';
 import { close, completionText, markComplete, requestCompletion, withdraw } from './lifecycle';
 import { commitImport, previewImport } from './import/import';
 import { saveReferralRules } from './rules';
+import { markCompleteMany } from './bulk-complete';
 
 type Methods =
   | 'patients.lookup'
@@ -18,6 +19,7 @@ type Methods =
   | 'referrals.requestCompletion'
   | 'referrals.completionText'
   | 'referrals.markComplete'
+  | 'referrals.markCompleteMany'
   | 'referrals.withdraw'
   | 'referrals.close'
   | 'referrals.importPreview'
@@ -52,9 +54,10 @@ export const referralHandlers: Pick<Handlers, Methods> = {
   'referrals.requestCompletion': ({ id }, ctx) => requestCompletion(ctx, id),
   'referrals.completionText': ({ id }, ctx) => completionText(ctx, id),
   'referrals.markComplete': ({ id }, ctx) => markComplete(ctx, id),
+  'referrals.markCompleteMany': ({ ids }, ctx) => markCompleteMany(ctx, ids),
   'referrals.withdraw': ({ id, reason }, ctx) => withdraw(ctx, id, reason),
   'referrals.close': ({ id, note }, ctx) => close(ctx, id, note),
   'referrals.importPreview': ({ base64 }, ctx) => previewImport(ctx, base64),
-  'referrals.importCommit': ({ fileName, base64 }, ctx) => commitImport(ctx, fileName, base64),
+  'referrals.importCommit': ({ fileName, base64, markComplete }, ctx) => commitImport(ctx, fileName, base64, markComplete),
   'referralRules.save': (input, ctx) => saveReferralRules(ctx.db, input),
 };

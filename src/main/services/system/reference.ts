@@ -53,6 +53,7 @@ export function listCareAreas(db: Db): CareArea[] {
     lead_time_target_days: number;
     required_fields: string;
     treatment_options: string;
+    treatment_options_source: string | null;
   }[];
   return rows.map((r) => ({
     code: r.code,
@@ -64,6 +65,7 @@ export function listCareAreas(db: Db): CareArea[] {
     leadTimeTargetDays: r.lead_time_target_days,
     requiredFields: JSON.parse(r.required_fields) as string[],
     treatmentOptions: JSON.parse(r.treatment_options) as string[],
+    treatmentOptionsSource: r.treatment_options_source,
   }));
 }
 

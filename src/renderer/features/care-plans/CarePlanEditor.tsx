@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import type { CarePlanDetail, CarePlanInput } from '../../../shared/api/methods/care-plans';
 import { displayIdentifier, TEXT_KEYS, type CarePlanTexts } from '../../../shared/domain/care-plan';
 import { useAppStore } from '../../app/store';
@@ -40,6 +41,7 @@ export function CarePlanEditor({ id }: { id: number }) {
   const units = useAppStore((s) => s.reference?.units ?? []);
   const [plan, setPlan] = useState<CarePlanDetail | null>(null);
   const [draft, setDraft] = useState<CarePlanInput | null>(null);
+  const [confirmFinalise, setConfirmFinalise] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const fe = useFieldErrors(error);
@@ -195,9 +197,27 @@ export function CarePlanEditor({ id }: { id: number }) {
           {!readOnly && (
             <>
               <button type="submit">{t('carePlan.saveDraft')}</button>
-              <button type="button" className="primary" onClick={finalise}>
+              <button type="button" className="primary" onClick={() => setConfirmFinalise(true)}>
                 {t('carePlan.finalise')}
               </button>
+              {confirmFinalise && (
+                <ConfirmDialog
+                  title={t('carePlan.finaliseConfirm.title')}
+                  onCancel={() => setConfirmFinalise(false)}
+                  actions={[
+                    {
+                      label: t('carePlan.finaliseConfirm.action'),
+                      primary: true,
+                      onConfirm: () => {
+                        setConfirmFinalise(false);
+                        void finalise();
+                      },
+                    },
+                  ]}
+                >
+                  <p>{t('carePlan.finaliseConfirm.body')}</p>
+                </ConfirmDialog>
+              )}
             </>
           )}
           {plan.status === 'finalised' && latest && (

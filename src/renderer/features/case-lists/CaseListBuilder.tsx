@@ -13,13 +13,16 @@ import { SortableCaseList } from './SortableCaseList';
 import { ProposalPanel } from './ProposalPanel';
 import { AttendancePanel } from '../calendar/AttendancePanel';
 import { stockholmClock, stockholmDateTime } from './format';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { downloadAll } from '../calendar/ics';
 
 /** Building one meeting's case list: the list (ordered, timed), the proposal, lock/unlock, the agenda. */
 export function CaseListBuilder({ meetingId }: { meetingId: number }) {
   const t = useT();
   const lang = useAppStore((s) => s.lang);
-  const { view, error, load, act } = useCaseListStore();
+  const { view, error, notice, load, act } = useCaseListStore();
   const [unlocking, setUnlocking] = useState(false);
+  const [confirmLock, setConfirmLock] = useState(false);
   const [reason, setReason] = useState('');
   const fe = useFieldErrors(error);
   useEffect(() => {
@@ -38,6 +41,23 @@ export function CaseListBuilder({ meetingId }: { meetingId: number }) {
       else downloadFile(file);
     });
   };
+  const invitation = () => run(async () => downloadAll((await api.call('meetings.exportIcs', { meetingId })).files));
+  // "Skicka ut": the full and the minimal agenda and the calendar invitation, saved in one step.
+  const sendOut = () =>
+    act(
+      meetingId,
+      async () => {
+        const full = await api.call('caseLists.agendaPdf', { meetingId, minimal: false });
+        const minimal = await api.call('caseLists.agendaPdf', { meetingId, minimal: true });
+        const ics = await api.call('meetings.exportIcs', { meetingId });
+        downloadAll([full, minimal, ...ics.files]);
+      },
+      t('caseList.sentOut'),
+    );
+  const lock = async (thenSend: boolean) => {
+    setConfirmLock(false);
+    if ((await run(() => api.call('caseLists.lock', { meetingId }))) && thenSend) await sendOut();
+  };
   return (
     <Page
       title={t('caseList.heading', { date: m.localDate })}
@@ -52,6 +72,9 @@ export function CaseListBuilder({ meetingId }: { meetingId: number }) {
           </button>
           <button type="button" onClick={() => agenda(false, true)}>
             {t('caseList.print')}
+          </button>
+          <button type="button" onClick={invitation}>
+            {t('caseList.invitation')}
           </button>
         </>
       }
@@ -70,6 +93,9 @@ export function CaseListBuilder({ meetingId }: { meetingId: number }) {
           : t('caseList.usageNoMax', { cases: m.caseCount, minutes: m.caseMinutes, duration: m.durationMinutes })}
       </p>
       <ErrorBanner error={error} />
+      <p role="status" className={notice ? 'banner banner-ok' : 'visually-hidden'}>
+        {notice}
+      </p>
       {m.status === 'finalised' && m.finalisedAt && (
         <p className="banner banner-ok">{t('meeting.finalised', { at: stockholmDateTime(m.finalisedAt), by: m.finalisedBy ?? '' })}</p>
       )}
@@ -78,7 +104,7 @@ export function CaseListBuilder({ meetingId }: { meetingId: number }) {
         <div className="section-head">
           <h2 id="list-heading">{t('caseList.list')}</h2>
           {editable && view.items.length > 0 && (
-            <button type="button" className="primary" onClick={() => run(() => api.call('caseLists.lock', { meetingId }))}>
+            <button type="button" className="primary" onClick={() => setConfirmLock(true)}>
               {t('caseList.lock')}
             </button>
           )}
@@ -90,12 +116,29 @@ export function CaseListBuilder({ meetingId }: { meetingId: number }) {
               </button>
             </>
           )}
+          {m.lockedAt && m.status === 'planned' && (
+            <button type="button" className="primary" onClick={sendOut}>
+              {t('caseList.sendOut')}
+            </button>
+          )}
           {m.lockedAt && (
             <a className="button-link primary" href={`#/case-lists/${meetingId}/meeting`}>
               {t('caseList.runMeeting')}
             </a>
           )}
         </div>
+        {confirmLock && (
+          <ConfirmDialog
+            title={t('caseList.lockConfirm.title')}
+            onCancel={() => setConfirmLock(false)}
+            actions={[
+              { label: t('caseList.lockAndSend'), primary: true, onConfirm: () => void lock(true) },
+              { label: t('caseList.lockOnly'), onConfirm: () => void lock(false) },
+            ]}
+          >
+            <p>{t('caseList.lockConfirm.body', { count: view.items.length })}</p>
+          </ConfirmDialog>
+        )}
         {unlocking && m.lockedAt && (
           <form
             className="inline-form"

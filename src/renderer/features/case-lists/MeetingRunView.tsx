@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useDataChanged } from '../team/useDataChanged';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import type { CaseListItem, CaseListView } from '../../../shared/api/methods/case-lists';
 import { formatIdentifier } from '../../../shared/domain/agenda';
 import { api } from '../../lib/api';
@@ -97,6 +98,7 @@ function CaseStage({ view, item, n, total, onGo }: { view: CaseListView; item: C
   const t = useT();
   const { act } = useCaseListStore();
   const [amending, setAmending] = useState(false);
+  const [confirmPostpone, setConfirmPostpone] = useState(false);
   const canAmend = useCan('recommendations.amend');
   const m = view.meeting;
   const running = m.status === 'planned' && Boolean(m.lockedAt);
@@ -156,11 +158,29 @@ function CaseStage({ view, item, n, total, onGo }: { view: CaseListView; item: C
       <section className="stage-outcome" aria-label={t('recommendation.title')}>
         <h3>{t('recommendation.title')}</h3>
         {item.outcome === 'postponed' && <p className="banner banner-warn">{t('meeting.outcome.postponed')}</p>}
+        {confirmPostpone && (
+          <ConfirmDialog
+            title={t('meeting.postponeConfirm.title')}
+            onCancel={() => setConfirmPostpone(false)}
+            actions={[
+              {
+                label: t('meeting.postpone'),
+                primary: true,
+                onConfirm: () => {
+                  setConfirmPostpone(false);
+                  void postpone();
+                },
+              },
+            ]}
+          >
+            <p>{t('meeting.postponeConfirm.body', { name: `${item.givenName} ${item.familyName}` })}</p>
+          </ConfirmDialog>
+        )}
         {running && item.outcome !== 'postponed' && (
           <>
             <RecommendationForm meetingId={m.id} item={item} treatmentOptions={m.treatmentOptions} mode="record" onDone={closeCase} />
             {item.outcome === 'pending' && (
-              <button type="button" className="postpone" onClick={postpone}>
+              <button type="button" className="postpone" onClick={() => setConfirmPostpone(true)}>
                 {t('meeting.postpone')}
               </button>
             )}

@@ -48,6 +48,7 @@ export function TreatmentOptionsSettings() {
       <Field label={t('treatments.options')} error={fe('options')}>
         <textarea rows={8} value={text} onChange={(e) => setText(e.target.value)} />
       </Field>
+      {area?.treatmentOptionsSource && <p className="muted">{t('treatments.source', { source: area.treatmentOptionsSource })}</p>}
       <div className="form-actions">
         <button type="submit" className="primary">
           {t('common.save')}

@@ -10,12 +10,15 @@ import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Field, useFieldErrors } from '../../ui/Field';
 import { ApiError } from '../../../shared/api/errors';
 import { VirtualTable, type Column } from './VirtualTable';
-import { fileToBase64 } from './labels';
+import { careAreaName, fileToBase64 } from './labels';
+import { FilePicker } from '../../ui/FilePicker';
 
 /** CSV import: pick a file → preview (every row valid or rejected, with reason) → confirm → one transaction. */
 export function ImportPage() {
   const t = useT();
   const lang = useAppStore((s) => s.lang);
+  const reference = useAppStore((s) => s.reference)!;
+  const [markComplete, setMarkComplete] = useState(true);
   const [file, setFile] = useState<{ fileName: string; base64: string } | null>(null);
   const [preview, setPreview] = useState<ImportReport | null>(null);
   const [done, setDone] = useState<ImportReport | null>(null);
@@ -51,7 +54,7 @@ export function ImportPage() {
     if (!file) return;
     setBusy(true);
     try {
-      setDone(await api.call('referrals.importCommit', file));
+      setDone(await api.call('referrals.importCommit', { ...file, markComplete: markComplete && completeRows > 0 }));
       setPreview(null);
     } catch (e) {
       setError(e);
@@ -65,7 +68,21 @@ export function ImportPage() {
     { key: 'result', header: t('import.col.result'), width: '9rem', render: (r) => <span className={`import-${r.status}`}>{t(`import.status.${r.status}`)}</span> },
     { key: 'patient', header: t('referrals.col.patient'), width: 'minmax(8rem, 1.2fr)', render: (r) => r.patientName },
     { key: 'id', header: t('referrals.col.identifier'), width: '9.5rem', render: (r) => r.identifier },
-    { key: 'area', header: t('referrals.col.careArea'), width: '7rem', render: (r) => r.careAreaCode },
+    {
+      key: 'area',
+      header: t('referrals.col.careArea'),
+      width: 'minmax(10rem, 1.6fr)',
+      wrap: true,
+      render: (r) => (r.careAreaCode ? careAreaName(reference, r.careAreaCode, lang) : ''),
+    },
+    {
+      key: 'complete',
+      header: t('import.col.complete'),
+      width: 'minmax(7rem, 1fr)',
+      wrap: true,
+      render: (r) =>
+        r.missing === undefined ? '' : r.missing.length === 0 ? t('import.complete.yes') : t('import.complete.lacks', { fields: r.missing.map((m) => t(`referral.field.${m}`)).join(', ') }),
+    },
     {
       key: 'reason',
       header: t('import.col.reason'),
@@ -85,6 +102,7 @@ export function ImportPage() {
   ];
   const report = done ?? preview;
   const warnings = preview ? preview.rows.filter((r) => r.status === 'valid' && r.warningKey).length : 0;
+  const completeRows = preview?.rows.filter((r) => r.status === 'valid' && r.missing?.length === 0).length ?? 0;
 
   return (
     <Page
@@ -97,23 +115,14 @@ export function ImportPage() {
     >
       <div className="card">
         <Field label={t('import.file')} error={fe('file')} hint={t('import.help')}>
-          <input
-            type="file"
-            accept=".csv,.txt,text/csv"
-            disabled={busy}
-            onChange={(e) => {
-              const picked = e.target.files?.[0];
-              // Cleared so that picking the same file again (after correcting it) reads it again.
-              e.target.value = '';
-              void pick(picked);
-            }}
-          />
+          <FilePicker accept=".csv,.txt,text/csv" disabled={busy} fileName={fileName} onPick={(picked) => void pick(picked)} />
         </Field>
         {error && !fe('file') ? <ErrorBanner error={error} /> : null}
       </div>
       {done && (
         <p className="banner banner-ok" role="status">
           {done.counts.imported ? t('import.done', { n: done.counts.imported }) : t('import.nothingNew')}
+          {done.counts.markedComplete ? ` ${t('import.markedComplete', { count: done.counts.markedComplete })}` : ''}
         </p>
       )}
       {report && (
@@ -129,6 +138,12 @@ export function ImportPage() {
           )}
           {preview && (
             <div className="toolbar">
+              {completeRows > 0 && (
+                <label className="check">
+                  <input type="checkbox" checked={markComplete} onChange={(e) => setMarkComplete(e.target.checked)} />
+                  {t('import.markComplete', { count: completeRows })}
+                </label>
+              )}
               <button type="button" className="primary" onClick={confirm} disabled={busy || preview.counts.valid === 0}>
                 {t('import.confirm', { n: preview.counts.valid })}
               </button>

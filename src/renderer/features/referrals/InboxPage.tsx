@@ -1,6 +1,6 @@
 import { useCan } from '../security/useCan';
 import { useCallback, useEffect, useState } from 'react';
-import { INBOX_PAGE_ROWS, type ReferralListRow } from '../../../shared/api/methods/referrals';
+import { AWAITS_COMPLETENESS, INBOX_PAGE_ROWS, type ReferralListRow } from '../../../shared/api/methods/referrals';
 import { REFERRAL_STATUSES } from '../../../shared/domain/referral-status';
 import { useAppStore } from '../../app/store';
 import { api } from '../../lib/api';
@@ -11,6 +11,7 @@ import { ErrorBanner } from '../../ui/ErrorBanner';
 import { VirtualTable, type Column } from './VirtualTable';
 import { careAreaName } from './labels';
 import { toQuery, useInboxStore, type StatusFilter } from './inboxStore';
+import { BulkComplete } from './BulkComplete';
 
 function LeadCell({ days, over, target }: { days: number | null; over: boolean; target: number }) {
   const t = useT();
@@ -33,6 +34,10 @@ export function InboxPage() {
   // Physicians read the inbox; registering and importing is for nurses, coordinators, administrators.
   const canRegister = useCan('referrals.create');
   const canImport = useCan('referrals.importCommit');
+  const canBulk = useCan('referrals.markCompleteMany');
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  // Moves after a bulk change, so the list is fetched again with the new statuses.
+  const [reloads, setReloads] = useState(0);
   const lang = useAppStore((s) => s.lang);
   const reference = useAppStore((s) => s.reference)!;
   const filters = useInboxStore();
@@ -49,11 +54,39 @@ export function InboxPage() {
   // A page at a time: only the referrals scrolled into view are fetched (and access-logged).
   const fetchPage = useCallback(
     (offset: number) => api.call('referrals.list', { ...(JSON.parse(queryKey) as ReturnType<typeof toQuery>), offset, limit: INBOX_PAGE_ROWS }),
-    [queryKey],
+    [queryKey, reloads], // eslint-disable-line react-hooks/exhaustive-deps
   );
   const { rows, total, error, loadMore } = usePagedRows(fetchPage, rowKey);
 
+  const markable = (r: ReferralListRow) => AWAITS_COMPLETENESS.includes(r.status);
+  const shownMarkable = (rows ?? []).filter(markable).map((r) => r.id);
+  const allSelected = shownMarkable.length > 0 && shownMarkable.every((id) => selected.has(id));
+  const toggle = (id: number, on: boolean) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  const selectColumn: Column<ReferralListRow> = {
+    key: 'select',
+    header: (
+      <input
+        type="checkbox"
+        aria-label={t('bulk.selectAll')}
+        title={t('bulk.selectAll')}
+        checked={allSelected}
+        disabled={shownMarkable.length === 0}
+        onChange={(e) => setSelected(e.target.checked ? new Set([...selected, ...shownMarkable]) : new Set())}
+      />
+    ),
+    width: '2.5rem',
+    render: (r) =>
+      markable(r) ? <input type="checkbox" aria-label={t('bulk.select', { name: r.patientName })} checked={selected.has(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} /> : null,
+  };
+
   const columns: Column<ReferralListRow>[] = [
+    ...(canBulk ? [selectColumn] : []),
     { key: 'patient', header: t('referrals.col.patient'), width: 'minmax(10rem, 2fr)', render: (r) => <a href={`#/referrals/${r.id}`}>{r.patientName}</a> },
     { key: 'id', header: t('referrals.col.identifier'), width: '9.5rem', render: (r) => r.identifier },
     { key: 'area', header: t('referrals.col.careArea'), width: 'minmax(8rem, 1.5fr)', render: (r) => <span title={careAreaName(reference, r.careAreaCode, lang)}>{careAreaName(reference, r.careAreaCode, lang)}</span> },
@@ -155,9 +188,20 @@ export function InboxPage() {
       <ErrorBanner error={error} />
       {rows && (
         <>
-          <p className="muted" aria-live="polite">
-            {t('referrals.count', { total })}
-          </p>
+          <div className="inbox-summary">
+            <p className="muted" aria-live="polite">
+              {t('referrals.count', { total })}
+            </p>
+            {canBulk && rows.length > 0 && (
+              <BulkComplete
+                selected={[...selected]}
+                onDone={() => {
+                  setSelected(new Set());
+                  setReloads((n) => n + 1);
+                }}
+              />
+            )}
+          </div>
           {rows.length === 0 ? (
             <p className="card">{t('referrals.empty')}</p>
           ) : (

@@ -6,7 +6,7 @@ const NEAR_END_ROWS = 15;
 
 export interface Column<R> {
   key: string;
-  header: string;
+  header: ReactNode;
   /** CSS grid track, e.g. "2fr" or "7rem". */
   width: string;
   render(row: R): ReactNode;

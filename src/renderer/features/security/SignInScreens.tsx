@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { RecoveryKeyActions } from './RecoveryKeyActions';
 import { api } from '../../lib/api';
 import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
@@ -67,6 +68,7 @@ export function RecoveryKeyNotice({ recoveryKey }: { recoveryKey: string }) {
       <p className="recovery-key" aria-label={t('auth.recoveryKey')}>
         <code>{recoveryKey}</code>
       </p>
+      <RecoveryKeyActions recoveryKey={recoveryKey} />
       <p className="banner banner-warn">{t('auth.recoveryWarning')}</p>
       <label className="check">
         <input type="checkbox" checked={stored} onChange={(e) => setStored(e.target.checked)} />

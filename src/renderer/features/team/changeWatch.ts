@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { createStore } from '../../lib/stores';
 import { csrfToken } from '../../lib/api';
 
 /** Fired when another user's change reached the server (team mode); open lists reload quietly. */
@@ -11,7 +11,7 @@ const TIMEOUT_MS = 3_000;
 
 export type Connection = 'online' | 'offline' | 'back';
 
-export const useConnectionStore = create<{ connection: Connection }>(() => ({ connection: 'online' }));
+export const useConnectionStore = createStore<{ connection: Connection }>(() => ({ connection: 'online' }));
 
 /**
  * Team mode only (the unit server sets the CSRF cookie; Electron and browser mode have none): polls

@@ -145,6 +145,17 @@ export interface ReferralDetail extends ReferralFields {
   updatedBy: string | null;
 }
 
+/** What a bulk "mark complete" did: the referrals now complete, and the others with what they lack. */
+export interface MarkCompleteManyResult {
+  completed: { id: number; patientName: string }[];
+  /** Not marked: `missing` lists the required fields without an answer; `status` when the referral is past that step. */
+  notCompleted: { id: number; patientName: string; status: ReferralStatus; missing: RequirableField[] }[];
+}
+/** The statuses a bulk "mark complete" acts on: before the completeness step, never after it. */
+export const AWAITS_COMPLETENESS: readonly ReferralStatus[] = ['received', 'awaiting_completion'];
+/** Referrals one bulk "mark complete" takes at most (far more than a screen can select). */
+export const MARK_COMPLETE_MAX = 1000;
+
 export type ImportRowStatus = 'valid' | 'rejected' | 'already_imported';
 export interface ImportRowView {
   /** Line of the data row in the file, counting the header as row 1 (as a spreadsheet shows it). */
@@ -157,6 +168,8 @@ export interface ImportRowView {
   /** A valid row that deserves a look before confirming, e.g. its identifier is a patient's under another name. */
   warningKey?: string;
   warningParams?: Record<string, string | number>;
+  /** A valid row: the required fields of its care area it leaves empty (none: it can be imported as complete). */
+  missing?: RequirableField[];
   patientName: string;
   identifier: string;
   careAreaCode: string;
@@ -166,7 +179,7 @@ export interface ImportReport {
   encoding: 'utf-8' | 'windows-1252';
   delimiter: string;
   rows: ImportRowView[];
-  counts: { total: number; valid: number; rejected: number; alreadyImported: number; imported: number };
+  counts: { total: number; valid: number; rejected: number; alreadyImported: number; imported: number; markedComplete?: number };
 }
 
 const listQuery = z.object({
@@ -213,6 +226,11 @@ export const referralMethods = {
   'referrals.requestCompletion': defineMethod({ input: z.object({ id: id() }), roles: REGISTER_ROLES, patientData: 'change' }).returns<{ text: string; missing: RequirableField[] }>(),
   'referrals.completionText': defineMethod({ input: z.object({ id: id() }), roles: REGISTER_ROLES, patientData: 'read' }).returns<{ text: string; missing: RequirableField[] }>(),
   'referrals.markComplete': defineMethod({ input: z.object({ id: id() }), roles: REGISTER_ROLES, patientData: 'change' }).returns<{ status: ReferralStatus }>(),
+  'referrals.markCompleteMany': defineMethod({
+    input: z.object({ ids: z.array(id()).min(1).max(MARK_COMPLETE_MAX) }),
+    roles: REGISTER_ROLES,
+    patientData: 'change',
+  }).returns<MarkCompleteManyResult>(),
   'referrals.withdraw': defineMethod({
     input: z.object({ id: id(), reason: requiredText(LIMITS.mediumText) }),
     roles: REGISTER_ROLES,
@@ -224,7 +242,7 @@ export const referralMethods = {
     patientData: 'change',
   }).returns<{ status: ReferralStatus }>(),
   'referrals.importPreview': defineMethod({ input: importFile, roles: REGISTER_ROLES, patientData: 'read' }).returns<ImportReport>(),
-  'referrals.importCommit': defineMethod({ input: importFile, roles: REGISTER_ROLES, patientData: 'change' }).returns<ImportReport>(),
+  'referrals.importCommit': defineMethod({ input: importFile.extend({ markComplete: z.boolean().default(false) }), roles: REGISTER_ROLES, patientData: 'change' }).returns<ImportReport>(),
   'referralRules.save': defineMethod({
     input: z.object({
       careAreaCode: codeText(),

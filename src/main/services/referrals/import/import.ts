@@ -4,8 +4,26 @@ import { ApiError } from '../../../../shared/api/errors';
 import { createPatients } from '../patients';
 import { insertReferrals } from '../register';
 import { withDeferredSearchIndex } from '../search-index';
-import { checkImport, isValid, type ValidRow } from './check';
 import { oneLongWriteAtATime, yieldToOtherCalls } from '../../../router/jobs';
+import { checkImport, isValid, type CheckedRow, type ValidRow } from './check';
+import { missingFields, type RequirableField } from '../../../../shared/domain/completeness';
+import { changeReferralStatus } from '../status';
+
+/** What each valid row leaves empty of its care area's required fields: none means complete on arrival. */
+function missingOf(ctx: RequestContext, rows: CheckedRow[]): Map<number, RequirableField[]> {
+  const required = new Map(
+    (ctx.db.prepare('SELECT code, required_fields FROM care_area').all() as { code: string; required_fields: string }[]).map((a) => [
+      a.code,
+      JSON.parse(a.required_fields) as string[],
+    ]),
+  );
+  return new Map(rows.filter(isValid).map((r) => [r.view.row, missingFields(r.fields, required.get(r.fields.careAreaCode) ?? [])]));
+}
+
+/** The report's rows, each valid one with what it lacks (copies: the checked rows are remembered between calls). */
+function withMissing(views: ImportRowView[], missing: Map<number, RequirableField[]>): ImportRowView[] {
+  return views.map((v) => (missing.has(v.row) ? { ...v, missing: missing.get(v.row) } : v));
+}
 
 function counts(rows: ImportRowView[], imported: number): ImportReport['counts'] {
   return {
@@ -18,8 +36,8 @@ function counts(rows: ImportRowView[], imported: number): ImportReport['counts']
 }
 
 export function previewImport(ctx: RequestContext, base64: string): ImportReport {
-  const { report } = checkImport(ctx, base64);
-  return { ...report, counts: counts(report.rows, 0) };
+  const { report, rows } = checkImport(ctx, base64);
+  return { ...report, rows: withMissing(report.rows, missingOf(ctx, rows)), counts: counts(report.rows, 0) };
 }
 
 /** Rows written per transaction: a few tens of milliseconds, so other calls are answered in between. */
@@ -29,24 +47,36 @@ export const IMPORT_CHUNK_ROWS = 2_000;
  * Writes every valid row; rejected rows are left out. The rows go in chunks (`ctx.writeChunk`), each
  * with its access-log rows, reporting progress; the calls that arrive meanwhile are answered between
  * chunks. A row is never half written, and re-importing the file after an interruption adds only the
- * rows that were not yet written.
+ * rows that were not yet written. With `markComplete`, the rows that leave no required field empty
+ * are marked complete in their chunk ("Markera som kompletta"); the others stay received.
  */
-export function commitImport(ctx: RequestContext, fileName: string, base64: string): Promise<ImportReport> {
+export function commitImport(ctx: RequestContext, fileName: string, base64: string, markComplete = false): Promise<ImportReport> {
   return oneLongWriteAtATime(ctx.db, async () => {
     const { report, rows } = checkImport(ctx, base64);
     if (report.rows.length === 0) throw new ApiError('validation', 'error.validation', undefined, [{ path: 'file', messageKey: 'import.noRows' }]);
     const valid = rows.filter(isValid);
+    const missing = missingOf(ctx, rows);
     const note = { at: ctx.now().toISOString(), userName: ctx.caller.name, note: `Importerad från ${fileName}`.slice(0, 300) };
     const patientOf = new Map<string, number>();
     let imported = 0;
+    let markedComplete = 0;
     ctx.progress(0, valid.length);
     for (let from = 0; from < valid.length; from += IMPORT_CHUNK_ROWS) {
       await yieldToOtherCalls();
       const chunk = valid.slice(from, from + IMPORT_CHUNK_ROWS);
-      imported += ctx.writeChunk(() => writeValidRows(ctx, note, chunk, patientOf).length);
+      imported += ctx.writeChunk(() => {
+        const ids = writeValidRows(ctx, note, chunk, patientOf);
+        if (markComplete)
+          ids.forEach((id, i) => {
+            if (missing.get(chunk[i].view.row)?.length) return;
+            changeReferralStatus(ctx.db, id, { to: 'complete', userName: ctx.caller.name, at: ctx.now() });
+            markedComplete++;
+          });
+        return ids.length;
+      });
       ctx.progress(imported, valid.length);
     }
-    return { ...report, counts: counts(report.rows, imported) };
+    return { ...report, rows: withMissing(report.rows, missing), counts: { ...counts(report.rows, imported), ...(markComplete ? { markedComplete } : {}) } };
   });
 }
 
