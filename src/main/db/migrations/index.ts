@@ -11,6 +11,7 @@ import { m0009_access_log_index } from './0009_access_log_index';
 import { m0010_follow_up_covering } from './0010_follow_up_covering';
 import { m0011_list_indexes } from './0011_list_indexes';
 import { m0012_fewer_referral_indexes } from './0012_fewer_referral_indexes';
+import { m0018_access_log_search } from './0018_access_log_search';
 
 /**
  * Every migration in order. Append only: a released id is never renamed or removed.
@@ -29,4 +30,5 @@ export const migrations: readonly Migration[] = [
   m0010_follow_up_covering,
   m0011_list_indexes,
   m0012_fewer_referral_indexes,
+  m0018_access_log_search,
 ];

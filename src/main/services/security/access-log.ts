@@ -10,7 +10,7 @@ import type { PatientAccess, RequestContext } from '../../router/context';
 import { getWorkplace } from '../system/workplace';
 import { LOG_IDS_OF_PATIENTS } from './access-log-index';
 
-const ACTIONS = new Set(['read', 'change', 'export', 'print']);
+const ACTIONS = new Set(['read', 'change', 'export', 'print', 'search']);
 
 /**
  * All of a call's rows in one statement: the accesses travel as one JSON array and each row's

@@ -44,7 +44,7 @@ export interface UserSummary extends SessionUser {
   createdAt: string;
 }
 
-export const ACCESS_ACTIONS = ['read', 'change', 'export', 'print'] as const;
+export const ACCESS_ACTIONS = ['read', 'change', 'export', 'print', 'search'] as const;
 
 export interface AccessLogEntry {
   id: number;
