@@ -14,7 +14,7 @@ import { api, isMethodName } from '../shared/api';
 import type { Role } from '../shared/api/contract';
 import { ApiError, conflict } from '../shared/api/errors';
 import { BackupService } from './services/backup/service';
-import { registerBackupService, takeParked } from './services/backup/registry';
+import { registerBackupService } from './services/backup/registry';
 import { createRecoveryRouter, inUseElsewhere, signInCheck, type StartupHealth } from './services/backup/recovery';
 import { checkInBackground, type BackgroundCheck } from './services/backup/background-check';
 
@@ -188,7 +188,6 @@ export function createCore(options: CoreOptions): Core {
   });
   const recovery = createRecoveryRouter(backups, () => health);
 
-  // Backups and restores park their file work until the call's transaction is over (registry.ts).
   const router: Router = async (method, input, sessionId) => {
     // In recovery mode the two recovery methods answer without the database, to a signed-in user.
     if (!health.ok && security.isOpen && (method === 'recovery.status' || method === 'recovery.restore')) {
@@ -200,20 +199,7 @@ export function createCore(options: CoreOptions): Core {
       }
       return recovery(method, input, sessionId);
     }
-    const out = await inner(method, input, sessionId);
-    const parked = takeParked(backups);
-    if (!parked) return out;
-    if (!out.ok) {
-      parked.discard();
-      return out;
-    }
-    try {
-      return { ok: true, result: await parked.run() };
-    } catch (error) {
-      if (error instanceof ApiError) return { ok: false, error: error.toJSON() };
-      console.error(`[core] ${method}:`, error);
-      return { ok: false, error: { code: 'internal', messageKey: 'error.internal' } };
-    }
+    return inner(method, input, sessionId);
   };
 
   return {

@@ -41,6 +41,9 @@ export function directCaller(db: Db, dataDir: string, handlers: Omit<Handlers, S
         caller: { userId: null, name: userName, role: roleFor(method), unitId: null },
         now: () => clock,
         notePatientAccess: (a) => accesses.push(a),
+        afterCommit: () => {
+          throw new Error(`demo: ${method} writes files and cannot run inside the load`);
+        },
       };
       const handler = (handlers as Record<string, unknown>)[method] as ((i: unknown, c: RequestContext) => unknown) | undefined;
       if (!handler) throw new Error(`demo: ${method} is not callable during the load`);

@@ -1,5 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
 import type { Db } from '../../db/driver';
 import { invalid } from '../../../shared/api/errors';
 import type { BatchChunkResult, ExportFormat } from '../../../shared/api/methods/care-plans';
@@ -7,6 +7,7 @@ import type { CarePlanDetail } from '../../../shared/api/methods/care-plans';
 import { loadDetail } from './store';
 import { carePlanPdf } from './pdf';
 import { carePlanBundle } from './fhir';
+import { writeExportFile } from '../exports/write-file';
 
 /** Finalised (or since superseded) plans finalised in [from, to] (Swedish dates, inclusive), oldest first. */
 function plansInPeriod(db: Db, from: string, to: string): number[] {
@@ -38,7 +39,8 @@ export function resolveOutDir(outDir: string): string {
 
 /**
  * One chunk of a batch export: loads the chunk's plans synchronously (inside the router's
- * transaction), then writes the files. Returns the patient ids for the access log.
+ * transaction, where the handler logs them), and `write` makes the files once the log rows are
+ * committed (ctx.afterCommit), each under a temporary name until complete.
  */
 export function batchChunk(
   db: Db,
@@ -57,11 +59,11 @@ export function batchChunk(
       for (const [i, plan] of chunk.entries()) {
         const stem = fileStem(plan);
         if (input.format !== 'fhir') {
-          writeFileSync(join(dir, `${stem}.pdf`), await carePlanPdf(plan, { demo }));
+          writeExportFile(dir, `${stem}.pdf`, await carePlanPdf(plan, { demo }));
           written.push(`${stem}.pdf`);
         }
         if (input.format !== 'pdf') {
-          writeFileSync(join(dir, `${stem}.fhir.json`), JSON.stringify(bundles[i], null, 2));
+          writeExportFile(dir, `${stem}.fhir.json`, JSON.stringify(bundles[i], null, 2));
           written.push(`${stem}.fhir.json`);
         }
       }

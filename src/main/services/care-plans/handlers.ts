@@ -84,7 +84,7 @@ export const carePlanHandlers: Pick<
   'carePlans.batchExport': (input, ctx) => {
     const job = batchChunk(ctx.db, input, ctx.now(), demo(ctx));
     for (const patientId of job.patientIds) ctx.notePatientAccess({ patientId, objectType: 'care_plan', objectId: 'batch', action: 'export' });
-    return job.write();
+    return ctx.afterCommit(() => job.write());
   },
   'carePlans.templates': (_input, ctx) => ({ templates: listTemplates(ctx.db), handoverPendingDays: handoverPendingDays(ctx.db) }),
   'carePlans.saveTemplate': (input, ctx) => saveTemplate(ctx.db, input as Parameters<typeof saveTemplate>[1], ctx.caller.name, ctx.now().toISOString()),
