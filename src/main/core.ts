@@ -122,6 +122,15 @@ export function createCore(options: CoreOptions): Core {
     },
     kdfCost: options.kdfCost,
     autoLockMs: options.autoLockMs,
+    // The last session signed out: the database closes, so the key is needed again to read anything.
+    closeDb: () => {
+      background?.stop();
+      background = null;
+      stopIndexing?.();
+      stopIndexing = null;
+      db?.close();
+      db = null;
+    },
   });
   const key = () => security.key;
 
