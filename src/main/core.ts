@@ -7,6 +7,7 @@ import { createRouter, type Router, type RouterHooks } from './router/router';
 import { handlers } from './router/handlers';
 import { databaseFile } from './core-files';
 import { Security } from './security/security';
+import { holdDataFolder } from './security/data-folder-lock';
 import { securityHandlers } from './services/security/handlers';
 import { recordPatientAccess } from './services/security/access-log';
 import { scheduleAccessLogIndexing } from './services/security/access-log-index';
@@ -31,6 +32,11 @@ export interface CoreOptions {
   kdfCost?: { N: number; r: number; p: number };
   /** Overrides the auto-lock setting (e2e tests lock after seconds). */
   autoLockMs?: number;
+  /**
+   * The desktop app and browser mode hold the data folder (data-folder-lock.ts): a second one is
+   * refused with `error.dataInUse`. The CLI and tests share it.
+   */
+  holdDataFolder?: boolean;
 }
 
 export interface Core {
@@ -78,6 +84,7 @@ const HEALTHY: StartupHealth = { ok: true, problems: [] };
  */
 export function createCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true });
+  const releaseDataFolder = options.holdDataFolder ? holdDataFolder(options.dataDir) : () => {};
   const file = databaseFile(options.dataDir);
   const now = options.now ?? (() => new Date());
   let db: Db | null = null;
@@ -236,6 +243,7 @@ export function createCore(options: CoreOptions): Core {
       db?.close();
       db = null;
       security.close();
+      releaseDataFolder();
     },
   };
 }

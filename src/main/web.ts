@@ -16,7 +16,7 @@ async function main() {
   const dataDir = values.data ?? defaultDataDir();
   let core;
   try {
-    core = createCore({ dataDir });
+    core = createCore({ dataDir, holdDataFolder: true });
   } catch (e) {
     if (e instanceof ApiError) {
       console.error(describeError('sv', e));

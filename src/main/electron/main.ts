@@ -38,7 +38,7 @@ export function startDesktopApp(): void {
     if (app.isPackaged) setResourcesDir(join(process.resourcesPath, 'resources'));
     const dataDir = process.env.MDK_DATA_DIR ?? app.getPath('userData');
     try {
-      core = createCore({ dataDir });
+      core = createCore({ dataDir, holdDataFolder: true });
     } catch (e) {
       dialog.showErrorBox('MDK Coordinator', e instanceof ApiError ? describeError('sv', e) : String(e));
       app.quit();
