@@ -37,6 +37,8 @@ export interface CoreOptions {
    * refused with `error.dataInUse`. The CLI and tests share it.
    */
   holdDataFolder?: boolean;
+  /** Real time for the sign-in delays (tests move it past a wait). */
+  signInClock?: () => number;
 }
 
 export interface Core {
@@ -129,6 +131,7 @@ export function createCore(options: CoreOptions): Core {
     },
     kdfCost: options.kdfCost,
     autoLockMs: options.autoLockMs,
+    clock: options.signInClock,
     // The last session signed out: the database closes, so the key is needed again to read anything.
     closeDb: () => {
       background?.stop();
