@@ -11,7 +11,7 @@ import { holdDataFolder } from './security/data-folder-lock';
 import { securityHandlers } from './services/security/handlers';
 import { recordPatientAccess } from './services/security/access-log';
 import { scheduleAccessLogIndexing } from './services/security/access-log-index';
-import { api, isMethodName } from '../shared/api';
+import { api } from '../shared/api';
 import type { Role } from '../shared/api/contract';
 import { ApiError, conflict } from '../shared/api/errors';
 import { BackupService } from './services/backup/service';
@@ -39,6 +39,8 @@ export interface CoreOptions {
   holdDataFolder?: boolean;
   /** Real time for the sign-in delays (tests move it past a wait). */
   signInClock?: () => number;
+  /** Where unexpected errors go (the router's default: the console); the CLI keeps traces from its user. */
+  logError?: (method: string, error: unknown) => void;
 }
 
 export interface Core {
@@ -204,6 +206,7 @@ export function createCore(options: CoreOptions): Core {
     handlers: { ...handlers, ...securityHandlers(security, () => security.isOpen && !health.ok) },
     hooks,
     now,
+    logError: options.logError,
   });
   const recovery = createRecoveryRouter(backups, () => health);
 
@@ -211,7 +214,12 @@ export function createCore(options: CoreOptions): Core {
     // In recovery mode the two recovery methods answer without the database, to a signed-in user.
     if (!health.ok && security.isOpen && (method === 'recovery.status' || method === 'recovery.restore')) {
       try {
-        if (isMethodName(method)) hooks.resolveCaller(sessionId, method, api[method]);
+        const caller = hooks.resolveCaller(sessionId, method, api[method]);
+        // Rolling back the database (and its access log) is the administrator's, or needs the recovery key.
+        const recoveryKey = (input as { recoveryKey?: unknown } | null)?.recoveryKey;
+        if (method === 'recovery.restore' && caller.role !== 'administrator' && !(typeof recoveryKey === 'string' && security.recoveryKeyMatches(recoveryKey))) {
+          throw new ApiError('forbidden', 'recovery.needsAdministrator');
+        }
       } catch (error) {
         if (error instanceof ApiError) return { ok: false, error: error.toJSON() };
         throw error;

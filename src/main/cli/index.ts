@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { createCore } from '../core';
 import { defaultDataDir } from '../paths';
 import { createApiClient } from '../../shared/api/client';
+import { isBusy } from '../router/router';
 import { ApiError } from '../../shared/api/errors';
 import { describeError } from '../../shared/i18n/describe-error';
 import { translate, type Lang } from '../../shared/i18n';
@@ -66,7 +67,13 @@ export async function runCli(argv: string[], io = { out: console.log, err: conso
   const lang: Lang = parsed.values.lang === 'en' || process.env.MDK_LANG === 'en' ? 'en' : 'sv';
   let core;
   try {
-    core = createCore({ dataDir: (parsed.values.data as string | undefined) ?? defaultDataDir() });
+    core = createCore({
+      dataDir: (parsed.values.data as string | undefined) ?? defaultDataDir(),
+      // The user gets the translated sentence; the trace only with MDK_DEBUG=1.
+      logError: (method, error) => {
+        if (process.env.MDK_DEBUG) console.error(`[router] ${method}:`, error);
+      },
+    });
   } catch (e) {
     io.err(e instanceof ApiError ? describeError(lang, e) : String(e));
     return 2;
@@ -91,7 +98,9 @@ export async function runCli(argv: string[], io = { out: console.log, err: conso
   try {
     return await command.run(ctx, parsed as never);
   } catch (e) {
-    io.err(e instanceof ApiError ? describeError(lang, e) : String((e as Error).stack ?? e));
+    // A user sees a sentence, never a stack trace; MDK_DEBUG=1 shows the trace for a developer.
+    io.err(e instanceof ApiError ? describeError(lang, e) : describeError(lang, isBusy(e) ? new ApiError('busy', 'error.busy') : new ApiError('internal', 'error.internal')));
+    if (!(e instanceof ApiError) && process.env.MDK_DEBUG) io.err(String((e as Error).stack ?? e));
     return 1;
   } finally {
     core.close();

@@ -33,6 +33,9 @@ export interface RouterOptions {
   logError?: (method: string, error: unknown) => void;
 }
 
+/** SQLITE_BUSY (and its extended codes such as SQLITE_BUSY_SNAPSHOT) from better-sqlite3. */
+export const isBusy = (error: unknown): boolean => /^SQLITE_(BUSY|LOCKED)/.test(String((error as { code?: unknown } | null)?.code ?? ''));
+
 export type Router = (method: string, input: unknown, sessionId: string) => Promise<CallResult<unknown>>;
 
 /**
@@ -124,6 +127,8 @@ export function createRouter(options: RouterOptions): Router {
     } catch (error) {
       for (const work of deferred.splice(0)) work.discard();
       if (error instanceof ApiError) return { ok: false, error: error.toJSON() };
+      // Another process held the database past the busy timeout: nothing was saved, a retry works.
+      if (isBusy(error)) return { ok: false, error: { code: 'busy', messageKey: 'error.busy' } };
       logError(method, error);
       return { ok: false, error: { code: 'internal', messageKey: 'error.internal' } };
     }

@@ -290,6 +290,14 @@ export class Security {
     return toSessionUser(updated);
   }
 
+  /** True when `recoveryKey` unwraps the database key (the key itself is dropped at once). */
+  recoveryKeyMatches(recoveryKey: string): boolean {
+    const keystore = this.keystore;
+    const key = keystore && unwrapKey(recoveryKek(recoveryKey), keystore.recovery, RECOVERY_AAD);
+    key?.fill(0);
+    return !!key;
+  }
+
   async changePassphrase(userId: number, current: string, next: string): Promise<void> {
     const user = this.requireKeystore().users.find((u) => u.id === userId);
     const key = user?.kdf ? this.unwrapWith(user, await deriveKey(current, user.kdf)) : null;

@@ -3,7 +3,7 @@ import { defineMethod, ROLES, type Role } from '../contract';
 import type { FilePayload } from '../files';
 import { id, isoDate, optionalText, requiredText } from '../limits';
 
-import { MIN_PASSPHRASE } from '../../domain/passphrase';
+import { MIN_PASSPHRASE } from '../../domain/passphrase-length';
 
 /** The length here; the whole policy (strength, not the user name) is the core's (shared/domain/passphrase.ts). */
 export { MIN_PASSPHRASE };

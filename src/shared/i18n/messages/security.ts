@@ -13,7 +13,7 @@ export const security: MessageBundle = {
     'auth.setupIntro':
       'Första start: skapa kontot för den som administrerar programmet på den här datorn. Databasen krypteras med en nyckel som bara går att låsa upp med en lösenfras.',
     'auth.passphrase': 'Lösenfras',
-    'auth.passphraseHint': 'Minst 10 tecken, gärna några ord.',
+    'auth.passphraseHint': 'Minst 12 tecken, gärna några ord som inte hör ihop.',
     'auth.passphraseRepeat': 'Upprepa lösenfrasen',
     'auth.newPassphrase': 'Ny lösenfras',
     'auth.createAdmin': 'Skapa administratör',
@@ -128,7 +128,7 @@ export const security: MessageBundle = {
     'auth.setupIntro':
       'First start: create the account of the person who administers the application on this computer. The database is encrypted with a key that only a passphrase unlocks.',
     'auth.passphrase': 'Passphrase',
-    'auth.passphraseHint': 'At least 10 characters, preferably a few words.',
+    'auth.passphraseHint': 'At least 12 characters, preferably a few words that do not belong together.',
     'auth.passphraseRepeat': 'Repeat the passphrase',
     'auth.newPassphrase': 'New passphrase',
     'auth.createAdmin': 'Create administrator',
