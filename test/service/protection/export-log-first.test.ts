@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir, testCore, withWorkplace, TEST_PASSPHRASE } from '../helpers';
 import { arrangeDischarge } from '../../care-plans/arrange';
@@ -60,6 +60,20 @@ describe('exports: the log row before the file', () => {
     expect(files.filter((f) => f.endsWith('.part'))).toEqual([]);
     expect(unloggedFiles(core, out).filter((f) => join(out, f) !== blocker)).toEqual([]);
     for (const f of files) expect(statSync(join(out, f)).mode & 0o777).toBe(0o600);
+  });
+
+  it('batch export goes only to an existing folder outside the data folder, and creates none', async () => {
+    const { core, api, dataDir } = testCore();
+    await withWorkplace(api);
+    await finalisedPlans(core, api, 1);
+    const today = new Date().toISOString().slice(0, 10);
+    const attempt = (outDir: string) => api.call('carePlans.batchExport', { from: today, to: today, format: 'pdf', outDir }).then(() => 'written', (e) => e.issues?.[0]?.messageKey);
+    expect(await attempt(dataDir)).toBe('export.insideDataFolder');
+    expect(await attempt(join(dataDir, 'exports'))).toBe('carePlan.outDirNotWritable');
+    const nowhere = join(tempDir(), 'a', 'b', 'c');
+    expect(await attempt(nowhere)).toBe('carePlan.outDirNotWritable');
+    expect(existsSync(join(nowhere, '..', '..'))).toBe(false);
+    expect(await attempt(tempDir())).toBe('written');
   });
 
   it('kill -9 of `mdk export-careplans` mid-run leaves no file without its log row', { timeout: 120_000 }, async () => {

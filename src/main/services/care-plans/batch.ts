@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { exportFolderProblem } from '../exports/export-folder';
 import type { Db } from '../../db/driver';
 import { invalid } from '../../../shared/api/errors';
 import type { BatchChunkResult, ExportFormat } from '../../../shared/api/methods/care-plans';
@@ -26,15 +26,12 @@ export function fileStem(plan: CarePlanDetail): string {
   return `vardplan-${plan.referralId}-v${plan.version}`;
 }
 
-export function resolveOutDir(outDir: string): string {
-  if (!isAbsolute(outDir)) throw invalid('outDir', 'carePlan.outDirAbsolute');
-  const dir = resolve(outDir);
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch {
-    throw invalid('outDir', 'carePlan.outDirNotWritable');
-  }
-  return dir;
+export function resolveOutDir(outDir: string, dataDir: string): string {
+  const problem = exportFolderProblem(outDir, dataDir);
+  if (problem === 'notAbsolute') throw invalid('outDir', 'carePlan.outDirAbsolute');
+  if (problem === 'missing') throw invalid('outDir', 'carePlan.outDirNotWritable');
+  if (problem === 'insideDataFolder') throw invalid('outDir', 'export.insideDataFolder');
+  return resolve(outDir);
 }
 
 /**
@@ -47,8 +44,9 @@ export function batchChunk(
   input: { from: string; to: string; format: ExportFormat; outDir: string; offset: number; limit: number },
   now: Date,
   demo: boolean,
+  dataDir: string,
 ): { patientIds: number[]; write: () => Promise<BatchChunkResult> } {
-  const dir = resolveOutDir(input.outDir);
+  const dir = resolveOutDir(input.outDir, dataDir);
   const ids = plansInPeriod(db, input.from, input.to);
   const chunk = ids.slice(input.offset, input.offset + input.limit).map((id) => loadDetail(db, id, now));
   const bundles = input.format === 'pdf' ? [] : chunk.map((p) => carePlanBundle(db, p, now));
