@@ -116,8 +116,9 @@ export class Security {
 
   /** A session signs out; when none is left, the database is closed and the key forgotten. */
   signOut(sessionId: string): void {
+    const signedIn = this.sessions.get(sessionId) !== undefined;
     this.sessions.signOut(sessionId);
-    if (this.sessions.isEmpty() && this.dbKey) {
+    if (signedIn && this.sessions.isEmpty() && this.dbKey) {
       this.options.closeDb?.();
       this.close();
     }
