@@ -7,13 +7,14 @@ import { createRouter, type Router, type RouterHooks } from './router/router';
 import { handlers } from './router/handlers';
 import { databaseFile } from './core-files';
 import { Security } from './security/security';
+import { holdDataFolder } from './security/data-folder-lock';
 import { securityHandlers } from './services/security/handlers';
 import { recordPatientAccess } from './services/security/access-log';
 import { scheduleAccessLogIndexing } from './services/security/access-log-index';
-import { api, isMethodName } from '../shared/api';
+import { api } from '../shared/api';
 import { ApiError, conflict } from '../shared/api/errors';
 import { BackupService } from './services/backup/service';
-import { registerBackupService, takeParked } from './services/backup/registry';
+import { registerBackupService } from './services/backup/registry';
 import { createRecoveryRouter, inUseElsewhere, signInCheck, type StartupHealth } from './services/backup/recovery';
 import { checkInBackground, type BackgroundCheck } from './services/backup/background-check';
 import { createJobBoard } from './router/jobs';
@@ -27,6 +28,15 @@ export interface CoreOptions {
   kdfCost?: { N: number; r: number; p: number };
   /** Overrides the auto-lock setting (e2e tests lock after seconds). */
   autoLockMs?: number;
+  /**
+   * The desktop app and browser mode hold the data folder (data-folder-lock.ts): a second one is
+   * refused with `error.dataInUse`. The CLI and tests share it.
+   */
+  holdDataFolder?: boolean;
+  /** Real time for the sign-in delays (tests move it past a wait). */
+  signInClock?: () => number;
+  /** Where unexpected errors go (the router's default: the console); the CLI keeps traces from its user. */
+  logError?: (method: string, error: unknown) => void;
 }
 
 export interface Core {
@@ -74,6 +84,7 @@ const HEALTHY: StartupHealth = { ok: true, problems: [] };
  */
 export function createCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true });
+  const releaseDataFolder = options.holdDataFolder ? holdDataFolder(options.dataDir) : () => {};
   const file = databaseFile(options.dataDir);
   const now = options.now ?? (() => new Date());
   let db: Db | null = null;
@@ -118,6 +129,16 @@ export function createCore(options: CoreOptions): Core {
     },
     kdfCost: options.kdfCost,
     autoLockMs: options.autoLockMs,
+    clock: options.signInClock,
+    // The last session signed out: the database closes, so the key is needed again to read anything.
+    closeDb: () => {
+      background?.stop();
+      background = null;
+      stopIndexing?.();
+      stopIndexing = null;
+      db?.close();
+      db = null;
+    },
   });
   const key = () => security.key;
 
@@ -188,35 +209,27 @@ export function createCore(options: CoreOptions): Core {
     hooks,
     now,
     jobs,
+    logError: options.logError,
   });
   const recovery = createRecoveryRouter(backups, () => health);
 
-  // Backups and restores park their file work until the call's transaction is over (registry.ts).
   const router: Router = async (method, input, sessionId) => {
     // In recovery mode the two recovery methods answer without the database, to a signed-in user.
     if (!health.ok && security.isOpen && (method === 'recovery.status' || method === 'recovery.restore')) {
       try {
-        if (isMethodName(method)) hooks.resolveCaller(sessionId, method, api[method]);
+        const caller = hooks.resolveCaller(sessionId, method, api[method]);
+        // Rolling back the database (and its access log) is the administrator's, or needs the recovery key.
+        const recoveryKey = (input as { recoveryKey?: unknown } | null)?.recoveryKey;
+        if (method === 'recovery.restore' && caller.role !== 'administrator' && !(typeof recoveryKey === 'string' && security.recoveryKeyMatches(recoveryKey))) {
+          throw new ApiError('forbidden', 'recovery.needsAdministrator');
+        }
       } catch (error) {
         if (error instanceof ApiError) return { ok: false, error: error.toJSON() };
         throw error;
       }
       return recovery(method, input, sessionId);
     }
-    const out = await inner(method, input, sessionId);
-    const parked = takeParked(backups);
-    if (!parked) return out;
-    if (!out.ok) {
-      parked.discard();
-      return out;
-    }
-    try {
-      return { ok: true, result: await parked.run() };
-    } catch (error) {
-      if (error instanceof ApiError) return { ok: false, error: error.toJSON() };
-      console.error(`[core] ${method}:`, error);
-      return { ok: false, error: { code: 'internal', messageKey: 'error.internal' } };
-    }
+    return inner(method, input, sessionId);
   };
 
   return {
@@ -244,6 +257,7 @@ export function createCore(options: CoreOptions): Core {
       db?.close();
       db = null;
       security.close();
+      releaseDataFolder();
     },
   };
 }

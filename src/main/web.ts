@@ -16,7 +16,7 @@ async function main() {
   let runtime: CoreRuntime;
   try {
     // The same runtime as the desktop app's core process: slow-call log, daily backups.
-    runtime = startCoreRuntime({ dataDir });
+    runtime = startCoreRuntime({ dataDir, holdDataFolder: true });
   } catch (e) {
     if (e instanceof ApiError) {
       console.error(describeError('sv', e));

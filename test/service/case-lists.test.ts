@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { testCore, tempDir } from './helpers';
 import { insertMeeting, insertPatient, insertReferral } from '../factories';
@@ -129,10 +129,15 @@ describe('case lists and the meeting', () => {
     expect(text).toContain('Behandlingsavsikt: Palliativ');
     expect(text).toContain('Ny PET-DT visade fjärrmetastas');
 
-    const dir = join(tempDir(), 'svar');
+    // Only into an existing folder the user names, outside the data folder; the files are 0600.
+    await expect(api.call('caseLists.exportReplies', { meetingId: first, dir: null })).rejects.toMatchObject({ issues: [{ path: 'dir', messageKey: 'validation.required' }] });
+    await expect(api.call('caseLists.exportReplies', { meetingId: first, dir: core.dataDir })).rejects.toMatchObject({ issues: [{ path: 'dir', messageKey: 'export.insideDataFolder' }] });
+    await expect(api.call('caseLists.exportReplies', { meetingId: first, dir: join(tempDir(), 'finns-inte') })).rejects.toMatchObject({ issues: [{ path: 'dir', messageKey: 'reply.dirNotWritable' }] });
+    const dir = tempDir();
     const out = await api.call('caseLists.exportReplies', { meetingId: first, dir });
     expect(out.files).toHaveLength(1);
     expect(existsSync(join(dir, out.files[0]))).toBe(true);
+    expect(statSync(join(dir, out.files[0])).mode & 0o777).toBe(0o600);
     expect((await pdfText(readFileSync(join(dir, out.files[0])))).text).toContain('Frågeställning');
   });
 

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { createCore } from '../core';
 import { defaultDataDir } from '../paths';
 import { createApiClient } from '../../shared/api/client';
+import { isBusy } from '../router/router';
 import { ApiError } from '../../shared/api/errors';
 import { translate, type Lang } from '../../shared/i18n';
 import { readCredentials } from './credentials';
@@ -84,7 +85,13 @@ export async function runCli(argv: string[], io: Io = { out: console.log, err: c
   const optionNames = [...Object.keys(GLOBAL_OPTIONS), ...Object.keys(command.options ?? {})];
   let core;
   try {
-    core = createCore({ dataDir: (parsed.values.data as string | undefined) ?? defaultDataDir() });
+    core = createCore({
+      dataDir: (parsed.values.data as string | undefined) ?? defaultDataDir(),
+      // The user gets the translated sentence; the trace only with MDK_DEBUG=1.
+      logError: (method, error) => {
+        if (process.env.MDK_DEBUG) console.error(`[router] ${method}:`, error);
+      },
+    });
   } catch (e) {
     io.err(describeCliError(lang, e, optionNames));
     return EXIT.usage;
@@ -110,8 +117,11 @@ export async function runCli(argv: string[], io: Io = { out: console.log, err: c
   try {
     return await command.run(ctx, parsed as never);
   } catch (e) {
-    io.err(describeCliError(lang, e, optionNames));
-    return exitCodeOf(e);
+    // A user sees a sentence, never a stack trace; MDK_DEBUG=1 shows the trace for a developer.
+    const error = !(e instanceof ApiError) && isBusy(e) ? new ApiError('busy', 'error.busy') : e;
+    io.err(describeCliError(lang, error, optionNames));
+    if (!(error instanceof ApiError) && process.env.MDK_DEBUG) io.err(String((e as Error).stack ?? e));
+    return exitCodeOf(error);
   } finally {
     core.close();
   }

@@ -44,6 +44,9 @@ export function directCaller(db: Db, dataDir: string, handlers: Omit<Handlers, C
         progress: () => {},
         // Already inside the load's transaction.
         writeChunk: (write) => write(),
+        afterCommit: () => {
+          throw new Error(`demo: ${method} writes files and cannot run inside the load`);
+        },
       };
       const handler = (handlers as Record<string, unknown>)[method] as ((i: unknown, c: RequestContext) => unknown) | undefined;
       if (!handler) throw new Error(`demo: ${method} is not callable during the load`);

@@ -24,7 +24,7 @@ export function runCoreProcess(parent: ParentPort, options: { exit?: () => void 
     const channel = eventPortChannel<ToCore, FromCore>(ports[0]);
     try {
       if (start.resourcesDir) setResourcesDir(start.resourcesDir);
-      runtime = startCoreRuntime({ dataDir: start.dataDir });
+      runtime = startCoreRuntime({ dataDir: start.dataDir, holdDataFolder: true });
     } catch (e) {
       channel.onMessage(() => {});
       channel.post({ kind: 'failed', message: e instanceof ApiError ? describeError('sv', e) : String(e) });

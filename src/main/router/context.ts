@@ -18,6 +18,26 @@ export interface PatientAccess {
   action?: string;
 }
 
+const AFTER_COMMIT = Symbol('afterCommit');
+
+/**
+ * Work a handler hands back to run once its transaction (with the call's access-log rows) has
+ * committed and is durable: files written to disk, a backup, swapping the database file. Its result
+ * is the call's result. Made by `ctx.afterCommit`; `discard` runs instead when the call fails first.
+ */
+export interface AfterCommit<T> {
+  readonly [AFTER_COMMIT]: true;
+  run(): T | Promise<T>;
+  discard(): void;
+}
+
+export function afterCommit<T>(run: () => T | Promise<T>, discard: () => void = () => {}): AfterCommit<T> {
+  return { [AFTER_COMMIT]: true, run, discard };
+}
+
+export const isAfterCommit = (value: unknown): value is AfterCommit<unknown> =>
+  typeof value === 'object' && value !== null && (value as Partial<AfterCommit<unknown>>)[AFTER_COMMIT] === true;
+
 export interface RequestContext {
   db: Db;
   caller: Caller;
@@ -27,7 +47,7 @@ export interface RequestContext {
   now(): Date;
   /** Handlers call this for every patient whose data they return or change. */
   notePatientAccess(access: PatientAccess): void;
-  /** Data folder of this database (exports default below it). */
+  /** Data folder of this database. */
   dataDir: string;
   /** A long job's progress (rows, files), shown to its session through `system.jobs`. */
   progress(done: number, total: number): void;
@@ -37,4 +57,9 @@ export interface RequestContext {
    * answered meanwhile (see yieldToOtherCalls in jobs.ts).
    */
   writeChunk<T>(write: () => T): T;
+  /**
+   * For file work: the handler notes its accesses, returns `ctx.afterCommit(run)`, and `run` starts
+   * only once the log rows are committed and synced, so no file exists without its log row.
+   */
+  afterCommit<T>(run: () => T | Promise<T>, discard?: () => void): AfterCommit<T>;
 }

@@ -2,7 +2,7 @@ import { api, isMethodName, type MethodName } from '../../shared/api';
 import { ApiError, type CallResult } from '../../shared/api/errors';
 import type { MethodSpec, ParsedInputOf, OutputOf } from '../../shared/api/contract';
 import type { Db } from '../db/driver';
-import type { Caller, PatientAccess, RequestContext } from './context';
+import { afterCommit, isAfterCommit, type AfterCommit, type Caller, type PatientAccess, type RequestContext } from './context';
 import { validationError } from './validation';
 import { changesSoFar, checkpointSoon, commitWithoutWaiting, syncNow } from './read-durability';
 import { noteDataChanged } from '../db/generation';
@@ -12,7 +12,7 @@ import type { JobBoard } from './jobs';
 export type Handler<M extends MethodName> = (
   input: ParsedInputOf<(typeof api)[M]>,
   ctx: RequestContext,
-) => OutputOf<(typeof api)[M]> | Promise<OutputOf<(typeof api)[M]>>;
+) => OutputOf<(typeof api)[M]> | Promise<OutputOf<(typeof api)[M]>> | AfterCommit<OutputOf<(typeof api)[M]>>;
 
 export type Handlers = { [M in MethodName]: Handler<M> };
 
@@ -37,6 +37,9 @@ export interface RouterOptions {
   jobs?: JobBoard;
 }
 
+/** SQLITE_BUSY (and its extended codes such as SQLITE_BUSY_SNAPSHOT) from better-sqlite3. */
+export const isBusy = (error: unknown): boolean => /^SQLITE_(BUSY|LOCKED)/.test(String((error as { code?: unknown } | null)?.code ?? ''));
+
 export type Router = (method: string, input: unknown, sessionId: string) => Promise<CallResult<unknown>>;
 
 /**
@@ -49,6 +52,8 @@ export function createRouter(options: RouterOptions): Router {
   const getDb = typeof options.db === 'function' ? options.db : ((db: Db) => () => db)(options.db);
 
   const call: Router = async (method, rawInput, sessionId) => {
+    // File work of the call that has not run: discarded when the call fails before it runs.
+    const deferred: AfterCommit<unknown>[] = [];
     try {
       if (!isMethodName(method)) throw new ApiError('unknown_method', 'error.unknownMethod', { method: String(method).slice(0, 100) });
       const spec: MethodSpec = api[method];
@@ -58,7 +63,10 @@ export function createRouter(options: RouterOptions): Router {
       if (!parsed.success) throw validationError(parsed.error, rawInput ?? {});
 
       const accesses: PatientAccess[] = [];
+      // Whether any access-log row was written: file work waits until those rows are durable.
+      let loggedAny = false;
       const log = () => {
+        if (accesses.length) loggedAny = true;
         if (spec.patientData !== 'none') options.hooks.recordPatientAccess(ctx, accesses, spec);
         accesses.length = 0;
       };
@@ -84,6 +92,11 @@ export function createRouter(options: RouterOptions): Router {
               return out;
             })
             .immediate();
+        },
+        afterCommit: (run, discard) => {
+          const work = afterCommit(run, discard);
+          deferred.push(work as AfterCommit<unknown>);
+          return work;
         },
       };
       let handler = options.handlers[method] as (input: unknown, ctx: RequestContext) => unknown;
@@ -121,18 +134,27 @@ export function createRouter(options: RouterOptions): Router {
       const settled = () => {
         if (changesSoFar(db) !== before) checkpointSoon(db);
       };
+      let result: unknown;
       if ('done' in box) {
         settled();
-        return { ok: true, result: box.done };
+        result = box.done;
+      } else {
+        result = await box.pending;
+        // What the handler did after its first await ran outside the transaction: counted as a change.
+        noteDataChanged(db);
+        if (spec.patientData !== 'none') commit(() => db.transaction(log).immediate());
+        settled();
       }
-      const result = await box.pending;
-      // What the handler did after its first await ran outside the transaction: counted as a change.
-      noteDataChanged(db);
-      if (spec.patientData !== 'none') commit(() => db.transaction(log).immediate());
-      settled();
-      return { ok: true, result };
+      if (!isAfterCommit(result)) return { ok: true, result };
+      // The log rows are committed; made durable before any file exists that they account for.
+      if (loggedAny) syncNow(db);
+      for (const work of deferred.splice(0)) if (work !== result) work.discard();
+      return { ok: true, result: await result.run() };
     } catch (error) {
+      for (const work of deferred.splice(0)) work.discard();
       if (error instanceof ApiError) return { ok: false, error: error.toJSON() };
+      // Another process held the database past the busy timeout: nothing was saved, a retry works.
+      if (isBusy(error)) return { ok: false, error: { code: 'busy', messageKey: 'error.busy' } };
       logError(method, error);
       return { ok: false, error: { code: 'internal', messageKey: 'error.internal' } };
     }

@@ -3,10 +3,12 @@
  * opened — user accounts (login data) and the database key wrapped once per user and once for the
  * recovery key. It holds no patient data and no key in the clear.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Role } from '../../shared/api/contract';
 import type { KdfParams, Wrapped } from './crypto';
+import { withLock } from './file-lock';
+import { ApiError } from '../../shared/api/errors';
 
 export const keystoreFile = (dataDir: string) => join(dataDir, 'mdk-keystore.json');
 
@@ -19,20 +21,36 @@ export interface StoredUser {
   unitId: number | null;
   active: boolean;
   createdAt: string;
-  kdf: KdfParams;
-  wrappedKey: Wrapped;
+  /** Null once the account is deactivated: a leaver's passphrase no longer unwraps anything. */
+  kdf: KdfParams | null;
+  wrappedKey: Wrapped | null;
   /** HMAC under the database key over the fields above that grant rights (see userMacFields). */
   mac: string;
 }
 
+/** Failed sign-ins of one user name or one client, kept across restarts (see throttle.ts). */
+export interface FailureRecord {
+  failures: number;
+  /** Real time (ms) of the last try counted. */
+  lastAt: number;
+}
+
 export interface Keystore {
   format: 'mdk-keystore-1';
+  /** Grows with every write: a process holding an older copy reads the file again before it changes it. */
+  version?: number;
   createdAt: string;
   /** Auto-lock after this many minutes without activity (issue 7: default 10). */
   autoLockMinutes: number;
+  /** HMAC under the database key over the settings (settingsMacFields), like the users' records. */
+  settingsMac?: string;
   recovery: Wrapped;
   users: StoredUser[];
+  /** Sign-in failures per user name (`u:name`) and per client (`c:id`). */
+  throttle?: Record<string, FailureRecord>;
 }
+
+export const settingsMacFields = (k: Pick<Keystore, 'autoLockMinutes'>) => ['settings', k.autoLockMinutes];
 
 export const userMacFields = (u: Pick<StoredUser, 'id' | 'userName' | 'name' | 'role' | 'unitId' | 'active'>) => [
   u.id,
@@ -51,8 +69,40 @@ export function readKeystore(dataDir: string): Keystore | null {
   return parsed;
 }
 
+/** A cheap fingerprint of the file on disk: a changed one is read again. */
+export function keystoreStamp(dataDir: string): string | null {
+  try {
+    const st = statSync(keystoreFile(dataDir));
+    return `${st.ino}:${st.size}:${st.mtimeMs}`;
+  } catch {
+    return null;
+  }
+}
+
+export const keystoreLockFile = (dataDir: string) => join(dataDir, 'mdk-keystore.lock');
+
+/**
+ * The keystore's only way to change: under an exclusive lock shared by every process on the data
+ * folder, the file is read again, `change` is applied to what is on disk now (never to a copy held in
+ * memory), and the result is written with the next version. Two processes changing accounts at once
+ * both keep their change; neither silently undoes the other's.
+ */
+export function updateKeystore(dataDir: string, change: (current: Keystore | null) => Keystore): Keystore {
+  return withLock(
+    keystoreLockFile(dataDir),
+    () => {
+      const current = readKeystore(dataDir);
+      const next = { ...change(current), version: (current?.version ?? 0) + 1 };
+      writeKeystore(dataDir, next);
+      return next;
+    },
+    10_000,
+    () => new ApiError('busy', 'error.busy'),
+  );
+}
+
 /** Write to a temporary file, fsync, rename: a crash leaves the old or the new keystore, never half. */
-export function writeKeystore(dataDir: string, keystore: Keystore): void {
+function writeKeystore(dataDir: string, keystore: Keystore): void {
   const file = keystoreFile(dataDir);
   const tmp = `${file}.tmp`;
   const fd = openSync(tmp, 'w', 0o600);

@@ -7,7 +7,6 @@ import { existsSync } from 'node:fs';
 import { ApiError, conflict, invalid, notFound } from '../../shared/api/errors';
 import type { Role } from '../../shared/api/contract';
 import type { AuthStatus, SessionUser, UserSummary } from '../../shared/api/methods/security';
-import { MIN_PASSPHRASE } from '../../shared/api/methods/security';
 import type { Caller } from '../router/context';
 import type { Db } from '../db/driver';
 import { openDatabase } from '../db/driver';
@@ -16,8 +15,10 @@ import {
   deriveKey, deriveKeySync, macMatches, macOf, newDatabaseKey, newKdfParams, newRecoveryKey, recoveryKek, STRONG_KDF, unwrapKey, wrapKey,
   type KdfParams,
 } from './crypto';
-import { readKeystore, userMacFields, writeKeystore, type Keystore, type StoredUser } from './keystore';
+import { keystoreStamp, readKeystore, settingsMacFields, updateKeystore, userMacFields, type Keystore, type StoredUser } from './keystore';
 import { Sessions } from './sessions';
+import { clientKey, countTry, nameKey, waitFor } from './throttle';
+import { checkPassphrase } from './passphrase-policy';
 
 export interface SecurityOptions {
   dataDir: string;
@@ -31,6 +32,10 @@ export interface SecurityOptions {
   kdfCost?: { N: number; r: number; p: number };
   /** Overrides the auto-lock setting (tests: a few seconds). */
   autoLockMs?: number;
+  /** Called when the last session has signed out: the core closes the database. */
+  closeDb?(): void;
+  /** Real time for the sign-in delays (tests move it); Date.now by default. */
+  clock?: () => number;
 }
 
 export const DEFAULT_AUTO_LOCK_MINUTES = 10;
@@ -50,23 +55,47 @@ export interface UserFields {
 
 const toSessionUser = (u: StoredUser): SessionUser => ({ id: u.id, name: u.name, userName: u.userName, role: u.role, unitId: u.unitId });
 
-/** After this many wrong passphrases in a row for one user name, wait before the next try. */
-const MAX_FAILURES = 5;
-const BACKOFF_MS = 30_000;
-
 export class Security {
-  private keystore: Keystore | null;
-  private readonly failures = new Map<string, { count: number; until: number }>();
+  private cached: { stamp: string | null; keystore: Keystore | null } = { stamp: null, keystore: null };
   private dbKey: Buffer | null = null;
   readonly sessions: Sessions;
+  private readonly clock: () => number;
 
   constructor(private readonly options: SecurityOptions) {
-    this.keystore = readKeystore(options.dataDir);
+    this.clock = options.clock ?? Date.now;
     this.sessions = new Sessions(() => this.autoLockMs());
   }
 
+  /**
+   * The keystore as it is on disk now: another process (the CLI, browser mode) may have changed an
+   * account since, and a deactivated user must be refused here at once. Read again when the file changed.
+   */
+  private get keystore(): Keystore | null {
+    const stamp = keystoreStamp(this.options.dataDir);
+    if (stamp !== this.cached.stamp || stamp === null) this.cached = { stamp, keystore: readKeystore(this.options.dataDir) };
+    return this.cached.keystore;
+  }
+
+  /** Every change: read-modify-write of the file under the data folder's keystore lock (keystore.ts). */
+  private update(change: (current: Keystore | null) => Keystore): Keystore {
+    const next = updateKeystore(this.options.dataDir, change);
+    this.cached = { stamp: keystoreStamp(this.options.dataDir), keystore: next };
+    return next;
+  }
+
+  /**
+   * The auto-lock minutes, trusted only when their MAC under the database key matches (a value edited
+   * into the file by hand falls back to the default). A keystore from before the MAC is signed at sign-in.
+   */
+  autoLockMinutes(): number {
+    const k = this.keystore;
+    if (!k) return DEFAULT_AUTO_LOCK_MINUTES;
+    if (this.dbKey && k.settingsMac && macMatches(this.dbKey, settingsMacFields(k), k.settingsMac)) return k.autoLockMinutes;
+    return DEFAULT_AUTO_LOCK_MINUTES;
+  }
+
   autoLockMs(): number {
-    return this.options.autoLockMs ?? (this.keystore?.autoLockMinutes ?? DEFAULT_AUTO_LOCK_MINUTES) * 60_000;
+    return this.options.autoLockMs ?? this.autoLockMinutes() * 60_000;
   }
 
   /** True once a sign-in has unwrapped the database key (it stays in memory while the core runs). */
@@ -79,13 +108,24 @@ export class Security {
     return this.dbKey ?? undefined;
   }
 
+  /** Forgets the database key: its buffer is zeroed (the core has closed the database first). */
   close(): void {
     this.dbKey?.fill(0);
     this.dbKey = null;
   }
 
+  /** A session signs out; when none is left, the database is closed and the key forgotten. */
+  signOut(sessionId: string): void {
+    const signedIn = this.sessions.get(sessionId) !== undefined;
+    this.sessions.signOut(sessionId);
+    if (signedIn && this.sessions.isEmpty() && this.dbKey) {
+      this.options.closeDb?.();
+      this.close();
+    }
+  }
+
   status(sessionId: string): Omit<AuthStatus, 'databaseDamaged'> {
-    const base = { autoLockMs: this.autoLockMs(), autoLockMinutes: this.keystore?.autoLockMinutes ?? DEFAULT_AUTO_LOCK_MINUTES };
+    const base = { autoLockMs: this.autoLockMs(), autoLockMinutes: this.autoLockMinutes() };
     if (!this.keystore) return { state: 'setup', user: null, ...base };
     const s = this.sessions.get(sessionId);
     const user = s && this.keystore.users.find((u) => u.id === s.userId);
@@ -118,22 +158,24 @@ export class Security {
     return this.setupWith(sessionId, input, kdf, deriveKeySync(input.passphrase, kdf));
   }
 
-  private setupWith(sessionId: string, input: { name: string; userName: string }, kdf: KdfParams, kek: Buffer) {
-    if (this.keystore) throw conflict('security.alreadySetUp');
+  private setupWith(sessionId: string, input: { name: string; userName: string; passphrase: string }, kdf: KdfParams, kek: Buffer) {
+    checkPassphrase(input.passphrase, input.userName, 'passphrase', input.name);
     const dbKey = newDatabaseKey();
     const recoveryKey = newRecoveryKey();
     const fields = { id: 1, name: input.name, userName: input.userName, role: 'administrator' as const, unitId: null, active: true };
     const user = this.sealUser(dbKey, fields, kdf, kek);
-    const keystore: Keystore = {
-      format: 'mdk-keystore-1',
-      createdAt: new Date().toISOString(),
-      autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES,
-      recovery: wrapKey(recoveryKek(recoveryKey), dbKey, RECOVERY_AAD),
-      users: [user],
-    };
     // The wrapped key is on disk before any file is encrypted with it, so a crash never strands the data.
-    writeKeystore(this.options.dataDir, keystore);
-    this.keystore = keystore;
+    this.update((current) => {
+      if (current) throw conflict('security.alreadySetUp');
+      return {
+        format: 'mdk-keystore-1',
+        createdAt: new Date().toISOString(),
+        autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES,
+        settingsMac: macOf(dbKey, settingsMacFields({ autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES })),
+        recovery: wrapKey(recoveryKek(recoveryKey), dbKey, RECOVERY_AAD),
+        users: [user],
+      };
+    });
     // A data folder from before encryption is encrypted in place.
     this.encryptExistingPlainDatabase(dbKey);
     this.openWith(dbKey);
@@ -141,33 +183,47 @@ export class Security {
     return { user: toSessionUser(user), recoveryKey };
   }
 
-  async login(sessionId: string, userName: string, passphrase: string): Promise<SessionUser> {
-    this.checkThrottle(userName);
+  /** `clientId`: who is trying (a window, a tab, a CLI run); the session by default. */
+  async login(sessionId: string, userName: string, passphrase: string, clientId = sessionId): Promise<SessionUser> {
+    this.countTry(userName, clientId);
     const user = this.findActive(userName);
     const kek = await deriveKey(passphrase, user?.kdf ?? this.newKdf());
-    return this.loginWith(sessionId, user, kek);
+    return this.loginWith(sessionId, user, kek, userName, clientId);
   }
 
   /** login without yielding: for the synchronous test helpers only. */
-  loginSync(sessionId: string, userName: string, passphrase: string): SessionUser {
-    this.checkThrottle(userName);
+  loginSync(sessionId: string, userName: string, passphrase: string, clientId = sessionId): SessionUser {
+    this.countTry(userName, clientId);
     const user = this.findActive(userName);
-    return this.loginWith(sessionId, user, deriveKeySync(passphrase, user?.kdf ?? this.newKdf()));
+    return this.loginWith(sessionId, user, deriveKeySync(passphrase, user?.kdf ?? this.newKdf()), userName, clientId);
   }
 
-  /** Slows guessing at a shared computer: after MAX_FAILURES wrong tries, one try per BACKOFF_MS. */
-  private checkThrottle(userName: string): void {
-    const f = this.failures.get(userName.trim().toLowerCase());
-    if (f && f.count >= MAX_FAILURES && Date.now() < f.until) {
-      throw invalid('passphrase', 'security.tooManyAttempts', { seconds: Math.ceil((f.until - Date.now()) / 1000) });
-    }
+  /**
+   * Counts a try before the passphrase is derived (throttle.ts), or refuses it while the user name or
+   * the client must wait. Known and unknown names are counted alike, so the answers are the same.
+   */
+  private countTry(userName: string, clientId: string): void {
+    const now = this.clock();
+    const keys = [nameKey(userName), clientKey(clientId)];
+    this.update((current) => {
+      const k = this.required(current);
+      const records = k.throttle ?? {};
+      const wait = Math.max(...keys.map((key) => waitFor(records[key], now)));
+      if (wait > 0) throw invalid('passphrase', 'security.tooManyAttempts', { seconds: Math.ceil(wait / 1000) });
+      return { ...k, throttle: countTry(records, keys, now) };
+    });
   }
 
-  private noteFailure(userName: string): void {
-    if (!userName) return;
-    const key = userName.toLowerCase();
-    const count = (this.failures.get(key)?.count ?? 0) + 1;
-    this.failures.set(key, { count, until: Date.now() + BACKOFF_MS });
+  /** A correct passphrase: the name's and the client's counts start again. */
+  private clearTries(userName: string, clientId: string): void {
+    const keys = [nameKey(userName), clientKey(clientId)];
+    if (!keys.some((key) => this.keystore?.throttle?.[key])) return;
+    this.update((current) => {
+      const k = this.required(current);
+      const throttle = { ...(k.throttle ?? {}) };
+      for (const key of keys) delete throttle[key];
+      return { ...k, throttle };
+    });
   }
 
   /**
@@ -183,14 +239,13 @@ export class Security {
   }
 
   // An unknown user name costs the same KDF as a known one (above), so timing does not tell names apart.
-  private loginWith(sessionId: string, user: StoredUser | undefined, kek: Buffer): SessionUser {
+  private loginWith(sessionId: string, user: StoredUser | undefined, kek: Buffer, typed: string, clientId: string): SessionUser {
     const key = user && this.unwrapWith(user, kek);
-    if (!user || !key) {
-      this.noteFailure(user?.userName ?? '');
-      throw invalid('passphrase', 'security.wrongCredentials');
-    }
-    this.failures.delete(user.userName.toLowerCase());
+    if (!user || !key) throw invalid('passphrase', 'security.wrongCredentials');
+    this.clearTries(typed, clientId);
     this.openWith(key);
+    key.fill(0);
+    this.signSettingsIfNew();
     this.sessions.signIn(sessionId, user.id);
     return toSessionUser(user);
   }
@@ -205,17 +260,26 @@ export class Security {
     this.openWith(key);
   }
 
+  /** A keystore from before the settings' MAC gets one at the first sign-in that knows the key. */
+  private signSettingsIfNew(): void {
+    const dbKey = this.dbKey;
+    if (!dbKey || this.keystore?.settingsMac) return;
+    this.update((current) => {
+      const k = this.required(current);
+      return k.settingsMac ? k : { ...k, settingsMac: macOf(dbKey, settingsMacFields(k)) };
+    });
+  }
+
   /** A locked window: only the same user's passphrase opens it again. */
   async unlock(sessionId: string, passphrase: string): Promise<SessionUser> {
     const s = this.sessions.get(sessionId);
     const user = s && this.requireKeystore().users.find((u) => u.id === s.userId && u.active);
-    if (!s || !user) throw new ApiError('unauthenticated', 'error.unauthenticated');
-    this.checkThrottle(user.userName);
-    if (!this.unwrapWith(user, await deriveKey(passphrase, user.kdf))) {
-      this.noteFailure(user.userName);
-      throw invalid('passphrase', 'security.wrongPassphrase');
-    }
-    this.failures.delete(user.userName.toLowerCase());
+    if (!s || !user || !user.kdf) throw new ApiError('unauthenticated', 'error.unauthenticated');
+    this.countTry(user.userName, sessionId);
+    const key = this.unwrapWith(user, await deriveKey(passphrase, user.kdf));
+    if (!key) throw invalid('passphrase', 'security.wrongPassphrase');
+    key.fill(0);
+    this.clearTries(user.userName, sessionId);
     this.sessions.signIn(sessionId, user.id);
     return toSessionUser(user);
   }
@@ -225,21 +289,42 @@ export class Security {
     const keystore = this.requireKeystore();
     const dbKey = unwrapKey(recoveryKek(input.recoveryKey), keystore.recovery, RECOVERY_AAD);
     if (!dbKey) throw invalid('recoveryKey', 'security.wrongRecoveryKey');
-    const index = keystore.users.findIndex((u) => u.userName.toLowerCase() === input.userName.toLowerCase());
-    if (index < 0) throw invalid('userName', 'security.unknownUser');
-    const updated = await this.rewrapUser(dbKey, keystore.users[index], input.passphrase);
+    const found = keystore.users.find((u) => u.userName.toLowerCase() === input.userName.toLowerCase());
+    if (!found) throw invalid('userName', 'security.unknownUser');
+    checkPassphrase(input.passphrase, found.userName, 'passphrase', found.name);
+    const updated = await this.rewrapUser(dbKey, found, input.passphrase);
     this.openWith(dbKey);
-    this.saveUsers(keystore.users.map((u, i) => (i === index ? updated : u)));
+    this.replaceUser(updated);
+    dbKey.fill(0);
+    this.signSettingsIfNew();
     this.sessions.signIn(sessionId, updated.id);
     return toSessionUser(updated);
   }
 
+  /** True when `recoveryKey` unwraps the database key (the key itself is dropped at once). */
+  recoveryKeyMatches(recoveryKey: string): boolean {
+    const keystore = this.keystore;
+    const key = keystore && unwrapKey(recoveryKek(recoveryKey), keystore.recovery, RECOVERY_AAD);
+    key?.fill(0);
+    return !!key;
+  }
+
   async changePassphrase(userId: number, current: string, next: string): Promise<void> {
     const user = this.requireKeystore().users.find((u) => u.id === userId);
-    const key = user && this.unwrapWith(user, await deriveKey(current, user.kdf));
+    const key = user?.kdf ? this.unwrapWith(user, await deriveKey(current, user.kdf)) : null;
     if (!user || !key) throw invalid('current', 'security.wrongPassphrase');
+    checkPassphrase(next, user.userName, 'passphrase', user.name);
     const updated = await this.rewrapUser(key, user, next);
-    this.saveUsers(this.requireKeystore().users.map((u) => (u.id === userId ? updated : u)));
+    key.fill(0);
+    this.replaceUser(updated);
+  }
+
+  /** Puts one re-wrapped account into the keystore as it is on disk now (other accounts untouched). */
+  private replaceUser(updated: StoredUser): void {
+    this.update((current) => {
+      const k = this.required(current);
+      return { ...k, users: k.users.map((u) => (u.id === updated.id ? { ...u, kdf: updated.kdf, wrappedKey: updated.wrappedKey } : u)) };
+    });
   }
 
   /** The sign-in name the access log records beside the full name. */
@@ -269,39 +354,54 @@ export class Security {
   }
 
   private saveUserWith(actingUserId: number | null, input: UserFields, secret: { kdf: KdfParams; kek: Buffer } | null): { id: number } {
-    const keystore = this.requireKeystore();
     const dbKey = this.requireKey();
-    if (input.passphrase && input.passphrase.length < MIN_PASSPHRASE) throw invalid('passphrase', 'security.passphraseTooShort');
-    const clash = keystore.users.find((u) => u.userName.toLowerCase() === input.userName.toLowerCase() && u.id !== input.id);
-    if (clash) throw invalid('userName', 'security.userNameTaken');
-    const existing = input.id === undefined ? undefined : keystore.users.find((u) => u.id === input.id);
-    if (input.id !== undefined && !existing) throw notFound('user', input.id);
-    if (!existing && !input.passphrase) throw invalid('passphrase', 'validation.required');
-    const admins = keystore.users.filter((u) => u.active && u.role === 'administrator' && u.id !== input.id);
-    if (existing?.role === 'administrator' && existing.active && (input.role !== 'administrator' || !input.active) && admins.length === 0)
-      throw invalid('role', 'security.lastAdministrator');
-    if (existing && existing.id === actingUserId && !input.active) throw invalid('active', 'security.cannotDeactivateSelf');
-    const fields = {
-      id: existing?.id ?? Math.max(0, ...keystore.users.map((u) => u.id)) + 1,
-      name: input.name,
-      userName: input.userName,
-      role: input.role,
-      unitId: input.unitId,
-      active: input.active,
-    };
-    const user = secret
-      ? this.sealUser(dbKey, { ...existing, ...fields }, secret.kdf, secret.kek)
-      : { ...existing!, ...fields, mac: macOf(dbKey, userMacFields(fields)) };
-    this.saveUsers(existing ? keystore.users.map((u) => (u.id === user.id ? user : u)) : [...keystore.users, user]);
+    if (input.passphrase) checkPassphrase(input.passphrase, input.userName, 'passphrase', input.name);
+    let saved: StoredUser | null = null;
+    // Checked and applied against the keystore on disk now, under its lock: a change made meanwhile by
+    // another process (a deactivation, a reset passphrase) is kept, never overwritten by an older copy.
+    this.update((current) => {
+      const keystore = this.required(current);
+      const clash = keystore.users.find((u) => u.userName.toLowerCase() === input.userName.toLowerCase() && u.id !== input.id);
+      if (clash) throw invalid('userName', 'security.userNameTaken');
+      const existing = input.id === undefined ? undefined : keystore.users.find((u) => u.id === input.id);
+      if (input.id !== undefined && !existing) throw notFound('user', input.id);
+      if (!existing && !input.passphrase) throw invalid('passphrase', 'validation.required');
+      // A deactivated account has no wrapped key left: coming back needs a new passphrase.
+      if (existing && !existing.wrappedKey && input.active && !secret) throw invalid('passphrase', 'security.reactivateNeedsPassphrase');
+      const admins = keystore.users.filter((u) => u.active && u.role === 'administrator' && u.id !== input.id);
+      if (existing?.role === 'administrator' && existing.active && (input.role !== 'administrator' || !input.active) && admins.length === 0)
+        throw invalid('role', 'security.lastAdministrator');
+      if (existing && existing.id === actingUserId && !input.active) throw invalid('active', 'security.cannotDeactivateSelf');
+      const fields = {
+        id: existing?.id ?? Math.max(0, ...keystore.users.map((u) => u.id)) + 1,
+        name: input.name,
+        userName: input.userName,
+        role: input.role,
+        unitId: input.unitId,
+        active: input.active,
+      };
+      let user: StoredUser = secret
+        ? this.sealUser(dbKey, { ...existing, ...fields }, secret.kdf, secret.kek)
+        : { ...existing!, ...fields, mac: macOf(dbKey, userMacFields(fields)) };
+      // A leaver's passphrase must no longer unwrap the database key: the wrap is removed.
+      if (!user.active) user = { ...user, kdf: null, wrappedKey: null };
+      saved = user;
+      return { ...keystore, users: existing ? keystore.users.map((u) => (u.id === user.id ? user : u)) : [...keystore.users, user] };
+    });
+    const user = saved as unknown as StoredUser;
     if (!user.active) this.sessions.signOutUser(user.id);
     return { id: user.id };
   }
 
   setAutoLock(minutes: number): number {
-    const keystore = this.requireKeystore();
-    this.keystore = { ...keystore, autoLockMinutes: minutes };
-    writeKeystore(this.options.dataDir, this.keystore);
+    const dbKey = this.requireKey();
+    this.update((current) => ({ ...this.required(current), autoLockMinutes: minutes, settingsMac: macOf(dbKey, settingsMacFields({ autoLockMinutes: minutes })) }));
     return minutes;
+  }
+
+  private required(current: Keystore | null): Keystore {
+    if (!current) throw new ApiError('unauthenticated', 'error.unauthenticated');
+    return current;
   }
 
   private requireKeystore(): Keystore {
@@ -314,19 +414,15 @@ export class Security {
     return this.dbKey;
   }
 
-  private saveUsers(users: StoredUser[]): void {
-    const next = { ...this.requireKeystore(), users };
-    writeKeystore(this.options.dataDir, next);
-    this.keystore = next;
-  }
-
   private newKdf(): KdfParams {
     return newKdfParams(this.options.kdfCost ?? STRONG_KDF);
   }
 
   /** Unwraps the database key with a passphrase-derived key and checks the account record was not edited. */
   private unwrapWith(user: StoredUser, kek: Buffer): Buffer | null {
+    if (!user.wrappedKey) return null;
     const key = unwrapKey(kek, user.wrappedKey, aadOf(user));
+    kek.fill(0);
     if (!key) return null;
     if (!macMatches(key, userMacFields(user), user.mac)) throw new ApiError('forbidden', 'security.accountTampered');
     return key;
@@ -361,7 +457,12 @@ export class Security {
   private openWith(key: Buffer): void {
     if (this.dbKey) return;
     const copy = Buffer.from(key);
-    this.options.openDb(copy); // throws e.g. database_too_new: then nothing counts as open
+    try {
+      this.options.openDb(copy); // throws e.g. database_too_new: then nothing counts as open
+    } catch (e) {
+      copy.fill(0);
+      throw e;
+    }
     this.dbKey = copy;
   }
 

@@ -48,6 +48,11 @@ export class Sessions {
     this.map.delete(sessionId);
   }
 
+  /** No window, tab or CLI run is signed in (or locked): nothing needs the database key. */
+  isEmpty(): boolean {
+    return this.map.size === 0;
+  }
+
   /** An account was deactivated: its sessions end at once. */
   signOutUser(userId: number): void {
     for (const [id, s] of this.map) if (s.userId === userId) this.map.delete(id);

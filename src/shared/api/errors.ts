@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'database_damaged',
   'unknown_method',
   'internal',
+  'busy', // another process holds the database or the keystore; trying again shortly works
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -13,6 +13,7 @@ import { m0011_list_indexes } from './0011_list_indexes';
 import { m0012_fewer_referral_indexes } from './0012_fewer_referral_indexes';
 import { m0013_meeting_quorum } from './0013_meeting_quorum';
 import { m0014_icd10_se } from './0014_icd10_se';
+import { m0018_access_log_search } from './0018_access_log_search';
 import { m0022_access_log_client_address } from './0022_access_log_client_address';
 import { m0023_row_versions } from './0023_row_versions';
 import { m0025_treatment_options } from './0025_treatment_options';
@@ -38,6 +39,7 @@ export const migrations: readonly Migration[] = [
   m0012_fewer_referral_indexes,
   m0013_meeting_quorum,
   m0014_icd10_se,
+  m0018_access_log_search,
   m0022_access_log_client_address,
   m0023_row_versions,
   m0025_treatment_options,

@@ -1,5 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { exportFolderProblem } from '../exports/export-folder';
 import type { Db } from '../../db/driver';
 import { invalid } from '../../../shared/api/errors';
 import type { BatchChunkResult, ExportFormat } from '../../../shared/api/methods/care-plans';
@@ -7,6 +7,7 @@ import type { CarePlanDetail } from '../../../shared/api/methods/care-plans';
 import { loadDetail } from './store';
 import { carePlanPdf } from './pdf';
 import { carePlanBundle } from './fhir';
+import { writeExportFile } from '../exports/write-file';
 
 /** Finalised (or since superseded) plans finalised in [from, to] (Swedish dates, inclusive), oldest first. */
 function plansInPeriod(db: Db, from: string, to: string): number[] {
@@ -25,28 +26,27 @@ export function fileStem(plan: CarePlanDetail): string {
   return `vardplan-${plan.referralId}-v${plan.version}`;
 }
 
-export function resolveOutDir(outDir: string): string {
-  if (!isAbsolute(outDir)) throw invalid('outDir', 'carePlan.outDirAbsolute');
-  const dir = resolve(outDir);
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch {
-    throw invalid('outDir', 'carePlan.outDirNotWritable');
-  }
-  return dir;
+export function resolveOutDir(outDir: string, dataDir: string): string {
+  const problem = exportFolderProblem(outDir, dataDir);
+  if (problem === 'notAbsolute') throw invalid('outDir', 'carePlan.outDirAbsolute');
+  if (problem === 'missing') throw invalid('outDir', 'carePlan.outDirNotWritable');
+  if (problem === 'insideDataFolder') throw invalid('outDir', 'export.insideDataFolder');
+  return resolve(outDir);
 }
 
 /**
  * One chunk of a batch export: loads the chunk's plans synchronously (inside the router's
- * transaction), then writes the files. Returns the patient ids for the access log.
+ * transaction, where the handler logs them), and `write` makes the files once the log rows are
+ * committed (ctx.afterCommit), each under a temporary name until complete.
  */
 export function batchChunk(
   db: Db,
   input: { from: string; to: string; format: ExportFormat; outDir: string; offset: number; limit: number },
   now: Date,
   demo: boolean,
+  dataDir: string,
 ): { patientIds: number[]; write: () => Promise<BatchChunkResult> } {
-  const dir = resolveOutDir(input.outDir);
+  const dir = resolveOutDir(input.outDir, dataDir);
   const ids = plansInPeriod(db, input.from, input.to);
   const chunk = ids.slice(input.offset, input.offset + input.limit).map((id) => loadDetail(db, id, now));
   const bundles = input.format === 'pdf' ? [] : chunk.map((p) => carePlanBundle(db, p, now));
@@ -57,11 +57,11 @@ export function batchChunk(
       for (const [i, plan] of chunk.entries()) {
         const stem = fileStem(plan);
         if (input.format !== 'fhir') {
-          writeFileSync(join(dir, `${stem}.pdf`), await carePlanPdf(plan, { demo }));
+          writeExportFile(dir, `${stem}.pdf`, await carePlanPdf(plan, { demo }));
           written.push(`${stem}.pdf`);
         }
         if (input.format !== 'pdf') {
-          writeFileSync(join(dir, `${stem}.fhir.json`), JSON.stringify(bundles[i], null, 2));
+          writeExportFile(dir, `${stem}.fhir.json`, JSON.stringify(bundles[i], null, 2));
           written.push(`${stem}.fhir.json`);
         }
       }

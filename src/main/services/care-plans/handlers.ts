@@ -82,9 +82,9 @@ export const carePlanHandlers: Pick<
     return { fileName: `${fileStem(plan)}.fhir.json`, mimeType: 'application/fhir+json', base64: Buffer.from(json, 'utf8').toString('base64') };
   },
   'carePlans.batchExport': (input, ctx) => {
-    const job = batchChunk(ctx.db, input, ctx.now(), demo(ctx));
+    const job = batchChunk(ctx.db, input, ctx.now(), demo(ctx), ctx.dataDir);
     for (const patientId of job.patientIds) ctx.notePatientAccess({ patientId, objectType: 'care_plan', objectId: 'batch', action: 'export' });
-    return job.write();
+    return ctx.afterCommit(() => job.write());
   },
   'carePlans.templates': (_input, ctx) => ({ templates: listTemplates(ctx.db), handoverPendingDays: handoverPendingDays(ctx.db) }),
   'carePlans.saveTemplate': (input, ctx) => saveTemplate(ctx.db, input as Parameters<typeof saveTemplate>[1], ctx.caller.name, ctx.now().toISOString()),

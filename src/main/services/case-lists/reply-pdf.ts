@@ -2,9 +2,10 @@
  * The reply to the referring unit (MDK-svar): patient, question, the recommendation, who took part
  * and who chaired, and the date. One letter per discussed case; all of a meeting's into a folder.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
-import type { RequestContext } from '../../router/context';
+import { resolve } from 'node:path';
+import { exportFolderProblem } from '../exports/export-folder';
+import type { AfterCommit, RequestContext } from '../../router/context';
+import { writeExportFile } from '../exports/write-file';
 import type { FilePayload } from '../../../shared/api/files';
 import { conflict, invalid } from '../../../shared/api/errors';
 import { createPdf, FONT } from '../../documents/pdf';
@@ -113,24 +114,33 @@ export async function replyPdf(ctx: RequestContext, meetingId: number, referralI
   return renderLetter(letter);
 }
 
-/** Writes every letter of the meeting into a folder (the one given, else one under the data folder). */
-export async function exportReplies(ctx: RequestContext, meetingId: number, dir: string | null): Promise<{ dir: string; files: string[] }> {
+/**
+ * Writes every letter of the meeting into the folder the user picked.
+ * The letters are read and logged in the call's transaction; the files are made after it committed
+ * (ctx.afterCommit), each under a temporary name until complete.
+ */
+export function exportReplies(ctx: RequestContext, meetingId: number, dir: string | null): AfterCommit<{ dir: string; files: string[] }> {
   const letters = lettersOf(ctx, meetingId);
   if (letters.length === 0) throw conflict('reply.noRecommendation');
-  if (dir && !isAbsolute(dir)) throw invalid('dir', 'reply.dirAbsolute');
-  const m = letters[0].m;
-  const target = dir ? resolve(dir) : join(ctx.dataDir, 'exports', `mdk-svar-${m.careAreaCode.toLowerCase()}-${m.localDate}`);
+  // Only into a folder the user picked: never a default beside the database (exports are not encrypted).
+  if (!dir) throw invalid('dir', 'validation.required');
+  const problem = exportFolderProblem(dir, ctx.dataDir);
+  if (problem === 'notAbsolute') throw invalid('dir', 'reply.dirAbsolute');
+  if (problem === 'missing') throw invalid('dir', 'reply.dirNotWritable', { dir });
+  if (problem === 'insideDataFolder') throw invalid('dir', 'export.insideDataFolder');
+  const target = resolve(dir);
   for (const l of letters) ctx.notePatientAccess({ patientId: l.item.patientId, objectType: 'mdk_reply', objectId: l.item.referralId, action: 'export' });
-  const files: { name: string; bytes: Buffer }[] = [];
-  for (const l of letters) {
-    const f = await renderLetter(l);
-    files.push({ name: f.fileName, bytes: Buffer.from(f.base64, 'base64') });
-  }
-  try {
-    mkdirSync(target, { recursive: true });
-    for (const f of files) writeFileSync(join(target, f.name), f.bytes);
-  } catch {
-    throw invalid('dir', 'reply.dirNotWritable', { dir: target });
-  }
-  return { dir: target, files: files.map((f) => f.name) };
+  return ctx.afterCommit(async () => {
+    const files: string[] = [];
+    for (const l of letters) {
+      const f = await renderLetter(l);
+      try {
+        writeExportFile(target, f.fileName, Buffer.from(f.base64, 'base64'));
+      } catch {
+        throw invalid('dir', 'reply.dirNotWritable', { dir: target });
+      }
+      files.push(f.fileName);
+    }
+    return { dir: target, files };
+  });
 }

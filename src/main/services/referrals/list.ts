@@ -118,22 +118,28 @@ interface Row {
  * referral table; its matches (a few thousand at most) are ordered in one pass and counted as they
  * come. Without a search the page is read by LIMIT/OFFSET and counted apart only when it is full.
  */
-function pageOfIds(db: Db, q: Query, where: string[], params: (string | number)[], patients: PatientMatch | null): { ids: number[]; total: number } {
+function pageOfIds(
+  db: Db,
+  q: Query,
+  where: string[],
+  params: (string | number)[],
+  patients: PatientMatch | null,
+): { ids: number[]; total: number; counted: number[] } {
   const unit = q.healthcareRegionCode ? 'JOIN unit u ON u.id = r.referring_unit_id' : '';
   const filter = where.length ? 'WHERE ' + where.join(' AND ') : '';
   if (patients) {
     // The covering index of migration 0011: the join reads index entries only, never referral rows.
-    const all = cached(db, `WITH m(value) AS (${patients.sql}) SELECT r.id FROM m CROSS JOIN referral r INDEXED BY referral_patient_list ON r.patient_id = m.value ${unit} ${filter} ORDER BY ${ORDER[q.sort]}`)
-      .pluck()
-      .all(...patients.params, ...params) as number[];
-    return { ids: all.slice(q.offset, q.offset + q.limit), total: all.length };
+    const all = cached(db, `WITH m(value) AS (${patients.sql}) SELECT r.id, r.patient_id FROM m CROSS JOIN referral r INDEXED BY referral_patient_list ON r.patient_id = m.value ${unit} ${filter} ORDER BY ${ORDER[q.sort]}`)
+      .raw()
+      .all(...patients.params, ...params) as [number, number][];
+    return { ids: all.slice(q.offset, q.offset + q.limit).map((r) => r[0]), total: all.length, counted: [...new Set(all.map((r) => r[1]))] };
   }
   const ids = cached(db, `SELECT r.id FROM referral r ${unit} ${filter} ORDER BY ${ORDER[q.sort]} LIMIT ? OFFSET ?`)
     .pluck()
     .all(...params, q.limit, q.offset) as number[];
   // A short first page is the whole answer; otherwise count what matches (cheaper than reading it).
   const total = q.offset === 0 && ids.length < q.limit ? ids.length : (cached(db, `SELECT count(*) FROM referral r ${unit} ${filter}`).pluck().get(...params) as number);
-  return { ids, total };
+  return { ids, total, counted: [] };
 }
 
 /**
@@ -163,7 +169,7 @@ export function listReferrals(ctx: RequestContext, q: Query): { rows: ReferralLi
   }
   const patients = searchPatients(db, q.search);
   if (patients === NOBODY) return { rows: [], total: 0, today };
-  const { ids, total } = pageOfIds(db, q, where, params, patients);
+  const { ids, total, counted } = pageOfIds(db, q, where, params, patients);
   // Details (names, identifiers, units) only for the page: a page of 50 from thousands of matches.
   const rows = cached(
     db,
@@ -196,5 +202,12 @@ export function listReferrals(ctx: RequestContext, q: Query): { rows: ReferralLi
       leadTime: leadTimeView(r, r.lead_time_target_days, today),
     };
   });
+  // A search's count says that each patient it counts exists and matches (with the filters, for which
+  // care area and at what status): that is a patient access, logged as a search for every counted
+  // patient not on this page, before the count leaves. Lists without a search count referrals by
+  // care area, status and region only, which names nobody.
+  for (const patientId of counted) {
+    if (!seen.has(patientId)) ctx.notePatientAccess({ patientId, objectType: 'referral_search', objectId: 'search', action: 'search' });
+  }
   return { rows: out, total, today };
 }

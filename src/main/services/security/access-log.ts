@@ -11,7 +11,7 @@ import { getWorkplace } from '../system/workplace';
 import { LOG_IDS_OF_PATIENTS } from './access-log-index';
 import { clientAddressOf } from '../../security/client-address';
 
-const ACTIONS = new Set(['read', 'change', 'export', 'print']);
+const ACTIONS = new Set(['read', 'change', 'export', 'print', 'search']);
 
 /**
  * All of a call's rows in one statement: the accesses travel as one JSON array and each row's

@@ -32,7 +32,7 @@ export function securityHandlers(security: Security, databaseDamaged: () => bool
       return { state: security.status(ctx.sessionId).state };
     },
     'auth.logout': (_i, ctx) => {
-      security.sessions.signOut(ctx.sessionId);
+      security.signOut(ctx.sessionId);
       return { state: security.status(ctx.sessionId).state };
     },
     'auth.touch': (_i, ctx) => {

@@ -5,6 +5,7 @@ import { useAppStore } from '../../app/store';
 import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { formatTakenAt } from './format';
+import { useAuthStore } from '../security/authStore';
 
 /**
  * Shown instead of the app when the start-up check found the database damaged: says so plainly,
@@ -18,6 +19,8 @@ export function RecoveryScreen() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [restored, setRestored] = useState<RestoreResult | null>(null);
+  const [recoveryKey, setRecoveryKey] = useState('');
+  const isAdministrator = useAuthStore((s) => s.status?.user?.role === 'administrator');
 
   useEffect(() => {
     api.call('recovery.status', {}).then(setStatus, setError);
@@ -30,7 +33,7 @@ export function RecoveryScreen() {
     setBusy(true);
     setError(null);
     try {
-      setRestored(await api.call('recovery.restore', { name: newest.name }));
+      setRestored(await api.call('recovery.restore', { name: newest.name, recoveryKey: recoveryKey || null }));
     } catch (e) {
       setError(e);
     } finally {
@@ -70,6 +73,12 @@ export function RecoveryScreen() {
           (newest ? (
             <>
               <p>{t('recovery.offer', { takenAt: formatTakenAt(newest.takenAt, lang) })}</p>
+              {!isAdministrator && (
+                <label className="field">
+                  <span>{t('recovery.recoveryKey')}</span>
+                  <input value={recoveryKey} onChange={(e) => setRecoveryKey(e.target.value)} autoComplete="off" spellCheck={false} />
+                </label>
+              )}
               <button type="button" className="primary" onClick={() => void restore()} disabled={busy}>
                 {t('recovery.restoreNewest')}
               </button>

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { EXPORT_FORMATS, type BatchChunkResult, type ExportFormat } from '../../../shared/api/methods/care-plans';
-import { useAppStore } from '../../app/store';
 import { api } from '../../lib/api';
 import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
@@ -15,11 +14,11 @@ const today = () => new Date().toISOString().slice(0, 10);
  */
 export function BatchExport() {
   const t = useT();
-  const dataDir = useAppStore((s) => s.info?.dataDir ?? null); // the administrator's only (system.info)
   const [from, setFrom] = useState(firstOfMonth);
   const [to, setTo] = useState(today);
   const [format, setFormat] = useState<ExportFormat>('both');
-  const [outDir, setOutDir] = useState(() => (dataDir ? `${dataDir}/export/vardplaner` : ''));
+  // No default: the user names a folder of their own, outside the data folder (exports are not encrypted).
+  const [outDir, setOutDir] = useState('');
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [summary, setSummary] = useState<{ total: number; files: number; dir: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -50,6 +49,7 @@ export function BatchExport() {
     <form noValidate className="card form-grid" onSubmit={run} aria-label={t('carePlan.batch.title')}>
       <h2 className="field-wide">{t('carePlan.batch.title')}</h2>
       <ErrorBanner error={error} />
+      <p className="banner banner-warn field-wide">{t('export.unprotected')}</p>
       <Field label={t('carePlan.batch.from')} error={fe('from')}>
         <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
       </Field>

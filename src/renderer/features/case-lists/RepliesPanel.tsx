@@ -16,7 +16,7 @@ export function RepliesPanel({ meetingId }: { meetingId: number }) {
     setError(null);
     setDone(null);
     try {
-      setDone(await api.call('caseLists.exportReplies', { meetingId, dir: dir || null }));
+      setDone(await api.call('caseLists.exportReplies', { meetingId, dir: dir.trim() || null }));
     } catch (err) {
       setError(err);
     }
@@ -25,6 +25,7 @@ export function RepliesPanel({ meetingId }: { meetingId: number }) {
     <section className="card" aria-labelledby="replies-heading">
       <h2 id="replies-heading">{t('reply.title')}</h2>
       <ErrorBanner error={error} />
+      <p className="banner banner-warn">{t('export.unprotected')}</p>
       <form className="inline-form" onSubmit={exportAll}>
         <Field label={t('reply.dir')} error={fe('dir')} hint={t('reply.dirHint')} wide>
           <input value={dir} onChange={(e) => setDir(e.target.value)} />

@@ -47,7 +47,7 @@ export function SetupScreen() {
         <Field label={t('user.userName')} hint={t('user.userNameHint')} error={fe('userName')}>
           <input value={form.userName} onChange={set('userName')} autoComplete="username" />
         </Field>
-        <NewPassphraseFields label={t('auth.passphrase')} value={form} set={set} fe={fe} />
+        <NewPassphraseFields label={t('auth.passphrase')} value={form} set={set} fe={fe} userName={form.userName} name={form.name} />
         <div className="form-actions">
           <button className="primary" type="submit" disabled={busy}>
             {busy ? t('auth.working') : t('auth.createAdmin')}
@@ -136,7 +136,7 @@ function RecoverScreen({ onCancel }: { onCancel(): void }) {
         <Field label={t('user.userName')} error={fe('userName')}>
           <input value={form.userName} onChange={set('userName')} autoComplete="username" />
         </Field>
-        <NewPassphraseFields label={t('auth.newPassphrase')} value={form} set={set} fe={fe} />
+        <NewPassphraseFields label={t('auth.newPassphrase')} value={form} set={set} fe={fe} userName={form.userName} />
         <div className="form-actions">
           <button className="primary" type="submit" disabled={busy}>
             {t('auth.recoverSubmit')}

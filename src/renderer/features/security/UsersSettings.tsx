@@ -9,6 +9,7 @@ import { Field, useFieldErrors } from '../../ui/Field';
 import { useSubmit } from '../../lib/useSubmit';
 import { FormActions } from '../../ui/FormActions';
 import { RecordTable } from '../../ui/RecordTable';
+import { PassphraseStrength } from './PassphraseStrength';
 
 const emptyUser = (): UserInput => ({ name: '', userName: '', role: 'contact_nurse', unitId: null, active: true, passphrase: '' });
 
@@ -100,6 +101,7 @@ function UserForm({ user, onDone }: { user: UserInput; onDone(): void }) {
       <Field label={isNew ? t('auth.passphrase') : t('user.newPassphrase')} hint={isNew ? t('auth.passphraseHint') : t('user.newPassphraseHint')} error={fe('passphrase')}>
         <input type="password" value={form.passphrase ?? ''} onChange={(e) => setForm({ ...form, passphrase: e.target.value })} autoComplete="new-password" />
       </Field>
+      <PassphraseStrength passphrase={form.passphrase ?? ''} userName={form.userName} name={form.name} />
       <div className="field">
         <label className="check">
           <input type="checkbox" checked={form.active ?? true} onChange={(e) => setForm({ ...form, active: e.target.checked })} />

@@ -57,5 +57,10 @@ export const backupMethods = {
   'backup.restore': defineMethod({ input: z.object({ name: backupName }), roles: ['administrator'], patientData: 'none' }).returns<RestoreResult>(),
   // While the database is damaged there are no readable accounts; the recovery screen needs these two.
   'recovery.status': defineMethod({ input: z.object({}), roles: 'any', patientData: 'none' }).returns<RecoveryStatus>(),
-  'recovery.restore': defineMethod({ input: z.object({ name: backupName }), roles: 'any', patientData: 'none' }).returns<RestoreResult>(),
+  /** An administrator restores; any other signed-in user needs the recovery key shown at setup. */
+  'recovery.restore': defineMethod({
+    input: z.object({ name: backupName, recoveryKey: z.string().max(60, { message: 'validation.tooLong' }).nullish() }),
+    roles: 'any',
+    patientData: 'none',
+  }).returns<RestoreResult>(),
 };

@@ -3,8 +3,10 @@ import { defineMethod, ROLES, type Role } from '../contract';
 import type { FilePayload } from '../files';
 import { id, isoDate, optionalText, requiredText } from '../limits';
 
-/** At least 10 characters: a passphrase (lösenfras) of a few words, not a short password. */
-export const MIN_PASSPHRASE = 10;
+import { MIN_PASSPHRASE } from '../../domain/passphrase-length';
+
+/** The length here; the whole policy (strength, not the user name) is the core's (shared/domain/passphrase.ts). */
+export { MIN_PASSPHRASE };
 const passphrase = () =>
   z.string().min(MIN_PASSPHRASE, { message: 'security.passphraseTooShort' }).max(200, { message: 'validation.tooLong' });
 const anyPassphrase = () => z.string().min(1, { message: 'validation.required' }).max(200, { message: 'validation.tooLong' });
@@ -44,7 +46,7 @@ export interface UserSummary extends SessionUser {
   createdAt: string;
 }
 
-export const ACCESS_ACTIONS = ['read', 'change', 'export', 'print'] as const;
+export const ACCESS_ACTIONS = ['read', 'change', 'export', 'print', 'search'] as const;
 
 export interface AccessLogEntry {
   id: number;

@@ -142,7 +142,9 @@ export const carePlans: MessageBundle = {
     'carePlan.handoverAlreadyConfirmed': 'Överlämningen är redan bekräftad.',
     'carePlan.confirmedBeforeSent': 'Kan inte vara före dagen då överlämningen skickades ({sent}).',
     'carePlan.outDirAbsolute': 'Ange hela sökvägen till mappen (till exempel /home/anna/export).',
-    'carePlan.outDirNotWritable': 'Mappen kan inte skapas eller skrivas till.',
+    'carePlan.outDirNotWritable': 'Mappen finns inte eller kan inte skrivas till. Välj en befintlig mapp.',
+    'export.insideDataFolder': 'Välj en mapp utanför programmets datamapp: exporterade filer är inte krypterade.',
+    'export.unprotected': 'En exporterad fil skyddas inte längre av programmet (den är inte krypterad). Välj en mapp som bara behöriga når, och radera filerna när de har skickats.',
   },
   en: {
     'carePlan.title': 'Care plans',
@@ -284,6 +286,8 @@ export const carePlans: MessageBundle = {
     'carePlan.handoverAlreadyConfirmed': 'The handover is already confirmed.',
     'carePlan.confirmedBeforeSent': 'Cannot be before the day the handover was sent ({sent}).',
     'carePlan.outDirAbsolute': 'Give the full path of the folder (for example /home/anna/export).',
-    'carePlan.outDirNotWritable': 'The folder cannot be created or written to.',
+    'carePlan.outDirNotWritable': 'The folder does not exist or cannot be written to. Choose an existing folder.',
+    'export.insideDataFolder': "Choose a folder outside the application's data folder: exported files are not encrypted.",
+    'export.unprotected': 'An exported file is no longer protected by the application (it is not encrypted). Choose a folder only authorised people can reach, and delete the files once sent.',
   },
 };

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createCore } from '../../../src/main/core';
+import { TEST_KDF } from '../../../src/main/security/crypto';
+import { keystoreFile, type Keystore } from '../../../src/main/security/keystore';
+import { createApiClient } from '../../../src/shared/api/client';
+import { testCore, TEST_PASSPHRASE } from '../helpers';
+
+const readStore = (dataDir: string) => JSON.parse(readFileSync(keystoreFile(dataDir), 'utf8')) as Keystore;
+
+describe('accounts that stay as set', () => {
+  it('deactivation removes the wrapped key; coming back needs a new passphrase', async () => {
+    const { api, dataDir } = testCore();
+    await api.call('users.save', { name: 'Lena Lämnar', userName: 'lena', role: 'physician', unitId: null, active: true, passphrase: TEST_PASSPHRASE });
+    const lena = readStore(dataDir).users.find((u) => u.userName === 'lena')!;
+    expect(lena.wrappedKey).not.toBeNull();
+    await api.call('users.save', { id: lena.id, name: lena.name, userName: 'lena', role: 'physician', unitId: null, active: false });
+    const after = readStore(dataDir).users.find((u) => u.userName === 'lena')!;
+    expect(after).toMatchObject({ active: false, wrappedKey: null, kdf: null });
+    // Even with "active" edited back by hand, nothing unwraps with her passphrase.
+    const edited = readStore(dataDir);
+    edited.users = edited.users.map((u) => (u.userName === 'lena' ? { ...u, active: true } : u));
+    writeFileSync(keystoreFile(dataDir), JSON.stringify(edited));
+    const other = createCore({ dataDir, kdfCost: TEST_KDF });
+    await expect(other.security.login(other.newSession(), 'lena', TEST_PASSPHRASE)).rejects.toMatchObject({ issues: [{ messageKey: 'security.wrongCredentials' }] });
+    other.close();
+    edited.users = edited.users.map((u) => (u.userName === 'lena' ? { ...u, active: false } : u));
+    writeFileSync(keystoreFile(dataDir), JSON.stringify(edited));
+    await expect(api.call('users.save', { id: lena.id, name: lena.name, userName: 'lena', role: 'physician', unitId: null, active: true })).rejects.toMatchObject({
+      issues: [{ path: 'passphrase', messageKey: 'security.reactivateNeedsPassphrase' }],
+    });
+    await api.call('users.save', { id: lena.id, name: lena.name, userName: 'lena', role: 'physician', unitId: null, active: true, passphrase: 'tillbaka efter ledigheten' });
+  });
+
+  it('passphrase policy: 12 characters, not blank, not the user name, not easy to guess', async () => {
+    const { api } = testCore();
+    const save = (userName: string, passphrase: string) => api.call('users.save', { name: 'Per Persson', userName, role: 'physician', unitId: null, active: true, passphrase });
+    const issue = (p: Promise<unknown>) => p.then(() => 'accepted', (e) => e.issues?.[0]?.messageKey);
+    expect(await issue(save('per1', 'elva tecken'))).toBe('security.passphraseTooShort');
+    expect(await issue(save('per2', 'aaaaaaaaaaaa'))).toBe('security.passphraseTooWeak');
+    expect(await issue(save('per3', ' '.repeat(12)))).toBe('security.passphraseBlank');
+    expect(await issue(save('per.persson.1', 'per.persson.1'))).toBe('security.passphraseIsUserName');
+    expect(await issue(save('per5', 'password1234'))).toBe('security.passphraseTooWeak');
+    expect(await issue(save('per6', 'lösenord1234'))).toBe('security.passphraseTooWeak');
+    expect(await issue(save('per7', 'blå cykel under bron'))).toBe('accepted');
+    await expect(api.call('auth.changePassphrase', { current: TEST_PASSPHRASE, passphrase: 'qwertyuiop12', passphraseRepeat: 'qwertyuiop12' })).rejects.toMatchObject({
+      issues: [{ messageKey: 'security.passphraseTooWeak' }],
+    });
+  });
+
+  it('sign-out of the last session closes the database and zeroes the key', async () => {
+    const { core: setup, dataDir } = testCore();
+    setup.close();
+    const core = createCore({ dataDir, kdfCost: TEST_KDF });
+    const [a, b] = [core.newSession(), core.newSession()];
+    core.security.loginSync(a, 'admin', TEST_PASSPHRASE);
+    core.security.loginSync(b, 'admin', TEST_PASSPHRASE);
+    const apiA = createApiClient((m, i) => core.router(m, i, a));
+    const apiB = createApiClient((m, i) => core.router(m, i, b));
+    const key = core.security.key!;
+    expect(key.some((byte) => byte !== 0)).toBe(true);
+    await apiA.call('auth.logout', {});
+    expect(core.security.isOpen).toBe(true); // b still works
+    expect((await apiB.call('system.info', {})).schemaVersion).toBeTruthy();
+    await apiB.call('auth.logout', {});
+    expect(core.security.isOpen).toBe(false);
+    expect(key.every((byte) => byte === 0)).toBe(true);
+    expect(() => core.db).toThrow(/locked/);
+    // Signing in again opens it again.
+    core.security.loginSync(a, 'admin', TEST_PASSPHRASE);
+    expect((await apiA.call('system.info', {})).schemaVersion).toBeTruthy();
+    core.close();
+  });
+
+  it('the auto-lock setting is covered by the MAC: a value edited by hand is not used', async () => {
+    const { core, api, dataDir } = testCore();
+    await api.call('security.setAutoLock', { minutes: 20 });
+    expect((await api.call('auth.status', {})).autoLockMinutes).toBe(20);
+    core.close();
+    const edited = readStore(dataDir);
+    writeFileSync(keystoreFile(dataDir), JSON.stringify({ ...edited, autoLockMinutes: 1_000_000 }));
+    const again = createCore({ dataDir, kdfCost: TEST_KDF });
+    const s = again.newSession();
+    again.security.loginSync(s, 'admin', TEST_PASSPHRASE);
+    expect(again.security.status(s).autoLockMinutes).toBe(10);
+    expect(again.security.autoLockMs()).toBe(10 * 60_000);
+    again.close();
+  });
+});
