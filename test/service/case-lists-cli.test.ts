@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { testCore, tempDir, useCliSignIn } from './helpers';
 import { insertMeeting, insertPatient, insertReferral, unitIdByCode } from '../factories';
@@ -30,6 +30,7 @@ describe('CLI: export-agenda and export-replies', () => {
     const minimal = (await pdfText(readFileSync(join(out, 'kort.pdf')))).text;
     expect(minimal).toContain('Å. Ö., född 1961');
     expect(minimal).not.toContain('Öberg');
+    mkdirSync(join(out, 'svar')); // exports go only to a folder that exists (and is not the data folder)
     expect(await runCli(['export-replies', '--data', dataDir, '--meeting', String(meetingId), '--out', join(out, 'svar')], io)).toBe(0);
     const files = readdirSync(join(out, 'svar'));
     expect(files).toHaveLength(1);

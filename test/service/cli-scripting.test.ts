@@ -133,7 +133,7 @@ describe('mdk as scripts use it', () => {
     expect(noPassphrase.err[0]).toMatch(/^Give the administrator’s passphrase in MDK_PASSPHRASE/);
     const short = await cli(['init', '--data', dataDir, '--user', 'anna', '--name', 'Anna'], { MDK_PASSPHRASE: 'kort' });
     expect(short.code).toBe(2);
-    expect(short.err).toEqual(['Lösenfrasen måste ha minst 10 tecken.']);
+    expect(short.err).toEqual(['Lösenfrasen måste ha minst 12 tecken.']);
   });
 
   it('takes the global options before or after the command', async () => {

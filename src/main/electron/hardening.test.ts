@@ -17,6 +17,7 @@ const m = vi.hoisted(() => {
     appListeners: new Map<string, Listener[]>(),
     menus: [] as unknown[],
     cores: [] as { dataDir: string; close(): void }[],
+    forks: [] as import('../../../test/fake-utility-process').ForkedCore[],
   };
   const app = {
     on: (event: string, fn: Listener) => {
@@ -51,7 +52,13 @@ const m = vi.hoisted(() => {
   };
   return { state, module };
 });
-vi.mock('electron', () => ({ ...m.module, default: m.module }));
+vi.mock('electron', async () => {
+  const { fakeUtilityProcess } = await import('../../../test/fake-utility-process');
+  const fakes = fakeUtilityProcess();
+  m.state.forks = fakes.forks;
+  const module = { ...m.module, utilityProcess: fakes.utilityProcess, MessageChannelMain: fakes.MessageChannelMain };
+  return { ...module, default: module };
+});
 vi.mock('../core', async (importOriginal) => {
   const real = await importOriginal<typeof import('../core')>();
   const { TEST_KDF } = await import('../security/crypto');
@@ -156,8 +163,10 @@ describe('MDK_DATA_DIR in a packaged build', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     startDesktopApp();
     await new Promise((r) => setTimeout(r, 100)); // whenReady
-    expect(m.state.cores.at(-1)!.dataDir).toBe(userData);
+    // The core process is started on the app's own folder, not the one the variable names.
+    expect(m.state.forks.at(-1)!.received[0]).toMatchObject({ kind: 'start', dataDir: userData });
     expect(warn).toHaveBeenCalledWith(expect.stringContaining(policyFilePath()));
     warn.mockRestore();
+    for (const close of m.state.appListeners.get('window-all-closed') ?? []) close();
   });
 });

@@ -48,7 +48,7 @@ function servedCore() {
 describe('core host over a MessagePort', () => {
   it('relays calls and their answers, concurrent ones each to its caller', async () => {
     const { core, client, dataDir } = servedCore();
-    signInAs(core, 'tab-1', 'coordinator');
+    signInAs(core, 'tab-1', 'administrator');
     const [info, unknown, signedOut] = await Promise.all([
       client.call('system.info', {}, 'tab-1'),
       client.call('no.such', {}, 'tab-1'),

@@ -12,6 +12,7 @@ import { caseLists } from './messages/case-lists';
 import { followUp } from './messages/follow-up';
 import { demo } from './messages/demo';
 import { referralForms } from './messages/referral-forms';
+import { unitServerCli } from './messages/unit-server-cli';
 import { securityEdge } from './messages/security-edge';
 import { cli } from './messages/cli';
 import { referralImport } from './messages/referral-import';
@@ -37,6 +38,7 @@ export const bundles: MessageBundle[] = [
   security,
   demo,
   referralForms,
+  unitServerCli,
   securityEdge,
   cli,
   referralImport,

@@ -4,8 +4,8 @@ import { runUnitServer, untilStopped } from '../../server/run';
 /** `mdk serve`: the unit server (same as `npm run server`), until stopped (Ctrl-C, service stop). */
 export const serveCommand: CliCommand = {
   name: 'serve',
-  usage: 'mdk serve [--host ADRESS] [--port N]',
-  summary: 'Kör enhetsservern (HTTPS) på nätverket; adress och port från mdk-server.json i datamappen',
+  usage: 'mdk serve [--host ADDRESS] [--port N]',
+  summary: 'cli.summary.serve',
   options: { host: { type: 'string' }, port: { type: 'string' } },
   signIn: false,
   async run(ctx, { values }) {

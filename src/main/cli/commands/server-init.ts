@@ -1,4 +1,5 @@
 import type { CliCommand } from '../command';
+import { EXIT } from '../errors';
 import { readCredentials } from '../credentials';
 import { ApiError } from '../../../shared/api/errors';
 import { describeError } from '../../../shared/i18n/describe-error';
@@ -13,15 +14,15 @@ import { loadTlsIdentity } from '../../server/tls';
  */
 export const serverInitCommand: CliCommand = {
   name: 'server-init',
-  usage: 'mdk server-init --user NAMN [--name "FULLSTÄNDIGT NAMN"] [--no-server-key]',
-  summary: 'Förbereder enhetsservern: första administratören, servernyckel (0600) och certifikat',
+  usage: 'mdk server-init --user NAME [--name "FULL NAME"] [--no-server-key]',
+  summary: 'cli.summary.server-init',
   options: { name: { type: 'string' }, 'no-server-key': { type: 'boolean' } },
   signIn: false,
   async run(ctx, { values }) {
-    const credentials = await readCredentials(values.user as string | undefined);
+    const credentials = await readCredentials(ctx.userName, process.env, Boolean(process.stdin.isTTY), ctx.lang);
     if (!credentials) {
-      ctx.err('Ange --user (eller MDK_USER) och lösenfrasen i MDK_PASSPHRASE / give --user and MDK_PASSPHRASE');
-      return 2;
+      ctx.err(ctx.t('server.init.needsCredentials'));
+      return EXIT.usage;
     }
     const session = ctx.core.newSession();
     const security = ctx.core.security;
@@ -31,27 +32,27 @@ export const serverInitCommand: CliCommand = {
         userName: credentials.userName,
         passphrase: credentials.passphrase,
       });
-      ctx.out(`Administratören ${credentials.userName} skapades.`);
-      ctx.out(`Återställningsnyckel (skriv ut och förvara säkert; visas bara nu): ${recoveryKey}`);
+      ctx.out(ctx.t('server.init.adminCreated', { user: credentials.userName }));
+      ctx.out(ctx.t('server.init.recoveryKey', { key: recoveryKey }));
     } else {
       const signedIn = await ctx.core.router('auth.login', credentials, session);
       if (!signedIn.ok) {
         ctx.err(describeError(ctx.lang, ApiError.from(signedIn.error)));
-        return 2;
+        return EXIT.usage;
       }
       if (security.status(session).user?.role !== 'administrator') {
-        ctx.err('Endast en administratör kan förbereda servern / only an administrator can prepare the server');
-        return 2;
+        ctx.err(ctx.t('server.init.adminOnly'));
+        return EXIT.problems;
       }
     }
     const config = loadServerConfig(ctx.core.dataDir);
     if (!values['no-server-key']) {
       initServerKey(ctx.core.dataDir, config.serverKeyFile, security.key!);
-      ctx.out(`Servernyckel: ${config.serverKeyFile} (endast läsbar för tjänstekontot; ingår inte i säkerhetskopior)`);
+      ctx.out(ctx.t('server.init.serverKey', { file: config.serverKeyFile }));
     }
     const tls = await loadTlsIdentity(ctx.core.dataDir, config.tls);
-    ctx.out(`Certifikatets SHA-256-fingeravtryck: ${tls.fingerprint}${tls.selfSigned ? ' (självsignerat)' : ''}`);
-    ctx.out(`Starta med: mdk serve --data "${ctx.core.dataDir}"  (port ${config.port})`);
-    return 0;
+    ctx.out(ctx.t(tls.selfSigned ? 'server.init.fingerprintSelfSigned' : 'server.init.fingerprint', { fingerprint: tls.fingerprint }));
+    ctx.out(ctx.t('server.init.start', { dataDir: ctx.core.dataDir, port: config.port }));
+    return EXIT.done;
   },
 };
