@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, PDFDropdown, PDFTextField } from 'pdf-lib';
+import PDFDocumentKit from 'pdfkit';
 
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -64,4 +65,16 @@ export async function fillWithPdfLib(form: Uint8Array, values: Record<string, st
   }
   if (options.flatten) f.flatten();
   return Buffer.from(await doc.save());
+}
+
+/** A page of text and no fields, as a scanner or "print to PDF" makes a form. */
+export function scannedPdf(): Promise<Buffer> {
+  return new Promise((resolve) => {
+    const doc = new PDFDocumentKit();
+    const parts: Buffer[] = [];
+    doc.on('data', (b: Buffer) => parts.push(b));
+    doc.on('end', () => resolve(Buffer.concat(parts)));
+    doc.text('Anmälan till nationell MDK (skannad)');
+    doc.end();
+  });
 }

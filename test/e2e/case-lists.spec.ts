@@ -104,8 +104,8 @@ test('build, reorder and lock the list, run the meeting, finalise, and find the 
   await expect(page.getByText('Ändrad: PET-DT efter mötet visade fjärrmetastas')).toBeVisible();
   await expect(page.getByText('Tidigare versioner')).toBeVisible();
 
-  // All replies into a folder in one step.
-  const dir = join(mkdtempSync(join(tmpdir(), 'mdk-svar-')), 'svar');
+  // All replies into a folder in one step: a folder of the user's that exists, outside the data folder.
+  const dir = mkdtempSync(join(tmpdir(), 'mdk-svar-'));
   await page.getByLabel('Mapp för MDK-svar').fill(dir);
   await page.getByRole('button', { name: 'Exportera alla MDK-svar till mappen' }).click();
   await expect(page.getByText(`1 MDK-svar sparades i ${dir}`)).toBeVisible();

@@ -1,19 +1,7 @@
 import { readFileSync } from 'node:fs';
-import PDFDocumentKit from 'pdfkit';
 import { test, expect, completeFirstRun } from './fixtures';
-import { fillWithPdftk, FILLED_SARCOMA } from '../referral-forms';
+import { fillWithPdftk, FILLED_SARCOMA, scannedPdf } from '../referral-forms';
 
-/** A scanned form: a page of text and no fields. */
-function scannedPdf(): Promise<Buffer> {
-  return new Promise((resolve) => {
-    const doc = new PDFDocumentKit();
-    const parts: Buffer[] = [];
-    doc.on('data', (b: Buffer) => parts.push(b));
-    doc.on('end', () => resolve(Buffer.concat(parts)));
-    doc.text('Anmälan (skannad)');
-    doc.end();
-  });
-}
 
 test('download the sarcoma form, read in two filled forms and a scanned one: two referrals, one clear refusal, the original opens', async ({ page, server, openApp }) => {
   test.setTimeout(120_000);

@@ -25,6 +25,7 @@ test('a status and the page of the user who signed out do not greet the next use
   await page.goto(`${server.bridge.origin}/#/case-lists/${first}/meeting`);
   await expect(page.getByRole('heading', { name: /Björk, Åsa/ })).toBeVisible();
   await page.getByRole('button', { name: 'Bordlägg till nästa möte' }).click();
+  await page.getByRole('dialog', { name: 'Bordlägga fallet?' }).getByRole('button', { name: 'Bordlägg till nästa möte' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Bordlagt till mötet 2026-12-10.' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Logga ut' }).click();

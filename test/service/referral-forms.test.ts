@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import PDFDocumentKit from 'pdfkit';
 import { execFileSync } from 'node:child_process';
 import { testCore, withWorkplace } from './helpers';
 import { pdfText } from '../pdf-text';
-import { fillWithPdfLib, fillWithPdftk, FILLED_SARCOMA } from '../referral-forms';
+import { fillWithPdfLib, fillWithPdftk, FILLED_SARCOMA, scannedPdf } from '../referral-forms';
 
 const NOW = new Date('2026-11-20T09:00:00Z');
 
@@ -15,17 +14,6 @@ async function setUp() {
 }
 const file = (fileName: string, bytes: Uint8Array) => ({ fileName, base64: Buffer.from(bytes).toString('base64') });
 
-/** A page of text with no form fields, as a scanner or "print to PDF" makes it. */
-function scannedPdf(): Promise<Buffer> {
-  return new Promise((resolve) => {
-    const doc = new PDFDocumentKit();
-    const parts: Buffer[] = [];
-    doc.on('data', (b: Buffer) => parts.push(b));
-    doc.on('end', () => resolve(Buffer.concat(parts)));
-    doc.text('Anmälan till nationell MDK (skannad)');
-    doc.end();
-  });
-}
 
 // pdftk is a Java program: each fill takes a second or more on a busy machine.
 describe('registration forms (anmälningsblanketter)', { timeout: 120_000 }, () => {

@@ -3,7 +3,7 @@ import type { RequestContext } from '../../../router/context';
 import type { FormImportReport, FormImportRow } from '../../../../shared/api/methods/referral-forms';
 import { stockholmToday } from '../../../../shared/domain/lead-time';
 import { checkRecords, isValid, type CheckedRow, type SourceRecord } from '../import/check';
-import { writeValidRows } from '../import/import';
+import { counts, writeValidRows } from '../import/import';
 import { getWorkplace } from '../../system/workplace';
 import { readFilledForm, type ReadForm } from './read';
 import { FORM_FIELDS, FORM_VERSION } from './spec';
@@ -71,16 +71,6 @@ function checkForms(ctx: RequestContext, files: ReadFormFile[]): { rows: FormImp
     rows[i] = { ...c.view, fileName: rows[i].fileName, fieldLabelKey: FORM_FIELDS.find((f) => f.column === c.view.column)?.labelKey ?? null };
   }
   return { rows, checked };
-}
-
-function counts(rows: FormImportRow[], imported: number): FormImportReport['counts'] {
-  return {
-    total: rows.length,
-    valid: rows.filter((r) => r.status === 'valid').length,
-    rejected: rows.filter((r) => r.status === 'rejected').length,
-    alreadyImported: rows.filter((r) => r.status === 'already_imported').length,
-    imported,
-  };
 }
 
 export function previewForms(ctx: RequestContext, files: ReadFormFile[]): FormImportReport {

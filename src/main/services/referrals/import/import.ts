@@ -25,7 +25,8 @@ function withMissing(views: ImportRowView[], missing: Map<number, RequirableFiel
   return views.map((v) => (missing.has(v.row) ? { ...v, missing: missing.get(v.row) } : v));
 }
 
-function counts(rows: ImportRowView[], imported: number): ImportReport['counts'] {
+/** The counts of an import's rows (a CSV file's, or filled forms'). */
+export function counts(rows: ImportRowView[], imported: number): ImportReport['counts'] {
   return {
     total: rows.length,
     valid: rows.filter((r) => r.status === 'valid').length,
