@@ -13,7 +13,7 @@ import { CONTENT_SECURITY_POLICY } from '../transport/csp';
 import { dataGeneration } from '../db/generation';
 import { forgetClientAddress, noteClientAddress } from '../security/client-address';
 import { AddressLimits } from './address-limits';
-import { readStatic } from './static-files';
+import { header, readBody, readStatic } from '../transport/http-parts';
 import { restoreSessions, saveSessions } from './session-store';
 import type { TlsIdentity } from './tls';
 import {
@@ -147,7 +147,7 @@ export async function startUnitServer(options: UnitServerOptions): Promise<UnitS
   }
 
   async function handleCall(req: IncomingMessage, res: ServerResponse, s: WebSession) {
-    const body = await readBody(req);
+    const body = await readBody(req, MAX_BODY_BYTES);
     if (body === null) return sendJson(res, 413, refusal('validation', 'validation.tooLong', { maximum: MAX_BODY_BYTES }));
     let parsed: { method?: unknown; input?: unknown };
     try {
@@ -222,27 +222,6 @@ export async function startUnitServer(options: UnitServerOptions): Promise<UnitS
         server.closeAllConnections();
       }),
   };
-}
-
-function header(req: IncomingMessage, name: string): string | undefined {
-  const v = req.headers[name];
-  return Array.isArray(v) ? v[0] : v;
-}
-
-function readBody(req: IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve(null);
-        req.destroy();
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {

@@ -1,10 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Router } from '../router/router';
 import { CONTENT_SECURITY_POLICY } from './csp';
+import { readBody, readStatic } from './http-parts';
 
 export const TOKEN_HEADER = 'x-mdk-token';
 export const SESSION_HEADER = 'x-mdk-session';
@@ -31,17 +30,6 @@ export interface HttpBridge {
   close(): Promise<void>;
 }
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.json': 'application/json',
-  '.ico': 'image/x-icon',
-};
 
 /**
  * Browser mode's transport: the same router as Electron IPC, over HTTP bound to 127.0.0.1 only.
@@ -79,7 +67,7 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
     if (!sameSecret(readCookie(req.headers.cookie, cookieName), cookieValue))
       return send(res, 401, { ok: false, error: { code: 'unauthenticated', messageKey: 'bridge.notConnected' } });
     if (req.method !== 'POST' || req.url !== '/api/call') return send(res, 404, 'Not found');
-    const body = await readBody(req);
+    const body = await readBody(req, MAX_BODY_BYTES);
     if (body === null) return send(res, 413, { ok: false, error: { code: 'validation', messageKey: 'validation.tooLong', params: { maximum: MAX_BODY_BYTES } } });
     let parsed: unknown;
     try {
@@ -113,22 +101,16 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
     } catch {
       return send(res, 400, 'Bad request'); // a malformed escape such as /%zz
     }
-    const root = normalize(options.staticDir);
-    let file = normalize(join(root, path));
-    if (!file.startsWith(root + sep) && file !== root) return send(res, 403, 'Forbidden');
-    if (path === '/' || !extname(file)) file = join(root, 'index.html');
-    try {
-      const data = await readFile(file);
-      res.writeHead(200, {
-        'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-        'content-security-policy': CONTENT_SECURITY_POLICY,
-        'x-content-type-options': 'nosniff',
-        'cache-control': 'no-cache',
-      });
-      res.end(req.method === 'HEAD' ? undefined : data);
-    } catch {
-      send(res, 404, 'Not found');
-    }
+    const file = await readStatic(options.staticDir, path);
+    if (file === 'forbidden') return send(res, 403, 'Forbidden');
+    if (!file) return send(res, 404, 'Not found');
+    res.writeHead(200, {
+      'content-type': file.contentType,
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-cache',
+    });
+    res.end(req.method === 'HEAD' ? undefined : file.data);
   }
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
@@ -147,24 +129,6 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
         server.closeAllConnections();
       }),
   };
-}
-
-/**
- * The body as text, or null when it is larger than allowed. An oversized body is read to its end and
- * dropped, so the client gets its 413 instead of a reset connection.
- */
-function readBody(req: IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-      else chunks.length = 0;
-    });
-    req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 function sameSecret(given: string | undefined, expected: string): boolean {

@@ -1,3 +1,5 @@
+/** What the loopback bridge and the unit server both need of a request: its body, a header, the renderer's files. */
+import type { IncomingMessage } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 
@@ -32,4 +34,27 @@ export async function readStatic(root: string, urlPath: string): Promise<StaticF
   } catch {
     return null;
   }
+}
+
+export function header(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/**
+ * The body as text, or null when it is larger than `maxBytes`. An oversized body is read to its end
+ * and dropped, so the client gets its 413 instead of a reset connection.
+ */
+export function readBody(req: IncomingMessage, maxBytes: number): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBytes) chunks.push(chunk);
+      else chunks.length = 0;
+    });
+    req.on('end', () => resolve(size > maxBytes ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
 }
