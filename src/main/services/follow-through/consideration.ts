@@ -6,18 +6,10 @@ import type { RequestContext } from '../../router/context';
 import type { Db } from '../../db/driver';
 import { ApiError, invalid, type FieldIssue } from '../../../shared/api/errors';
 import type { CaseConsideration } from '../../../shared/api/methods/follow-through';
-import { trialIssues, type WishesConsidered } from '../../../shared/domain/follow-through';
+import { trialIssues } from '../../../shared/domain/follow-through';
 
-export interface ConsiderationInput {
-  meetingId: number;
-  referralId: number;
-  wishesConsidered: WishesConsidered | null;
-  wishesHow: string | null;
-  trialConsidered: boolean | null;
-  trialName: string | null;
-  trialEuCtNumber: string | null;
-  trialNotEligibleReason: string | null;
-}
+/** What the recommendation form records beside the recommendation: the contract's consideration, for one case. */
+export type ConsiderationInput = { meetingId: number; referralId: number } & Omit<CaseConsideration, 'openedAt' | 'closedAt'>;
 
 const TRIAL_PATH = { considered: 'trialConsidered', name: 'trialName', euCtNumber: 'trialEuCtNumber', notEligibleReason: 'trialNotEligibleReason' } as const;
 

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../router/context';
 import type { WorklistRow } from '../../../shared/api/methods/follow-through';
-import { daysBetween, type ImplementationStatus } from '../../../shared/domain/follow-through';
+import { daysBetween } from '../../../shared/domain/follow-through';
 import { stockholmToday } from '../../../shared/domain/lead-time';
 import { followThroughSettings } from './settings';
 
@@ -32,21 +32,12 @@ export function worklist(ctx: RequestContext) {
         WHERE (c.last_id IS NULL AND c.finalised_at <= @cutoff)
            OR (e.status IN ('awaiting', 'started') AND e.next_check_date <= @today)`,
     )
-    .all({ cutoff, today }) as {
-    meetingId: number;
-    referralId: number;
-    patientId: number;
-    patientName: string;
-    identifier: string | null;
-    careAreaCode: string;
-    meetingDate: string;
+    .all({ cutoff, today }) as (Omit<WorklistRow, 'repliedOn' | 'daysSinceReply' | 'why' | 'recommendation'> & {
     finalisedAt: string;
-    status: ImplementationStatus | null;
-    nextCheckDate: string | null;
     treatments: string;
     treatmentText: string | null;
     nextStep: string | null;
-  }[];
+  })[];
   const out: WorklistRow[] = [];
   for (const { finalisedAt, treatments, treatmentText, nextStep, ...r } of rows) {
     const repliedOn = stockholmToday(new Date(finalisedAt));
