@@ -91,7 +91,7 @@ describe('exports: the log row before the file', () => {
     );
     // Killed as soon as the first complete file appears, while later plans are still being written.
     await new Promise<void>((resolve, reject) => {
-      const started = Date.now();
+      const started = Date.now(); // elapsed time for a give-up limit only; no date is read
       const poll = setInterval(() => {
         const done = readdirSync(out).filter((f) => !f.endsWith('.part'));
         if (done.length > 0 || Date.now() - started > 90_000) {
