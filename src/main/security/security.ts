@@ -1,24 +1,36 @@
 /**
  * Users, sign-in and the database key (issue 7). The core starts locked: the database file is
- * encrypted and opens only when a user's passphrase unwraps its key. Accounts live in the keystore
- * (read before the database is open); the key stays in memory while the core runs.
+ * encrypted and opens only when a user's passphrase opens its key. Accounts live in the keystore
+ * (read before the database is open); the key stays in memory while someone is signed in.
+ *
+ * This class is the one face of the security layer; the work is in files with one job each: the
+ * keystore on disk (keystore.ts, keystore-access.ts), what an account holds of the keys
+ * (account-keys.ts, key-pair.ts), account rules (accounts.ts), sign-in counters (sign-in-tries.ts),
+ * the settings' integrity (keystore-integrity.ts), changing the database key (rekey.ts) and the
+ * sessions (sessions.ts).
  */
 import { existsSync } from 'node:fs';
-import { ApiError, conflict, invalid, notFound } from '../../shared/api/errors';
-import type { Role } from '../../shared/api/contract';
+import { ApiError, conflict, invalid } from '../../shared/api/errors';
 import type { AuthStatus, SessionUser, UserSummary } from '../../shared/api/methods/security';
 import type { Caller } from '../router/context';
 import type { Db } from '../db/driver';
 import { openDatabase } from '../db/driver';
 import { databaseFile } from '../core-files';
 import {
-  deriveKey, deriveKeySync, macMatches, macOf, newDatabaseKey, newKdfParams, newRecoveryKey, recoveryKek, STRONG_KDF, unwrapKey, wrapKey,
+  deriveKey, deriveKeySync, macMatches, newDatabaseKey, newKdfParams, newRecoveryKey, RECOVERY_AAD, recoveryKek, STRONG_KDF, unwrapKey, wrapKey,
   type KdfParams,
 } from './crypto';
-import { keystoreStamp, readKeystore, settingsMacFields, updateKeystore, userMacFields, type Keystore, type StoredUser } from './keystore';
+import { userMacFields, type Keystore, type StoredUser } from './keystore';
+import { KeystoreAccess } from './keystore-access';
+import { checkSettings, needsSigning, settingsIntact, signedSettings } from './keystore-integrity';
+import { hasKeyPair, openAccount, resigned, sealAccount, withKeyPair } from './account-keys';
+import { applyUserChange, toSessionUser, toSummary, type NewSecret, type UserFields } from './accounts';
+import { rekeyDatabase, settleInterruptedRekey, type RekeyStep } from './rekey';
 import { Sessions } from './sessions';
-import { clientKey, countTry, nameKey, waitFor } from './throttle';
+import { SignInTries } from './sign-in-tries';
 import { checkPassphrase } from './passphrase-policy';
+
+export type { UserFields } from './accounts';
 
 export interface SecurityOptions {
   dataDir: string;
@@ -32,65 +44,42 @@ export interface SecurityOptions {
   kdfCost?: { N: number; r: number; p: number };
   /** Overrides the auto-lock setting (tests: a few seconds). */
   autoLockMs?: number;
-  /** Called when the last session has signed out: the core closes the database. */
+  /** Called when the last session has signed out (and before the key changes): the core closes the database. */
   closeDb?(): void;
   /** Real time for the sign-in delays (tests move it); Date.now by default. */
   clock?: () => number;
+  /** Tests: runs after each step of a key change (rekey.ts). */
+  afterRekeyStep?(step: RekeyStep): void;
 }
 
 export const DEFAULT_AUTO_LOCK_MINUTES = 10;
 const ANONYMOUS: Caller = { userId: null, name: '', role: 'contact_nurse', unitId: null };
-const aadOf = (u: Pick<StoredUser, 'id'>) => `mdk user ${u.id}`;
-const RECOVERY_AAD = 'mdk recovery';
-
-export interface UserFields {
-  id?: number;
-  name: string;
-  userName: string;
-  role: Role;
-  unitId: number | null;
-  active: boolean;
-  passphrase?: string | null;
-}
-
-const toSessionUser = (u: StoredUser): SessionUser => ({ id: u.id, name: u.name, userName: u.userName, role: u.role, unitId: u.unitId });
 
 export class Security {
-  private cached: { stamp: string | null; keystore: Keystore | null } = { stamp: null, keystore: null };
+  private readonly store: KeystoreAccess;
   private dbKey: Buffer | null = null;
   readonly sessions: Sessions;
-  private readonly clock: () => number;
+  private readonly tries: SignInTries;
 
   constructor(private readonly options: SecurityOptions) {
-    this.clock = options.clock ?? Date.now;
+    this.store = new KeystoreAccess(options.dataDir);
+    this.tries = new SignInTries(this.store, options.clock ?? Date.now);
     this.sessions = new Sessions(() => this.autoLockMs());
   }
 
-  /**
-   * The keystore as it is on disk now: another process (the CLI, browser mode) may have changed an
-   * account since, and a deactivated user must be refused here at once. Read again when the file changed.
-   */
+  /** The keystore as it is on disk now (another process may have changed an account since). */
   private get keystore(): Keystore | null {
-    const stamp = keystoreStamp(this.options.dataDir);
-    if (stamp !== this.cached.stamp || stamp === null) this.cached = { stamp, keystore: readKeystore(this.options.dataDir) };
-    return this.cached.keystore;
-  }
-
-  /** Every change: read-modify-write of the file under the data folder's keystore lock (keystore.ts). */
-  private update(change: (current: Keystore | null) => Keystore): Keystore {
-    const next = updateKeystore(this.options.dataDir, change);
-    this.cached = { stamp: keystoreStamp(this.options.dataDir), keystore: next };
-    return next;
+    return this.store.current;
   }
 
   /**
    * The auto-lock minutes, trusted only when their MAC under the database key matches (a value edited
-   * into the file by hand falls back to the default). A keystore from before the MAC is signed at sign-in.
+   * into the file by hand is refused at sign-in, and never used). A keystore from before the MAC is
+   * signed at sign-in.
    */
   autoLockMinutes(): number {
     const k = this.keystore;
-    if (!k) return DEFAULT_AUTO_LOCK_MINUTES;
-    if (this.dbKey && k.settingsMac && macMatches(this.dbKey, settingsMacFields(k), k.settingsMac)) return k.autoLockMinutes;
+    if (k && this.dbKey && k.settingsMac && settingsIntact(k, this.dbKey)) return k.autoLockMinutes;
     return DEFAULT_AUTO_LOCK_MINUTES;
   }
 
@@ -98,7 +87,7 @@ export class Security {
     return this.options.autoLockMs ?? this.autoLockMinutes() * 60_000;
   }
 
-  /** True once a sign-in has unwrapped the database key (it stays in memory while the core runs). */
+  /** True once a sign-in has opened the database key (it stays in memory while the core runs). */
   get isOpen(): boolean {
     return this.dbKey !== null;
   }
@@ -163,18 +152,19 @@ export class Security {
     const dbKey = newDatabaseKey();
     const recoveryKey = newRecoveryKey();
     const fields = { id: 1, name: input.name, userName: input.userName, role: 'administrator' as const, unitId: null, active: true };
-    const user = this.sealUser(dbKey, fields, kdf, kek);
-    // The wrapped key is on disk before any file is encrypted with it, so a crash never strands the data.
-    this.update((current) => {
+    const user = sealAccount(dbKey, fields, kdf, kek);
+    kek.fill(0);
+    // The sealed key is on disk before any file is encrypted with it, so a crash never strands the data.
+    this.store.update((current) => {
       if (current) throw conflict('security.alreadySetUp');
-      return {
+      const created: Keystore = {
         format: 'mdk-keystore-1',
         createdAt: new Date().toISOString(),
         autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES,
-        settingsMac: macOf(dbKey, settingsMacFields({ autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES })),
         recovery: wrapKey(recoveryKek(recoveryKey), dbKey, RECOVERY_AAD),
         users: [user],
       };
+      return signedSettings(created, dbKey);
     });
     // A data folder from before encryption is encrypted in place.
     this.encryptExistingPlainDatabase(dbKey);
@@ -185,45 +175,25 @@ export class Security {
 
   /** `clientId`: who is trying (a window, a tab, a CLI run); the session by default. */
   async login(sessionId: string, userName: string, passphrase: string, clientId = sessionId): Promise<SessionUser> {
-    this.countTry(userName, clientId);
-    const user = this.findActive(userName);
+    const user = this.beforeTry(userName, clientId);
     const kek = await deriveKey(passphrase, user?.kdf ?? this.newKdf());
     return this.loginWith(sessionId, user, kek, userName, clientId);
   }
 
   /** login without yielding: for the synchronous test helpers only. */
   loginSync(sessionId: string, userName: string, passphrase: string, clientId = sessionId): SessionUser {
-    this.countTry(userName, clientId);
-    const user = this.findActive(userName);
+    const user = this.beforeTry(userName, clientId);
     return this.loginWith(sessionId, user, deriveKeySync(passphrase, user?.kdf ?? this.newKdf()), userName, clientId);
   }
 
   /**
-   * Counts a try before the passphrase is derived (throttle.ts), or refuses it while the user name or
-   * the client must wait. Known and unknown names are counted alike, so the answers are the same.
+   * Before the passphrase is derived: an interrupted key change is undone (rekey.ts), and the try is
+   * counted (sign-in-tries.ts). Returns the active account of that name, if any.
    */
-  private countTry(userName: string, clientId: string): void {
-    const now = this.clock();
-    const keys = [nameKey(userName), clientKey(clientId)];
-    this.update((current) => {
-      const k = this.required(current);
-      const records = k.throttle ?? {};
-      const wait = Math.max(...keys.map((key) => waitFor(records[key], now)));
-      if (wait > 0) throw invalid('passphrase', 'security.tooManyAttempts', { seconds: Math.ceil(wait / 1000) });
-      return { ...k, throttle: countTry(records, keys, now) };
-    });
-  }
-
-  /** A correct passphrase: the name's and the client's counts start again. */
-  private clearTries(userName: string, clientId: string): void {
-    const keys = [nameKey(userName), clientKey(clientId)];
-    if (!keys.some((key) => this.keystore?.throttle?.[key])) return;
-    this.update((current) => {
-      const k = this.required(current);
-      const throttle = { ...(k.throttle ?? {}) };
-      for (const key of keys) delete throttle[key];
-      return { ...k, throttle };
-    });
+  private beforeTry(userName: string, clientId: string): StoredUser | undefined {
+    settleInterruptedRekey(this.store);
+    this.tries.count(userName, clientId);
+    return this.findActive(userName);
   }
 
   /**
@@ -235,19 +205,29 @@ export class Security {
   }
 
   private findActive(userName: string): StoredUser | undefined {
-    return this.requireKeystore().users.find((u) => u.active && u.userName.toLowerCase() === userName.trim().toLowerCase());
+    return this.store.existing.users.find((u) => u.active && u.userName.toLowerCase() === userName.trim().toLowerCase());
   }
 
   // An unknown user name costs the same KDF as a known one (above), so timing does not tell names apart.
   private loginWith(sessionId: string, user: StoredUser | undefined, kek: Buffer, typed: string, clientId: string): SessionUser {
-    const key = user && this.unwrapWith(user, kek);
-    if (!user || !key) throw invalid('passphrase', 'security.wrongCredentials');
-    this.clearTries(typed, clientId);
-    this.openWith(key);
-    key.fill(0);
-    this.signSettingsIfNew();
-    this.sessions.signIn(sessionId, user.id);
-    return toSessionUser(user);
+    try {
+      const key = user && openAccount(user, kek);
+      if (!user || !key) throw invalid('passphrase', 'security.wrongCredentials');
+      try {
+        checkSettings(this.store.existing, key);
+        this.tries.clear(typed, clientId);
+        this.openWith(key);
+        // An account from before key pairs gets one now, while its passphrase is at hand.
+        if (!hasKeyPair(user)) this.store.change((k) => ({ ...k, users: k.users.map((u) => (u.id === user.id ? withKeyPair(key, u, kek) : u)) }));
+      } finally {
+        key.fill(0);
+      }
+      this.signSettingsIfNew();
+      this.sessions.signIn(sessionId, user.id);
+      return toSessionUser(user);
+    } finally {
+      kek.fill(0);
+    }
   }
 
   /**
@@ -255,48 +235,59 @@ export class Security {
    * file (src/main/server/server-key.ts). The key must match the accounts' MACs; no session signs in.
    */
   openWithServerKey(key: Buffer): void {
-    const users = this.requireKeystore().users;
-    if (!users.some((u) => macMatches(key, userMacFields(u), u.mac))) throw new ApiError('forbidden', 'security.accountTampered');
+    settleInterruptedRekey(this.store);
+    const keystore = this.store.existing;
+    if (!keystore.users.some((u) => macMatches(key, userMacFields(u), u.mac))) throw new ApiError('forbidden', 'security.accountTampered');
+    checkSettings(keystore, key);
     this.openWith(key);
   }
 
-  /** A keystore from before the settings' MAC gets one at the first sign-in that knows the key. */
+  /** A keystore from before the settings' (or counters') MAC gets one at the first sign-in that knows the key. */
   private signSettingsIfNew(): void {
     const dbKey = this.dbKey;
-    if (!dbKey || this.keystore?.settingsMac) return;
-    this.update((current) => {
-      const k = this.required(current);
-      return k.settingsMac ? k : { ...k, settingsMac: macOf(dbKey, settingsMacFields(k)) };
-    });
+    if (!dbKey || !this.keystore || !needsSigning(this.keystore)) return;
+    this.store.change((k) => (needsSigning(k) ? signedSettings(k, dbKey) : k));
   }
 
   /** A locked window: only the same user's passphrase opens it again. */
   async unlock(sessionId: string, passphrase: string): Promise<SessionUser> {
     const s = this.sessions.get(sessionId);
-    const user = s && this.requireKeystore().users.find((u) => u.id === s.userId && u.active);
+    const user = s && this.store.existing.users.find((u) => u.id === s.userId && u.active);
     if (!s || !user || !user.kdf) throw new ApiError('unauthenticated', 'error.unauthenticated');
-    this.countTry(user.userName, sessionId);
-    const key = this.unwrapWith(user, await deriveKey(passphrase, user.kdf));
+    this.tries.count(user.userName, sessionId);
+    const kek = await deriveKey(passphrase, user.kdf);
+    const key = openAccount(user, kek);
+    kek.fill(0);
     if (!key) throw invalid('passphrase', 'security.wrongPassphrase');
     key.fill(0);
-    this.clearTries(user.userName, sessionId);
+    this.tries.clear(user.userName, sessionId);
     this.sessions.signIn(sessionId, user.id);
     return toSessionUser(user);
   }
 
-  /** Forgotten passphrase: the recovery key from setup sets a new one for a user and signs in. */
+  /**
+   * Forgotten passphrase: the recovery key from setup sets a new one for a user and signs in. It also
+   * proves the right to sign the settings again (defaults for any edited by hand) and to clear the
+   * sign-in counters.
+   */
   async recover(sessionId: string, input: { recoveryKey: string; userName: string; passphrase: string }): Promise<SessionUser> {
-    const keystore = this.requireKeystore();
+    settleInterruptedRekey(this.store);
+    const keystore = this.store.existing;
     const dbKey = unwrapKey(recoveryKek(input.recoveryKey), keystore.recovery, RECOVERY_AAD);
     if (!dbKey) throw invalid('recoveryKey', 'security.wrongRecoveryKey');
     const found = keystore.users.find((u) => u.userName.toLowerCase() === input.userName.toLowerCase());
     if (!found) throw invalid('userName', 'security.unknownUser');
     checkPassphrase(input.passphrase, found.userName, 'passphrase', found.name);
-    const updated = await this.rewrapUser(dbKey, found, input.passphrase);
+    const kdf = this.newKdf();
+    const kek = await deriveKey(input.passphrase, kdf);
+    const updated = sealAccount(dbKey, found, kdf, kek);
+    kek.fill(0);
     this.openWith(dbKey);
-    this.replaceUser(updated);
+    this.store.change((k) => {
+      const settings = settingsIntact(k, dbKey) ? k : { ...k, autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES, throttleKey: undefined };
+      return signedSettings({ ...settings, throttle: {}, users: k.users.map((u) => (u.id === updated.id ? updated : u)) }, dbKey);
+    });
     dbKey.fill(0);
-    this.signSettingsIfNew();
     this.sessions.signIn(sessionId, updated.id);
     return toSessionUser(updated);
   }
@@ -310,21 +301,22 @@ export class Security {
   }
 
   async changePassphrase(userId: number, current: string, next: string): Promise<void> {
-    const user = this.requireKeystore().users.find((u) => u.id === userId);
-    const key = user?.kdf ? this.unwrapWith(user, await deriveKey(current, user.kdf)) : null;
+    const user = this.store.existing.users.find((u) => u.id === userId);
+    const currentKek = user?.kdf ? await deriveKey(current, user.kdf) : null;
+    const key = user && currentKek ? openAccount(user, currentKek) : null;
+    currentKek?.fill(0);
     if (!user || !key) throw invalid('current', 'security.wrongPassphrase');
-    checkPassphrase(next, user.userName, 'passphrase', user.name);
-    const updated = await this.rewrapUser(key, user, next);
-    key.fill(0);
-    this.replaceUser(updated);
-  }
-
-  /** Puts one re-wrapped account into the keystore as it is on disk now (other accounts untouched). */
-  private replaceUser(updated: StoredUser): void {
-    this.update((current) => {
-      const k = this.required(current);
-      return { ...k, users: k.users.map((u) => (u.id === updated.id ? { ...u, kdf: updated.kdf, wrappedKey: updated.wrappedKey } : u)) };
-    });
+    try {
+      checkPassphrase(next, user.userName, 'passphrase', user.name);
+      const kdf = this.newKdf();
+      const kek = await deriveKey(next, kdf);
+      const updated = sealAccount(key, user, kdf, kek);
+      kek.fill(0);
+      // Only this account's keys change; the rest of the keystore is kept as it is on disk now.
+      this.store.change((k) => ({ ...k, users: k.users.map((u) => (u.id === updated.id ? resigned(key, { ...u, ...keysOf(updated) }) : u)) }));
+    } finally {
+      key.fill(0);
+    }
   }
 
   /** The sign-in name the access log records beside the full name. */
@@ -338,7 +330,15 @@ export class Security {
   }
 
   listUsers(): UserSummary[] {
-    return this.requireKeystore().users.map((u) => ({ ...toSessionUser(u), active: u.active, createdAt: u.createdAt }));
+    return this.store.existing.users.map(toSummary);
+  }
+
+  /**
+   * Active accounts a new database key cannot be sealed to yet: they have not signed in since key
+   * pairs came (a passphrase reset gives them one too).
+   */
+  usersWithoutKeyPair(): UserSummary[] {
+    return this.store.existing.users.filter((u) => u.active && !hasKeyPair(u)).map(toSummary);
   }
 
   /** Administrators add and change accounts; the new passphrase is wrapped with the key in memory. */
@@ -353,41 +353,20 @@ export class Security {
     return this.saveUserWith(actingUserId, input, input.passphrase ? { kdf, kek: deriveKeySync(input.passphrase, kdf) } : null);
   }
 
-  private saveUserWith(actingUserId: number | null, input: UserFields, secret: { kdf: KdfParams; kek: Buffer } | null): { id: number } {
+  private saveUserWith(actingUserId: number | null, input: UserFields, secret: NewSecret | null): { id: number } {
     const dbKey = this.requireKey();
-    if (input.passphrase) checkPassphrase(input.passphrase, input.userName, 'passphrase', input.name);
     let saved: StoredUser | null = null;
-    // Checked and applied against the keystore on disk now, under its lock: a change made meanwhile by
-    // another process (a deactivation, a reset passphrase) is kept, never overwritten by an older copy.
-    this.update((current) => {
-      const keystore = this.required(current);
-      const clash = keystore.users.find((u) => u.userName.toLowerCase() === input.userName.toLowerCase() && u.id !== input.id);
-      if (clash) throw invalid('userName', 'security.userNameTaken');
-      const existing = input.id === undefined ? undefined : keystore.users.find((u) => u.id === input.id);
-      if (input.id !== undefined && !existing) throw notFound('user', input.id);
-      if (!existing && !input.passphrase) throw invalid('passphrase', 'validation.required');
-      // A deactivated account has no wrapped key left: coming back needs a new passphrase.
-      if (existing && !existing.wrappedKey && input.active && !secret) throw invalid('passphrase', 'security.reactivateNeedsPassphrase');
-      const admins = keystore.users.filter((u) => u.active && u.role === 'administrator' && u.id !== input.id);
-      if (existing?.role === 'administrator' && existing.active && (input.role !== 'administrator' || !input.active) && admins.length === 0)
-        throw invalid('role', 'security.lastAdministrator');
-      if (existing && existing.id === actingUserId && !input.active) throw invalid('active', 'security.cannotDeactivateSelf');
-      const fields = {
-        id: existing?.id ?? Math.max(0, ...keystore.users.map((u) => u.id)) + 1,
-        name: input.name,
-        userName: input.userName,
-        role: input.role,
-        unitId: input.unitId,
-        active: input.active,
-      };
-      let user: StoredUser = secret
-        ? this.sealUser(dbKey, { ...existing, ...fields }, secret.kdf, secret.kek)
-        : { ...existing!, ...fields, mac: macOf(dbKey, userMacFields(fields)) };
-      // A leaver's passphrase must no longer unwrap the database key: the wrap is removed.
-      if (!user.active) user = { ...user, kdf: null, wrappedKey: null };
-      saved = user;
-      return { ...keystore, users: existing ? keystore.users.map((u) => (u.id === user.id ? user : u)) : [...keystore.users, user] };
-    });
+    try {
+      // Checked and applied against the keystore on disk now, under its lock: a change made meanwhile by
+      // another process (a deactivation, a reset passphrase) is kept, never overwritten by an older copy.
+      this.store.change((keystore) => {
+        const change = applyUserChange(keystore, input, actingUserId, dbKey, secret);
+        saved = change.user;
+        return change.keystore;
+      });
+    } finally {
+      secret?.kek.fill(0);
+    }
     const user = saved as unknown as StoredUser;
     if (!user.active) this.sessions.signOutUser(user.id);
     return { id: user.id };
@@ -395,63 +374,39 @@ export class Security {
 
   setAutoLock(minutes: number): number {
     const dbKey = this.requireKey();
-    this.update((current) => ({ ...this.required(current), autoLockMinutes: minutes, settingsMac: macOf(dbKey, settingsMacFields({ autoLockMinutes: minutes })) }));
+    this.store.change((k) => signedSettings(k, dbKey, minutes));
     return minutes;
   }
 
-  private required(current: Keystore | null): Keystore {
-    if (!current) throw new ApiError('unauthenticated', 'error.unauthenticated');
-    return current;
-  }
-
-  private requireKeystore(): Keystore {
-    if (!this.keystore) throw new ApiError('unauthenticated', 'error.unauthenticated');
-    return this.keystore;
-  }
-
-  private requireKey(): Buffer {
-    if (!this.dbKey) throw new ApiError('locked', 'error.locked');
-    return this.dbKey;
+  /**
+   * Byt databasnyckel: a new database key for the database file and every active account (rekey.ts);
+   * returns the new recovery key, shown once like the first one. The sessions stay signed in.
+   */
+  rekey(progress?: (done: number, total: number) => void): { recoveryKey: string; serverKeyRemoved: boolean } {
+    const oldKey = Buffer.from(this.requireKey());
+    this.options.closeDb?.();
+    this.close();
+    try {
+      const result = rekeyDatabase({ store: this.store, oldKey, progress, afterStep: this.options.afterRekeyStep });
+      this.openWith(result.key);
+      result.key.fill(0);
+      return { recoveryKey: result.recoveryKey, serverKeyRemoved: result.serverKeyRemoved };
+    } catch (e) {
+      // Nothing changed (rekey.ts put it back): the database opens again with the key it had.
+      if (!this.dbKey) this.openWith(oldKey);
+      throw e;
+    } finally {
+      oldKey.fill(0);
+    }
   }
 
   private newKdf(): KdfParams {
     return newKdfParams(this.options.kdfCost ?? STRONG_KDF);
   }
 
-  /** Unwraps the database key with a passphrase-derived key and checks the account record was not edited. */
-  private unwrapWith(user: StoredUser, kek: Buffer): Buffer | null {
-    if (!user.wrappedKey) return null;
-    const key = unwrapKey(kek, user.wrappedKey, aadOf(user));
-    kek.fill(0);
-    if (!key) return null;
-    if (!macMatches(key, userMacFields(user), user.mac)) throw new ApiError('forbidden', 'security.accountTampered');
-    return key;
-  }
-
-  private async rewrapUser(dbKey: Buffer, user: StoredUser, passphrase: string): Promise<StoredUser> {
-    const kdf = this.newKdf();
-    return this.sealUser(dbKey, user, kdf, await deriveKey(passphrase, kdf));
-  }
-
-  /** An account record with the database key wrapped under its passphrase, and its MAC. */
-  private sealUser(
-    dbKey: Buffer,
-    fields: Pick<StoredUser, 'id' | 'name' | 'userName' | 'role' | 'unitId' | 'active'> & { createdAt?: string },
-    kdf: KdfParams,
-    kek: Buffer,
-  ): StoredUser {
-    return {
-      id: fields.id,
-      userName: fields.userName,
-      name: fields.name,
-      role: fields.role,
-      unitId: fields.unitId,
-      active: fields.active,
-      createdAt: fields.createdAt ?? new Date().toISOString(),
-      kdf,
-      wrappedKey: wrapKey(kek, dbKey, aadOf(fields)),
-      mac: macOf(dbKey, userMacFields(fields)),
-    };
+  private requireKey(): Buffer {
+    if (!this.dbKey) throw new ApiError('locked', 'error.locked');
+    return this.dbKey;
   }
 
   private openWith(key: Buffer): void {
@@ -478,3 +433,6 @@ export class Security {
     }
   }
 }
+
+/** The fields a new passphrase changes in an account record. */
+const keysOf = (u: StoredUser): Partial<StoredUser> => ({ kdf: u.kdf, wrappedKey: u.wrappedKey, keyPair: u.keyPair, sealedKey: u.sealedKey });
