@@ -100,8 +100,6 @@ export const security: MessageBundle = {
     'security.rekey.confirmText':
       'Databasen krypteras om med en ny nyckel och en ny återställningsnyckel skapas; den gamla återställningsnyckeln slutar gälla. Den som har slutat kan inte längre öppna den nuvarande databasen. Äldre säkerhetskopior går fortfarande att läsa med den GAMLA nyckeln, det vill säga med de gamla lösenfraserna och den gamla återställningsnyckeln: förstör dem eller förvara dem säkert.',
     'security.rekey.confirm': 'Byt nyckel',
-    'security.rekey.cancel': 'Avbryt',
-    'security.rekey.progress': 'Byter nyckel … steg {done} av {total}',
     'security.rekey.done': 'Databasnyckeln är bytt. Spara den nya återställningsnyckeln nedan; den visas bara nu.',
     'security.rekey.serverKeyRemoved': 'Enhetsserverns upplåsningsfil hade den gamla nyckeln och är borttagen: kör mdk server-init igen på servern.',
     'user.deactivatedOfferRekey':
@@ -238,8 +236,6 @@ export const security: MessageBundle = {
     'security.rekey.confirmText':
       'The database is encrypted again with a new key and a new recovery key is created; the old recovery key stops working. Someone who has left can no longer open the current database. Older backups can still be read with the OLD key, that is with the old passphrases and the old recovery key: destroy them or keep them safe.',
     'security.rekey.confirm': 'Change key',
-    'security.rekey.cancel': 'Cancel',
-    'security.rekey.progress': 'Changing key … step {done} of {total}',
     'security.rekey.done': 'The database key has been changed. Save the new recovery key below; it is shown only now.',
     'security.rekey.serverKeyRemoved': "The unit server's unlock file held the old key and has been removed: run mdk server-init again on the server.",
     'user.deactivatedOfferRekey':
