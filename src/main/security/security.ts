@@ -3,32 +3,27 @@
  * encrypted and opens only when a user's passphrase opens its key. Accounts live in the keystore
  * (read before the database is open); the key stays in memory while someone is signed in.
  *
- * This class is the one face of the security layer; the work is in files with one job each: the
- * keystore on disk (keystore.ts, keystore-access.ts), what an account holds of the keys
- * (account-keys.ts, key-pair.ts), account rules (accounts.ts), sign-in counters (sign-in-tries.ts),
- * the settings' integrity (keystore-integrity.ts), changing the database key (rekey.ts) and the
- * sessions (sessions.ts).
+ * This class is the one face of the security layer; the work is in files with one job each: signing
+ * in (sign-in.ts), the key in memory (database-key.ts), the keystore on disk (keystore.ts,
+ * keystore-access.ts), what an account holds of the keys (account-keys.ts, key-pair.ts), account
+ * rules (accounts.ts), sign-in counters (sign-in-tries.ts), the settings' integrity
+ * (keystore-integrity.ts), changing the database key (rekey.ts) and the sessions (sessions.ts).
  */
-import { existsSync } from 'node:fs';
-import { ApiError, conflict, invalid } from '../../shared/api/errors';
+import { ApiError } from '../../shared/api/errors';
 import type { AuthStatus, SessionUser, UserSummary } from '../../shared/api/methods/security';
 import type { Caller } from '../router/context';
 import type { Db } from '../db/driver';
 import { openDatabase } from '../db/driver';
-import { databaseFile } from '../core-files';
-import {
-  deriveKey, deriveKeySync, macMatches, newDatabaseKey, newKdfParams, newRecoveryKey, RECOVERY_AAD, recoveryKek, STRONG_KDF, unwrapKey, wrapKey,
-  type KdfParams,
-} from './crypto';
-import { userMacFields, type Keystore, type StoredUser } from './keystore';
+import { deriveKey, deriveKeySync, newKdfParams, RECOVERY_AAD, recoveryKek, STRONG_KDF, unwrapKey, type KdfParams } from './crypto';
+import type { Keystore, StoredUser } from './keystore';
 import { KeystoreAccess } from './keystore-access';
-import { checkSettings, needsSigning, settingsIntact, signedSettings } from './keystore-integrity';
-import { hasKeyPair, openAccount, resigned, sealAccount, withKeyPair } from './account-keys';
+import { settingsIntact, signedSettings } from './keystore-integrity';
 import { applyUserChange, toSessionUser, toSummary, type NewSecret, type UserFields } from './accounts';
-import { rekeyDatabase, settleInterruptedRekey, type RekeyStep } from './rekey';
+import { rekeyDatabase, type RekeyStep } from './rekey';
 import { Sessions } from './sessions';
+import { SignIn, DEFAULT_AUTO_LOCK_MINUTES } from './sign-in';
 import { SignInTries } from './sign-in-tries';
-import { checkPassphrase } from './passphrase-policy';
+import { DatabaseKey } from './database-key';
 
 export type { UserFields } from './accounts';
 
@@ -52,19 +47,64 @@ export interface SecurityOptions {
   afterRekeyStep?(step: RekeyStep): void;
 }
 
-export const DEFAULT_AUTO_LOCK_MINUTES = 10;
+export { DEFAULT_AUTO_LOCK_MINUTES };
 const ANONYMOUS: Caller = { userId: null, name: '', role: 'contact_nurse', unitId: null };
 
 export class Security {
   private readonly store: KeystoreAccess;
-  private dbKey: Buffer | null = null;
+  private readonly databaseKey: DatabaseKey;
   readonly sessions: Sessions;
-  private readonly tries: SignInTries;
+  private readonly signIn: SignIn;
 
   constructor(private readonly options: SecurityOptions) {
     this.store = new KeystoreAccess(options.dataDir);
-    this.tries = new SignInTries(this.store, options.clock ?? Date.now);
+    this.databaseKey = new DatabaseKey(options.openDb);
     this.sessions = new Sessions(() => this.autoLockMs());
+    const tries = new SignInTries(this.store, options.clock ?? Date.now);
+    this.signIn = new SignIn({ store: this.store, tries, sessions: this.sessions, newKdf: () => this.newKdf() }, this.databaseKey);
+  }
+
+  private get dbKey(): Buffer | null {
+    return this.databaseKey.current;
+  }
+
+  /** First start: creates the administrator, the database key and the recovery key (shown once). */
+  setup(sessionId: string, input: { name: string; userName: string; passphrase: string }) {
+    return this.signIn.setup(sessionId, input);
+  }
+
+  /** setup without yielding: for the synchronous test helpers only. */
+  setupSync(sessionId: string, input: { name: string; userName: string; passphrase: string }) {
+    return this.signIn.setupSync(sessionId, input);
+  }
+
+  /** `clientId`: who is trying (a window, a tab, a CLI run); the session by default. */
+  login(sessionId: string, userName: string, passphrase: string, clientId = sessionId): Promise<SessionUser> {
+    return this.signIn.login(sessionId, userName, passphrase, clientId);
+  }
+
+  /** login without yielding: for the synchronous test helpers only. */
+  loginSync(sessionId: string, userName: string, passphrase: string, clientId = sessionId): SessionUser {
+    return this.signIn.loginSync(sessionId, userName, passphrase, clientId);
+  }
+
+  /** A locked window: only the same user's passphrase opens it again. */
+  unlock(sessionId: string, passphrase: string): Promise<SessionUser> {
+    return this.signIn.unlock(sessionId, passphrase);
+  }
+
+  /** Forgotten passphrase: the recovery key from setup sets a new one for a user and signs in. */
+  recover(sessionId: string, input: { recoveryKey: string; userName: string; passphrase: string }): Promise<SessionUser> {
+    return this.signIn.recover(sessionId, input);
+  }
+
+  changePassphrase(userId: number, current: string, next: string): Promise<void> {
+    return this.signIn.changePassphrase(userId, current, next);
+  }
+
+  /** Unattended start of the unit server with the database key from its key file (server-key.ts). */
+  openWithServerKey(key: Buffer): void {
+    this.signIn.openWithServerKey(key);
   }
 
   /** The keystore as it is on disk now (another process may have changed an account since). */
@@ -99,8 +139,7 @@ export class Security {
 
   /** Forgets the database key: its buffer is zeroed (the core has closed the database first). */
   close(): void {
-    this.dbKey?.fill(0);
-    this.dbKey = null;
+    this.databaseKey.forget();
   }
 
   /** A session signs out; when none is left, the database is closed and the key forgotten. */
@@ -135,67 +174,6 @@ export class Security {
     return { userId: user.id, name: user.name, role: user.role, unitId: user.unitId };
   }
 
-  /** First start: creates the administrator, the database key and the recovery key (shown once). */
-  async setup(sessionId: string, input: { name: string; userName: string; passphrase: string }) {
-    const kdf = this.newKdf();
-    return this.setupWith(sessionId, input, kdf, await deriveKey(input.passphrase, kdf));
-  }
-
-  /** setup without yielding: for the synchronous test helpers only. */
-  setupSync(sessionId: string, input: { name: string; userName: string; passphrase: string }) {
-    const kdf = this.newKdf();
-    return this.setupWith(sessionId, input, kdf, deriveKeySync(input.passphrase, kdf));
-  }
-
-  private setupWith(sessionId: string, input: { name: string; userName: string; passphrase: string }, kdf: KdfParams, kek: Buffer) {
-    checkPassphrase(input.passphrase, input.userName, 'passphrase', input.name);
-    const dbKey = newDatabaseKey();
-    const recoveryKey = newRecoveryKey();
-    const fields = { id: 1, name: input.name, userName: input.userName, role: 'administrator' as const, unitId: null, active: true };
-    const user = sealAccount(dbKey, fields, kdf, kek);
-    kek.fill(0);
-    // The sealed key is on disk before any file is encrypted with it, so a crash never strands the data.
-    this.store.update((current) => {
-      if (current) throw conflict('security.alreadySetUp');
-      const created: Keystore = {
-        format: 'mdk-keystore-1',
-        createdAt: new Date().toISOString(),
-        autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES,
-        recovery: wrapKey(recoveryKek(recoveryKey), dbKey, RECOVERY_AAD),
-        users: [user],
-      };
-      return signedSettings(created, dbKey);
-    });
-    // A data folder from before encryption is encrypted in place.
-    this.encryptExistingPlainDatabase(dbKey);
-    this.openWith(dbKey);
-    this.sessions.signIn(sessionId, user.id);
-    return { user: toSessionUser(user), recoveryKey };
-  }
-
-  /** `clientId`: who is trying (a window, a tab, a CLI run); the session by default. */
-  async login(sessionId: string, userName: string, passphrase: string, clientId = sessionId): Promise<SessionUser> {
-    const user = this.beforeTry(userName, clientId);
-    const kek = await deriveKey(passphrase, user?.kdf ?? this.newKdf());
-    return this.loginWith(sessionId, user, kek, userName, clientId);
-  }
-
-  /** login without yielding: for the synchronous test helpers only. */
-  loginSync(sessionId: string, userName: string, passphrase: string, clientId = sessionId): SessionUser {
-    const user = this.beforeTry(userName, clientId);
-    return this.loginWith(sessionId, user, deriveKeySync(passphrase, user?.kdf ?? this.newKdf()), userName, clientId);
-  }
-
-  /**
-   * Before the passphrase is derived: an interrupted key change is undone (rekey.ts), and the try is
-   * counted (sign-in-tries.ts). Returns the active account of that name, if any.
-   */
-  private beforeTry(userName: string, clientId: string): StoredUser | undefined {
-    settleInterruptedRekey(this.store);
-    this.tries.count(userName, clientId);
-    return this.findActive(userName);
-  }
-
   /**
    * Opens another database file (a backup to check or restore) with this database's key, which only
    * exists in memory while someone is signed in. Backups of the encrypted database stay encrypted.
@@ -204,119 +182,12 @@ export class Security {
     return openDatabase(file, { key: this.requireKey(), readonly: options.readonly });
   }
 
-  private findActive(userName: string): StoredUser | undefined {
-    return this.store.existing.users.find((u) => u.active && u.userName.toLowerCase() === userName.trim().toLowerCase());
-  }
-
-  // An unknown user name costs the same KDF as a known one (above), so timing does not tell names apart.
-  private loginWith(sessionId: string, user: StoredUser | undefined, kek: Buffer, typed: string, clientId: string): SessionUser {
-    try {
-      const key = user && openAccount(user, kek);
-      if (!user || !key) throw invalid('passphrase', 'security.wrongCredentials');
-      try {
-        checkSettings(this.store.existing, key);
-        this.tries.clear(typed, clientId);
-        this.openWith(key);
-        // An account from before key pairs gets one now, while its passphrase is at hand.
-        if (!hasKeyPair(user)) this.store.change((k) => ({ ...k, users: k.users.map((u) => (u.id === user.id ? withKeyPair(key, u, kek) : u)) }));
-      } finally {
-        key.fill(0);
-      }
-      this.signSettingsIfNew();
-      this.sessions.signIn(sessionId, user.id);
-      return toSessionUser(user);
-    } finally {
-      kek.fill(0);
-    }
-  }
-
-  /**
-   * Unattended start of the unit server: opens the database with a key unwrapped by the server key
-   * file (src/main/server/server-key.ts). The key must match the accounts' MACs; no session signs in.
-   */
-  openWithServerKey(key: Buffer): void {
-    settleInterruptedRekey(this.store);
-    const keystore = this.store.existing;
-    if (!keystore.users.some((u) => macMatches(key, userMacFields(u), u.mac))) throw new ApiError('forbidden', 'security.accountTampered');
-    checkSettings(keystore, key);
-    this.openWith(key);
-  }
-
-  /** A keystore from before the settings' (or counters') MAC gets one at the first sign-in that knows the key. */
-  private signSettingsIfNew(): void {
-    const dbKey = this.dbKey;
-    if (!dbKey || !this.keystore || !needsSigning(this.keystore)) return;
-    this.store.change((k) => (needsSigning(k) ? signedSettings(k, dbKey) : k));
-  }
-
-  /** A locked window: only the same user's passphrase opens it again. */
-  async unlock(sessionId: string, passphrase: string): Promise<SessionUser> {
-    const s = this.sessions.get(sessionId);
-    const user = s && this.store.existing.users.find((u) => u.id === s.userId && u.active);
-    if (!s || !user || !user.kdf) throw new ApiError('unauthenticated', 'error.unauthenticated');
-    this.tries.count(user.userName, sessionId);
-    const kek = await deriveKey(passphrase, user.kdf);
-    const key = openAccount(user, kek);
-    kek.fill(0);
-    if (!key) throw invalid('passphrase', 'security.wrongPassphrase');
-    key.fill(0);
-    this.tries.clear(user.userName, sessionId);
-    this.sessions.signIn(sessionId, user.id);
-    return toSessionUser(user);
-  }
-
-  /**
-   * Forgotten passphrase: the recovery key from setup sets a new one for a user and signs in. It also
-   * proves the right to sign the settings again (defaults for any edited by hand) and to clear the
-   * sign-in counters.
-   */
-  async recover(sessionId: string, input: { recoveryKey: string; userName: string; passphrase: string }): Promise<SessionUser> {
-    settleInterruptedRekey(this.store);
-    const keystore = this.store.existing;
-    const dbKey = unwrapKey(recoveryKek(input.recoveryKey), keystore.recovery, RECOVERY_AAD);
-    if (!dbKey) throw invalid('recoveryKey', 'security.wrongRecoveryKey');
-    const found = keystore.users.find((u) => u.userName.toLowerCase() === input.userName.toLowerCase());
-    if (!found) throw invalid('userName', 'security.unknownUser');
-    checkPassphrase(input.passphrase, found.userName, 'passphrase', found.name);
-    const kdf = this.newKdf();
-    const kek = await deriveKey(input.passphrase, kdf);
-    const updated = sealAccount(dbKey, found, kdf, kek);
-    kek.fill(0);
-    this.openWith(dbKey);
-    this.store.change((k) => {
-      const settings = settingsIntact(k, dbKey) ? k : { ...k, autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES, throttleKey: undefined };
-      return signedSettings({ ...settings, throttle: {}, users: k.users.map((u) => (u.id === updated.id ? updated : u)) }, dbKey);
-    });
-    dbKey.fill(0);
-    this.sessions.signIn(sessionId, updated.id);
-    return toSessionUser(updated);
-  }
-
   /** True when `recoveryKey` unwraps the database key (the key itself is dropped at once). */
   recoveryKeyMatches(recoveryKey: string): boolean {
     const keystore = this.keystore;
     const key = keystore && unwrapKey(recoveryKek(recoveryKey), keystore.recovery, RECOVERY_AAD);
     key?.fill(0);
     return !!key;
-  }
-
-  async changePassphrase(userId: number, current: string, next: string): Promise<void> {
-    const user = this.store.existing.users.find((u) => u.id === userId);
-    const currentKek = user?.kdf ? await deriveKey(current, user.kdf) : null;
-    const key = user && currentKek ? openAccount(user, currentKek) : null;
-    currentKek?.fill(0);
-    if (!user || !key) throw invalid('current', 'security.wrongPassphrase');
-    try {
-      checkPassphrase(next, user.userName, 'passphrase', user.name);
-      const kdf = this.newKdf();
-      const kek = await deriveKey(next, kdf);
-      const updated = sealAccount(key, user, kdf, kek);
-      kek.fill(0);
-      // Only this account's keys change; the rest of the keystore is kept as it is on disk now.
-      this.store.change((k) => ({ ...k, users: k.users.map((u) => (u.id === updated.id ? resigned(key, { ...u, ...keysOf(updated) }) : u)) }));
-    } finally {
-      key.fill(0);
-    }
   }
 
   /** The sign-in name the access log records beside the full name. */
@@ -331,14 +202,6 @@ export class Security {
 
   listUsers(): UserSummary[] {
     return this.store.existing.users.map(toSummary);
-  }
-
-  /**
-   * Active accounts a new database key cannot be sealed to yet: they have not signed in since key
-   * pairs came (a passphrase reset gives them one too).
-   */
-  usersWithoutKeyPair(): UserSummary[] {
-    return this.store.existing.users.filter((u) => u.active && !hasKeyPair(u)).map(toSummary);
   }
 
   /** Administrators add and change accounts; the new passphrase is wrapped with the key in memory. */
@@ -388,12 +251,12 @@ export class Security {
     this.close();
     try {
       const result = rekeyDatabase({ store: this.store, oldKey, progress, afterStep: this.options.afterRekeyStep });
-      this.openWith(result.key);
+      this.databaseKey.open(result.key);
       result.key.fill(0);
       return { recoveryKey: result.recoveryKey, serverKeyRemoved: result.serverKeyRemoved };
     } catch (e) {
       // Nothing changed (rekey.ts put it back): the database opens again with the key it had.
-      if (!this.dbKey) this.openWith(oldKey);
+      if (!this.dbKey) this.databaseKey.open(oldKey);
       throw e;
     } finally {
       oldKey.fill(0);
@@ -405,34 +268,7 @@ export class Security {
   }
 
   private requireKey(): Buffer {
-    if (!this.dbKey) throw new ApiError('locked', 'error.locked');
-    return this.dbKey;
-  }
-
-  private openWith(key: Buffer): void {
-    if (this.dbKey) return;
-    const copy = Buffer.from(key);
-    try {
-      this.options.openDb(copy); // throws e.g. database_too_new: then nothing counts as open
-    } catch (e) {
-      copy.fill(0);
-      throw e;
-    }
-    this.dbKey = copy;
-  }
-
-  private encryptExistingPlainDatabase(key: Buffer): void {
-    const file = databaseFile(this.options.dataDir);
-    if (!existsSync(file)) return;
-    const plain = openDatabase(file);
-    try {
-      plain.pragma('journal_mode = DELETE');
-      plain.pragma(`rekey = "x'${key.toString('hex')}'"`);
-    } finally {
-      plain.close();
-    }
+    return this.databaseKey.required();
   }
 }
 
-/** The fields a new passphrase changes in an account record. */
-const keysOf = (u: StoredUser): Partial<StoredUser> => ({ kdf: u.kdf, wrappedKey: u.wrappedKey, keyPair: u.keyPair, sealedKey: u.sealedKey });
