@@ -15,7 +15,7 @@ export function ExportFolderField({ label, value, onPick, error }: { label: stri
       {pickFolder ? (
         <div className="field-wide export-folder">
           <Field label={label} error={error} hint={value ? undefined : t('export.noFolderYet')} wide>
-            <input value={value} readOnly placeholder={t('export.noFolderYet')} />
+            <input value={value} readOnly />
           </Field>
           <button type="button" onClick={() => void pickFolder!().then((dir) => dir && onPick(dir))}>
             {t('export.pickFolder')}
