@@ -21,6 +21,7 @@ import { trust } from './messages/trust';
 import { team } from './messages/team';
 import { dailyUse } from './messages/daily-use';
 import { checklist } from './messages/checklist';
+import { methodSection } from './messages/method-section';
 
 export type { Lang, MessageBundle, Messages } from './types';
 
@@ -48,6 +49,7 @@ export const bundles: MessageBundle[] = [
   team,
   dailyUse,
   checklist,
+  methodSection,
 ];
 
 const merged: Record<Lang, Messages> = {
