@@ -1,5 +1,6 @@
 /** Ticking (or clearing) the checklist items a user keeps: images available, patient informed, patient told. */
 import type { RequestContext } from '../../router/context';
+import type { Db } from '../../db/driver';
 import { ApiError, conflict, invalid, type FieldIssue } from '../../../shared/api/errors';
 import type { ChecklistEntry, TickedItem } from '../../../shared/domain/checklist';
 import { stockholmToday } from '../../../shared/domain/lead-time';
@@ -13,6 +14,15 @@ export interface TickInput {
   done: boolean;
   doneBy: string | null;
   doneOn: string | null;
+}
+
+/** Stores a tick (again: the latest who, when and recorder count); the caller has checked it. */
+export function writeTick(db: Db, t: Omit<TickInput, 'done'> & { recordedAt: string; recordedBy: string }): void {
+  db.prepare(
+    `INSERT INTO checklist_tick (meeting_id, referral_id, item, done_by, done_on, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (meeting_id, referral_id, item) DO UPDATE SET done_by = excluded.done_by, done_on = excluded.done_on,
+       recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by`,
+  ).run(t.meetingId, t.referralId, t.item, t.doneBy, t.doneOn, t.recordedAt, t.recordedBy);
 }
 
 export function tickItem(ctx: RequestContext, s: TickInput): { entries: ChecklistEntry[] } {
@@ -36,11 +46,7 @@ export function tickItem(ctx: RequestContext, s: TickInput): { entries: Checklis
       issues.push({ path: s.doneBy ? 'doneBy' : 'doneOn', messageKey: 'checklist.onlyPatientTold' });
     }
     if (issues.length) throw new ApiError('validation', 'error.validation', undefined, issues);
-    db.prepare(
-      `INSERT INTO checklist_tick (meeting_id, referral_id, item, done_by, done_on, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (meeting_id, referral_id, item) DO UPDATE SET done_by = excluded.done_by, done_on = excluded.done_on,
-         recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by`,
-    ).run(s.meetingId, s.referralId, s.item, s.doneBy, s.doneOn, ctx.now().toISOString(), ctx.caller.name);
+    writeTick(db, { ...s, recordedAt: ctx.now().toISOString(), recordedBy: ctx.caller.name });
   } else {
     db.prepare('DELETE FROM checklist_tick WHERE meeting_id = ? AND referral_id = ? AND item = ?').run(s.meetingId, s.referralId, s.item);
   }
