@@ -36,7 +36,8 @@ export function getCaseList(ctx: RequestContext, meetingId: number): CaseListVie
   const items = loadItems(ctx.db, m);
   const recs = loadRecommendations(ctx.db, m.id);
   const considerations = loadConsiderations(ctx.db, m.id);
-  const checklists = caseChecklists(ctx.db, m, items, stockholmToday(ctx.now()));
+  const quorum = meetingQuorum(ctx.db, m.id);
+  const checklists = caseChecklists(ctx.db, m, items, stockholmToday(ctx.now()), { quorum, considerations });
   const starts = plannedStarts(m.startsAt, items.map((i) => i.minutes));
   const used = { cases: items.length, minutes: items.reduce((s, i) => s + i.minutes, 0) };
   const proposal = m.lockedAt || m.status !== 'planned' ? null : buildProposal(ctx.db, m, used);
@@ -47,7 +48,7 @@ export function getCaseList(ctx: RequestContext, meetingId: number): CaseListVie
     .all(m.id) as CaseListView['unlocks'];
   return {
     meeting: { ...m, caseCount: used.cases, caseMinutes: used.minutes },
-    quorum: meetingQuorum(ctx.db, m.id),
+    quorum,
     items: items.map((i, n) => ({ ...i, plannedStart: starts[n], recommendations: recs.get(i.referralId) ?? [], consideration: considerations.get(i.referralId) ?? null, checklist: checklists.get(i.referralId) ?? [] })),
     proposal,
     participants: loadParticipants(ctx.db, m.id),

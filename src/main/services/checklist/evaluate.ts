@@ -5,6 +5,8 @@
  */
 import type { Db } from '../../db/driver';
 import type { MeetingChecklist } from '../../../shared/api/methods/checklist';
+import type { CaseConsideration } from '../../../shared/api/methods/follow-through';
+import type { Quorum } from '../../../shared/domain/quorum';
 import { CHECKLIST_ITEMS, evaluateChecklist, isMissing, openBefore, type ChecklistEntry, type ChecklistTick } from '../../../shared/domain/checklist';
 import { missingFields } from '../../../shared/domain/completeness';
 import { stockholmToday } from '../../../shared/domain/lead-time';
@@ -35,8 +37,17 @@ function ticksOf(db: Db, meetingId: number, referralIds: string): TickRow[] {
     .all(meetingId, meetingId, referralIds) as TickRow[];
 }
 
-/** Each case's checklist at the meeting, as it stands on `today` (Stockholm date). */
-export function caseChecklists(db: Db, m: MeetingRow, cases: readonly ChecklistCase[], today: string): Map<number, ChecklistEntry[]> {
+/**
+ * Each case's checklist at the meeting, as it stands on `today` (Stockholm date). `known`: what the
+ * caller already read of the meeting (the case list reads both), so it is not read twice.
+ */
+export function caseChecklists(
+  db: Db,
+  m: MeetingRow,
+  cases: readonly ChecklistCase[],
+  today: string,
+  known: { quorum?: Quorum; considerations?: Map<number, CaseConsideration> } = {},
+): Map<number, ChecklistEntry[]> {
   const out = new Map<number, ChecklistEntry[]>();
   if (cases.length === 0) return out;
   const rules = rulesOf(db, m.careAreaCode);
@@ -45,8 +56,8 @@ export function caseChecklists(db: Db, m: MeetingRow, cases: readonly ChecklistC
   const referrals = new Map(
     (db.prepare('SELECT * FROM referral WHERE id IN (SELECT value FROM json_each(?))').all(ids) as ReferralRow[]).map((r) => [r.id, r]),
   );
-  const quorum = meetingQuorum(db, m.id);
-  const considerations = loadConsiderations(db, m.id);
+  const quorum = known.quorum ?? meetingQuorum(db, m.id);
+  const considerations = known.considerations ?? loadConsiderations(db, m.id);
   const ticks = ticksOf(db, m.id, ids);
   const repliedOn = m.status === 'finalised' && m.finalisedAt ? stockholmToday(new Date(m.finalisedAt)) : null;
   for (const c of cases) {
