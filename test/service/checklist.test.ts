@@ -4,7 +4,7 @@
  * care area, the agenda's mark, and the completion figure of a known dataset calculated by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { errorOf, recommendation, signInAs, testCore } from './helpers';
+import { errorOf, recommendation, signInAs, testCore, useCliSignIn } from './helpers';
 import { createApiClient } from '../../src/shared/api/client';
 import { pdfText } from '../pdf-text';
 import { insertMeeting, insertPatient, insertReferral, unitIdByCode } from '../factories';
@@ -14,7 +14,7 @@ import type { CaseListItem } from '../../src/shared/api/methods/case-lists';
 
 function setup() {
   const clock = { now: new Date('2026-11-04T08:00:00.000Z') };
-  const { core, api } = testCore({ localRole: 'physician', now: () => clock.now });
+  const { core, api, dataDir } = testCore({ localRole: 'physician', now: () => clock.now });
   const db = core.db;
   setWorkplace(db, { unitId: unitIdByCode(db, 'SU'), careAreaCodes: ['ANAL'] });
   db.prepare("UPDATE care_area SET treatment_options = ? WHERE code = 'ANAL'").run(JSON.stringify(['Radiokemoterapi']));
@@ -31,7 +31,7 @@ function setup() {
   const session = core.newSession();
   signInAs(core, session, 'coordinator');
   const coordinator = createApiClient((m, i) => core.router(m, i, session));
-  return { core, db, api, coordinator, meeting, series, attend, referral, at };
+  return { core, db, api, coordinator, dataDir, meeting, series, attend, referral, at };
 }
 
 const rec = recommendation;
@@ -219,5 +219,21 @@ describe('checklist completion figure', () => {
     const pdf = await pdfText(Buffer.from((await api.call('followUp.exportPdf', { careAreaCode: 'ANAL', from: '2026-11-01', to: '2026-11-30' })).base64, 'base64'));
     expect(pdf.text).toMatch(/Andel fall med komplett checklista\s*1\s*25,0\s%\s*90,0\s%/);
     expect(pdf.text).toMatch(/Checklista nMDK per punkt/);
+  });
+});
+
+describe('mdk stats', () => {
+  useCliSignIn();
+  it('prints the checklist completion of the known dataset, overall and per item', async () => {
+    const { runCli } = await import('../../src/main/cli/index');
+    const { dataDir } = await knownDataset();
+    const lines: string[] = [];
+    const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
+    expect(await runCli(['stats', '--data', dataDir, '--care-area', 'ANAL', '--from', '2026-11-01', '--to', '2026-11-30'], io)).toBe(0);
+    const text = lines.join('\n');
+    // The same hand calculation as above: 1 of 4 complete; the patient told in time for 2 of 4.
+    expect(text).toMatch(/Andel fall med komplett checklista\s+1\s+25,0\s%/);
+    expect(text).toContain('Checklista nMDK per punkt');
+    expect(text).toMatch(/Efter: Patienten har fått rekommendationen\s+2\s+50,0\s%/);
   });
 });
