@@ -20,6 +20,8 @@ import { followThrough } from './messages/follow-through';
 import { trust } from './messages/trust';
 import { team } from './messages/team';
 import { dailyUse } from './messages/daily-use';
+import { checklist } from './messages/checklist';
+import { methodSection } from './messages/method-section';
 
 export type { Lang, MessageBundle, Messages } from './types';
 
@@ -46,6 +48,8 @@ export const bundles: MessageBundle[] = [
   trust,
   team,
   dailyUse,
+  checklist,
+  methodSection,
 ];
 
 const merged: Record<Lang, Messages> = {

@@ -9,6 +9,8 @@ import { buildProposal } from './proposal';
 import { loadConsiderations } from '../follow-through/consideration';
 import { loadItems, loadMeeting, loadParticipants, loadRecommendations, nextMeetingAfter, type MeetingRow } from './queries';
 import { meetingQuorum } from './quorum';
+import { caseChecklists, summariseMeeting } from '../checklist/evaluate';
+import { stockholmToday } from '../../../shared/domain/lead-time';
 
 /** Meetings of the workplace's care areas from two weeks back on, with how many cases each has. */
 export function listMeetings(ctx: RequestContext): MeetingSummary[] {
@@ -34,6 +36,8 @@ export function getCaseList(ctx: RequestContext, meetingId: number): CaseListVie
   const items = loadItems(ctx.db, m);
   const recs = loadRecommendations(ctx.db, m.id);
   const considerations = loadConsiderations(ctx.db, m.id);
+  const quorum = meetingQuorum(ctx.db, m.id);
+  const checklists = caseChecklists(ctx.db, m, items, stockholmToday(ctx.now()), { quorum, considerations });
   const starts = plannedStarts(m.startsAt, items.map((i) => i.minutes));
   const used = { cases: items.length, minutes: items.reduce((s, i) => s + i.minutes, 0) };
   const proposal = m.lockedAt || m.status !== 'planned' ? null : buildProposal(ctx.db, m, used);
@@ -44,13 +48,14 @@ export function getCaseList(ctx: RequestContext, meetingId: number): CaseListVie
     .all(m.id) as CaseListView['unlocks'];
   return {
     meeting: { ...m, caseCount: used.cases, caseMinutes: used.minutes },
-    quorum: meetingQuorum(ctx.db, m.id),
-    items: items.map((i, n) => ({ ...i, plannedStart: starts[n], recommendations: recs.get(i.referralId) ?? [], consideration: considerations.get(i.referralId) ?? null })),
+    quorum,
+    items: items.map((i, n) => ({ ...i, plannedStart: starts[n], recommendations: recs.get(i.referralId) ?? [], consideration: considerations.get(i.referralId) ?? null, checklist: checklists.get(i.referralId) ?? [] })),
     proposal,
     participants: loadParticipants(ctx.db, m.id),
     unlocks,
     endsAt: new Date(Date.parse(m.startsAt) + m.durationMinutes * 60_000).toISOString(),
     nextMeeting: nextMeetingAfter(ctx.db, m),
+    checklist: summariseMeeting(ctx.db, m, checklists.values()),
   };
 }
 

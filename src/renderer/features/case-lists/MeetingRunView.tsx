@@ -18,6 +18,8 @@ import { useCan } from '../security/useCan';
 import { PersonFacts } from '../follow-through/PersonFacts';
 import { useCaseTimes } from '../follow-through/useCaseTimes';
 import { FinaliseDialog, NotQuorateRecord } from './FinaliseDialog';
+import { MeetingChecklistSummary } from '../checklist/MeetingChecklist';
+import { ChecklistPanel } from '../checklist/ChecklistPanel';
 
 /** The meeting: one case at a time, large enough to share on screen, with its outcome beside it. */
 export function MeetingRunView({ meetingId }: { meetingId: number }) {
@@ -70,6 +72,7 @@ export function MeetingRunView({ meetingId }: { meetingId: number }) {
         <p className="banner banner-ok">{t('meeting.finalised', { at: stockholmDateTime(m.finalisedAt), by: m.finalisedBy ?? '' })}</p>
       )}
       <NotQuorateRecord notQuorate={m.notQuorate} />
+      <MeetingChecklistSummary view={view} />
       <div className="run-layout">
         <nav className="case-index" aria-label={t('meeting.cases')}>
           <ol>
@@ -155,6 +158,10 @@ function CaseStage({ view, item, n, total, onGo }: { view: CaseListView; item: C
         )}
       </dl>
       <PersonFacts item={item} />
+      <details className="stage-checklist" open={item.outcome !== 'pending'}>
+        <summary>{t('checklist.title')}</summary>
+        <ChecklistPanel item={item} />
+      </details>
       <section className="stage-outcome" aria-label={t('recommendation.title')}>
         <h3>{t('recommendation.title')}</h3>
         {item.outcome === 'postponed' && <p className="banner banner-warn">{t('meeting.outcome.postponed')}</p>}

@@ -18,6 +18,7 @@ import { FormsSettings } from '../referrals/FormsSettings';
 import { RulesSettings } from '../referrals/RulesSettings';
 import { TreatmentOptionsSettings } from '../case-lists/TreatmentOptionsSettings';
 import { FollowThroughSettings } from '../follow-through/FollowThroughSettings';
+import { ChecklistSettings } from '../checklist/ChecklistSettings';
 
 function WorkplaceSettings() {
   const t = useT();
@@ -60,6 +61,7 @@ export const settingsSections: SettingsSection[] = [
   { id: 'care-plan-templates', titleKey: 'carePlan.templates', View: CarePlanTemplatesSettings, method: 'carePlans.saveTemplate', shared: true },
   { id: 'backups', titleKey: 'settings.backups', View: BackupSettings, method: 'backup.list' },
   { id: 'follow-through', titleKey: 'followThrough.settings', View: FollowThroughSettings, method: 'followThrough.saveSettings' },
+  { id: 'checklist', titleKey: 'checklist.settings', View: ChecklistSettings, method: 'checklist.saveRules', shared: true },
 ];
 
 export function SettingsPage({ segments }: { segments: string[] }) {

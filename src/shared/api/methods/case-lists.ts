@@ -5,6 +5,8 @@ import type { FilePayload } from '../files';
 import { LIMITS, codeText, id, isoDate, optionalText, requiredText, shortText } from '../limits';
 import { considerationFields, type CaseConsideration } from './follow-through';
 import type { Quorum } from '../../domain/quorum';
+import type { ChecklistEntry } from '../../domain/checklist';
+import type { MeetingChecklist } from './checklist';
 
 /** Who builds case lists (falllistor): everyone but a pure reader. */
 const LIST_BUILDERS = ['contact_nurse', 'coordinator', 'administrator', 'physician'] as const;
@@ -90,6 +92,8 @@ export interface CaseListItem extends CaseSummary {
   recommendations: RecommendationVersion[];
   /** Wishes, trial and discussion times recorded for the case at this meeting. */
   consideration: CaseConsideration | null;
+  /** The nMDK checklist of the case at this meeting, as it stands today. */
+  checklist: ChecklistEntry[];
 }
 
 /** Rows of the overflow and of the late referrals a proposal shows (the first, in agenda order). */
@@ -147,6 +151,8 @@ export interface CaseListView {
   unlocks: { at: string; userName: string; reason: string }[];
   endsAt: string;
   nextMeeting: { id: number; localDate: string } | null;
+  /** The meeting's own missing checklist items. */
+  checklist: MeetingChecklist;
 }
 
 const meetingRef = z.object({ meetingId: id() });
