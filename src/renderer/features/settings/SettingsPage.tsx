@@ -18,6 +18,7 @@ import { FormsSettings } from '../referrals/FormsSettings';
 import { RulesSettings } from '../referrals/RulesSettings';
 import { TreatmentOptionsSettings } from '../case-lists/TreatmentOptionsSettings';
 import { FollowThroughSettings } from '../follow-through/FollowThroughSettings';
+import { ConnectionSettings } from '../first-run/ConnectionSettings';
 
 function WorkplaceSettings() {
   const t = useT();
@@ -60,6 +61,8 @@ export const settingsSections: SettingsSection[] = [
   { id: 'care-plan-templates', titleKey: 'carePlan.templates', View: CarePlanTemplatesSettings, method: 'carePlans.saveTemplate', shared: true },
   { id: 'backups', titleKey: 'settings.backups', View: BackupSettings, method: 'backup.list' },
   { id: 'follow-through', titleKey: 'followThrough.settings', View: FollowThroughSettings, method: 'followThrough.saveSettings' },
+  // This computer's connection (standalone or the unit's server): the administrators', as user accounts are.
+  { id: 'connection', titleKey: 'connection.settingsTitle', View: ConnectionSettings, method: 'users.list' },
 ];
 
 export function SettingsPage({ segments }: { segments: string[] }) {
