@@ -5,8 +5,15 @@ export const team: MessageBundle = {
   sv: {
     'team.changed.referral':
       'Remissen ändrades av {who} {when} medan du redigerade den. Inget av ditt har sparats, men din text finns kvar i formuläret. Läs in den nya versionen, jämför och spara igen.',
+    'team.changed.caseList':
+      'Falllistan ändrades av {who} {when} medan du flyttade fall. Din ordning har inte sparats. Listan visar nu den nya ordningen; flytta igen om det behövs.',
+    'team.changed.recommendation':
+      'Rekommendationen ändrades av {who} {when} medan du skrev. Inget av ditt har sparats, men din text finns kvar i formuläret. Läs in den nya versionen, jämför och spara igen.',
+    'team.changed.carePlan':
+      'Vårdplanen ändrades av {who} {when} medan du redigerade den. Inget av ditt har sparats, men din text finns kvar i formuläret. Läs in den nya versionen, jämför och spara igen.',
     'team.reloadLatest': 'Läs in den nya versionen (din text behålls)',
     'team.reloaded': 'Den nya versionen är inläst. Formuläret visar fortfarande din text: kontrollera mot remissen och spara igen.',
+    'team.reloadedAny': 'Den nya versionen är inläst. Formuläret visar fortfarande din text: jämför och spara igen.',
     'team.offline': 'Servern går inte att nå. Det du skrivit finns kvar; programmet försöker igen av sig självt.',
     'team.backOnline': 'Kontakten med servern är tillbaka.',
     'connection.title': 'Anslut till enhetens server',
@@ -42,8 +49,15 @@ export const team: MessageBundle = {
   en: {
     'team.changed.referral':
       'The referral was changed by {who} at {when} while you were editing it. Nothing of yours was saved, but your text is still in the form. Load the new version, compare and save again.',
+    'team.changed.caseList':
+      'The case list was changed by {who} at {when} while you were moving cases. Your order was not saved. The list now shows the new order; move again if needed.',
+    'team.changed.recommendation':
+      'The recommendation was changed by {who} at {when} while you were writing. Nothing of yours was saved, but your text is still in the form. Load the new version, compare and save again.',
+    'team.changed.carePlan':
+      'The care plan was changed by {who} at {when} while you were editing it. Nothing of yours was saved, but your text is still in the form. Load the new version, compare and save again.',
     'team.reloadLatest': 'Load the new version (your text is kept)',
     'team.reloaded': 'The new version is loaded. The form still shows your text: check it against the referral and save again.',
+    'team.reloadedAny': 'The new version is loaded. The form still shows your text: compare and save again.',
     'team.offline': 'The server cannot be reached. What you typed is kept; the app keeps retrying by itself.',
     'team.backOnline': 'The connection to the server is back.',
     'connection.title': "Connect to the unit's server",
