@@ -72,11 +72,14 @@ test('first start: connect to the unit server with its fingerprint, sign in ther
   await page.getByRole('button', { name: 'Anslut' }).click();
 
   await expect(page).toHaveURL(new RegExp(`^${server.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
-  await page.getByLabel('Användarnamn').fill(testUserName('contact_nurse'));
+  await page.getByLabel('Användarnamn').fill(testUserName('administrator'));
   await page.getByLabel('Lösenfras').fill(TEST_PASSPHRASE);
   await page.getByRole('button', { name: 'Logga in' }).click();
   await page.getByRole('link', { name: 'Anmälningar' }).click();
   await expect(page.getByRole('table', { name: 'Anmälningar' }).getByRole('row').filter({ hasText: 'Serverpatient' })).toBeVisible();
+  // A browser on the server's page has no connection of its own to choose (the desktop app's shell has).
+  await page.evaluate(() => (window.location.hash = '#/settings/connection'));
+  await expect(page.getByText('Den här webbläsaren är ansluten till enhetens server.')).toBeVisible();
 
   // Remembered in the desktop settings, not in a database: none was made on this computer.
   expect(JSON.parse(readFileSync(join(localDir, CONNECTION_FILE), 'utf8'))).toEqual({ mode: 'server', url: server.url.replace(/\/$/, ''), fingerprint: server.fingerprint });

@@ -8,13 +8,14 @@ import { connectionShell } from './connectionShell';
 export function ConnectionSettings() {
   const t = useT();
   const shell = connectionShell();
-  const [current, setCurrent] = useState<ConnectionSetting | null>(null);
+  const [current, setCurrent] = useState<ConnectionSetting | 'unavailable' | null>(null);
   const [note, setNote] = useState<string | null>(null);
   useEffect(() => {
-    void shell?.current().then(setCurrent, () => setCurrent(null));
+    void shell?.current().then(setCurrent, () => setCurrent('unavailable'));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the shell does not change while the page lives
   }, []);
   if (!shell) return <p className="card">{t('connection.noShell')}</p>;
+  if (current === 'unavailable') return <p className="card">{t('connection.unavailable')}</p>;
   if (!current) return null;
   async function standalone() {
     const result = await shell!.choose({ mode: 'standalone' });

@@ -45,6 +45,7 @@ export const team: MessageBundle = {
     'connection.backToStandalone': 'Arbeta fristående på den här datorn',
     'connection.restarting': 'Valet är sparat. Programmet startar om.',
     'connection.noShell': 'Den här webbläsaren är ansluten till enhetens server. Anslutningen väljs i skrivbordsprogrammet.',
+    'connection.unavailable': 'Anslutningen kan inte väljas här.',
   },
   en: {
     'team.changed.referral':
@@ -88,5 +89,6 @@ export const team: MessageBundle = {
     'connection.backToStandalone': 'Work standalone on this computer',
     'connection.restarting': 'The choice is saved. The app restarts.',
     'connection.noShell': "This browser is connected to the unit's server. The connection is chosen in the desktop app.",
+    'connection.unavailable': 'The connection cannot be chosen here.',
   },
 };
