@@ -12,6 +12,7 @@ import { Page } from '../../ui/Page';
 import { FollowUpEditor } from './FollowUpEditor';
 import { HandoverPanel } from './HandoverPanel';
 import { ExportActions } from './ExportActions';
+import { VersionConflict } from '../team/VersionConflict';
 import './care-plans.css';
 
 const toInput = (p: CarePlanDetail): CarePlanInput => ({
@@ -44,6 +45,7 @@ export function CarePlanEditor({ id }: { id: number }) {
   const [confirmFinalise, setConfirmFinalise] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [reloaded, setReloaded] = useState(false);
   const fe = useFieldErrors(error);
 
   useEffect(() => {
@@ -78,12 +80,25 @@ export function CarePlanEditor({ id }: { id: number }) {
   async function save(e?: React.FormEvent) {
     e?.preventDefault();
     try {
-      loaded(await api.call('carePlans.save', draft!), t('common.saved'));
+      // Based on the version this editor loaded: someone else's save since then is a conflict, not overwritten.
+      loaded(await api.call('carePlans.save', { ...draft!, expectedVersion: plan!.rowVersion }), t('common.saved'));
+      setReloaded(false);
       return true;
     } catch (err) {
       setError(err);
       setNotice(null);
       return false;
+    }
+  }
+
+  /** After a conflict: the newer version becomes the save's base; the editor keeps the user's text. */
+  async function reloadLatest() {
+    try {
+      setPlan(await api.call('carePlans.get', { id }));
+      setError(null);
+      setReloaded(true);
+    } catch (err) {
+      setError(err);
     }
   }
 
@@ -124,6 +139,7 @@ export function CarePlanEditor({ id }: { id: number }) {
       {plan.finalisedAt && <p className="muted">{t('carePlan.finalisedBy', { at: plan.finalisedAt.slice(0, 10), by: plan.finalisedBy ?? '' })}</p>}
       {plan.recommendation?.treatmentText && <p className="muted">{t('carePlan.recommendation', { text: plan.recommendation.treatmentText })}</p>}
       <ErrorBanner error={error} />
+      <VersionConflict error={error} reloaded={reloaded} onReload={() => void reloadLatest()} />
       {notice && (
         <p className="banner banner-ok" role="status">
           {notice}

@@ -169,7 +169,7 @@ export function CaseListBuilder({ meetingId }: { meetingId: number }) {
           <SortableCaseList
             items={view.items}
             editable={editable}
-            onReorder={(referralIds) => run(() => api.call('caseLists.reorder', { meetingId, referralIds }))}
+            onReorder={(referralIds) => run(() => api.call('caseLists.reorder', { meetingId, referralIds, expectedVersion: m.caseListVersion }))}
             onRemove={(referralId) => run(() => api.call('caseLists.remove', { meetingId, referralId }))}
             onMinutes={(referralId, minutes) => run(() => api.call('caseLists.setMinutes', { meetingId, referralId, minutes }))}
           />

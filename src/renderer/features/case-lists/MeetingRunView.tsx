@@ -26,18 +26,25 @@ export function MeetingRunView({ meetingId }: { meetingId: number }) {
   const t = useT();
   const lang = useAppStore((s) => s.lang);
   const { view, error, notice, load } = useCaseListStore();
-  const [index, setIndex] = useState(0);
+  // The case on stage, by referral: when someone reorders the list during the meeting (team mode), the
+  // chair stays on the same case (and keeps what is typed in its form), wherever it moved.
+  const [currentId, setCurrentId] = useState<number | null>(null);
   const [confirming, setConfirming] = useState(false);
   const canFinalise = useCan('caseLists.finalise');
   useEffect(() => {
     void load(meetingId);
   }, [load, meetingId]);
   useDataChanged(() => void load(meetingId));
+  const firstId = view?.meeting.id === meetingId ? (view.items[0]?.referralId ?? null) : null;
+  useEffect(() => {
+    if (currentId === null && firstId !== null) setCurrentId(firstId);
+  }, [currentId, firstId]);
   if (!view || view.meeting.id !== meetingId) return <ErrorBanner error={error} />;
   const m = view.meeting;
   const items = view.items;
-  const at = Math.min(index, Math.max(0, items.length - 1));
+  const at = Math.max(0, items.findIndex((c) => c.referralId === currentId));
   const item = items[at];
+  const setIndex = (n: number) => setCurrentId(items[n]?.referralId ?? null);
   const area = lang === 'sv' ? m.careAreaNameSv : m.careAreaNameEn;
   return (
     <section className="page meeting-run">

@@ -19,6 +19,7 @@ import { RulesSettings } from '../referrals/RulesSettings';
 import { TreatmentOptionsSettings } from '../case-lists/TreatmentOptionsSettings';
 import { FollowThroughSettings } from '../follow-through/FollowThroughSettings';
 import { ChecklistSettings } from '../checklist/ChecklistSettings';
+import { ConnectionSettings } from '../first-run/ConnectionSettings';
 
 function WorkplaceSettings() {
   const t = useT();
@@ -62,6 +63,8 @@ export const settingsSections: SettingsSection[] = [
   { id: 'backups', titleKey: 'settings.backups', View: BackupSettings, method: 'backup.list' },
   { id: 'follow-through', titleKey: 'followThrough.settings', View: FollowThroughSettings, method: 'followThrough.saveSettings' },
   { id: 'checklist', titleKey: 'checklist.settings', View: ChecklistSettings, method: 'checklist.saveRules', shared: true },
+  // This computer's connection (standalone or the unit's server): the administrators', as user accounts are.
+  { id: 'connection', titleKey: 'connection.settingsTitle', View: ConnectionSettings, method: 'users.list' },
 ];
 
 export function SettingsPage({ segments }: { segments: string[] }) {
