@@ -20,6 +20,7 @@ import { followThrough } from './messages/follow-through';
 import { trust } from './messages/trust';
 import { team } from './messages/team';
 import { dailyUse } from './messages/daily-use';
+import { jobs } from './messages/jobs';
 
 export type { Lang, MessageBundle, Messages } from './types';
 
@@ -46,6 +47,7 @@ export const bundles: MessageBundle[] = [
   trust,
   team,
   dailyUse,
+  jobs,
 ];
 
 const merged: Record<Lang, Messages> = {
