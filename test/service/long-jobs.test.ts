@@ -96,3 +96,20 @@ describe('long jobs: batch export', () => {
     expect([...progress].sort((a, b) => a - b)).toEqual(progress);
   });
 });
+
+describe('long jobs: backup', () => {
+  it('copies and checks the database off the core thread: a read made just after asking for a backup is answered first', async () => {
+    const { api } = testCore({ now });
+    await withWorkplace(api);
+    const events: string[] = [];
+    const backup = api.call('backup.create', {}).then((entry) => {
+      events.push('backup');
+      return entry;
+    });
+    await api.call('system.info', {});
+    events.push('read');
+    const entry = await backup;
+    expect(events).toEqual(['read', 'backup']);
+    expect((await api.call('backup.list', {})).backups.map((b) => b.name)).toContain(entry.name);
+  });
+});
