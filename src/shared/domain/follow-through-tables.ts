@@ -1,7 +1,8 @@
 import type { FollowThroughFigures } from '../api/methods/follow-through';
 import type { ReportTable } from './report-table';
+import type { Translate } from '../i18n';
 
-type T = (key: string, params?: Record<string, string | number>) => string;
+type T = Translate;
 
 /**
  * The follow-through figures as labelled tables: the same tables back the dashboard, its CSV export,

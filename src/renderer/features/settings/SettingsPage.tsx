@@ -18,6 +18,7 @@ import { FormsSettings } from '../referrals/FormsSettings';
 import { RulesSettings } from '../referrals/RulesSettings';
 import { TreatmentOptionsSettings } from '../case-lists/TreatmentOptionsSettings';
 import { FollowThroughSettings } from '../follow-through/FollowThroughSettings';
+import type { MessageKey } from '../../../shared/i18n';
 
 function WorkplaceSettings() {
   const t = useT();
@@ -36,7 +37,7 @@ function WorkplaceSettings() {
 
 export interface SettingsSection {
   id: string;
-  titleKey: string;
+  titleKey: MessageKey;
   View: ComponentType;
   method?: MethodName;
   /** Shapes everyone's documents and lists: a hidden tab is named, with who may change it. */

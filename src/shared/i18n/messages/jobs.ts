@@ -1,7 +1,7 @@
 import type { MessageBundle } from '../types';
 
 /** The header's indicator of long jobs running in this window (import, batch export, demo load, backup). */
-export const jobs: MessageBundle = {
+export const jobs = {
   sv: {
     'jobs.progress': '{label}: {done} av {total}',
     'jobs.referrals.importCommit': 'Importerar remisser',
@@ -20,4 +20,4 @@ export const jobs: MessageBundle = {
     'jobs.backup.create': 'Backing up',
     'jobs.other': 'Working',
   },
-};
+} satisfies MessageBundle;

@@ -1,7 +1,7 @@
 import type { MessageBundle } from '../types';
 
 /** Team mode (enhetsserver): conflicts between two people's saves, and the connection to the server. */
-export const team: MessageBundle = {
+export const team = {
   sv: {
     'team.changed.referral':
       'Remissen ändrades av {who} {when} medan du redigerade den. Inget av ditt har sparats, men din text finns kvar i formuläret. Läs in den nya versionen, jämför och spara igen.',
@@ -18,4 +18,4 @@ export const team: MessageBundle = {
     'team.offline': 'The server cannot be reached. What you typed is kept; the app keeps retrying by itself.',
     'team.backOnline': 'The connection to the server is back.',
   },
-};
+} satisfies MessageBundle;
