@@ -40,7 +40,7 @@ export function JobsIndicator() {
 
   if (!jobs.length) return null;
   return (
-    <span className="jobs-indicator" role="status" aria-live="polite">
+    <span className="jobs-indicator" aria-live="polite">
       {jobs.map((j) => {
         const label = hasMessage(`jobs.${j.method}`) ? t(`jobs.${j.method}`) : t('jobs.other');
         return (
