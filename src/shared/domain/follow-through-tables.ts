@@ -1,8 +1,9 @@
 import type { FollowThroughFigures } from '../api/methods/follow-through';
 import type { ReportTable } from './report-table';
 import { ITEM_PHASE } from './checklist';
+import type { Translate } from '../i18n';
 
-type T = (key: string, params?: Record<string, string | number>) => string;
+type T = Translate;
 
 /**
  * The follow-through figures as labelled tables: the same tables back the dashboard, its CSV export,

@@ -131,17 +131,22 @@ export function loadEligible(db: Db, m: MeetingRow): EligibleKey[] {
           AND NOT EXISTS (${WAITING_ON_A_PLANNED_LIST})`,
     )
     .raw(true)
-    .all({ area: m.careAreaCode, date: m.localDate }) as [number, number, CaseBrief['priority'], string, string | null, string][];
-  return rows.map(([referralId, patientId, priority, receivedDate, suspicionDate, status]) => ({
-    referralId,
-    patientId,
-    priority,
-    receivedDate,
-    suspicionDate,
-    referralStatus: status,
-    rediscussion: status === 'discussed',
-  }));
+    .all({ area: m.careAreaCode, date: m.localDate }) as EligibleRow[];
+  return rows.map(eligibleKey);
 }
+
+/** One raw row of `loadEligible`'s query: id, patient, priority, received, suspicion date, status. */
+export type EligibleRow = [number, number, CaseBrief['priority'], string, string | null, string];
+
+export const eligibleKey = ([referralId, patientId, priority, receivedDate, suspicionDate, status]: EligibleRow): EligibleKey => ({
+  referralId,
+  patientId,
+  priority,
+  receivedDate,
+  suspicionDate,
+  referralStatus: status,
+  rediscussion: status === 'discussed',
+});
 
 /** The briefs (patient, referrer, question, days left) of the given candidates, in their order. */
 export function loadBriefs(db: Db, m: MeetingRow, keys: readonly EligibleKey[]): CaseBrief[] {

@@ -14,6 +14,7 @@ import { HandoverPanel } from './HandoverPanel';
 import { ExportActions } from './ExportActions';
 import { VersionConflict } from '../team/VersionConflict';
 import './care-plans.css';
+import type { MessageKey } from '../../../shared/i18n';
 
 const toInput = (p: CarePlanDetail): CarePlanInput => ({
   id: p.id,
@@ -30,7 +31,7 @@ const toInput = (p: CarePlanDetail): CarePlanInput => ({
 });
 
 /** Groups of the "Min vårdplan" texts as the editor shows them. */
-const TEXT_SECTIONS: { titleKey: string; keys: (keyof CarePlanTexts)[] }[] = [
+const TEXT_SECTIONS: { titleKey: MessageKey; keys: (keyof CarePlanTexts)[] }[] = [
   { titleKey: 'carePlan.section.rehab', keys: ['rehabilitationNeeds', 'rehabilitationPlan'] },
   { titleKey: 'carePlan.section.advice', keys: ['selfCareAdvice', 'warningSigns', 'callWeekdays', 'callOtherTimes'] },
   { titleKey: 'carePlan.section.practical', keys: ['practicalMatters', 'patientRights'] },

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import type { FollowUpDashboard } from '../../../shared/api/methods/follow-up';
 import { BarChart, SERIES_STYLE } from './charts';
+import type { Translate } from '../../../shared/i18n';
 
-type T = (key: string, params?: Record<string, string | number>) => string;
+type T = Translate;
 
 /** The chart shown beside each table that has one, keyed by the table's id. */
 export function chartsFor(d: FollowUpDashboard, t: T): Record<string, ReactNode> {

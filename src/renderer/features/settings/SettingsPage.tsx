@@ -20,6 +20,7 @@ import { TreatmentOptionsSettings } from '../case-lists/TreatmentOptionsSettings
 import { FollowThroughSettings } from '../follow-through/FollowThroughSettings';
 import { ChecklistSettings } from '../checklist/ChecklistSettings';
 import { ConnectionSettings } from '../first-run/ConnectionSettings';
+import type { MessageKey } from '../../../shared/i18n';
 
 function WorkplaceSettings() {
   const t = useT();
@@ -38,7 +39,7 @@ function WorkplaceSettings() {
 
 export interface SettingsSection {
   id: string;
-  titleKey: string;
+  titleKey: MessageKey;
   View: ComponentType;
   method?: MethodName;
   /** Shapes everyone's documents and lists: a hidden tab is named, with who may change it. */

@@ -1,4 +1,5 @@
 import { ApiError } from '../../../shared/api/errors';
+import type { MessageKey } from '../../../shared/i18n';
 import { useT } from '../../i18n/useT';
 
 /** A save refused because someone else saved the same record first (team mode; row-version.ts). */
@@ -14,7 +15,7 @@ export function VersionConflict({ error, reloaded, onReload, reloadedKey = 'team
   error: unknown;
   reloaded: boolean;
   onReload(): void;
-  reloadedKey?: string;
+  reloadedKey?: MessageKey;
 }) {
   const t = useT();
   if (isVersionConflict(error))

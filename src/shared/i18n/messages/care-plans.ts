@@ -1,7 +1,7 @@
 import type { MessageBundle } from '../types';
 
 /** Care plans (vårdplan, "Min vårdplan"): worklists, editor, handover, export, templates. */
-export const carePlans: MessageBundle = {
+export const carePlans = {
   sv: {
     'carePlan.title': 'Vårdplaner',
     'carePlan.missingTitle': 'Utskrivna eller snart utskrivna utan fastställd vårdplan',
@@ -290,4 +290,4 @@ export const carePlans: MessageBundle = {
     'export.insideDataFolder': "Choose a folder outside the application's data folder: exported files are not encrypted.",
     'export.unprotected': 'An exported file is no longer protected by the application (it is not encrypted). Choose a folder only authorised people can reach, and delete the files once sent.',
   },
-};
+} satisfies MessageBundle;

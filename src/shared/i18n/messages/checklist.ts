@@ -1,7 +1,7 @@
 import type { MessageBundle } from '../types';
 
 /** RCC's nMDK checklist: items, states, ticks, settings and its follow-up figure. */
-export const checklist: MessageBundle = {
+export const checklist = {
   sv: {
     'checklist.title': 'Checklista nMDK',
     'checklist.phase.before': 'Före',
@@ -118,4 +118,4 @@ export const checklist: MessageBundle = {
     'checklist.fig.done': 'Done in time',
     'checklist.fig.note': 'Of {cases} cases discussed at finalised meetings in the period.',
   },
-};
+} satisfies MessageBundle;

@@ -1,7 +1,7 @@
 import type { MessageBundle } from '../types';
 
 /** Follow-up of the national assignment (uppföljning): dashboard, tables, exports. */
-export const followUp: MessageBundle = {
+export const followUp = {
   sv: {
     'followUp.title': 'Uppföljning av det nationella uppdraget',
     'followUp.careArea': 'Vårdområde',
@@ -198,4 +198,4 @@ export const followUp: MessageBundle = {
     'followUp.role.coordinator': 'Coordinator',
     'followUp.role.other': 'Other',
   },
-};
+} satisfies MessageBundle;

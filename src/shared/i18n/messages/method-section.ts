@@ -1,7 +1,7 @@
 import type { MessageBundle } from '../types';
 
 /** The follow-up report's method section: each figure with its definition. */
-export const methodSection: MessageBundle = {
+export const methodSection = {
   sv: {
     'method.title': 'Metod: mått och definitioner',
     'method.intro': 'Varje mått i rapporten med sin definition. Perioden avser vårdområdet ovan; båda datumen ingår.',
@@ -52,4 +52,4 @@ export const methodSection: MessageBundle = {
     'method.median': 'Median: the middle value (the mean of the two middle values for an even count). 90th percentile: nearest rank, the value at rank ⌈0.9·n⌉ when sorted.',
     'method.targets': "Targets: the care area's target levels (Settings) are shown in the tables and drawn as lines on the charts.",
   },
-};
+} satisfies MessageBundle;

@@ -1,7 +1,7 @@
 import type { MessageBundle } from '../types';
 
 /** Team mode (enhetsserver): conflicts between two people's saves, and the connection to the server. */
-export const team: MessageBundle = {
+export const team = {
   sv: {
     'team.changed.referral':
       'Remissen ändrades av {who} {when} medan du redigerade den. Inget av ditt har sparats, men din text finns kvar i formuläret. Läs in den nya versionen, jämför och spara igen.',
@@ -91,4 +91,4 @@ export const team: MessageBundle = {
     'connection.noShell': "This browser is connected to the unit's server. The connection is chosen in the desktop app.",
     'connection.unavailable': 'The connection cannot be chosen here.',
   },
-};
+} satisfies MessageBundle;
