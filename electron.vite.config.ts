@@ -2,7 +2,7 @@ import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 
-/** Desktop build: main (ESM), sandboxed preload (CommonJS, one file) and the renderer, into out/. */
+/** Desktop build: main (ESM), sandboxed preloads (CommonJS; connected.cjs for the unit server's page) and the renderer, into out/. */
 export default defineConfig({
   main: {
     plugins: [externalizeDepsPlugin()],
@@ -12,7 +12,7 @@ export default defineConfig({
   preload: {
     build: {
       rollupOptions: {
-        input: { index: resolve('src/preload/index.ts') },
+        input: { index: resolve('src/preload/index.ts'), connected: resolve('src/preload/connected.ts') },
         external: ['electron'],
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },

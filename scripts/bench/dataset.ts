@@ -1,16 +1,35 @@
 /**
  * The benchmark's national ten-year dataset, written straight into a real database file in bulk:
- * 100,000 patients, 25,000 referrals, 2,500 meetings with case lists and recommendations, 20,000 care
- * plans with follow-ups and handovers. Rows go through the tables' triggers (the search index of
+ * 100,000 patients (one in ten by samordningsnummer or reservnummer), 50,000 referrals, 2,500 meetings
+ * with case lists and recommendations, 20,000 care plans with follow-ups and handovers; `--scale`
+ * multiplies every count. Rows go through the tables' triggers (the search index of
  * migration 0003 and the MDK dates are filled by them), so search and lead times see every row.
  * Features add their tables' rows in their own builders below.
  */
 import type { Db } from '../../src/main/db/driver';
 import { buildCarePlans } from './dataset-care-plans';
 import { buildCompletionRequests, buildParticipants } from './dataset-follow-up';
-import { addDays, dateBetween, FAMILY_NAMES, GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, intBetween, pick, seededRandom, syntheticPersonnummer } from '../../src/main/demo/synthetic';
+import { addDays, dateBetween, FAMILY_NAMES, GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, intBetween, pick, seededRandom } from '../../src/main/demo/synthetic';
+import { syntheticIdentifier, type BenchIdentifier } from './identifiers';
 
-export const SCALE = { patients: 100_000, referrals: 25_000, meetings: 2_500, carePlans: 20_000 };
+export interface Scale {
+  patients: number;
+  referrals: number;
+  meetings: number;
+  carePlans: number;
+}
+/** The national dataset at full scale. */
+export const NATIONAL: Scale = { patients: 100_000, referrals: 50_000, meetings: 2_500, carePlans: 20_000 };
+/** The dashboard's budget case: ten years of one care area holding 25,000 referrals. */
+export const DASHBOARD: Scale = { ...NATIONAL, referrals: 25_000 };
+
+/** A scale's counts multiplied by `factor` (`--scale 0.1` for a quick check). */
+export const scaled = (scale: Scale, factor: number): Scale => ({
+  patients: Math.round(scale.patients * factor),
+  referrals: Math.round(scale.referrals * factor),
+  meetings: Math.max(50, Math.round(scale.meetings * factor)),
+  carePlans: Math.round(scale.carePlans * factor),
+});
 export const PERIOD = { from: '2016-12-01', to: '2026-11-20' };
 export const CARE_AREAS = ['SARCOMA', 'ANAL', 'VULVAR', 'PENILE', 'ILP'] as const;
 /** The dashboard's own dataset (every row in one care area) lives in this folder of the bench folder. */
@@ -24,6 +43,13 @@ export interface Dataset {
   /** A planned meeting in the future with 1,000+ eligible referrals for the proposal benchmark. */
   proposalMeetingId: number;
   sampleSearchTerms: string[];
+  /** Patients already in the database (every kind of identifier), for import rows that name them. */
+  knownPatients: KnownPatient[];
+}
+
+export interface KnownPatient extends BenchIdentifier {
+  familyName: string;
+  givenName: string;
 }
 
 export interface DatasetOptions {
@@ -40,7 +66,7 @@ export interface DatasetOptions {
   followUpDetail?: boolean;
 }
 
-export function buildDataset(db: Db, scale = SCALE, options: DatasetOptions = {}): Dataset {
+export function buildDataset(db: Db, scale: Scale, options: DatasetOptions = {}): Dataset {
   const areas = options.careAreas ?? CARE_AREAS;
   const rnd = seededRandom(20261123);
   const t = new Date().toISOString();
@@ -51,20 +77,22 @@ export function buildDataset(db: Db, scale = SCALE, options: DatasetOptions = {}
   const meetingIds: number[] = [];
   const sampleSearchTerms: string[] = [];
   const carePlanIds: number[] = [];
+  const knownPatients: KnownPatient[] = [];
 
   db.transaction(() => {
     const insPatient = db.prepare('INSERT INTO patient (family_name, given_name, birth_date, sex, home_region_code, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    const insId = db.prepare("INSERT OR IGNORE INTO patient_identifier (patient_id, system, value, created_at) VALUES (?, 'personnummer', ?, ?)");
+    const insId = db.prepare('INSERT OR IGNORE INTO patient_identifier (patient_id, system, value, issuer_region_code, is_temporary, created_at) VALUES (?, ?, ?, ?, ?, ?)');
     for (let i = 0; i < scale.patients; i++) {
       const sex = rnd() < 0.5 ? 'female' : 'male';
       const birth = dateBetween(rnd, '1930-01-01', '2008-12-31');
       const given = pick(rnd, sex === 'female' ? GIVEN_NAMES_FEMALE : GIVEN_NAMES_MALE);
       const family = pick(rnd, FAMILY_NAMES);
       const id = Number(insPatient.run(family, given, birth, sex, pick(rnd, regions), t, t).lastInsertRowid);
-      const pnr = syntheticPersonnummer(rnd, birth, sex);
-      insId.run(id, pnr, t);
+      const ident = syntheticIdentifier(rnd, birth, sex, regions, `B${i}`);
+      insId.run(id, ident.system, ident.value, ident.region, ident.system === 'reservnummer' ? 1 : 0, t);
       patientIds.push(id);
-      if (i % 10_000 === 5) sampleSearchTerms.push(family.slice(0, 5), pnr.slice(2, 8));
+      if (i % Math.max(1, Math.floor(scale.patients / 10)) === 5) sampleSearchTerms.push(family.slice(0, 5), ident.value.slice(2, 8));
+      if (i % 20 === 7) knownPatients.push({ ...ident, familyName: family, givenName: given });
     }
 
     // Meetings over ten years (500 weeks): with 5 care areas each meets weekly (5 × 500 = 2,500);
@@ -140,11 +168,12 @@ export function buildDataset(db: Db, scale = SCALE, options: DatasetOptions = {}
     .get() as number;
   db.transaction(() => {
     const eligible = db.prepare("SELECT count(*) FROM referral WHERE care_area_code = 'SARCOMA' AND status = 'complete'").pluck().get() as number;
-    if (eligible < 1000) {
+    const wanted = Math.min(1000, Math.round(scale.referrals / 50));
+    if (eligible < wanted) {
       db.prepare(
         `UPDATE referral SET status = 'complete' WHERE id IN (SELECT id FROM referral WHERE care_area_code = 'SARCOMA' AND status = 'closed' ORDER BY received_date DESC LIMIT ?)`,
-      ).run(1000 - eligible);
+      ).run(wanted - eligible);
     }
   }).immediate();
-  return { patientIds, referralIds, meetingIds, carePlanIds, proposalMeetingId, sampleSearchTerms };
+  return { patientIds, referralIds, meetingIds, carePlanIds, proposalMeetingId, sampleSearchTerms, knownPatients };
 }

@@ -1,32 +1,48 @@
 /**
- * The floors: the same work done directly, without our layers (router, zod, services), so the
- * benchmark can print our overhead as a ratio. Raw SQL on the same file; pdfkit alone for PDFs.
+ * The floors: the same work done directly, without our layers (router, validation, services, access
+ * log), so that the ratio means the same on every row. A read's floor runs the very statements its
+ * handler runs (recorded once, record-queries.ts) on a bare connection to the same encrypted file;
+ * the proposal's floor also ranks; PDFs are pdfkit alone; the import's floor writes the same rows into
+ * the same indexed tables with plain prepared statements (import-floor.ts).
  */
 import PDFDocument from 'pdfkit';
 import { join } from 'node:path';
 import { resourcesDir } from '../../src/main/paths';
-import { INBOX_PAGE_ROWS } from '../../src/shared/api/methods/referrals';
+import type { Db } from '../../src/main/db/driver';
+import { handlers } from '../../src/main/router/handlers';
+import type { RequestContext } from '../../src/main/router/context';
+import { api, type Input, type MethodName } from '../../src/shared/api';
+import { recordQueries, replayer, type RecordedQuery } from './record-queries';
 
-export { openRaw } from './core';
+/** A context for calling a read handler directly: no caller checks, no log, no transaction. */
+function bareContext(db: Db, method: string, dataDir: string): RequestContext {
+  return {
+    db,
+    caller: { userId: 1, name: 'Bench', role: 'administrator', unitId: null },
+    method,
+    sessionId: 'floor',
+    now: () => new Date(),
+    notePatientAccess: () => {},
+    dataDir,
+    progress: () => {},
+    writeChunk: (write) => write(),
+    afterCommit: () => {
+      throw new Error('a floor records reads only');
+    },
+  };
+}
 
-/** The inbox's first page: open referrals, newest first, with patient, unit and first identifier. */
-export const INBOX_SQL = `SELECT r.id, p.family_name, p.given_name, r.care_area_code, u.name, r.received_date, r.status,
-    (SELECT value FROM patient_identifier WHERE patient_id = r.patient_id ORDER BY is_temporary, id LIMIT 1) ident
-  FROM referral r JOIN patient p ON p.id = r.patient_id JOIN unit u ON u.id = r.referring_unit_id
-  WHERE r.status IN ('received', 'awaiting_completion', 'complete', 'listed', 'discussed')
-  ORDER BY r.received_date DESC, r.id DESC LIMIT ${INBOX_PAGE_ROWS}`;
+/** The statements the handler of `method` runs for `input`, recorded on `db` (which it reads, and may warm). */
+export function handlerQueries<M extends MethodName>(db: Db, dataDir: string, method: M, input: Input<M>): RecordedQuery[] {
+  const parsed = api[method].input.parse(input) as never;
+  const handler = (handlers as Record<string, (input: never, ctx: RequestContext) => unknown>)[method];
+  return recordQueries(db, (watched) => handler(parsed, bareContext(watched, method, dataDir)));
+}
 
-export const SEARCH_SQL = `SELECT r.id FROM patient_search s JOIN referral r ON r.patient_id = s.rowid WHERE patient_search MATCH ? ORDER BY r.received_date DESC`;
-
-/** Candidates of the proposal: complete or re-discussion referrals of the care area, not yet listed. */
-export const PROPOSAL_SQL = `SELECT r.id, r.priority, r.received_date, r.suspicion_date FROM referral r
-  WHERE r.care_area_code = ? AND r.status IN ('complete') AND NOT EXISTS (SELECT 1 FROM case_list_item ci WHERE ci.referral_id = r.id AND ci.outcome = 'pending')
-  ORDER BY r.priority = 'urgent' DESC, coalesce(r.suspicion_date, r.received_date)`;
-
-/** A dashboard's core: referrals of one care area over ten years by year and status, lead times by year. */
-export const DASHBOARD_SQL = `SELECT substr(r.received_date, 1, 4) y, r.status, count(*), avg(julianday(coalesce(d.mdk_date, r.received_date)) - julianday(coalesce(r.suspicion_date, r.received_date)))
-  FROM referral r LEFT JOIN referral_mdk_date d ON d.referral_id = r.id
-  WHERE r.care_area_code = ? AND r.received_date BETWEEN ? AND ? GROUP BY y, r.status`;
+/** The floor of a read: its handler's statements, prepared on `db` once, each run materialising its rows. */
+export function readFloor<M extends MethodName>(db: Db, dataDir: string, method: M, input: Input<M>): () => unknown[] {
+  return replayer(db, handlerQueries(db, dataDir, method, input));
+}
 
 /** pdfkit alone, with the same embedded font, writing the given lines. */
 export function rawPdf(lines: string[]): Promise<Buffer> {

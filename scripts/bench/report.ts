@@ -5,7 +5,7 @@ import { join } from 'node:path';
 export interface Row {
   key: string;
   label: string;
-  unit: 'ms' | 'kB';
+  unit: 'ms' | 'kB' | 'MB';
   ours: number;
   floor: number | null;
   budget: number;
@@ -13,22 +13,25 @@ export interface Row {
 }
 
 const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+const ratioOf = (r: Row) => (r.floor && r.floor > 0 ? r.ours / r.floor : null);
 
-export function table(rows: Row[]): string[] {
+/** Each row as ours / floor / ratio / budget; a ratio above `maxRatio` and a figure over budget are flagged. */
+export function table(rows: Row[], maxRatio: number): string[] {
   const lines = ['| Measure | Ours | Floor | Ratio | Budget | Result |', '|---|---:|---:|---:|---:|---|'];
   for (const r of rows) {
-    const ratio = r.floor && r.floor > 0 ? `${(r.ours / r.floor).toFixed(1)}×` : '–';
-    lines.push(
-      `| ${r.label} | ${fmt(r.ours)} ${r.unit} | ${r.floor === null ? '–' : `${fmt(r.floor)} ${r.unit}`} | ${ratio} | ${r.budget} ${r.unit} | ${r.ours <= r.budget ? 'pass' : '**FAIL**'} |`,
-    );
+    const ratio = ratioOf(r);
+    const ratioText = ratio === null ? '–' : ratio > maxRatio ? `**${ratio.toFixed(1)}×** ⚑` : `${ratio.toFixed(1)}×`;
+    const floor = r.floor === null ? '–' : `${fmt(r.floor)} ${r.unit}`;
+    lines.push(`| ${r.label} | ${fmt(r.ours)} ${r.unit} | ${floor} | ${ratioText} | ${r.budget} ${r.unit} | ${r.ours <= r.budget ? 'pass' : '**OVER BUDGET**'} |`);
   }
   const pass = rows.filter((r) => r.ours <= r.budget).length;
-  lines.push('', `${pass} of ${rows.length} within budget`);
+  const flagged = rows.filter((r) => (ratioOf(r) ?? 0) > maxRatio).length;
+  lines.push('', `${pass} of ${rows.length} within budget; ${flagged} with a ratio above ${maxRatio}× (⚑)`);
   return lines;
 }
 
-export function writeResults(root: string, rows: Row[], context: string[]): string[] {
-  const lines = table(rows);
+export function writeResults(root: string, rows: Row[], maxRatio: number, context: string[]): string[] {
+  const lines = table(rows, maxRatio);
   const md = ['# Last benchmark results', '', ...context, '', ...lines, '', ...rows.filter((r) => r.note).map((r) => `- ${r.label}: ${r.note}`), ''].join('\n');
   writeFileSync(join(root, 'bench', 'last-results.md'), md);
   // The README's "Benchmark" section keeps its text; only the block between the markers is replaced.

@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { ApiError } from '../shared/api/errors';
 import { describeError } from '../shared/i18n/describe-error';
 import { startCoreRuntime, type CoreRuntime } from './host/runtime';
+import { CONNECTION_FILE, connectionService } from './server/connection-setting';
 
 async function main() {
   const { values } = parseArgs({ options: { port: { type: 'string' }, data: { type: 'string' } } });
@@ -29,6 +30,7 @@ async function main() {
     router: runtime.router,
     staticDir: join(projectRoot(), 'dist', 'renderer'),
     port: values.port ? Number(values.port) : 0,
+    connection: connectionService(join(dataDir, CONNECTION_FILE)),
   });
   // The database is checked at the first sign-in (the key is needed); damage is reported then.
   core.onDatabaseOpen(() => {

@@ -9,7 +9,7 @@ async function firstRunAsAdministrator(server: AppServer) {
   await completeFirstRun({ ...server, api: createApiClient((m, i) => server.core.router(m, i, admin)) } as AppServer);
 }
 
-const SHARED_TABS = ['Enheter', 'Anmälningsregler', 'Behandlingsalternativ', 'Vårdplansmallar'];
+const SHARED_TABS = ['Enheter', 'Anmälningsregler', 'Behandlingsalternativ', 'Vårdplansmallar', 'Checklista nMDK'];
 
 for (const role of ['contact_nurse', 'physician'] as const) {
   test.describe(`as ${role}`, () => {
@@ -22,7 +22,7 @@ for (const role of ['contact_nurse', 'physician'] as const) {
       await expect(tabs.getByRole('link', { name: 'Säkerhet', exact: true })).toBeVisible();
       for (const name of SHARED_TABS) await expect(tabs.getByRole('link', { name, exact: true })).toHaveCount(0);
       const note = page.getByRole('note', { name: 'Gemensamma inställningar' });
-      await expect(note).toContainText('Enheter, Anmälningsregler, Behandlingsalternativ, Vårdplansmallar: ändrar allas dokument och listor och ändras därför bara av administratör eller koordinator.');
+      await expect(note).toContainText('Enheter, Anmälningsregler, Behandlingsalternativ, Vårdplansmallar, Checklista nMDK: ändrar allas dokument och listor och ändras därför bara av administratör eller koordinator.');
       await expect(note).toContainText('Vårdområden: ändrar allas dokument och listor och ändras därför bara av administratör.');
       await page.goto(`${server.bridge.origin}/#/settings/treatment-options`);
       await expect(page.getByLabel('Behandlingsalternativ (en per rad)')).toHaveCount(0);

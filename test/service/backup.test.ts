@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { tempDir, testCore, useCliSignIn } from './helpers';
 import { insertPatient } from '../factories';
@@ -133,7 +133,7 @@ describe('backups', () => {
     );
     expect(auto.length).toBe(14);
     expect(backups.filter((b) => b.kind === 'manual')).toHaveLength(1);
-  });
+  }, 90_000); // 41 backups, each copied and checked in a worker thread of its own
 });
 
 describe('backups of an encrypted database', () => {
@@ -297,8 +297,8 @@ describe('backup scheduler', () => {
 
     const eagerLog: string[] = [];
     const eager = startBackupScheduler(core, { maxAgeMs: 0, log: (l) => eagerLog.push(l) });
-    // Its own start tick first (an encrypted backup, VACUUM INTO, finishes before timers run).
-    await new Promise((r) => setTimeout(r, 5));
+    // Its own start tick first: its backup is written in a worker thread, so wait until it is logged.
+    await vi.waitFor(() => expect(eagerLog.length).toBeGreaterThan(0), { timeout: 20_000, interval: 20 });
     const afterStart = eagerLog.length;
     await eager.tick();
     await new Promise((r) => setTimeout(r, 5)); // distinct file names (millisecond stamps)

@@ -23,5 +23,18 @@ describe('demo data after the conference', () => {
     expect(f.discussionMinutes.median).toBeGreaterThanOrEqual(3);
     expect(f.discussionMinutes.median).toBeLessThanOrEqual(12);
     expect(f.conferenceToStart.count).toBeGreaterThan(0);
+    // The nMDK checklist: most items done, the whole checklist in time for a minority (told late, no trial, …).
+    expect(f.checklist.cases).toBe(f.discussed);
+    const item = (id: string) => f.checklist.items.find((i) => i.item === id)!.share!;
+    expect(item('images_available')).toBeGreaterThan(0.8);
+    expect(item('patient_told')).toBeGreaterThan(0.5);
+    expect(item('patient_told')).toBeLessThan(0.9);
+    expect(f.checklist.share).toBeGreaterThan(0.02);
+    expect(f.checklist.share).toBeLessThan(0.5);
+    // The coming meetings' lists are partly ready: the agenda marks some of their cases.
+    const planned = core.db.prepare("SELECT m.id FROM meeting m WHERE m.status = 'planned' AND EXISTS (SELECT 1 FROM case_list_item ci WHERE ci.meeting_id = m.id) ORDER BY m.starts_at LIMIT 1").pluck().get() as number;
+    const view = await api.call('caseLists.get', { meetingId: planned });
+    expect(view.checklist.casesBeforeOpen).toBeGreaterThan(0);
+    expect(view.checklist.casesBeforeOpen).toBeLessThan(view.items.length);
   }, 120_000);
 });

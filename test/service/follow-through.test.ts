@@ -4,7 +4,7 @@
  * through the router on a real SQLite file with a pinned clock.
  */
 import { describe, expect, it } from 'vitest';
-import { signInAs, testCore } from './helpers';
+import { errorOf, recommendation, signInAs, testCore } from './helpers';
 import { createApiClient } from '../../src/shared/api/client';
 import { pdfText } from '../pdf-text';
 import { insertMeeting, insertPatient, insertReferral, unitIdByCode } from '../factories';
@@ -12,15 +12,6 @@ import { setWorkplace } from '../../src/main/services/system/workplace';
 import type { ApiClient } from '../../src/shared/api/client';
 import type { Core } from '../../src/main/core';
 import type { RecommendationInput } from '../../src/shared/api/methods/case-lists';
-
-async function errorOf(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    return e as { code: string; messageKey: string; issues?: { path: string; messageKey: string }[] };
-  }
-  throw new Error('expected an error');
-}
 
 /** A physician's core whose clock the test moves. */
 function setup() {
@@ -39,13 +30,7 @@ function setup() {
   return { core, api, admin, clock, meeting, referral, at };
 }
 
-const rec = (meetingId: number, referralId: number, over: Partial<RecommendationInput> = {}): RecommendationInput => ({
-  meetingId,
-  referralId,
-  intent: 'curative',
-  treatments: ['Radiokemoterapi'],
-  ...over,
-});
+const rec = recommendation;
 
 /** Opens the case at `open`, closes it at `close` (HH:MM on the meeting day, UTC), as the meeting view does. */
 async function discuss(api: ApiClient, at: (iso: string) => void, day: string, input: RecommendationInput, open: string, close: string) {
@@ -234,7 +219,7 @@ describe('follow-through of finalised recommendations', () => {
     // Discussion minutes: c1 6, c2 10, c3 4, c4 12, c6 8 (c5 never opened) → sorted 4, 6, 8, 10, 12:
     // median 8, P90 rank ⌈0.9 · 5⌉ = 5th = 12.
     expect(f.discussionMinutes).toEqual({ count: 5, median: 8, p90: 12, withinTarget: null });
-    expect(f.targets).toEqual({ implementationRate: 0.85, wishesRecorded: 0.9, trialConsidered: 0.5, postponementRate: 0.1 });
+    expect(f.targets).toEqual({ implementationRate: 0.85, wishesRecorded: 0.9, trialConsidered: 0.5, postponementRate: 0.1, checklistComplete: null });
   });
 
   it('the reply letter tells the referring unit how to report back, to the national unit by name', async () => {

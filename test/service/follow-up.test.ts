@@ -4,6 +4,8 @@ import { insertMeeting, insertPatient, insertReferral } from '../factories';
 import { arrangeKnownDataset, insertCase, insertParticipant, setMeetingStatus } from '../follow-up-fixtures';
 import { pdfText } from '../pdf-text';
 import { ApiError } from '../../src/shared/api/errors';
+import { methodSection } from '../../src/shared/domain/method-section';
+import { translate } from '../../src/shared/i18n';
 
 const Q1 = { careAreaCode: 'ANAL', from: '2025-01-01', to: '2025-03-31' };
 
@@ -219,6 +221,27 @@ describe('follow-up input and exports', () => {
     expect(text).toContain('närmaste rang');
     expect(text).toContain('SCB');
     expect(fonts.some((f) => /DejaVu/i.test(f)) || fonts.length > 0).toBe(true);
+  });
+
+  it('ends the PDF with a method section of its own: every figure named, with its definition', async () => {
+    const { api } = arranged();
+    const { pages } = await pdfText(Buffer.from((await api.call('followUp.exportPdf', Q1)).base64, 'base64'));
+    const section = methodSection((key, params) => translate('sv', key, params));
+    const start = pages.findIndex((p) => p.includes(section.title));
+    // On a page of its own after the tables, running to the end of the document.
+    expect(start).toBeGreaterThan(0);
+    expect(pages.slice(0, start).join(' ')).not.toContain(section.title);
+    // Text reflowed as one line; a line broken after a hyphen ("MDK-datum") joined again.
+    const oneLine = (text: string) => text.replace(/\s+/g, ' ').replace(/- /g, '-');
+    const flat = oneLine(pages.slice(start).join(' '));
+    expect(section.entries.length).toBeGreaterThanOrEqual(20);
+    for (const e of section.entries) {
+      expect(flat).toContain(oneLine(e.figure));
+      expect(flat).toContain(oneLine(e.definition));
+    }
+    expect(flat).toContain('Andel fall med komplett checklista');
+    expect(flat).toContain('Genomförandegrad');
+    expect(flat).toContain('(påbörjade + genomförda) / (påbörjade + genomförda + avvikelser)');
   });
 });
 

@@ -8,6 +8,7 @@ import { TEST_KDF } from '../../src/main/security/crypto';
 import { signInAs, TEST_PASSPHRASE, testUserName } from '../sign-in';
 import type { Role } from '../../src/shared/api/contract';
 import { TEST_NOW, testNow } from '../clock';
+import type { RecommendationInput } from '../../src/shared/api/methods/case-lists';
 
 export { TEST_PASSPHRASE, TEST_ADMIN, testUserName, signInAs } from '../sign-in';
 
@@ -79,3 +80,22 @@ export function useTestClock(at: Date = TEST_NOW): void {
     vi.useRealTimers();
   });
 }
+
+/** The error a call was refused with (fails the test when the call succeeds). */
+export async function errorOf(p: Promise<unknown>) {
+  try {
+    await p;
+  } catch (e) {
+    return e as { code: string; messageKey: string; issues?: { path: string; messageKey: string }[] };
+  }
+  throw new Error('expected an error');
+}
+
+/** A curative recommendation of radiochemotherapy, with what a test adds. */
+export const recommendation = (meetingId: number, referralId: number, over: Partial<RecommendationInput> = {}): RecommendationInput => ({
+  meetingId,
+  referralId,
+  intent: 'curative',
+  treatments: ['Radiokemoterapi'],
+  ...over,
+});

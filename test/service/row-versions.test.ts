@@ -5,6 +5,9 @@ import { translate } from '../../src/shared/i18n';
 import { insertPatient, insertReferral } from '../factories';
 import { signInAs, testCore } from './helpers';
 import { TEST_USER_NAMES } from '../sign-in';
+import { insertMeeting, unitIdByCode } from '../factories';
+import { setWorkplace } from '../../src/main/services/system/workplace';
+import { arrangeDischarge } from '../care-plans/arrange';
 
 const rejection = (p: Promise<unknown>) => p.then(() => { throw new Error('expected a refusal'); }, (e: ApiError) => e);
 
@@ -63,5 +66,99 @@ describe('row versions: two people, one referral', () => {
     const opened = await nurse.call('referrals.get', { id });
     await coordinator.call('referrals.withdraw', { id, reason: 'Fel enhet.' });
     expect((await nurse.call('referrals.get', { id })).rowVersion).toBeGreaterThan(opened.rowVersion);
+  });
+});
+
+/** What a conflict says in Swedish: the kind of record, who changed it and when (Stockholm time). */
+function expectNamedConflict(e: ApiError, object: string, start: string, who: string) {
+  expect(e.code).toBe('conflict');
+  expect(e.messageKey).toBe(`team.changed.${object}`);
+  const text = translate('sv', e.messageKey, e.params);
+  expect(text).toContain(start);
+  expect(text).toContain(who);
+  expect(text).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+}
+
+/** The chair (physician) and the contact nurse at one meeting, whose list of three cases is built and, for recording, locked. */
+async function meetingForTwo() {
+  const clock = { now: new Date('2026-12-02T08:15:00Z') };
+  const { core } = testCore({ now: () => clock.now });
+  const sessions = { nurse: core.newSession(), chair: core.newSession() };
+  signInAs(core, sessions.nurse, 'contact_nurse');
+  signInAs(core, sessions.chair, 'physician');
+  setWorkplace(core.db, { unitId: unitIdByCode(core.db, 'SU'), careAreaCodes: ['ANAL'] });
+  const meetingId = insertMeeting(core.db, { localDate: '2026-12-03', startsAt: '2026-12-03T13:00:00.000Z' });
+  const referralIds = ['Ek', 'Gran', 'Tall'].map((familyName) => insertReferral(core.db, { patientId: insertPatient(core.db, { familyName }) }));
+  const nurse = createApiClient((m, i) => core.router(m, i, sessions.nurse));
+  const chair = createApiClient((m, i) => core.router(m, i, sessions.chair));
+  await nurse.call('caseLists.add', { meetingId, referralIds });
+  return { clock, core, meetingId, referralIds, nurse, chair };
+}
+
+describe('row versions: the case list order', () => {
+  it('refuses a reorder based on an older list, naming who changed it; a reorder based on the current one goes through', async () => {
+    const { meetingId, referralIds: [a, b, c], nurse, chair, clock } = await meetingForTwo();
+    const seenByChair = (await chair.call('caseLists.get', { meetingId })).meeting.caseListVersion;
+    const seenByNurse = (await nurse.call('caseLists.get', { meetingId })).meeting.caseListVersion;
+    await nurse.call('caseLists.reorder', { meetingId, referralIds: [c, a, b], expectedVersion: seenByNurse });
+    clock.now = new Date('2026-12-02T08:16:00Z');
+    const refused = await rejection(chair.call('caseLists.reorder', { meetingId, referralIds: [b, a, c], expectedVersion: seenByChair }));
+    expectNamedConflict(refused, 'caseList', 'Falllistan ändrades av', TEST_USER_NAMES.contact_nurse);
+    const now = await chair.call('caseLists.get', { meetingId });
+    expect(now.items.map((i) => i.referralId)).toEqual([c, a, b]);
+    await chair.call('caseLists.reorder', { meetingId, referralIds: [b, a, c], expectedVersion: now.meeting.caseListVersion });
+    expect((await nurse.call('caseLists.get', { meetingId })).items.map((i) => i.referralId)).toEqual([b, a, c]);
+  });
+
+  it('moves the version when a case is added, removed or re-timed too', async () => {
+    const { meetingId, referralIds: [a], nurse } = await meetingForTwo();
+    const version = async () => (await nurse.call('caseLists.get', { meetingId })).meeting.caseListVersion;
+    const before = await version();
+    await nurse.call('caseLists.setMinutes', { meetingId, referralId: a, minutes: 15 });
+    const afterMinutes = await version();
+    expect(afterMinutes).toBeGreaterThan(before);
+    await nurse.call('caseLists.remove', { meetingId, referralId: a });
+    expect(await version()).toBeGreaterThan(afterMinutes);
+  });
+});
+
+describe('row versions: recommendations', () => {
+  it('refuses a recommendation based on an older one (or on none, once another was recorded), keeping what was there', async () => {
+    const { meetingId, referralIds: [a], nurse, chair, clock } = await meetingForTwo();
+    await nurse.call('caseLists.lock', { meetingId });
+    clock.now = new Date('2026-12-03T13:05:00Z');
+    const base = { meetingId, referralId: a, intent: 'curative' as const, treatments: [] };
+    // Both open the empty form (version 0); the nurse records first.
+    await nurse.call('recommendations.record', { ...base, nextStep: 'Sjuksköterskans anteckning.', expectedVersion: 0 });
+    clock.now = new Date('2026-12-03T13:07:00Z');
+    const refused = await rejection(chair.call('recommendations.record', { ...base, nextStep: 'Ordförandens rekommendation.', expectedVersion: 0 }));
+    expectNamedConflict(refused, 'recommendation', 'Rekommendationen ändrades av', TEST_USER_NAMES.contact_nurse);
+    const item = (await chair.call('caseLists.get', { meetingId })).items.find((i) => i.referralId === a)!;
+    expect(item.recommendations[0].nextStep).toBe('Sjuksköterskans anteckning.');
+    // Reload and reapply: based on the current version, the chair's text is saved.
+    await chair.call('recommendations.record', { ...base, nextStep: 'Ordförandens rekommendation.', expectedVersion: item.recommendations[0].rowVersion });
+    const after = (await nurse.call('caseLists.get', { meetingId })).items.find((i) => i.referralId === a)!;
+    expect(after.recommendations[0].nextStep).toBe('Ordförandens rekommendation.');
+    expect(after.recommendations[0].rowVersion).toBeGreaterThan(item.recommendations[0].rowVersion);
+  });
+});
+
+describe('row versions: care plans', () => {
+  it('refuses a care-plan save based on an older version, naming who saved it; the reapplied save goes through', async () => {
+    const { core, nurse, chair, clock } = await meetingForTwo();
+    const { referralId } = arrangeDischarge(core.db);
+    const { id } = await nurse.call('carePlans.create', { referralId });
+    const openedByNurse = await nurse.call('carePlans.get', { id });
+    const openedByChair = await chair.call('carePlans.get', { id });
+    const edit = (p: typeof openedByNurse) => ({ ...p, expectedVersion: p.rowVersion });
+    await nurse.call('carePlans.save', { ...edit(openedByNurse), treatmentSummary: 'Sjuksköterskans sammanfattning.' });
+    clock.now = new Date('2026-12-02T08:30:00Z');
+    const refused = await rejection(chair.call('carePlans.save', { ...edit(openedByChair), treatmentSummary: 'Ordförandens sammanfattning.' }));
+    expectNamedConflict(refused, 'carePlan', 'Vårdplanen ändrades av', TEST_USER_NAMES.contact_nurse);
+    const now = await chair.call('carePlans.get', { id });
+    expect(now.treatmentSummary).toBe('Sjuksköterskans sammanfattning.');
+    expect(now.updatedBy).toBe(TEST_USER_NAMES.contact_nurse);
+    await chair.call('carePlans.save', { ...edit(now), treatmentSummary: 'Ordförandens sammanfattning.' });
+    expect((await nurse.call('carePlans.get', { id })).treatmentSummary).toBe('Ordförandens sammanfattning.');
   });
 });

@@ -123,7 +123,7 @@ describe('unit server: sessions and CSRF', () => {
     expect(api.headers['cache-control']).toBe('no-store');
   });
 
-  it('gives a new session id at sign-in: the id from before sign-in is worthless afterwards', async () => {
+  it('gives a new session id at sign-in: the id from before sign-in is worthless afterwards, and does not replace the new cookie', async () => {
     const s = await start();
     const c = s.client();
     await c.open();
@@ -135,6 +135,12 @@ describe('unit server: sessions and CSRF', () => {
       'content-type': 'application/json', cookie: `__Host-mdk-session=${before}`, 'x-mdk-csrf': csrfBefore,
     });
     expect(old.status).toBe(401);
+    // A call sent while the sign-in was answered (the change poll): refused without a new cookie, so
+    // the signed-in one the browser has just been given is kept.
+    const inFlight = await c.raw('GET', '/api/changes', undefined, { cookie: `__Host-mdk-session=${before}`, 'x-mdk-csrf': csrfBefore });
+    expect(inFlight.status).toBe(401);
+    expect(inFlight.headers['set-cookie']).toBeUndefined();
+    expect((await c.must<{ state: string }>('auth.status')).state).toBe('signedIn');
   });
 
   it('ends the session at sign-out: the old cookie is refused', async () => {

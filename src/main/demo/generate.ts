@@ -17,6 +17,7 @@ import { TEXT_KEYS, type CarePlanTexts } from '../../shared/domain/care-plan';
 import { DEMO_AREAS, DEMO_NATIONAL_UNIT, DEMO_PEOPLE, DEMO_REFERRING_UNITS, type DemoArea, type DemoUnit } from './plan';
 import { stockholmToday } from '../../shared/domain/stockholm-time';
 import { addFollowThroughDemo } from './follow-through';
+import { addChecklistDemo } from './checklist';
 
 export const DEMO_SETTING = 'demo.loaded';
 export const DEMO_REFERRALS = 1_500;
@@ -134,6 +135,7 @@ export function generateDemoData(db: Db, options: DemoOptions): { summary: DemoS
   }
   prepareNextLists(c, meetings, areas);
   addFollowThroughDemo(db, api, today);
+  addChecklistDemo(db, today);
   return { summary: { ...summarise(db), replacedWorkplace }, accesses: api.accesses };
 }
 

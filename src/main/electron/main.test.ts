@@ -48,6 +48,7 @@ const m = vi.hoisted(() => {
     shell: { openExternal: async () => {} },
     ipcMain: {
       handle: (channel: string, fn: Listener) => {
+        if (channel !== 'mdk:call') return; // the connection choice's channels are connection.test.ts's
         state.ipc.push(channel);
         state.ipcHandler = fn;
       },

@@ -15,6 +15,7 @@ import { createMainWindow } from './window';
 import { startCoreProcess } from './core-process';
 import { desktopDataDir, policyFilePath } from '../data-dir-policy';
 import { installAppMenu } from './menu';
+import { chosenConnection, createConnectedWindow, ownPageRule, registerConnectionIpc } from './connection';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -24,7 +25,9 @@ export function startDesktopApp(): void {
     return;
   }
   registerAppScheme();
-  installSecurityGuards();
+  // Standalone (the default) or connected to the unit's server: chosen at first start, kept in the desktop settings.
+  const connection = chosenConnection();
+  installSecurityGuards(ownPageRule(connection));
   let core: CoreClient | null = null;
   let win: BrowserWindow | null = null;
 
@@ -37,6 +40,12 @@ export function startDesktopApp(): void {
 
   app.whenReady().then(async () => {
     installAppMenu();
+    registerConnectionIpc(connection);
+    if (connection.mode === 'server') {
+      // No core: the local database is neither created nor read; the server's page is the app.
+      win = createConnectedWindow(connection, join(here, '../preload/connected.cjs'));
+      return;
+    }
     const { dataDir, ignoredOverride } = desktopDataDir({ packaged: app.isPackaged, userData: app.getPath('userData') });
     if (ignoredOverride) console.warn(`MDK_DATA_DIR (${ignoredOverride}) används inte / is ignored: ${policyFilePath()} allows no override.`);
     const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : undefined;

@@ -19,18 +19,21 @@ export function secureWebPreferences(preload: string): Electron.WebPreferences {
   };
 }
 
-/** Denies navigation away from the app, window.open, webviews and permission requests, once, globally. */
-export function installSecurityGuards(): void {
+/**
+ * Denies navigation away from the app, window.open, webviews and permission requests, once, globally.
+ * `isOwnPage` is the app's own pages: app:// or, connected (team mode), the unit server's origin.
+ */
+export function installSecurityGuards(isOwnPage: (url: string) => boolean = isAppUrl): void {
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.on('will-navigate', (event, url) => {
-      if (!isAppUrl(url)) event.preventDefault();
+      if (!isOwnPage(url)) event.preventDefault();
     });
     // Sub-frames too (will-navigate sees the main frame only).
     contents.on('will-frame-navigate', (event) => {
-      if (!isAllowedFrameNavigation(event.url, event.isMainFrame)) event.preventDefault();
+      if (!isAllowedFrameNavigation(event.url, event.isMainFrame, isOwnPage)) event.preventDefault();
     });
     contents.on('will-redirect', (event, url) => {
-      if (!isAppUrl(url)) event.preventDefault();
+      if (!isOwnPage(url)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {

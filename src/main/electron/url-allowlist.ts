@@ -17,10 +17,10 @@ export function isAppUrl(raw: string): boolean {
  * Where a frame may navigate (will-navigate, will-frame-navigate): the main frame only within the app;
  * a sub-frame also to a blob: the app itself made (the hidden frame that prints a PDF).
  */
-export function isAllowedFrameNavigation(raw: string, isMainFrame: boolean): boolean {
-  if (isAppUrl(raw)) return true;
+export function isAllowedFrameNavigation(raw: string, isMainFrame: boolean, isOwnPage: (url: string) => boolean = isAppUrl): boolean {
+  if (isOwnPage(raw)) return true;
   if (isMainFrame || !raw.startsWith('blob:')) return false;
-  return isAppUrl(raw.slice('blob:'.length));
+  return isOwnPage(raw.slice('blob:'.length));
 }
 
 /**

@@ -2,7 +2,8 @@ import { BrowserWindow } from 'electron';
 import { secureWebPreferences } from './security';
 import { APP_ORIGIN } from './url-allowlist';
 
-export function createMainWindow(preload: string): BrowserWindow {
+/** The app's window; `url` is the unit server's page when connected (team mode). */
+export function createMainWindow(preload: string, url = `${APP_ORIGIN}/index.html`): BrowserWindow {
   const win = new BrowserWindow({
     width: 1400,
     height: 900,
@@ -14,6 +15,6 @@ export function createMainWindow(preload: string): BrowserWindow {
     webPreferences: secureWebPreferences(preload),
   });
   win.once('ready-to-show', () => win.show());
-  void win.loadURL(`${APP_ORIGIN}/index.html`);
+  void win.loadURL(url);
   return win;
 }

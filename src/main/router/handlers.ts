@@ -10,6 +10,7 @@ import { followUpHandlers } from '../services/follow-up/handlers';
 import { referralHandlers } from '../services/referrals/handlers';
 import { referralFormHandlers } from '../services/referrals/forms/handlers';
 import { followThroughHandlers } from '../services/follow-through/handlers';
+import { checklistHandlers } from '../services/checklist/handlers';
 
 /**
  * Methods whose handlers createCore adds: they hold that core's sessions, key and running jobs, or
@@ -29,4 +30,5 @@ export const handlers: Omit<Handlers, CoreMethod> = {
   ...referralHandlers,
   ...referralFormHandlers,
   ...followThroughHandlers,
+  ...checklistHandlers,
 };

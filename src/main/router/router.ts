@@ -140,8 +140,10 @@ export function createRouter(options: RouterOptions): Router {
         result = box.done;
       } else {
         result = await box.pending;
-        // What the handler did after its first await ran outside the transaction: counted as a change.
-        noteDataChanged(db);
+        // What the handler wrote after its first await ran outside the transaction: a change. A handler
+        // that only read after it (an import's preview) leaves the data's generation, and what was
+        // computed from it, as they were.
+        if (changesSoFar(db) !== before) noteDataChanged(db);
         if (spec.patientData !== 'none') commit(() => db.transaction(log).immediate());
         settled();
       }

@@ -118,8 +118,9 @@ export async function startUnitServer(options: UnitServerOptions): Promise<UnitS
       if (foreignOrigin(req)) return sendJson(res, 403, refusal('forbidden', 'error.forbidden'));
       const s = sessionOf(req);
       if (!s) {
-        // The page gets a new (signed-out) session to sign in with; this call is refused.
-        res.setHeader('set-cookie', sessionCookies(sessions.create(addressOf(req))));
+        // The page gets a new (signed-out) session to sign in with; this call is refused. A call sent
+        // just before a sign-in renewed its session keeps the browser's new cookie.
+        if (!sessions.renewedRecently(parseCookies(req.headers.cookie)[SESSION_COOKIE])) res.setHeader('set-cookie', sessionCookies(sessions.create(addressOf(req))));
         return sendJson(res, 401, refusal('unauthenticated', 'error.unauthenticated'));
       }
       if (!csrfMatches(s, header(req, CSRF_HEADER))) return sendJson(res, 403, refusal('forbidden', 'error.forbidden'));

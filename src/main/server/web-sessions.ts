@@ -21,6 +21,9 @@ export interface WebSession {
   lastActivity: number;
 }
 
+/** How long a renewed id is recognised as one (calls in flight at the sign-in). */
+const RENEWED_GRACE_MS = 30_000;
+
 const newId = () => randomBytes(32).toString('base64url');
 export const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('base64url');
 
@@ -42,14 +45,30 @@ export class WebSessions {
     return token ? this.map.get(sessionIdOf(token)) : undefined;
   }
 
+  /** Ids renewed a moment ago (id → when): calls already on their way still carry them. */
+  private readonly renewed = new Map<string, number>();
+
   /** A fresh id and token for the same browser (after sign-in): an id known before it is worthless. */
   renew(old: WebSession): WebSession {
     this.map.delete(old.id);
+    const now = this.clock();
+    for (const [id, at] of this.renewed) if (now - at > RENEWED_GRACE_MS) this.renewed.delete(id);
+    this.renewed.set(old.id, now);
     const token = newId();
     const s: WebSession = { ...old, token, id: sessionIdOf(token), csrf: newId(), lastActivity: this.clock() };
     this.map.set(s.id, s);
     this.changed?.();
     return s;
+  }
+
+  /**
+   * The cookie's token was renewed within the last seconds: a call sent before the browser stored the
+   * new cookie. It is refused (the old id has no rights) but must not be answered with yet another
+   * session cookie, which would replace the signed-in one the browser has just been given.
+   */
+  renewedRecently(token: string | undefined): boolean {
+    const at = token ? this.renewed.get(sessionIdOf(token)) : undefined;
+    return at !== undefined && this.clock() - at <= RENEWED_GRACE_MS;
   }
 
   end(id: string): void {

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import { conflict } from '../../shared/api/errors';
 
-/** Rows two people can edit in team mode (migration 0023); each has its own conflict message. */
-export type VersionedObject = 'referral';
+/** Rows two people can edit in team mode (migrations 0023, 0032); each has its own conflict message. */
+export type VersionedObject = 'referral' | 'caseList' | 'recommendation' | 'carePlan';
 
 /**
  * The refusal of a save based on an older version: who changed the row and when (Stockholm time),
@@ -11,4 +11,12 @@ export type VersionedObject = 'referral';
 export function changedByOther(object: VersionedObject, who: string | null, at: string) {
   const when = DateTime.fromISO(at, { zone: 'utc' }).setZone('Europe/Stockholm').toFormat('yyyy-MM-dd HH:mm');
   return conflict(`team.changed.${object}`, { who: who ?? '?', when });
+}
+
+/**
+ * The one check of every versioned save: a save that names the version it was based on (`expected`)
+ * is refused when the row has moved on since; a save that names none (the CLI, older callers) is not.
+ */
+export function assertVersion(object: VersionedObject, expected: number | undefined, current: { version: number; by: string | null; at: string }): void {
+  if (expected !== undefined && expected !== current.version) throw changedByOther(object, current.by, current.at);
 }

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import type { Router } from '../router/router';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { readBody, readStatic } from './http-parts';
+import type { ConnectionShell } from '../../shared/api/connection';
+import { CONNECTION_PATH, handleConnectionRequest } from './connection-endpoints';
 
 export const TOKEN_HEADER = 'x-mdk-token';
 export const SESSION_HEADER = 'x-mdk-session';
@@ -17,6 +19,8 @@ export interface HttpBridgeOptions {
   staticDir: string;
   port?: number;
   token?: string;
+  /** The connection choice (standalone or the unit's server) under /api/connection. */
+  connection?: ConnectionShell;
 }
 
 export interface HttpBridge {
@@ -66,6 +70,7 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
     if (req.method === 'POST' && req.url === EXCHANGE_PATH) return exchangeToken(req, res);
     if (!sameSecret(readCookie(req.headers.cookie, cookieName), cookieValue))
       return send(res, 401, { ok: false, error: { code: 'unauthenticated', messageKey: 'bridge.notConnected' } });
+    if (options.connection && req.url?.startsWith(CONNECTION_PATH) && (await handleConnectionRequest(options.connection, req, res, send))) return;
     if (req.method !== 'POST' || req.url !== '/api/call') return send(res, 404, 'Not found');
     const body = await readBody(req, MAX_BODY_BYTES);
     if (body === null) return send(res, 413, { ok: false, error: { code: 'validation', messageKey: 'validation.tooLong', params: { maximum: MAX_BODY_BYTES } } });

@@ -7,6 +7,7 @@ import { FirstRun } from '../features/first-run/FirstRun';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UserMenu } from '../features/security/UserMenu';
+import { JobsIndicator } from '../features/jobs/JobsIndicator';
 import { RecoveryScreen } from '../features/backup/RecoveryScreen';
 import { ApiError } from '../../shared/api/errors';
 import { DAMAGED_EVENT } from '../lib/api';
@@ -44,6 +45,7 @@ export function App() {
         <span className="brand">{t('app.name')}</span>
         {info.demo && <span className="demo-badge" title="DEMO">{t('app.demo')}</span>}
         <span className="topbar-unit">{unit?.name}</span>
+        <JobsIndicator />
         <LanguageSwitch />
         <UserMenu />
       </header>

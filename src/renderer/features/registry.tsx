@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import type { MessageKey } from '../../shared/i18n';
 import { HomePage } from './home/HomePage';
 import { SettingsPage } from './settings/SettingsPage';
 import { CarePlansPage } from './care-plans/CarePlansPage';
@@ -11,7 +12,7 @@ import { FollowThroughView } from './follow-through/FollowThroughPage';
 export interface FeatureView {
   /** First path segment: #/referrals/… */
   id: string;
-  navKey: string;
+  navKey: MessageKey;
   View: ComponentType<{ segments: string[] }>;
 }
 

@@ -1,12 +1,12 @@
 import { useCallback } from 'react';
-import { translate } from '../../shared/i18n';
+import { translate, type Translate } from '../../shared/i18n';
 import { describeError } from '../../shared/i18n/describe-error';
 import { useAppStore } from '../app/store';
 
-/** The translate function for the current language. */
-export function useT() {
+/** The translate function for the current language: a key no message bundle has fails typecheck. */
+export function useT(): Translate {
   const lang = useAppStore((s) => s.lang);
-  return useCallback((key: string, params?: Record<string, string | number>) => translate(lang, key, params), [lang]);
+  return useCallback<Translate>((key, params) => translate(lang, key, params), [lang]);
 }
 
 export function useDescribeError() {

@@ -1,5 +1,6 @@
 import { createApiClient, type ApiClient, type Transport } from '../../shared/api/client';
 import type { CallResult } from '../../shared/api/errors';
+import { countCallsInFlight } from './calls-in-flight';
 
 declare global {
   interface Window {
@@ -81,4 +82,4 @@ function watchAuth(transport: Transport): Transport {
 }
 
 /** The renderer's one API client; the same bundle runs in Electron (IPC) and in Chromium (HTTP). */
-export const api: ApiClient = createApiClient(watchAuth(window.mdk ? ipcTransport() : httpTransport()));
+export const api: ApiClient = createApiClient(countCallsInFlight(watchAuth(window.mdk ? ipcTransport() : httpTransport())));

@@ -14,6 +14,7 @@ import { referralFormMethods } from './methods/referral-forms';
 import { demoMethods } from './methods/demo';
 import { overviewMethods } from './methods/overview';
 import { followThroughMethods } from './methods/follow-through';
+import { checklistMethods } from './methods/checklist';
 import type { InputOf, OutputOf } from './contract';
 
 export const api = {
@@ -29,6 +30,7 @@ export const api = {
   ...referralFormMethods,
   ...demoMethods,
   ...followThroughMethods,
+  ...checklistMethods,
 };
 
 export type Api = typeof api;

@@ -1,7 +1,9 @@
 import type { FollowThroughFigures } from '../api/methods/follow-through';
 import type { ReportTable } from './report-table';
+import { ITEM_PHASE } from './checklist';
+import type { Translate } from '../i18n';
 
-type T = (key: string, params?: Record<string, string | number>) => string;
+type T = Translate;
 
 /**
  * The follow-through figures as labelled tables: the same tables back the dashboard, its CSV export,
@@ -26,8 +28,20 @@ export function followThroughTables(f: FollowThroughFigures, t: T): ReportTable[
         [t('followThrough.fig.wishesRecorded'), f.wishesRecorded, f.wishesRecordedShare, g.wishesRecorded],
         [t('followThrough.fig.trialConsidered'), f.trialConsidered, f.trialConsideredShare, g.trialConsidered],
         [t('followThrough.fig.postponementRate'), f.postponed, f.postponementRate, g.postponementRate],
+        [t('followThrough.fig.checklistComplete'), f.checklist.complete, f.checklist.share, g.checklistComplete],
       ],
       note: t('followThrough.method'),
+    },
+    {
+      id: 'checklist-items',
+      title: t('checklist.fig.items'),
+      columns: [
+        { label: t('checklist.fig.item'), kind: 'text' },
+        { label: t('checklist.fig.done'), kind: 'int' },
+        { label: t('followThrough.fig.value'), kind: 'percent' },
+      ],
+      rows: f.checklist.items.map((i) => [`${t(`checklist.phase.${ITEM_PHASE[i.item]}`)}: ${t(`checklist.item.${i.item}`)}`, i.done, i.share]),
+      note: t('checklist.fig.note', { cases: f.checklist.cases }),
     },
     {
       id: 'deviation-reasons',

@@ -1,12 +1,13 @@
 import type { FollowUpDashboard } from '../api/methods/follow-up';
 import type { DurationSummary } from './statistics';
 import type { ReportTable } from './report-table';
+import type { Translate } from '../i18n';
 
-type T = (key: string, params?: Record<string, string | number>) => string;
+type T = Translate;
 
 /** Role labels for the attendance table; unknown roles show as stored. */
 function roleLabel(t: T, role: string): string {
-  const key = `followUp.role.${role}`;
+  const key = `followUp.role.${role}` as const;
   const text = t(key);
   return text === key ? role : text;
 }

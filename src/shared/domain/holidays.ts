@@ -116,3 +116,17 @@ export function workingDaysBefore(date: string, n: number): string {
   }
   return d;
 }
+
+/** The date `n` working days after `date` (n = 0: the date itself, moved on to a working day). */
+export function workingDaysAfter(date: string, n: number): string {
+  let d = date;
+  if (n === 0) {
+    while (!isWorkingDay(d)) d = addDays(d, 1);
+    return d;
+  }
+  for (let left = n; left > 0; ) {
+    d = addDays(d, 1);
+    if (isWorkingDay(d)) left--;
+  }
+  return d;
+}

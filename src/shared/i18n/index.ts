@@ -20,11 +20,14 @@ import { followThrough } from './messages/follow-through';
 import { trust } from './messages/trust';
 import { team } from './messages/team';
 import { dailyUse } from './messages/daily-use';
+import { checklist } from './messages/checklist';
+import { methodSection } from './messages/method-section';
+import { jobs } from './messages/jobs';
 
 export type { Lang, MessageBundle, Messages } from './types';
 
 /** Every feature's bundle; a feature adds its own file under messages/ and one entry here. */
-export const bundles: MessageBundle[] = [
+const allBundles = [
   common,
   settingsUi,
   overview,
@@ -46,7 +49,41 @@ export const bundles: MessageBundle[] = [
   trust,
   team,
   dailyUse,
-];
+  checklist,
+  methodSection,
+  jobs,
+] as const;
+export const bundles: readonly MessageBundle[] = allBundles;
+
+/** A key of the Swedish texts, a plural's `key#one`/`key#other` as `key`: a key no bundle has fails typecheck. */
+export type MessageKey = (typeof allBundles)[number] extends infer B ? (B extends { sv: infer S } ? PluralBase<keyof S & string> : never) : never;
+type PluralBase<K extends string> = K extends `${infer Base}#${string}` ? Base : K;
+/**
+ * Fails typecheck when a bundle is declared `: MessageBundle` (its keys widen to string and every key
+ * would pass): write `} satisfies MessageBundle;` instead.
+ */
+export const MESSAGE_KEYS_ARE_KNOWN: string extends MessageKey ? never : true = true;
+
+/**
+ * Key families completed at run time from data (a participant's role, a referral field, a job's
+ * method …): the family is checked, the last part cannot be. Any other key must exist.
+ */
+export type RuntimeKey =
+  | `participantRole.${string}`
+  | `followUp.role.${string}`
+  | `referral.field.${string}`
+  | `accessLog.object.${string}`
+  | `jobs.${string}`
+  | `series.monthWeek.${number}`
+  | `security.strength.${number}`;
+
+/** The translate function the renderer and the shared table builders are given. */
+export type Translate = (key: MessageKey | RuntimeKey, params?: Record<string, string | number>) => string;
+
+/** A key read at run time (a server's `messageKey`, a label key in data): a MessageKey once known to exist. */
+export function isMessageKey(key: string): key is MessageKey {
+  return hasMessage(key);
+}
 
 const merged: Record<Lang, Messages> = {
   sv: Object.assign({}, ...bundles.map((b) => b.sv)),

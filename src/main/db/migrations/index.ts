@@ -19,6 +19,8 @@ import { m0023_row_versions } from './0023_row_versions';
 import { m0025_treatment_options } from './0025_treatment_options';
 import { m0027_follow_through } from './0027_follow_through';
 import { m0031_referral_forms } from './0031_referral_forms';
+import { m0032_more_row_versions } from './0032_more_row_versions';
+import { m0033_nmdk_checklist } from './0033_nmdk_checklist';
 import { m0034_security_events } from './0034_security_events';
 
 /**
@@ -46,5 +48,7 @@ export const migrations: readonly Migration[] = [
   m0025_treatment_options,
   m0027_follow_through,
   m0031_referral_forms,
+  m0032_more_row_versions,
+  m0033_nmdk_checklist,
   m0034_security_events,
 ];

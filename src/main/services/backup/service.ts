@@ -106,7 +106,7 @@ export class BackupService {
   async writeTo(file: string): Promise<void> {
     const db = this.host.db();
     if (!db) throw new ApiError('database_damaged', 'error.databaseDamaged', { detail: '' });
-    await writeSnapshot(db, file, this.host.key());
+    await writeSnapshot(this.host.databaseFile, file, this.host.key());
   }
 
   /** Deletes the automatic backups the rotation no longer keeps. */

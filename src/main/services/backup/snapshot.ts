@@ -5,7 +5,8 @@
  */
 import { closeSync, existsSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import { openDatabase, type Db } from '../../db/driver';
-import { checkHealth, type Migration } from '../../db/migrate';
+import { checkHealth, type HealthReport, type Migration } from '../../db/migrate';
+import { snapshotInWorker } from './snapshot-worker';
 
 const SQLITE_HEADER = 'SQLite format 3\0';
 
@@ -22,38 +23,30 @@ export function isPlaintextSqlite(file: string): boolean {
 }
 
 /**
- * Copies the live database into `dest` while the app keeps working.
- * Plaintext: SQLite's online backup API (page by page, writers are not blocked).
- * Encrypted: the backup API refuses ("incompatible source and target databases": it cannot key the
- * destination it opens), so `VACUUM INTO` is used: the same consistent snapshot, written by the
- * encrypted connection itself, so the copy keeps the cipher and the key (test/service/backup-encryption).
+ * Copies the live database (`source`, the file the app has open) into `dest` while the app keeps
+ * working: `VACUUM INTO` on a connection of its own in a worker thread (snapshot-worker.ts), which
+ * keeps an encrypted database's cipher and key in the copy (test/service/backup-encryption) and leaves
+ * the core's thread free for calls. The copy is checked before it takes its final name.
  */
-export async function writeSnapshot(db: Db, dest: string, key: Buffer | undefined): Promise<void> {
+export async function writeSnapshot(source: string, dest: string, key: Buffer | undefined): Promise<void> {
   const partial = `${dest}.partial`;
   rmSync(partial, { force: true });
   try {
-    if (key) {
-      db.prepare('VACUUM INTO ?').run(partial);
-    } else {
-      await db.backup(partial);
-    }
-    toSingleFile(partial, key);
-    const report = inspectDatabaseFile(partial, key, null);
-    if (!report.ok) throw new Error(`backup check failed: ${report.problems.join('; ')}`);
+    const health = await snapshotInWorker(source, partial, key);
+    const problems = healthProblems(health);
+    if (problems.length) throw new Error(`backup check failed: ${problems.join('; ')}`);
     renameSync(partial, dest);
   } finally {
     rmSync(partial, { force: true });
   }
 }
 
-/** A backup is one file: rollback-journal mode, so no -wal/-shm has to travel with it. */
-function toSingleFile(file: string, key: Buffer | undefined): void {
-  const db = openDatabase(file, { key });
-  try {
-    db.pragma('journal_mode = DELETE');
-  } finally {
-    db.close();
-  }
+/** Short findings of a health report: integrity lines other than "ok", foreign-key faults. */
+function healthProblems(health: HealthReport): string[] {
+  return [
+    ...(health.integrity.length === 1 && health.integrity[0] === 'ok' ? [] : health.integrity.slice(0, 20)),
+    ...health.foreignKeyViolations.slice(0, 20).map((v) => `foreign key ${v.table}#${v.rowid} → ${v.parent}`),
+  ];
 }
 
 export interface FileReport {
@@ -76,11 +69,7 @@ export function inspectDatabaseFile(file: string, key: Buffer | undefined, migra
   let db: Db | null = null;
   try {
     db = openDatabase(file, { readonly: true, key });
-    const health = checkHealth(db);
-    const problems = [
-      ...(health.integrity.length === 1 && health.integrity[0] === 'ok' ? [] : health.integrity.slice(0, 20)),
-      ...health.foreignKeyViolations.slice(0, 20).map((v) => `foreign key ${v.table}#${v.rowid} → ${v.parent}`),
-    ];
+    const problems = healthProblems(checkHealth(db));
     const hasMigrations = !!db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migration'").get();
     const applied = hasMigrations ? (db.prepare('SELECT id FROM schema_migration ORDER BY id').pluck().all() as string[]) : [];
     let tooNew = false;

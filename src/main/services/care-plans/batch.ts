@@ -8,6 +8,7 @@ import { loadDetail } from './store';
 import { carePlanPdf } from './pdf';
 import { carePlanBundle } from './fhir';
 import { exportDestination } from '../exports/write-file';
+import { yieldToOtherCalls } from '../../router/jobs';
 
 /** Finalised (or since superseded) plans finalised in [from, to] (Swedish dates, inclusive), oldest first. */
 function plansInPeriod(db: Db, from: string, to: string): number[] {
@@ -37,7 +38,9 @@ export function resolveOutDir(outDir: string, dataDir: string): string {
 /**
  * One chunk of a batch export: loads the chunk's plans synchronously (inside the router's
  * transaction, where the handler logs them), and `write` makes the files once the log rows are
- * committed (ctx.afterCommit), each under a temporary name until complete.
+ * committed (ctx.afterCommit), each under a temporary name until complete. Making a PDF takes a
+ * tenth of a second or more and settles without a turn of the event loop, so `write` lets the calls
+ * that arrived meanwhile run before each plan, and reports the export's progress (plans of the period).
  */
 export function batchChunk(
   db: Db,
@@ -45,6 +48,7 @@ export function batchChunk(
   now: Date,
   demo: boolean,
   dataDir: string,
+  progress: (done: number, total: number) => void = () => {},
 ): { patientIds: number[]; write: () => Promise<BatchChunkResult> } {
   const dir = input.download ? null : resolveOutDir(input.outDir ?? '', dataDir);
   const ids = plansInPeriod(db, input.from, input.to);
@@ -55,6 +59,8 @@ export function batchChunk(
     async write() {
       const out = exportDestination(dir);
       for (const [i, plan] of chunk.entries()) {
+        progress(input.offset + i, ids.length);
+        await yieldToOtherCalls();
         const stem = fileStem(plan);
         if (input.format !== 'fhir') {
           out.put({ fileName: `${stem}.pdf`, mimeType: 'application/pdf', base64: (await carePlanPdf(plan, { demo })).toString('base64') });
@@ -65,6 +71,7 @@ export function batchChunk(
         }
       }
       const processed = input.offset + chunk.length;
+      progress(processed, ids.length);
       return { total: ids.length, processed, nextOffset: processed < ids.length ? processed : null, written: out.names, outDir: dir, files: out.files };
     },
   };

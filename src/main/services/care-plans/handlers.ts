@@ -82,7 +82,7 @@ export const carePlanHandlers: Pick<
     return { fileName: `${fileStem(plan)}.fhir.json`, mimeType: 'application/fhir+json', base64: Buffer.from(json, 'utf8').toString('base64') };
   },
   'carePlans.batchExport': (input, ctx) => {
-    const job = batchChunk(ctx.db, input, ctx.now(), demo(ctx), ctx.dataDir);
+    const job = batchChunk(ctx.db, input, ctx.now(), demo(ctx), ctx.dataDir, ctx.progress);
     for (const patientId of job.patientIds) ctx.notePatientAccess({ patientId, objectType: 'care_plan', objectId: 'batch', action: 'export' });
     return ctx.afterCommit(() => job.write());
   },

@@ -5,6 +5,7 @@ import { getTemplate, textColumn } from './templates';
 import { followUpsOf, icd10Text, planRow, writeFollowUps } from './store';
 import { assertReachable } from './reachable';
 import { diagnosisLine } from '../../../shared/domain/icd10';
+import { assertVersion } from '../row-version';
 
 export interface Actor {
   name: string;
@@ -68,6 +69,8 @@ export interface PlanEdit extends CarePlanTexts {
   treatmentSummary: string | null;
   dischargeDate: string | null;
   followUps: FollowUpItem[];
+  /** The row version the save is based on (team mode; see row-version.ts). */
+  expectedVersion?: number;
 }
 
 function assertUnits(db: Db, edit: PlanEdit) {
@@ -81,12 +84,13 @@ function assertUnits(db: Db, edit: PlanEdit) {
 /** Saves a draft's sections; finalised and superseded versions are read-only. */
 export function saveDraft(db: Db, edit: PlanEdit, actor: Actor): void {
   const row = planRow(db, edit.id);
+  assertVersion('carePlan', edit.expectedVersion, { version: row.row_version, by: row.updated_by ?? row.created_by, at: row.updated_at });
   if (!isEditable(row.status)) throw conflict('carePlan.readOnly');
   assertUnits(db, edit);
   const cols = TEXT_KEYS.map(textColumn);
   db.prepare(
     `UPDATE care_plan SET national_unit_id = ?, contact_nurse = ?, contact_nurse_phone = ?, responsible_physician = ?, diagnosis_code = ?,
-       diagnosis_text = ?, diagnosis_plain = ?, treatment_summary = ?, discharge_date = ?, ${cols.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`,
+       diagnosis_text = ?, diagnosis_plain = ?, treatment_summary = ?, discharge_date = ?, ${cols.map((c) => `${c} = ?`).join(', ')}, updated_at = ?, updated_by = ? WHERE id = ?`,
   ).run(
     edit.nationalUnitId,
     edit.contactNurse,
@@ -99,6 +103,7 @@ export function saveDraft(db: Db, edit: PlanEdit, actor: Actor): void {
     edit.dischargeDate,
     ...TEXT_KEYS.map((k) => edit[k]),
     actor.now,
+    actor.name,
     edit.id,
   );
   writeFollowUps(db, edit.id, edit.followUps);

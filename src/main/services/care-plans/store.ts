@@ -31,6 +31,8 @@ export interface PlanRow {
   finalised_by: string | null;
   created_by: string;
   updated_at: string;
+  updated_by: string | null;
+  row_version: number;
   [text: string]: unknown;
 }
 
@@ -132,6 +134,8 @@ export function loadDetail(db: Db, id: number, now: Date): CarePlanDetail {
     finalisedBy: row.finalised_by,
     createdBy: row.created_by,
     updatedAt: row.updated_at,
+    updatedBy: row.updated_by ?? row.created_by,
+    rowVersion: row.row_version,
     handover: handoverOf(db, row.referral_id, today, handoverPendingDays(db)),
     versions,
   };

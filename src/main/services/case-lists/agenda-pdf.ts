@@ -11,12 +11,22 @@ import { formatIdentifier, initialsOf, plannedStarts, stockholmClock } from '../
 import { loadItems, loadMeeting, loadParticipants } from './queries';
 import { cut, footer, heading, line, roleSv, rule } from './pdf-parts';
 import { translate } from '../../../shared/i18n';
+import { caseChecklists } from '../checklist/evaluate';
+import { openBefore, type ChecklistEntry } from '../../../shared/domain/checklist';
+import { stockholmToday } from '../../../shared/domain/lead-time';
+
+/** The case's open "before" items, in Swedish, with the referral fields still missing. */
+const beforeMissingSv = (entries: ChecklistEntry[]) =>
+  openBefore(entries)
+    .map((e) => translate('sv', `checklist.item.${e.item}`) + (e.detail.length ? ` (${e.detail.map((f) => translate('sv', `referral.field.${f}`)).join(', ')})` : ''))
+    .join(', ');
 
 export async function agendaPdf(ctx: RequestContext, meetingId: number, minimal: boolean, purpose: 'export' | 'print'): Promise<FilePayload> {
   // Every read happens before the first await: inside the request's transaction.
   const m = loadMeeting(ctx.db, meetingId);
   const items = loadItems(ctx.db, m);
   const participants = loadParticipants(ctx.db, m.id);
+  const checklists = caseChecklists(ctx.db, m, items, stockholmToday(ctx.now()));
   const demo = getSetting<boolean>(ctx.db, 'demo.loaded', false);
   for (const i of items) ctx.notePatientAccess({ patientId: i.patientId, objectType: 'agenda', objectId: m.id, action: purpose });
   const starts = plannedStarts(m.startsAt, items.map((i) => i.minutes));
@@ -61,6 +71,7 @@ export async function agendaPdf(ctx: RequestContext, meetingId: number, minimal:
     line(doc, 'Anamnes', cut(c.history, 600));
     line(doc, 'Samsjuklighet', cut(c.comorbidity, 300));
     line(doc, 'Patientens önskemål', cut(c.patientWishes, 300));
+    line(doc, translate('sv', 'checklist.agendaPdf'), beforeMissingSv(checklists.get(c.referralId) ?? []));
     rule(doc);
   });
   if (items.length === 0) doc.text('Inga fall på listan.');

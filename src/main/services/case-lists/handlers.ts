@@ -25,7 +25,7 @@ export const caseListHandlers: Pick<Handlers, CaseListMethod> = {
   },
   'caseLists.add': ({ meetingId, referralIds, byHand }, ctx) => addCases(ctx, meetingId, referralIds, byHand),
   'caseLists.remove': ({ meetingId, referralId }, ctx) => removeCase(ctx, meetingId, referralId),
-  'caseLists.reorder': ({ meetingId, referralIds }, ctx) => reorderCases(ctx, meetingId, referralIds),
+  'caseLists.reorder': ({ meetingId, referralIds, expectedVersion }, ctx) => reorderCases(ctx, meetingId, referralIds, expectedVersion),
   'caseLists.setMinutes': ({ meetingId, referralId, minutes }, ctx) => setMinutes(ctx, meetingId, referralId, minutes),
   'caseLists.lock': ({ meetingId }, ctx) => lockList(ctx, meetingId),
   'caseLists.unlock': ({ meetingId, reason }, ctx) => unlockList(ctx, meetingId, reason),

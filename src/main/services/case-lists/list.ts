@@ -9,6 +9,9 @@ import { buildProposal } from './proposal';
 import { loadConsiderations } from '../follow-through/consideration';
 import { loadItems, loadMeeting, loadParticipants, loadRecommendations, nextMeetingAfter, type MeetingRow } from './queries';
 import { meetingQuorum } from './quorum';
+import { caseChecklists, summariseMeeting } from '../checklist/evaluate';
+import { stockholmToday } from '../../../shared/domain/lead-time';
+import { assertVersion } from '../row-version';
 
 /** Meetings of the workplace's care areas from two weeks back on, with how many cases each has. */
 export function listMeetings(ctx: RequestContext): MeetingSummary[] {
@@ -34,6 +37,8 @@ export function getCaseList(ctx: RequestContext, meetingId: number): CaseListVie
   const items = loadItems(ctx.db, m);
   const recs = loadRecommendations(ctx.db, m.id);
   const considerations = loadConsiderations(ctx.db, m.id);
+  const quorum = meetingQuorum(ctx.db, m.id);
+  const checklists = caseChecklists(ctx.db, m, items, stockholmToday(ctx.now()), { quorum, considerations });
   const starts = plannedStarts(m.startsAt, items.map((i) => i.minutes));
   const used = { cases: items.length, minutes: items.reduce((s, i) => s + i.minutes, 0) };
   const proposal = m.lockedAt || m.status !== 'planned' ? null : buildProposal(ctx.db, m, used);
@@ -44,13 +49,14 @@ export function getCaseList(ctx: RequestContext, meetingId: number): CaseListVie
     .all(m.id) as CaseListView['unlocks'];
   return {
     meeting: { ...m, caseCount: used.cases, caseMinutes: used.minutes },
-    quorum: meetingQuorum(ctx.db, m.id),
-    items: items.map((i, n) => ({ ...i, plannedStart: starts[n], recommendations: recs.get(i.referralId) ?? [], consideration: considerations.get(i.referralId) ?? null })),
+    quorum,
+    items: items.map((i, n) => ({ ...i, plannedStart: starts[n], recommendations: recs.get(i.referralId) ?? [], consideration: considerations.get(i.referralId) ?? null, checklist: checklists.get(i.referralId) ?? [] })),
     proposal,
     participants: loadParticipants(ctx.db, m.id),
     unlocks,
     endsAt: new Date(Date.parse(m.startsAt) + m.durationMinutes * 60_000).toISOString(),
     nextMeeting: nextMeetingAfter(ctx.db, m),
+    checklist: summariseMeeting(ctx.db, m, checklists.values()),
   };
 }
 
@@ -81,6 +87,7 @@ export function addCases(ctx: RequestContext, meetingId: number, referralIds: nu
     insert.run(m.id, referralId, position++, minutes, byHand ? 1 : 0);
     ctx.notePatientAccess({ patientId: r.patientId, objectType: 'case_list', objectId: m.id });
   }
+  noteListChange(ctx, m.id);
   return { added: new Set(referralIds).size };
 }
 
@@ -97,18 +104,30 @@ export function removeCase(ctx: RequestContext, meetingId: number, referralId: n
   assertEditable(loadMeeting(ctx.db, meetingId));
   const patientId = itemPatient(ctx, meetingId, referralId);
   ctx.db.prepare('DELETE FROM case_list_item WHERE meeting_id = ? AND referral_id = ?').run(meetingId, referralId);
+  noteListChange(ctx, meetingId);
   ctx.notePatientAccess({ patientId, objectType: 'case_list', objectId: meetingId });
   return { ok: true };
 }
 
-/** The new order must name exactly the cases on the list. */
-export function reorderCases(ctx: RequestContext, meetingId: number, referralIds: number[]): { ok: true } {
-  assertEditable(loadMeeting(ctx.db, meetingId));
+/**
+ * Who changed the list and when, for the conflict message of a save based on an older order (the
+ * version itself rises by trigger with every added, removed, moved or re-timed case: migration 0032).
+ */
+function noteListChange(ctx: RequestContext, meetingId: number): void {
+  ctx.db.prepare('UPDATE meeting SET case_list_changed_by = ?, case_list_changed_at = ? WHERE id = ?').run(ctx.caller.name, ctx.now().toISOString(), meetingId);
+}
+
+/** The new order must name exactly the cases on the list, and be based on the list as it is now. */
+export function reorderCases(ctx: RequestContext, meetingId: number, referralIds: number[], expectedVersion?: number): { ok: true } {
+  const m = loadMeeting(ctx.db, meetingId);
+  assertEditable(m);
+  assertVersion('caseList', expectedVersion, { version: m.caseListVersion, by: m.caseListChangedBy, at: m.caseListChangedAt ?? ctx.now().toISOString() });
   const current = ctx.db.prepare('SELECT referral_id FROM case_list_item WHERE meeting_id = ?').pluck().all(meetingId) as number[];
   const same = current.length === referralIds.length && new Set(referralIds).size === referralIds.length && referralIds.every((id) => current.includes(id));
   if (!same) throw conflict('caseList.staleOrder');
   const set = ctx.db.prepare('UPDATE case_list_item SET position = ? WHERE meeting_id = ? AND referral_id = ?');
   referralIds.forEach((id, n) => set.run(n + 1, meetingId, id));
+  noteListChange(ctx, meetingId);
   return { ok: true };
 }
 
@@ -116,6 +135,7 @@ export function setMinutes(ctx: RequestContext, meetingId: number, referralId: n
   assertEditable(loadMeeting(ctx.db, meetingId));
   const patientId = itemPatient(ctx, meetingId, referralId);
   ctx.db.prepare('UPDATE case_list_item SET minutes = ? WHERE meeting_id = ? AND referral_id = ?').run(minutes, meetingId, referralId);
+  noteListChange(ctx, meetingId);
   ctx.notePatientAccess({ patientId, objectType: 'case_list', objectId: meetingId });
   return { ok: true };
 }

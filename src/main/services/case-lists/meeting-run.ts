@@ -11,6 +11,7 @@ import type { Intent } from '../../../shared/api/methods/case-lists';
 import { changeReferralStatus } from '../referrals/status';
 import { loadItems, loadMeeting, nextMeetingAfter, type MeetingRow } from './queries';
 import { assertStarted, quorumOnFinalise } from './quorum';
+import { assertVersion } from '../row-version';
 import type { NotQuorate } from '../../../shared/api/methods/case-lists';
 
 export interface RecommendationData {
@@ -23,6 +24,28 @@ export interface RecommendationData {
   nextStep: string | null;
   responsibleUnitId: number | null;
   rediscussDate: string | null;
+  /** The current recommendation's row version the save is based on (0: none yet); see row-version.ts. */
+  expectedVersion?: number;
+}
+
+interface CurrentRecommendation {
+  id: number;
+  version: number;
+  rowVersion: number;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+/** The case's recommendation in force at this meeting, after a save based on an older one is refused. */
+function currentRecommendation(ctx: RequestContext, r: RecommendationData): CurrentRecommendation | undefined {
+  const current = ctx.db
+    .prepare(
+      `SELECT id, version, row_version rowVersion, recorded_by recordedBy, recorded_at recordedAt
+         FROM recommendation WHERE referral_id = ? AND meeting_id = ? AND superseded_at IS NULL`,
+    )
+    .get(r.referralId, r.meetingId) as CurrentRecommendation | undefined;
+  assertVersion('recommendation', r.expectedVersion, current ? { version: current.rowVersion, by: current.recordedBy, at: current.recordedAt } : { version: 0, by: null, at: ctx.now().toISOString() });
+  return current;
 }
 
 interface ItemState {
@@ -55,15 +78,15 @@ function validate(db: Db, m: MeetingRow, r: RecommendationData): void {
   if (r.rediscussDate !== null && r.rediscussDate <= m.localDate) throw invalid('rediscussDate', 'recommendation.rediscussAfter', { date: m.localDate });
 }
 
-function insertVersion(ctx: RequestContext, r: RecommendationData, version: number, reason: string | null): void {
+function insertVersion(ctx: RequestContext, r: RecommendationData, version: number, reason: string | null, rowVersion = 1): void {
   ctx.db
     .prepare(
       `INSERT INTO recommendation (referral_id, meeting_id, version, intent, treatments, treatment_text, place_of_treatment, next_step,
-         responsible_unit_id, rediscuss_date, amendment_reason, recorded_at, recorded_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         responsible_unit_id, rediscuss_date, amendment_reason, recorded_at, recorded_by, row_version)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(r.referralId, r.meetingId, version, r.intent, JSON.stringify(r.treatments), r.treatmentText, r.placeOfTreatment, r.nextStep,
-      r.responsibleUnitId, r.rediscussDate, reason, ctx.now().toISOString(), ctx.caller.name);
+      r.responsibleUnitId, r.rediscussDate, reason, ctx.now().toISOString(), ctx.caller.name, rowVersion);
 }
 
 /** During the meeting (list locked, not finalised): records or corrects the case's recommendation. */
@@ -76,7 +99,7 @@ export function recordRecommendation(ctx: RequestContext, r: RecommendationData)
   const item = itemState(ctx.db, m.id, r.referralId);
   if (item.outcome === 'postponed') throw conflict('recommendation.isPostponed');
   validate(ctx.db, m, r);
-  const existing = ctx.db.prepare('SELECT id FROM recommendation WHERE referral_id = ? AND meeting_id = ? AND superseded_at IS NULL').pluck().get(r.referralId, m.id) as number | undefined;
+  const existing = currentRecommendation(ctx, r)?.id;
   if (existing !== undefined) {
     // Not yet finalised: the draft is corrected in place; versions start once the chair has finalised.
     ctx.db
@@ -100,13 +123,11 @@ export function amendRecommendation(ctx: RequestContext, r: RecommendationData, 
   const m = loadMeeting(ctx.db, r.meetingId);
   if (m.status !== 'finalised') throw conflict('recommendation.amendOnlyFinalised');
   const item = itemState(ctx.db, m.id, r.referralId);
-  const current = ctx.db
-    .prepare('SELECT id, version FROM recommendation WHERE referral_id = ? AND meeting_id = ? AND superseded_at IS NULL')
-    .get(r.referralId, m.id) as { id: number; version: number } | undefined;
+  const current = currentRecommendation(ctx, r);
   if (!current) throw conflict('recommendation.none');
   validate(ctx.db, m, r);
   ctx.db.prepare('UPDATE recommendation SET superseded_at = ? WHERE id = ?').run(ctx.now().toISOString(), current.id);
-  insertVersion(ctx, r, current.version + 1, reason);
+  insertVersion(ctx, r, current.version + 1, reason, current.rowVersion + 1);
   ctx.notePatientAccess({ patientId: item.patientId, objectType: 'recommendation', objectId: r.referralId });
   return { version: current.version + 1 };
 }

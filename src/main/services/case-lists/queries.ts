@@ -29,6 +29,10 @@ export interface MeetingRow {
   treatmentOptions: string[];
   /** Finalised without quorum: the required roles missing and the chair's reason (null: quorate or not finalised). */
   notQuorate: NotQuorate | null;
+  /** Raised by every change of the list (team mode: a reorder based on an older one is a conflict). */
+  caseListVersion: number;
+  caseListChangedBy: string | null;
+  caseListChangedAt: string | null;
 }
 
 export function loadMeeting(db: Db, meetingId: number): MeetingRow {
@@ -39,7 +43,8 @@ export function loadMeeting(db: Db, meetingId: number): MeetingRow {
               m.video_link videoLink, m.chair_name chairName, m.capacity_cases capacityCases, m.minutes_per_case minutesPerCase,
               m.case_list_locked_at lockedAt, m.finalised_at finalisedAt, m.finalised_by finalisedBy,
               a.lead_time_target_days leadTimeTargetDays, a.treatment_options treatmentOptions,
-              m.quorum_missing_roles quorumMissingRoles, m.quorum_reason quorumReason
+              m.quorum_missing_roles quorumMissingRoles, m.quorum_reason quorumReason,
+              m.case_list_version caseListVersion, m.case_list_changed_by caseListChangedBy, m.case_list_changed_at caseListChangedAt
          FROM meeting m JOIN care_area a ON a.code = m.care_area_code WHERE m.id = ?`,
     )
     .get(meetingId) as
@@ -126,17 +131,22 @@ export function loadEligible(db: Db, m: MeetingRow): EligibleKey[] {
           AND NOT EXISTS (${WAITING_ON_A_PLANNED_LIST})`,
     )
     .raw(true)
-    .all({ area: m.careAreaCode, date: m.localDate }) as [number, number, CaseBrief['priority'], string, string | null, string][];
-  return rows.map(([referralId, patientId, priority, receivedDate, suspicionDate, status]) => ({
-    referralId,
-    patientId,
-    priority,
-    receivedDate,
-    suspicionDate,
-    referralStatus: status,
-    rediscussion: status === 'discussed',
-  }));
+    .all({ area: m.careAreaCode, date: m.localDate }) as EligibleRow[];
+  return rows.map(eligibleKey);
 }
+
+/** One raw row of `loadEligible`'s query: id, patient, priority, received, suspicion date, status. */
+export type EligibleRow = [number, number, CaseBrief['priority'], string, string | null, string];
+
+export const eligibleKey = ([referralId, patientId, priority, receivedDate, suspicionDate, status]: EligibleRow): EligibleKey => ({
+  referralId,
+  patientId,
+  priority,
+  receivedDate,
+  suspicionDate,
+  referralStatus: status,
+  rediscussion: status === 'discussed',
+});
 
 /** The briefs (patient, referrer, question, days left) of the given candidates, in their order. */
 export function loadBriefs(db: Db, m: MeetingRow, keys: readonly EligibleKey[]): CaseBrief[] {
@@ -203,7 +213,7 @@ export function loadRecommendations(db: Db, meetingId: number): Map<number, Reco
       `SELECT rc.referral_id referralId, rc.version, rc.intent, rc.treatments, rc.treatment_text treatmentText,
               rc.place_of_treatment placeOfTreatment, rc.next_step nextStep, rc.responsible_unit_id responsibleUnitId,
               u.name responsibleUnitName, rc.rediscuss_date rediscussDate, rc.amendment_reason amendmentReason,
-              rc.recorded_at recordedAt, rc.recorded_by recordedBy, rc.superseded_at supersededAt
+              rc.recorded_at recordedAt, rc.recorded_by recordedBy, rc.superseded_at supersededAt, rc.row_version rowVersion
          FROM recommendation rc LEFT JOIN unit u ON u.id = rc.responsible_unit_id
         WHERE rc.meeting_id = ? ORDER BY rc.referral_id, rc.version DESC`,
     )

@@ -4,6 +4,7 @@ import type { FollowThroughFigures } from '../../../shared/api/methods/follow-th
 import { DEVIATION_REASONS, daysBetween, type DeviationReason, type ImplementationStatus, type WishesConsidered } from '../../../shared/domain/follow-through';
 import { share, summariseDurations } from '../../../shared/domain/statistics';
 import { targetsOf } from './settings';
+import { checklistFigures } from '../checklist/figures';
 
 interface CaseRow {
   localDate: string;
@@ -25,7 +26,8 @@ interface CaseRow {
  * - wishes recorded: the recommendation says whether the patient's wishes were followed (yes, partly or no);
  * - trial considered: the case records that a trial was considered;
  * - postponement rate: postponed / (discussed + postponed) over the care area's held meetings in the period;
- * - discussion time: minutes from opening to closing the case in the meeting view.
+ * - discussion time: minutes from opening to closing the case in the meeting view;
+ * - checklist completion: discussed cases with every item of the care area's nMDK checklist done in time.
  */
 export function followThroughFigures(db: Db, p: { careAreaCode: string; from: string; to: string }): FollowThroughFigures {
   if (!db.prepare('SELECT 1 FROM care_area WHERE code = ?').get(p.careAreaCode)) throw invalid('careAreaCode', 'followUp.unknownCareArea', { code: p.careAreaCode });
@@ -81,6 +83,7 @@ export function followThroughFigures(db: Db, p: { careAreaCode: string; from: st
     postponed: decided.postponed,
     postponementRate: share(decided.postponed, decided.discussed + decided.postponed),
     discussionMinutes: summariseDurations(minutes),
+    checklist: checklistFigures(db, p, p.to),
     targets: targetsOf(db, p.careAreaCode),
   };
 }

@@ -7,7 +7,7 @@ import { translate } from '../../../shared/i18n';
 
 /** Two weeks after the reply the referring unit has usually decided and started. */
 export const DEFAULT_NO_STATUS_AFTER_DAYS = 14;
-const NO_TARGETS: FollowThroughTargets = { implementationRate: null, wishesRecorded: null, trialConsidered: null, postponementRate: null };
+const NO_TARGETS: FollowThroughTargets = { implementationRate: null, wishesRecorded: null, trialConsidered: null, postponementRate: null, checklistComplete: null };
 
 export function followThroughSettings(db: Db): FollowThroughSettings {
   return { noStatusAfterDays: getSetting(db, 'followThrough.noStatusAfterDays', DEFAULT_NO_STATUS_AFTER_DAYS) };

@@ -3,6 +3,7 @@ import type { FollowUpDashboard } from '../../../shared/api/methods/follow-up';
 import { followUpTables } from '../../../shared/domain/follow-up-tables';
 import { formatCell, type ReportTable } from '../../../shared/domain/report-table';
 import { translate, type Lang } from '../../../shared/i18n';
+import { methodSection } from '../../../shared/domain/method-section';
 
 /** Draws one table with a bold header row, right-aligned figures and page breaks between rows. */
 function drawTable(doc: Pdf, table: ReportTable, lang: Lang): void {
@@ -37,7 +38,21 @@ function drawTable(doc: Pdf, table: ReportTable, lang: Lang): void {
   if (table.note) doc.moveDown(0.3).font(FONT.italic).fontSize(8).fillColor('#333').text(table.note, left, doc.y, { width }).fillColor('#000');
 }
 
-/** The dashboard as an A4 PDF for the annual report: every table, with the methods and sources. */
+/** The method section, a part of its own on a new page: each figure in bold, its definition after it. */
+function drawMethodSection(doc: Pdf, t: (key: string) => string): void {
+  const section = methodSection(t);
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+  doc.addPage();
+  doc.font(FONT.bold).fontSize(14).fillColor('#000').text(section.title, left, doc.y, { width });
+  doc.moveDown(0.3).font(FONT.regular).fontSize(9).text(section.intro, { width });
+  for (const e of section.entries) {
+    doc.moveDown(0.45).font(FONT.bold).fontSize(9.5).text(e.figure, left, doc.y, { width });
+    doc.font(FONT.regular).fontSize(9).text(e.definition, left, doc.y, { width });
+  }
+}
+
+/** The dashboard as an A4 PDF for the annual report: every table, its sources, then the method section. */
 export async function followUpPdf(d: FollowUpDashboard, lang: Lang, options: { demo: boolean; today: string; moreTables?: ReportTable[] }): Promise<Buffer> {
   const t = (key: string, params?: Record<string, string | number>) => translate(lang, key, params);
   const areaName = lang === 'en' ? d.careArea.nameEn : d.careArea.nameSv;
@@ -47,9 +62,9 @@ export async function followUpPdf(d: FollowUpDashboard, lang: Lang, options: { d
   doc.moveDown(0.2).font(FONT.regular).fontSize(11).text(title);
   doc.moveDown(0.4).fontSize(8.5).fillColor('#333');
   doc.text(t('followUp.populationSource', { source: lang === 'en' ? d.population.sourceEn : d.population.source }));
-  doc.text(t('followUp.methods'));
   doc.text(t('followUp.generated', { date: options.today }));
   doc.fillColor('#000');
   for (const table of [...followUpTables(d, t), ...(options.moreTables ?? [])]) drawTable(doc, table, lang);
+  drawMethodSection(doc, t);
   return finish();
 }

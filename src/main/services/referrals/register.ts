@@ -9,7 +9,7 @@ import type { ParsedIdentifier } from '../../../shared/domain/identifiers';
 import { findOrCreatePatient, findPatientId, openReferrals, readIdentifier } from './patients';
 import { assertReferral, referralIssues } from './validate';
 import { FIELD_COLUMNS, fieldValues } from './rows';
-import { changedByOther } from '../row-version';
+import { assertVersion } from '../row-version';
 
 /** What the referrals written together share: the time, the user, the first timeline row's note. */
 export interface ReferralWrite {
@@ -91,7 +91,7 @@ export function updateReferral(ctx: RequestContext, id: number, fields: Referral
     | undefined;
   if (!row) throw notFound('referral', id);
   // Someone saved since this form was opened: refuse, so their change is not overwritten unseen.
-  if (expectedVersion !== undefined && expectedVersion !== row.row_version) throw changedByOther('referral', row.updated_by, row.updated_at);
+  assertVersion('referral', expectedVersion, { version: row.row_version, by: row.updated_by, at: row.updated_at });
   if (!isOpenStatus(row.status)) throw conflict('referral.notOpen');
   assertReferral(db, fields, stockholmToday(ctx.now()));
   const at = ctx.now().toISOString();

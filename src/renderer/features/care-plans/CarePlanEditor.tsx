@@ -12,7 +12,9 @@ import { Page } from '../../ui/Page';
 import { FollowUpEditor } from './FollowUpEditor';
 import { HandoverPanel } from './HandoverPanel';
 import { ExportActions } from './ExportActions';
+import { VersionConflict } from '../team/VersionConflict';
 import './care-plans.css';
+import type { MessageKey } from '../../../shared/i18n';
 
 const toInput = (p: CarePlanDetail): CarePlanInput => ({
   id: p.id,
@@ -29,7 +31,7 @@ const toInput = (p: CarePlanDetail): CarePlanInput => ({
 });
 
 /** Groups of the "Min vårdplan" texts as the editor shows them. */
-const TEXT_SECTIONS: { titleKey: string; keys: (keyof CarePlanTexts)[] }[] = [
+const TEXT_SECTIONS: { titleKey: MessageKey; keys: (keyof CarePlanTexts)[] }[] = [
   { titleKey: 'carePlan.section.rehab', keys: ['rehabilitationNeeds', 'rehabilitationPlan'] },
   { titleKey: 'carePlan.section.advice', keys: ['selfCareAdvice', 'warningSigns', 'callWeekdays', 'callOtherTimes'] },
   { titleKey: 'carePlan.section.practical', keys: ['practicalMatters', 'patientRights'] },
@@ -44,6 +46,7 @@ export function CarePlanEditor({ id }: { id: number }) {
   const [confirmFinalise, setConfirmFinalise] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [reloaded, setReloaded] = useState(false);
   const fe = useFieldErrors(error);
 
   useEffect(() => {
@@ -78,12 +81,25 @@ export function CarePlanEditor({ id }: { id: number }) {
   async function save(e?: React.FormEvent) {
     e?.preventDefault();
     try {
-      loaded(await api.call('carePlans.save', draft!), t('common.saved'));
+      // Based on the version this editor loaded: someone else's save since then is a conflict, not overwritten.
+      loaded(await api.call('carePlans.save', { ...draft!, expectedVersion: plan!.rowVersion }), t('common.saved'));
+      setReloaded(false);
       return true;
     } catch (err) {
       setError(err);
       setNotice(null);
       return false;
+    }
+  }
+
+  /** After a conflict: the newer version becomes the save's base; the editor keeps the user's text. */
+  async function reloadLatest() {
+    try {
+      setPlan(await api.call('carePlans.get', { id }));
+      setError(null);
+      setReloaded(true);
+    } catch (err) {
+      setError(err);
     }
   }
 
@@ -124,6 +140,7 @@ export function CarePlanEditor({ id }: { id: number }) {
       {plan.finalisedAt && <p className="muted">{t('carePlan.finalisedBy', { at: plan.finalisedAt.slice(0, 10), by: plan.finalisedBy ?? '' })}</p>}
       {plan.recommendation?.treatmentText && <p className="muted">{t('carePlan.recommendation', { text: plan.recommendation.treatmentText })}</p>}
       <ErrorBanner error={error} />
+      <VersionConflict error={error} reloaded={reloaded} onReload={() => void reloadLatest()} />
       {notice && (
         <p className="banner banner-ok" role="status">
           {notice}

@@ -15,6 +15,7 @@ import { AttendancePanel } from '../calendar/AttendancePanel';
 import { stockholmClock, stockholmDateTime } from './format';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { downloadAll } from '../calendar/ics';
+import { MeetingChecklistSummary } from '../checklist/MeetingChecklist';
 
 /** Building one meeting's case list: the list (ordered, timed), the proposal, lock/unlock, the agenda. */
 export function CaseListBuilder({ meetingId }: { meetingId: number }) {
@@ -100,6 +101,7 @@ export function CaseListBuilder({ meetingId }: { meetingId: number }) {
         <p className="banner banner-ok">{t('meeting.finalised', { at: stockholmDateTime(m.finalisedAt), by: m.finalisedBy ?? '' })}</p>
       )}
       <NotQuorateRecord notQuorate={m.notQuorate} />
+      <MeetingChecklistSummary view={view} />
       <section className="card" aria-labelledby="list-heading">
         <div className="section-head">
           <h2 id="list-heading">{t('caseList.list')}</h2>
@@ -167,7 +169,7 @@ export function CaseListBuilder({ meetingId }: { meetingId: number }) {
           <SortableCaseList
             items={view.items}
             editable={editable}
-            onReorder={(referralIds) => run(() => api.call('caseLists.reorder', { meetingId, referralIds }))}
+            onReorder={(referralIds) => run(() => api.call('caseLists.reorder', { meetingId, referralIds, expectedVersion: m.caseListVersion }))}
             onRemove={(referralId) => run(() => api.call('caseLists.remove', { meetingId, referralId }))}
             onMinutes={(referralId, minutes) => run(() => api.call('caseLists.setMinutes', { meetingId, referralId, minutes }))}
           />

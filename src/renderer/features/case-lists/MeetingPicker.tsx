@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useDataChanged } from '../team/useDataChanged';
 import type { MeetingSummary } from '../../../shared/api/methods/case-lists';
 import { api } from '../../lib/api';
 import { useAppStore } from '../../app/store';
@@ -14,9 +15,12 @@ export function MeetingPicker() {
   const areas = useAppStore((s) => s.reference?.careAreas ?? []);
   const [meetings, setMeetings] = useState<MeetingSummary[] | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // Again when another user's change reached the unit server (team mode), e.g. a case added to a list.
+  const [changes, setChanges] = useState(0);
+  useDataChanged(() => setChanges((n) => n + 1));
   useEffect(() => {
     api.call('caseLists.meetings', {}).then(setMeetings, setError);
-  }, []);
+  }, [changes]);
   const areaName = (code: string) => {
     const a = areas.find((x) => x.code === code);
     return a ? (lang === 'sv' ? a.nameSv : a.nameEn) : code;

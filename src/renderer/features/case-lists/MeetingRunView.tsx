@@ -18,24 +18,33 @@ import { useCan } from '../security/useCan';
 import { PersonFacts } from '../follow-through/PersonFacts';
 import { useCaseTimes } from '../follow-through/useCaseTimes';
 import { FinaliseDialog, NotQuorateRecord } from './FinaliseDialog';
+import { MeetingChecklistSummary } from '../checklist/MeetingChecklist';
+import { ChecklistPanel } from '../checklist/ChecklistPanel';
 
 /** The meeting: one case at a time, large enough to share on screen, with its outcome beside it. */
 export function MeetingRunView({ meetingId }: { meetingId: number }) {
   const t = useT();
   const lang = useAppStore((s) => s.lang);
   const { view, error, notice, load } = useCaseListStore();
-  const [index, setIndex] = useState(0);
+  // The case on stage, by referral: when someone reorders the list during the meeting (team mode), the
+  // chair stays on the same case (and keeps what is typed in its form), wherever it moved.
+  const [currentId, setCurrentId] = useState<number | null>(null);
   const [confirming, setConfirming] = useState(false);
   const canFinalise = useCan('caseLists.finalise');
   useEffect(() => {
     void load(meetingId);
   }, [load, meetingId]);
   useDataChanged(() => void load(meetingId));
+  const firstId = view?.meeting.id === meetingId ? (view.items[0]?.referralId ?? null) : null;
+  useEffect(() => {
+    if (currentId === null && firstId !== null) setCurrentId(firstId);
+  }, [currentId, firstId]);
   if (!view || view.meeting.id !== meetingId) return <ErrorBanner error={error} />;
   const m = view.meeting;
   const items = view.items;
-  const at = Math.min(index, Math.max(0, items.length - 1));
+  const at = Math.max(0, items.findIndex((c) => c.referralId === currentId));
   const item = items[at];
+  const setIndex = (n: number) => setCurrentId(items[n]?.referralId ?? null);
   const area = lang === 'sv' ? m.careAreaNameSv : m.careAreaNameEn;
   return (
     <section className="page meeting-run">
@@ -70,6 +79,7 @@ export function MeetingRunView({ meetingId }: { meetingId: number }) {
         <p className="banner banner-ok">{t('meeting.finalised', { at: stockholmDateTime(m.finalisedAt), by: m.finalisedBy ?? '' })}</p>
       )}
       <NotQuorateRecord notQuorate={m.notQuorate} />
+      <MeetingChecklistSummary view={view} />
       <div className="run-layout">
         <nav className="case-index" aria-label={t('meeting.cases')}>
           <ol>
@@ -155,6 +165,10 @@ function CaseStage({ view, item, n, total, onGo }: { view: CaseListView; item: C
         )}
       </dl>
       <PersonFacts item={item} />
+      <details className="stage-checklist" open={item.outcome !== 'pending'}>
+        <summary>{t('checklist.title')}</summary>
+        <ChecklistPanel item={item} />
+      </details>
       <section className="stage-outcome" aria-label={t('recommendation.title')}>
         <h3>{t('recommendation.title')}</h3>
         {item.outcome === 'postponed' && <p className="banner banner-warn">{t('meeting.outcome.postponed')}</p>}

@@ -6,6 +6,8 @@ import { useT } from '../../i18n/useT';
 import { Field, useFieldErrors } from '../../ui/Field';
 import { useCaseListStore } from './store';
 import { ConsiderationFields, considerationDraft, considerationInput } from '../follow-through/ConsiderationFields';
+import { isVersionConflict, VersionConflict } from '../team/VersionConflict';
+import { RecommendationView } from './RecommendationView';
 
 interface Props {
   meetingId: number;
@@ -32,6 +34,10 @@ export function RecommendationForm({ meetingId, item, treatmentOptions, mode, on
   const [rediscuss, setRediscuss] = useState(current?.rediscussDate ?? '');
   const [reason, setReason] = useState('');
   const [consideration, setConsideration] = useState(() => considerationDraft(item.consideration));
+  // The version this form's save is based on (0: none recorded); a newer one on the server is a conflict.
+  const [baseVersion, setBaseVersion] = useState(current?.rowVersion ?? 0);
+  const [conflict, setConflict] = useState<unknown>(null);
+  const [reloaded, setReloaded] = useState(false);
 
   async function save(e: React.FormEvent) {
     e.preventDefault();
@@ -46,17 +52,31 @@ export function RecommendationForm({ meetingId, item, treatmentOptions, mode, on
       responsibleUnitId: unitId ? Number(unitId) : null,
       rediscussDate: rediscuss || null,
       ...considerationInput(consideration),
+      expectedVersion: baseVersion,
     };
     const ok = await act(
       meetingId,
       () => (mode === 'amend' ? api.call('recommendations.amend', { ...input, amendmentReason: reason }) : api.call('recommendations.record', input)),
       t('recommendation.saved'),
     );
+    // The list is reloaded after a refusal too; the conflict is kept here, with the typed text.
+    const refused = ok ? null : useCaseListStore.getState().error;
+    setConflict(isVersionConflict(refused) ? refused : null);
     if (ok) onDone();
+  }
+
+  /** After a conflict: the newer recommendation (already reloaded with the list) becomes the base. */
+  function reloadLatest() {
+    setBaseVersion(current?.rowVersion ?? 0);
+    setConflict(null);
+    setReloaded(true);
+    useCaseListStore.setState({ error: null });
   }
 
   return (
     <form className="recommendation-form" onSubmit={save} aria-label={t('recommendation.title')}>
+      <VersionConflict error={conflict} reloaded={reloaded} onReload={reloadLatest} />
+      {reloaded && current && <RecommendationView versions={[current]} />}
       <fieldset className={`checks${fe('intent') ? ' field-invalid' : ''}`}>
         <legend>{t('recommendation.intent')}</legend>
         {INTENTS.map((i) => (

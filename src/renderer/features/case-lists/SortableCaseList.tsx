@@ -6,6 +6,7 @@ import type { CaseListItem } from '../../../shared/api/methods/case-lists';
 import { formatIdentifier, moveItem } from '../../../shared/domain/agenda';
 import { useT } from '../../i18n/useT';
 import { stockholmClock } from './format';
+import { CaseChecklist } from '../checklist/ChecklistPanel';
 
 interface Props {
   items: CaseListItem[];
@@ -103,6 +104,7 @@ function SortableRow(props: {
         </div>
         <div className="muted">{item.referringUnitName}</div>
         {item.question && <div>{item.question}</div>}
+        <CaseChecklist item={item} />
       </div>
       <div className="case-tools">
         {editable ? (

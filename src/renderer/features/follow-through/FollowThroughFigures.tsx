@@ -1,6 +1,4 @@
 import { useEffect, useMemo, useState } from 'react';
-import { BarController, BarElement, CategoryScale, Chart as ChartJs, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
-import { Chart } from 'react-chartjs-2';
 import type { FollowThroughFigures as Figures } from '../../../shared/api/methods/follow-through';
 import { followThroughTables } from '../../../shared/domain/follow-through-tables';
 import type { ReportTable } from '../../../shared/domain/report-table';
@@ -8,34 +6,30 @@ import { api } from '../../lib/api';
 import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { ReportTableView } from '../follow-up/ReportTableView';
-
-// Bars for the shares, a line element for each target mark.
-ChartJs.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
+import { BarChart, SERIES_STYLE } from '../follow-up/charts';
 
 /** Shares as bars (percent) with the care area's targets drawn as lines across each bar. */
 function SharesChart({ f, label }: { f: Figures; label: string }) {
   const t = useT();
   const pct = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
-  const labels = [t('followThrough.fig.implementationRate'), t('followThrough.fig.wishesRecorded'), t('followThrough.fig.trialConsidered'), t('followThrough.fig.postponementRate')];
-  const values = [f.implementation.rate, f.wishesRecordedShare, f.trialConsideredShare, f.postponementRate].map(pct);
-  const targets = [f.targets.implementationRate, f.targets.wishesRecorded, f.targets.trialConsidered, f.targets.postponementRate].map(pct);
+  const labels = [
+    t('followThrough.fig.implementationRate'),
+    t('followThrough.fig.wishesRecorded'),
+    t('followThrough.fig.trialConsidered'),
+    t('followThrough.fig.postponementRate'),
+    t('followThrough.fig.checklistComplete'),
+  ];
+  const values = [f.implementation.rate, f.wishesRecordedShare, f.trialConsideredShare, f.postponementRate, f.checklist.share].map(pct);
+  const g = f.targets;
+  const targets = [g.implementationRate, g.wishesRecorded, g.trialConsidered, g.postponementRate, g.checklistComplete].map(pct);
   return (
-    <div className="fu-chart">
-      <Chart
-        type="bar"
-        role="img"
-        aria-label={label}
-        data={{
-          labels,
-          datasets: [
-            { type: 'bar' as const, label: t('followThrough.fig.value'), data: values, backgroundColor: '#0b5cad', borderColor: '#0b5cad', borderWidth: 1 },
-            // A wide horizontal mark per bar: the target, visible without colour.
-            { type: 'line' as const, label: t('followThrough.fig.target'), data: targets, showLine: false, pointStyle: 'line', pointRadius: 28, pointHoverRadius: 28, borderColor: '#b00020', borderWidth: 3 },
-          ],
-        }}
-        options={{ animation: false, responsive: true, maintainAspectRatio: false, scales: { y: { beginAtZero: true, max: 100, title: { display: true, text: '%' } } } }}
-      />
-    </div>
+    <BarChart
+      label={label}
+      yTitle="%"
+      max={100}
+      data={{ labels, datasets: [{ label: t('followThrough.fig.value'), data: values, ...SERIES_STYLE.solid() }] }}
+      target={{ label: t('followThrough.fig.target'), values: targets }}
+    />
   );
 }
 

@@ -1,23 +1,22 @@
 import { useEffect, useState } from 'react';
-import { useAppStore } from '../../app/store';
+import { CareAreaSelect, useActiveCareAreas } from '../settings/CareAreaSelect';
 import { api } from '../../lib/api';
 import { useSubmit } from '../../lib/useSubmit';
 import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Field, useFieldErrors } from '../../ui/Field';
 
-const TARGETS = ['implementationRate', 'wishesRecorded', 'trialConsidered', 'postponementRate'] as const;
+const TARGETS = ['implementationRate', 'wishesRecorded', 'trialConsidered', 'postponementRate', 'checklistComplete'] as const;
 type Target = (typeof TARGETS)[number];
 
 /** Settings → follow-up after the MDK: the worklist's days after the reply, and targets per care area (in percent). */
 export function FollowThroughSettings() {
   const t = useT();
-  const lang = useAppStore((s) => s.lang);
-  const areas = useAppStore((s) => s.reference?.careAreas ?? []).filter((a) => a.active);
+  const { first } = useActiveCareAreas();
   const [days, setDays] = useState('');
-  const [area, setArea] = useState(areas[0]?.code ?? '');
+  const [area, setArea] = useState(first);
   const [all, setAll] = useState<Record<string, Record<Target, number | null>>>({});
-  const [targets, setTargets] = useState<Record<Target, string>>({ implementationRate: '', wishesRecorded: '', trialConsidered: '', postponementRate: '' });
+  const [targets, setTargets] = useState<Record<Target, string>>(() => Object.fromEntries(TARGETS.map((k) => [k, ''])) as Record<Target, string>);
   const [saved, setSaved] = useState(false);
   useEffect(() => {
     void api.call('followThrough.settings', {}).then((s) => {
@@ -28,7 +27,7 @@ export function FollowThroughSettings() {
   useEffect(() => {
     const g = all[area];
     const pct = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(Math.round(v * 1000) / 10));
-    setTargets({ implementationRate: pct(g?.implementationRate), wishesRecorded: pct(g?.wishesRecorded), trialConsidered: pct(g?.trialConsidered), postponementRate: pct(g?.postponementRate) });
+    setTargets(Object.fromEntries(TARGETS.map((k) => [k, pct(g?.[k])])) as Record<Target, string>);
   }, [all, area]);
   const { submit, error, busy } = useSubmit(
     async () => {
@@ -40,6 +39,7 @@ export function FollowThroughSettings() {
         wishesRecorded: share(targets.wishesRecorded),
         trialConsidered: share(targets.trialConsidered),
         postponementRate: share(targets.postponementRate),
+        checklistComplete: share(targets.checklistComplete),
       });
       setAll({ ...all, [area]: saved });
     },
@@ -52,15 +52,7 @@ export function FollowThroughSettings() {
       <Field label={t('followThrough.noStatusAfterDays')} error={fe('noStatusAfterDays')}>
         <input type="number" min={1} max={365} value={days} onChange={(e) => setDays(e.target.value)} />
       </Field>
-      <Field label={t('followUp.careArea')}>
-        <select value={area} onChange={(e) => setArea(e.target.value)}>
-          {areas.map((a) => (
-            <option key={a.code} value={a.code}>
-              {lang === 'sv' ? a.nameSv : a.nameEn}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <CareAreaSelect value={area} onChange={setArea} />
       {TARGETS.map((k) => (
         <Field key={k} label={`${t('followThrough.fig.target')}: ${t(`followThrough.fig.${k}`)} (%)`} error={fe(k)}>
           <input type="number" min={0} max={100} step="any" value={targets[k]} onChange={(e) => setTargets({ ...targets, [k]: e.target.value })} />

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import type { FollowUpDashboard } from '../../../shared/api/methods/follow-up';
 import { BarChart, SERIES_STYLE } from './charts';
+import type { Translate } from '../../../shared/i18n';
 
-type T = (key: string, params?: Record<string, string | number>) => string;
+type T = Translate;
 
 /** The chart shown beside each table that has one, keyed by the table's id. */
 export function chartsFor(d: FollowUpDashboard, t: T): Record<string, ReactNode> {
@@ -44,6 +45,20 @@ export function chartsFor(d: FollowUpDashboard, t: T): Record<string, ReactNode>
             { label: t('followUp.chart.p90'), data: lead.map((l) => l.p90), ...SERIES_STYLE.striped() },
           ],
         }}
+        // The lead-time target applies to the times to MDK, not to the start of treatment.
+        target={{ label: t('followUp.chart.target', { days: d.leadTimes.targetDays }), values: [d.leadTimes.targetDays, d.leadTimes.targetDays, null] }}
+      />
+    ),
+    'care-plans': (
+      <BarChart
+        label={t('followUp.chart.carePlans')}
+        yTitle="%"
+        max={100}
+        data={{
+          labels: [t('followUp.cp.share')],
+          datasets: [{ label: t('followUp.cp.share'), data: [d.carePlans.share === null ? null : Math.round(d.carePlans.share * 1000) / 10], ...SERIES_STYLE.solid() }],
+        }}
+        target={{ label: t('followUp.cp.target'), values: [d.carePlans.target * 100] }}
       />
     ),
     attendance: (

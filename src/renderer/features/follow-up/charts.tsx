@@ -1,8 +1,10 @@
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartData, type ChartOptions } from 'chart.js';
-import { Bar } from 'react-chartjs-2';
+import { BarController, BarElement, CategoryScale, Chart as ChartJs, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartData, type ChartOptions } from 'chart.js';
+import { Chart } from 'react-chartjs-2';
 
-// Register only what the bar charts use, so the rest of chart.js is tree-shaken away.
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
+// Register only what the bar charts and their target marks use, so the rest of chart.js is tree-shaken away.
+ChartJs.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
+
+const TARGET_INK = '#b00020';
 
 const INK = '#0b5cad';
 
@@ -45,23 +47,41 @@ interface BarChartProps {
   yTitle: string;
   stacked?: boolean;
   horizontal?: boolean;
+  /** The target per bar (null: none), drawn as a wide red line across the bar: seen without colour too. */
+  target?: { label: string; values: (number | null)[] };
+  /** The value axis's top (e.g. 100 for percent). */
+  max?: number;
 }
 
-/** A bar chart with axis titles and a legend, without animation (prints and screenshots at once). */
-export function BarChart({ label, data, yTitle, stacked, horizontal }: BarChartProps) {
-  const valueAxis = { beginAtZero: true, stacked, title: { display: true, text: yTitle, color: '#1b2733' }, ticks: { color: '#1b2733' } };
+/** A bar chart with axis titles, a legend and any targets as lines, without animation (prints and screenshots at once). */
+export function BarChart({ label, data, yTitle, stacked, horizontal, target, max }: BarChartProps) {
+  const valueAxis = { beginAtZero: true, max, stacked, title: { display: true, text: yTitle, color: '#1b2733' }, ticks: { color: '#1b2733' } };
   const categoryAxis = { stacked, ticks: { color: '#1b2733', autoSkip: true } };
   const options: ChartOptions<'bar'> = {
     animation: false,
     responsive: true,
     maintainAspectRatio: false,
     indexAxis: horizontal ? 'y' : 'x',
-    plugins: { legend: { display: data.datasets.length > 1, labels: { color: '#1b2733' } } },
+    plugins: { legend: { display: data.datasets.length > 1 || Boolean(target), labels: { color: '#1b2733' } } },
     scales: horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
   };
+  const marks = target && {
+    type: 'line' as const,
+    label: target.label,
+    data: target.values,
+    showLine: false,
+    pointStyle: 'line' as const,
+    rotation: horizontal ? 90 : 0,
+    pointRadius: 28,
+    pointHoverRadius: 28,
+    borderColor: TARGET_INK,
+    backgroundColor: TARGET_INK,
+    borderWidth: 3,
+  };
+  const mixed = { ...data, datasets: [...data.datasets.map((d) => ({ ...d, type: 'bar' as const })), ...(marks ? [marks] : [])] };
   return (
     <div className="fu-chart">
-      <Bar role="img" aria-label={label} data={data} options={options} />
+      <Chart type="bar" role="img" aria-label={label} data={mixed as unknown as ChartData<'bar', (number | null)[], string>} options={options} />
     </div>
   );
 }

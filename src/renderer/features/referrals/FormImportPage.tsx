@@ -73,7 +73,7 @@ export function FormImportPage() {
       wrap: true,
       render: (r) => {
         if (!r.reasonKey) return '';
-        return `${r.fieldLabelKey ? t(r.fieldLabelKey) + ': ' : ''}${translate(lang, r.reasonKey, r.reasonParams)}`;
+        return `${r.fieldLabelKey ? translate(lang, r.fieldLabelKey) + ': ' : ''}${translate(lang, r.reasonKey, r.reasonParams)}`;
       },
     },
   ];

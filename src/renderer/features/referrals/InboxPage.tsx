@@ -12,6 +12,7 @@ import { VirtualTable, type Column } from './VirtualTable';
 import { careAreaName } from './labels';
 import { toQuery, useInboxStore, type StatusFilter } from './inboxStore';
 import { BulkComplete } from './BulkComplete';
+import { useDataChanged } from '../team/useDataChanged';
 
 function LeadCell({ days, over, target }: { days: number | null; over: boolean; target: number }) {
   const t = useT();
@@ -36,8 +37,9 @@ export function InboxPage() {
   const canImport = useCan('referrals.importCommit');
   const canBulk = useCan('referrals.markCompleteMany');
   const [selected, setSelected] = useState<Set<number>>(new Set());
-  // Moves after a bulk change, so the list is fetched again with the new statuses.
+  // Moves after a bulk change, or another user's change on the unit server (team mode), so the list is fetched again.
   const [reloads, setReloads] = useState(0);
+  useDataChanged(() => setReloads((n) => n + 1));
   const lang = useAppStore((s) => s.lang);
   const reference = useAppStore((s) => s.reference)!;
   const filters = useInboxStore();

@@ -12,6 +12,7 @@ import { useFieldErrors } from '../../ui/Field';
 import { PatientSection, type Lookup, type PatientDraft } from './PatientSection';
 import { ReferralFieldsSection } from './ReferralFieldsSection';
 import { draftToInput, emptyDraft, fieldsToDraft, type ReferralDraft } from './draft';
+import { VersionConflict } from '../team/VersionConflict';
 
 /** Registration of a new referral (patient + referral), or editing an open one (referral only). */
 export function ReferralForm({ existing }: { existing?: ReferralDetail }) {
@@ -82,7 +83,6 @@ export function ReferralForm({ existing }: { existing?: ReferralDetail }) {
 
   const patientFe = (f: string) => fe(`patient.${f}`) ?? lookupFe(f);
   const isDuplicateConflict = error instanceof ApiError && error.messageKey === 'referral.duplicateOpen';
-  const isVersionConflict = error instanceof ApiError && error.messageKey === 'team.changed.referral';
 
   /** After a conflict: take the newer version as the base and keep what the user typed (the draft). */
   async function reloadLatest() {
@@ -108,18 +108,7 @@ export function ReferralForm({ existing }: { existing?: ReferralDetail }) {
     >
       <form onSubmit={submit} noValidate>
         <ErrorBanner error={error} />
-        {isVersionConflict && (
-          <p>
-            <button type="button" onClick={() => void reloadLatest()}>
-              {t('team.reloadLatest')}
-            </button>
-          </p>
-        )}
-        {reloaded && !error && (
-          <div className="banner banner-warn" role="status">
-            {t('team.reloaded')}
-          </div>
-        )}
+        <VersionConflict error={error} reloaded={reloaded} onReload={() => void reloadLatest()} reloadedKey="team.reloaded" />
         <fieldset className="card form-grid">
           <legend>{t('referralForm.patient')}</legend>
           {existing ? (

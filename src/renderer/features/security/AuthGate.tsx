@@ -3,7 +3,8 @@ import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { useAuthStore } from './authStore';
 import { LockScreen } from './LockScreen';
-import { RecoveryKeyNotice, SetupScreen, SignInScreen } from './SignInScreens';
+import { RecoveryKeyNotice, SignInScreen } from './SignInScreens';
+import { FirstStart } from '../first-run/FirstStart';
 import { useIdleLock } from './useIdleLock';
 
 /**
@@ -27,7 +28,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
     if (loadError) return <main className="first-run"><ErrorBanner error={loadError} /></main>;
     return <main className="first-run" aria-busy="true">{t('common.loading')}</main>;
   }
-  if (state === 'setup') return <SetupScreen />;
+  if (state === 'setup') return <FirstStart />;
   if (state === 'signedOut' || !status.user) return <SignInScreen />;
   if (recoveryKey) return <RecoveryKeyNotice recoveryKey={recoveryKey} />;
   const locked = state === 'locked';

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useT } from '../../i18n/useT';
+import { isMessageKey } from '../../../shared/i18n';
 
 /** Loaded on first use: the estimator's word lists are large and only these forms need them. */
 const policy = () => import('../../../shared/domain/passphrase');
@@ -34,7 +35,7 @@ export function PassphraseStrength({ passphrase, userName = '', name = '' }: { p
     <div className={`passphrase-strength strength-${verdict.score}`} role="status" aria-live="polite">
       <meter min={0} max={4} low={2} high={3} optimum={4} value={verdict.score} aria-label={t('security.strength', { label })} />{' '}
       <span>{t('security.strength', { label })}</span>
-      {verdict.messageKey && <span className="field-hint"> · {t(verdict.messageKey, { minimum: verdict.minimum })}</span>}
+      {verdict.messageKey && isMessageKey(verdict.messageKey) && <span className="field-hint"> · {t(verdict.messageKey, { minimum: verdict.minimum })}</span>}
     </div>
   );
 }

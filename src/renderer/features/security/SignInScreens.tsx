@@ -9,7 +9,7 @@ import { useAuthStore } from './authStore';
 import { useSubmit } from '../../lib/useSubmit';
 import { NewPassphraseFields } from './NewPassphraseFields';
 
-function Card({ title, children }: { title: string; children: ReactNode }) {
+export function Card({ title, children }: { title: string; children: ReactNode }) {
   return (
     <main className="first-run">
       <div className="card first-run-card" role="region" aria-labelledby="auth-title">
@@ -24,7 +24,7 @@ function Card({ title, children }: { title: string; children: ReactNode }) {
 }
 
 /** First start: the administrator's account; the database is created encrypted with a new key. */
-export function SetupScreen() {
+export function SetupScreen({ before }: { before?: ReactNode }) {
   const t = useT();
   const [form, setForm] = useState({ name: '', userName: '', passphrase: '', passphraseRepeat: '' });
   const { submit, error, busy } = useSubmit(
@@ -38,6 +38,7 @@ export function SetupScreen() {
   const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [k]: e.target.value });
   return (
     <Card title={t('auth.setupTitle')}>
+      {before}
       <p>{t('auth.setupIntro')}</p>
       <form onSubmit={submit}>
         <ErrorBanner error={error} />

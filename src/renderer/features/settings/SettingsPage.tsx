@@ -18,6 +18,9 @@ import { FormsSettings } from '../referrals/FormsSettings';
 import { RulesSettings } from '../referrals/RulesSettings';
 import { TreatmentOptionsSettings } from '../case-lists/TreatmentOptionsSettings';
 import { FollowThroughSettings } from '../follow-through/FollowThroughSettings';
+import { ChecklistSettings } from '../checklist/ChecklistSettings';
+import { ConnectionSettings } from '../first-run/ConnectionSettings';
+import type { MessageKey } from '../../../shared/i18n';
 
 function WorkplaceSettings() {
   const t = useT();
@@ -36,7 +39,7 @@ function WorkplaceSettings() {
 
 export interface SettingsSection {
   id: string;
-  titleKey: string;
+  titleKey: MessageKey;
   View: ComponentType;
   method?: MethodName;
   /** Shapes everyone's documents and lists: a hidden tab is named, with who may change it. */
@@ -60,6 +63,9 @@ export const settingsSections: SettingsSection[] = [
   { id: 'care-plan-templates', titleKey: 'carePlan.templates', View: CarePlanTemplatesSettings, method: 'carePlans.saveTemplate', shared: true },
   { id: 'backups', titleKey: 'settings.backups', View: BackupSettings, method: 'backup.list' },
   { id: 'follow-through', titleKey: 'followThrough.settings', View: FollowThroughSettings, method: 'followThrough.saveSettings' },
+  { id: 'checklist', titleKey: 'checklist.settings', View: ChecklistSettings, method: 'checklist.saveRules', shared: true },
+  // This computer's connection (standalone or the unit's server): the administrators', as user accounts are.
+  { id: 'connection', titleKey: 'connection.settingsTitle', View: ConnectionSettings, method: 'users.list' },
 ];
 
 export function SettingsPage({ segments }: { segments: string[] }) {

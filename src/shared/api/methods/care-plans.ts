@@ -3,6 +3,7 @@ import { SHARED_SETTINGS_ROLES } from '../settings-roles';
 import { defineMethod, type Role } from '../contract';
 import type { FilePayload } from '../files';
 import { codeText, id, isoDate, LIMITS, mediumText, optionalText, requiredText } from '../limits';
+import { expectedVersion } from '../row-version';
 import {
   FOLLOW_UP_PLACES,
   INTERVAL_UNITS,
@@ -59,6 +60,7 @@ const carePlanInput = z.object({
   dischargeDate: isoDate().nullish().transform((v) => v ?? null),
   ...textsInput,
   followUps: z.array(followUpInput).max(50, { message: 'validation.tooBig' }),
+  expectedVersion: expectedVersion(),
 });
 export type CarePlanInput = z.input<typeof carePlanInput>;
 export type FollowUpInput = z.input<typeof followUpInput>;
@@ -119,6 +121,9 @@ export interface CarePlanDetail extends CarePlanTexts {
   finalisedBy: string | null;
   createdBy: string;
   updatedAt: string;
+  updatedBy: string;
+  /** What a save names as the version it is based on (team mode). */
+  rowVersion: number;
   handover: CarePlanHandover | null;
   /** Every version of this referral's plan, newest first (history is kept). */
   versions: { id: number; version: number; status: CarePlanStatus; finalisedAt: string | null; finalisedBy: string | null }[];

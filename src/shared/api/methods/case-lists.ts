@@ -5,6 +5,9 @@ import type { FilePayload } from '../files';
 import { LIMITS, codeText, id, isoDate, optionalText, requiredText, shortText } from '../limits';
 import { considerationFields, type CaseConsideration } from './follow-through';
 import type { Quorum } from '../../domain/quorum';
+import type { ChecklistEntry } from '../../domain/checklist';
+import type { MeetingChecklist } from './checklist';
+import { expectedVersion } from '../row-version';
 
 /** Who builds case lists (falllistor): everyone but a pure reader. */
 const LIST_BUILDERS = ['contact_nurse', 'coordinator', 'administrator', 'physician'] as const;
@@ -77,6 +80,8 @@ export interface RecommendationVersion {
   recordedAt: string;
   recordedBy: string;
   supersededAt: string | null;
+  /** What a correction or amendment names as the version it is based on (team mode). */
+  rowVersion: number;
 }
 
 export interface CaseListItem extends CaseSummary {
@@ -90,6 +95,8 @@ export interface CaseListItem extends CaseSummary {
   recommendations: RecommendationVersion[];
   /** Wishes, trial and discussion times recorded for the case at this meeting. */
   consideration: CaseConsideration | null;
+  /** The nMDK checklist of the case at this meeting, as it stands today. */
+  checklist: ChecklistEntry[];
 }
 
 /** Rows of the overflow and of the late referrals a proposal shows (the first, in agenda order). */
@@ -137,6 +144,8 @@ export interface CaseListView {
     treatmentOptions: string[];
     /** Set once finalised without quorum. */
     notQuorate: NotQuorate | null;
+    /** The list's version: a reorder names it, and is refused once someone else changed the list. */
+    caseListVersion: number;
   };
   /** The quorum as attendance stands (every required role present or remote). */
   quorum: Quorum;
@@ -147,6 +156,8 @@ export interface CaseListView {
   unlocks: { at: string; userName: string; reason: string }[];
   endsAt: string;
   nextMeeting: { id: number; localDate: string } | null;
+  /** The meeting's own missing checklist items. */
+  checklist: MeetingChecklist;
 }
 
 const meetingRef = z.object({ meetingId: id() });
@@ -163,6 +174,8 @@ const recommendationInput = z.object({
   responsibleUnitId: id().nullish().transform((v) => v ?? null),
   rediscussDate: isoDate().nullish().transform((v) => v ?? null),
   ...considerationFields,
+  /** The current recommendation's rowVersion this save is based on; 0 when none was recorded yet. */
+  expectedVersion: expectedVersion(),
 });
 export type RecommendationInput = z.input<typeof recommendationInput>;
 
@@ -177,7 +190,7 @@ export const caseListMethods = {
   }).returns<{ added: number }>(),
   'caseLists.remove': defineMethod({ input: caseRef, roles: LIST_BUILDERS, patientData: 'change' }).returns<{ ok: true }>(),
   'caseLists.reorder': defineMethod({
-    input: z.object({ meetingId: id(), referralIds: z.array(id()).max(LIMITS.listItems) }),
+    input: z.object({ meetingId: id(), referralIds: z.array(id()).max(LIMITS.listItems), expectedVersion: expectedVersion() }),
     roles: LIST_BUILDERS,
     patientData: 'change',
   }).returns<{ ok: true }>(),

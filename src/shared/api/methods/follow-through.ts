@@ -11,6 +11,7 @@ import {
   type WishesConsidered,
 } from '../../domain/follow-through';
 import type { DurationSummary } from '../../domain/statistics';
+import type { ChecklistFigures } from './checklist';
 
 /** The national unit keeps the follow-through: everyone who works with the cases. */
 const KEEPERS = ['administrator', 'coordinator', 'contact_nurse', 'physician'] as const;
@@ -90,6 +91,7 @@ export interface FollowThroughTargets {
   wishesRecorded: number | null;
   trialConsidered: number | null;
   postponementRate: number | null;
+  checklistComplete: number | null;
 }
 
 /** Follow-up figures of what happened after the conference (definitions in the PDF's method section). */
@@ -120,6 +122,8 @@ export interface FollowThroughFigures {
   postponementRate: number | null;
   /** Minutes from opening to closing a case in the meeting view, for cases with both recorded. */
   discussionMinutes: DurationSummary;
+  /** The nMDK checklist: discussed cases with every item done in time. */
+  checklist: ChecklistFigures;
   targets: FollowThroughTargets;
 }
 
@@ -160,6 +164,7 @@ export const followThroughMethods = {
       wishesRecorded: share(),
       trialConsidered: share(),
       postponementRate: share(),
+      checklistComplete: share().optional().transform((v) => v ?? null),
     }),
     roles: ['administrator', 'coordinator'],
     patientData: 'none',

@@ -4,6 +4,7 @@ import { codeText, id, isoDate, LIMITS, optionalText, requiredText } from '../li
 import { REFERRAL_STATUSES, type ReferralStatus } from '../../domain/referral-status';
 import { REQUIRABLE_FIELDS, type RequirableField } from '../../domain/completeness';
 import type { IdentifierSystem } from '../../domain/identifiers';
+import { expectedVersion } from '../row-version';
 
 /** Contact nurses and coordinators take in registrations; administrators too. Physicians read. */
 const REGISTER_ROLES: readonly Role[] = ['administrator', 'coordinator', 'contact_nurse'];
@@ -220,7 +221,7 @@ export const referralMethods = {
     roles: REGISTER_ROLES,
     patientData: 'change',
   }).returns<{ id: number; patientId: number }>(),
-  'referrals.update': defineMethod({ input: z.object({ id: id(), referral: referralFields, expectedVersion: z.number().int().min(1).optional() }), roles: REGISTER_ROLES, patientData: 'change' }).returns<{ id: number }>(),
+  'referrals.update': defineMethod({ input: z.object({ id: id(), referral: referralFields, expectedVersion: expectedVersion() }), roles: REGISTER_ROLES, patientData: 'change' }).returns<{ id: number }>(),
   'referrals.get': defineMethod({ input: z.object({ id: id() }), roles: READ_ROLES, patientData: 'read' }).returns<ReferralDetail>(),
   'referrals.list': defineMethod({ input: listQuery, roles: READ_ROLES, patientData: 'read' }).returns<{ rows: ReferralListRow[]; total: number; today: string }>(),
   'referrals.requestCompletion': defineMethod({ input: z.object({ id: id() }), roles: REGISTER_ROLES, patientData: 'change' }).returns<{ text: string; missing: RequirableField[] }>(),

@@ -1,7 +1,7 @@
 import type { MessageBundle } from '../types';
 
 /** Backups settings tab, restore and the recovery screen shown when the database is damaged. */
-export const backup: MessageBundle = {
+export const backup = {
   sv: {
     'settings.backups': 'Säkerhetskopior',
     'backup.intro': 'Programmet säkerhetskopierar databasen när det startar och en gång per dygn medan det körs. De 14 senaste dagarna och de 12 senaste månaderna sparas. Manuella kopior tas aldrig bort automatiskt.',
@@ -86,4 +86,4 @@ export const backup: MessageBundle = {
     'recovery.details': 'Technical details for the IT department',
     'recovery.restart': 'Continue to the application',
   },
-};
+} satisfies MessageBundle;

@@ -1,7 +1,7 @@
 import type { MessageBundle } from '../types';
 
 /** Care plans (vårdplan, "Min vårdplan"): worklists, editor, handover, export, templates. */
-export const carePlans: MessageBundle = {
+export const carePlans = {
   sv: {
     'carePlan.title': 'Vårdplaner',
     'carePlan.missingTitle': 'Utskrivna eller snart utskrivna utan fastställd vårdplan',
@@ -298,4 +298,4 @@ export const carePlans: MessageBundle = {
     'export.asDownload': 'The files are downloaded by the browser (several files as one zip file). Move them to a folder only authorised people can reach.',
     'carePlan.batch.downloaded': '{total} care plans, {files} files downloaded.',
   },
-};
+} satisfies MessageBundle;

@@ -1,7 +1,7 @@
 import type { MessageBundle } from '../types';
 
 /** Case lists (falllistor), the meeting, recommendations and MDK replies (issue 5). */
-export const caseLists: MessageBundle = {
+export const caseLists = {
   sv: {
     'caseList.title': 'Falllistor',
     'caseList.pickMeeting': 'Välj möte',
@@ -308,4 +308,4 @@ export const caseLists: MessageBundle = {
     'treatments.options': 'Treatment options (one per line)',
     'treatments.source': 'The starting list comes from: {source}. Review it against the current version and adapt it to your unit.',
   },
-};
+} satisfies MessageBundle;

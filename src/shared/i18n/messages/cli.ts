@@ -1,7 +1,7 @@
 import type { MessageBundle } from '../types';
 
 /** The command line (`mdk`): help, usage errors and each command's own lines. */
-export const cli: MessageBundle = {
+export const cli = {
   sv: {
     'cli.title': 'MDK Coordinator – kommandorad',
     'cli.usage': 'Användning: npm run mdk -- <kommando> [flaggor]   (eller: mdk <kommando>)',
@@ -154,4 +154,4 @@ export const cli: MessageBundle = {
     'cli.carePlans.format': '--format must be pdf, fhir or both.',
     'cli.carePlans.exported': '{total} care plans finalised {from}–{to}: {files} files written to {folder}',
   },
-};
+} satisfies MessageBundle;

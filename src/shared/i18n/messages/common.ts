@@ -1,7 +1,7 @@
 import type { MessageBundle } from '../types';
 
 /** App frame, navigation, generic validation and errors. Features keep their own bundles beside this. */
-export const common: MessageBundle = {
+export const common = {
   sv: {
     'app.name': 'MDK Coordinator',
     'app.demo': 'DEMO',
@@ -106,4 +106,4 @@ export const common: MessageBundle = {
     'reference.duplicateUnit': 'A unit with the code {code} already exists.',
     'referral.badTransition': 'The referral cannot go from status {from} to {to}.',
   },
-};
+} satisfies MessageBundle;

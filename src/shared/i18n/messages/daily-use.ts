@@ -1,7 +1,7 @@
 import type { MessageBundle } from '../types';
 
 /** Daily-use texts: bulk actions, confirmations, plurals. */
-export const dailyUse: MessageBundle = {
+export const dailyUse = {
   sv: {
     'auth.recoveryPrint': 'Skriv ut nyckeln',
     'auth.recoveryCopy': 'Kopiera nyckeln',
@@ -86,4 +86,4 @@ export const dailyUse: MessageBundle = {
     'import.markedComplete#one': '{count} of them was marked complete.',
     'import.markedComplete#other': '{count} of them were marked complete.',
   },
-};
+} satisfies MessageBundle;

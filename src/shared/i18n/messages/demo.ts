@@ -1,7 +1,7 @@
 import type { MessageBundle } from '../types';
 
 /** Demo data (issue 9): the first-run button and the refusals. */
-export const demo: MessageBundle = {
+export const demo = {
   sv: {
     'demo.load': 'Ladda demodata',
     'demo.loading': 'Laddar demodata …',
@@ -20,4 +20,4 @@ export const demo: MessageBundle = {
     'demo.realDataPresent': 'The database already holds {count} real referrals. Demo data is loaded only into an empty database.',
     'demo.workplaceReplaced': 'The workplace {unit} has been replaced by the fictional demo unit. Start with a new data folder to work with real data.',
   },
-};
+} satisfies MessageBundle;

@@ -1,7 +1,7 @@
 import type { MessageBundle } from '../types';
 
 /** After the conference: wishes, trials, follow-through of the recommendation and its figures. */
-export const followThrough: MessageBundle = {
+export const followThrough = {
   sv: {
     'nav.followThrough': 'Genomförande',
     'trial.euCtFormat': 'EU CT-nummer skrivs ÅÅÅÅ-NNNNNN-NN-NN, t.ex. 2023-503456-12-00 (från 2022).',
@@ -182,4 +182,4 @@ export const followThrough: MessageBundle = {
     'reply.reportBack':
       'Reporting back: tell {unit} when treatment has started and been carried out, or if it deviates from the recommendation (reason: the patient\'s choice, comorbidity or performance status, progression, other clinical judgement).',
   },
-};
+} satisfies MessageBundle;

@@ -1,7 +1,7 @@
 import type { MessageBundle } from '../types';
 
 /** Follow-up of the national assignment (uppföljning): dashboard, tables, exports. */
-export const followUp: MessageBundle = {
+export const followUp = {
   sv: {
     'followUp.title': 'Uppföljning av det nationella uppdraget',
     'followUp.careArea': 'Vårdområde',
@@ -22,11 +22,12 @@ export const followUp: MessageBundle = {
     'followUp.total': 'Totalt',
     'followUp.chart.perMonth': 'Anmälningar per månad (stapel = antal)',
     'followUp.chart.perHealthcareRegion': 'Anmälningar per 100 000 invånare och sjukvårdsregion',
-    'followUp.chart.leadTimes': 'Ledtider i dagar: median (fylld stapel) och 90:e percentil (randig kontur)',
+    'followUp.chart.leadTimes': 'Ledtider i dagar: median (fylld stapel), 90:e percentil (randig kontur) och målet (röd linje)',
     'followUp.chart.attendance': 'Närvaro per roll: närvarande (fylld), på distans (randig), frånvarande (ofylld)',
     'followUp.chart.median': 'Median',
     'followUp.chart.p90': '90:e percentil',
     'followUp.chart.target': 'Mål {days} dagar',
+    'followUp.chart.carePlans': 'Andel utskrivna med fastställd vårdplan (stapel) och målnivån (röd linje)',
     'followUp.table.perMonth': 'Mottagna anmälningar per månad',
     'followUp.table.perHealthcareRegion': 'Anmälningar per sjukvårdsregion',
     'followUp.table.perRegion': 'Anmälningar per region',
@@ -119,11 +120,12 @@ export const followUp: MessageBundle = {
     'followUp.total': 'Total',
     'followUp.chart.perMonth': 'Referrals per month (bar = count)',
     'followUp.chart.perHealthcareRegion': 'Referrals per 100,000 inhabitants by healthcare region',
-    'followUp.chart.leadTimes': 'Lead times in days: median (filled bar) and 90th percentile (striped outline)',
+    'followUp.chart.leadTimes': 'Lead times in days: median (filled bar), 90th percentile (striped outline) and the target (red line)',
     'followUp.chart.attendance': 'Attendance per role: present (filled), remote (striped), absent (outline)',
     'followUp.chart.median': 'Median',
     'followUp.chart.p90': '90th percentile',
     'followUp.chart.target': 'Target {days} days',
+    'followUp.chart.carePlans': 'Share discharged with a finalised care plan (bar) and the target level (red line)',
     'followUp.table.perMonth': 'Referrals received per month',
     'followUp.table.perHealthcareRegion': 'Referrals per healthcare region',
     'followUp.table.perRegion': 'Referrals per region',
@@ -196,4 +198,4 @@ export const followUp: MessageBundle = {
     'followUp.role.coordinator': 'Coordinator',
     'followUp.role.other': 'Other',
   },
-};
+} satisfies MessageBundle;

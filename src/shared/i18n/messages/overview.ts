@@ -1,7 +1,7 @@
 import type { MessageBundle } from '../types';
 
 /** The start page. */
-export const overview: MessageBundle = {
+export const overview = {
   sv: {
     'overview.referrals': 'Öppna anmälningar',
     'overview.overTarget': 'Över ledtidsmålet',
@@ -22,4 +22,4 @@ export const overview: MessageBundle = {
     'overview.carePlans': 'Care plans',
     'overview.pendingHandovers': 'Handovers awaiting confirmation',
   },
-};
+} satisfies MessageBundle;

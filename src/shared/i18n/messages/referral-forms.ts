@@ -1,7 +1,7 @@
 import type { MessageBundle } from '../types';
 
 /** Registration forms (anmälningsblanketter): the printed form, reading filled forms in, the settings tab. */
-export const referralForms: MessageBundle = {
+export const referralForms = {
   sv: {
     'forms.field.identifier': 'Personnummer, samordningsnummer eller reservnummer',
     'forms.field.reservnummerRegion': 'Region som utfärdat reservnumret (länskod, endast för reservnummer)',
@@ -100,4 +100,4 @@ export const referralForms: MessageBundle = {
     'forms.cli.unreadable': '{file} cannot be read ({code}).',
     'forms.cli.noneFound': 'The folder {folder} holds no PDF files.',
   },
-};
+} satisfies MessageBundle;

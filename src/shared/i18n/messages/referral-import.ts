@@ -1,7 +1,7 @@
 import type { MessageBundle } from '../types';
 
 /** The referral import's file and row checks beyond the form's: encodings, names under another identity. */
-export const referralImport: MessageBundle = {
+export const referralImport = {
   sv: {
     'import.utf16':
       'Filen är sparad som {encoding} (Unicode), men importen läser UTF-8. Öppna den i Excel och välj Spara som → "CSV UTF-8 (kommaavgränsad)", eller i Anteckningar: Spara som med kodning UTF-8, och försök igen.',
@@ -22,4 +22,4 @@ export const referralImport: MessageBundle = {
     'import.warnings': 'Rows with a warning: {n}. Read them before you confirm.',
     'import.warningLabel': 'Warning',
   },
-};
+} satisfies MessageBundle;

@@ -1,7 +1,7 @@
 import type { MessageBundle } from '../types';
 
 /** Referral screens: inbox, registration form, detail, import and the rules settings tab. */
-export const referralsUi: MessageBundle = {
+export const referralsUi = {
   sv: {
     'referrals.title': 'Anmälningar',
     'referrals.new': 'Ny anmälan',
@@ -220,4 +220,4 @@ export const referralsUi: MessageBundle = {
     'rules.required': 'Required details',
     'rules.saved': 'The rules for {area} were saved.',
   },
-};
+} satisfies MessageBundle;

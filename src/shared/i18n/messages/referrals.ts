@@ -1,7 +1,7 @@
 import type { MessageBundle } from '../types';
 
 /** Referrals (issue 3): identifiers, fields, statuses, rules and import messages. UI texts: referrals-ui.ts. */
-export const referrals: MessageBundle = {
+export const referrals = {
   sv: {
     'identifier.format': 'Ange numret som ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN.',
     'identifier.checkDigit': 'Kontrollsiffran stämmer inte.',
@@ -108,4 +108,4 @@ export const referrals: MessageBundle = {
     'import.tooManyCells': 'The row has more fields than the header.',
     'import.noRows': 'The file holds no referrals.',
   },
-};
+} satisfies MessageBundle;

@@ -1,7 +1,7 @@
 import type { MessageBundle } from '../types';
 
 /** MDK calendar: series, meetings, participants, attendance and quorum, calendar invitations. */
-export const scheduling: MessageBundle = {
+export const scheduling = {
   sv: {
     'series.timeFormat': 'Ange tid som TT:MM (till exempel 14:00).',
     'series.number': 'Ange ett heltal.',
@@ -346,4 +346,4 @@ export const scheduling: MessageBundle = {
     'att.met': 'Quorate: every required role is present ({roles}).',
     'att.missing': 'Not quorate – missing: {roles}.',
   },
-};
+} satisfies MessageBundle;

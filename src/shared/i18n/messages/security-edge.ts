@@ -1,7 +1,7 @@
 import type { MessageBundle } from '../types';
 
 /** Browser-mode connection, the desktop menu and who may change shared settings. */
-export const securityEdge: MessageBundle = {
+export const securityEdge = {
   sv: {
     'bridge.notConnected': 'Webbläsaren är inte ansluten till programmet. Starta webbläsarläget igen och öppna den nya adressen det skriver ut.',
     'bridge.tokenSpent': 'Adressen har redan använts en gång. Starta webbläsarläget igen och öppna den nya adressen det skriver ut.',
@@ -66,4 +66,4 @@ export const securityEdge: MessageBundle = {
     'settings.sharedOnly': '{sections}: these change everyone\'s documents and lists, so only the {roles} changes them.',
     'settings.or': 'or',
   },
-};
+} satisfies MessageBundle;

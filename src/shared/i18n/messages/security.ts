@@ -1,7 +1,7 @@
 import type { MessageBundle } from '../types';
 
 /** Sign-in, lock, users and roles, the access log (issue 7). */
-export const security: MessageBundle = {
+export const security = {
   sv: {
     'role.administrator': 'Administratör',
     'can.finaliseOnlyChair': 'Bara läkaren som är ordförande kan fastställa mötet.',
@@ -274,4 +274,4 @@ export const security: MessageBundle = {
     'cli.needsCredentials':
       'The command needs sign-in: give --user NAME (or MDK_USER) and the passphrase in MDK_PASSPHRASE, or run it in a terminal to be asked.',
   },
-};
+} satisfies MessageBundle;

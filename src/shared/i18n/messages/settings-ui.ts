@@ -1,7 +1,7 @@
 import type { MessageBundle } from '../types';
 
 /** First-run step and the settings screens for units and care areas. */
-export const settingsUi: MessageBundle = {
+export const settingsUi = {
   sv: {
     'firstRun.title': 'Välkommen till MDK Coordinator',
     'firstRun.intro': 'Välj den nationella vårdenhet du arbetar vid och de vårdområden den har nationellt uppdrag för. Valet kan ändras senare under Inställningar.',
@@ -66,4 +66,4 @@ export const settingsUi: MessageBundle = {
     'careArea.nationalUnits': 'National units',
     'careArea.new': 'New care area',
   },
-};
+} satisfies MessageBundle;

@@ -4,7 +4,7 @@ import type { MessageBundle } from '../types';
  * Records that cannot say what did not happen: a meeting recorded only once it has begun and, without
  * quorum, only with the chair's reason; a care plan finalised only when the patient can reach the unit.
  */
-export const trust: MessageBundle = {
+export const trust = {
   sv: {
     'meeting.notStarted': 'Mötet har inte börjat än: det börjar {date} kl. {time}. Rekommendationer registreras och mötet fastställs först när mötet har börjat.',
     'meeting.notQuorate': 'Mötet är inte beslutsmässigt: {count} obligatoriska roller saknas bland de närvarande. Ordföranden kan fastställa ändå och ange skäl.',
@@ -45,4 +45,4 @@ export const trust: MessageBundle = {
     'carePlan.diagnosisPlain': 'Explanation in plain language (optional)',
     'carePlan.diagnosisUnknownCode': 'Enter an ICD-10 code, e.g. C21.1.',
   },
-};
+} satisfies MessageBundle;

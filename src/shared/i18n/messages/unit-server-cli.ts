@@ -1,7 +1,7 @@
 import type { MessageBundle } from '../types';
 
 /** The unit server's command-line steps: `mdk serve` and `mdk server-init`. */
-export const unitServerCli: MessageBundle = {
+export const unitServerCli = {
   sv: {
     'cli.summary.serve': 'Kör enhetsservern (HTTPS) på nätverket; adress och port från mdk-server.json i datamappen',
     'cli.summary.server-init': 'Förbereder enhetsservern: första administratören, servernyckel (0600) och certifikat',
@@ -26,4 +26,4 @@ export const unitServerCli: MessageBundle = {
     'server.init.fingerprintSelfSigned': "The certificate's SHA-256 fingerprint: {fingerprint} (self-signed)",
     'server.init.start': 'Start with: mdk serve --data "{dataDir}"  (port {port})',
   },
-};
+} satisfies MessageBundle;

@@ -3,6 +3,7 @@ import type { Db } from '../../../db/driver';
 import { cached } from '../../../db/statements';
 import { dataGeneration } from '../../../db/generation';
 import type { PatientAccess, RequestContext } from '../../../router/context';
+import { yieldToOtherCalls } from '../../../router/jobs';
 import type { ImportReport, ImportRowView, ReferralFields } from '../../../../shared/api/methods/referrals';
 import { invalid } from '../../../../shared/api/errors';
 import { stockholmToday } from '../../../../shared/domain/lead-time';
@@ -282,18 +283,28 @@ interface RowChecks {
 const lastRowChecks = new WeakMap<Db, RowChecks>();
 const REUSE_WITHIN_MS = 15 * 60_000;
 
-function rowChecks(ctx: RequestContext, base64: string, today: string): RowChecks {
-  const refs = loadReferences(ctx.db);
+/** Rows checked between two turns of the event loop: a few tens of milliseconds, so other calls are answered meanwhile. */
+export const CHECK_SLICE_ROWS = 2_000;
+
+async function rowChecks(ctx: RequestContext, base64: string, today: string, progress?: RequestContext['progress']): Promise<RowChecks> {
+  const db = ctx.db;
+  const refs = loadReferences(db);
   const key = [ctx.sessionId, today, refs.fingerprint, hash('sha256', base64, 'hex')].join('|');
-  const last = lastRowChecks.get(ctx.db);
+  const last = lastRowChecks.get(db);
   if (last?.key === key && Date.now() - last.checkedAt < REUSE_WITHIN_MS) return last;
   const table = parseCsv(Buffer.from(base64, 'base64'));
   const { index, missing } = mapHeader(table.header);
   if (missing.length === table.header.length || Object.keys(index).length === 0) throw invalid('file', 'import.notCsv');
   if (missing.length) throw invalid('file', 'import.missingColumns', { columns: missing.join(', ') });
   const rules = fileRules(refs, index, table.header.length, today);
-  const checks = { key, checkedAt: Date.now(), encoding: table.encoding, delimiter: table.delimiter, rows: table.records.map((r) => checkRow(rules, r.row, r.cells)) };
-  lastRowChecks.set(ctx.db, checks);
+  const rows: CheckedRow[] = [];
+  for (let from = 0; from < table.records.length; from += CHECK_SLICE_ROWS) {
+    progress?.(from, table.records.length);
+    if (from > 0) await yieldToOtherCalls();
+    for (const r of table.records.slice(from, from + CHECK_SLICE_ROWS)) rows.push(checkRow(rules, r.row, r.cells));
+  }
+  const checks = { key, checkedAt: Date.now(), encoding: table.encoding, delimiter: table.delimiter, rows };
+  lastRowChecks.set(db, checks);
   return checks;
 }
 
@@ -302,10 +313,15 @@ const freshCopy = (r: CheckedRow): CheckedRow => (passedRowChecks(r) ? { ...r, v
 
 /**
  * Checks every row of the file against the same rules as the registration form and marks it valid,
- * rejected (row number and reason) or already imported. Writes nothing.
+ * rejected (row number and reason) or already imported, a slice of rows at a time (`progress`: rows
+ * checked so far). Writes nothing.
  */
-export function checkImport(ctx: RequestContext, base64: string): { report: Omit<ImportReport, 'counts'>; rows: CheckedRow[] } {
-  const checks = rowChecks(ctx, base64, stockholmToday(ctx.now()));
+export async function checkImport(
+  ctx: RequestContext,
+  base64: string,
+  progress?: RequestContext['progress'],
+): Promise<{ report: Omit<ImportReport, 'counts'>; rows: CheckedRow[] }> {
+  const checks = await rowChecks(ctx, base64, stockholmToday(ctx.now()), progress);
   const generation = dataGeneration(ctx.db);
   if (checks.judged?.generation !== generation) {
     const rows = checks.rows.map(freshCopy);

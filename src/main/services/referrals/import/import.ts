@@ -36,8 +36,8 @@ export function counts(rows: ImportRowView[], imported: number): ImportReport['c
   };
 }
 
-export function previewImport(ctx: RequestContext, base64: string): ImportReport {
-  const { report, rows } = checkImport(ctx, base64);
+export async function previewImport(ctx: RequestContext, base64: string): Promise<ImportReport> {
+  const { report, rows } = await checkImport(ctx, base64, ctx.progress);
   return { ...report, rows: withMissing(report.rows, missingOf(ctx, rows)), counts: counts(report.rows, 0) };
 }
 
@@ -53,7 +53,7 @@ export const IMPORT_CHUNK_ROWS = 2_000;
  */
 export function commitImport(ctx: RequestContext, fileName: string, base64: string, markComplete = false): Promise<ImportReport> {
   return oneLongWriteAtATime(ctx.db, async () => {
-    const { report, rows } = checkImport(ctx, base64);
+    const { report, rows } = await checkImport(ctx, base64);
     if (report.rows.length === 0) throw new ApiError('validation', 'error.validation', undefined, [{ path: 'file', messageKey: 'import.noRows' }]);
     const valid = rows.filter(isValid);
     const missing = missingOf(ctx, rows);

@@ -1,0 +1,36 @@
+/** The checklist completion figure of a care area and period (follow-up dashboard, CSV, PDF, `mdk stats`). */
+import type { Db } from '../../db/driver';
+import type { ChecklistFigures } from '../../../shared/api/methods/checklist';
+import { CHECKLIST_ITEMS, isComplete } from '../../../shared/domain/checklist';
+import { share } from '../../../shared/domain/statistics';
+import { loadMeeting } from '../case-lists/queries';
+import { caseChecklists } from './evaluate';
+
+/**
+ * Definition (also in the PDF's method section): of the discussed cases, those whose every checklist
+ * item of the care area is done, the dated ones by their deadline (reply sent, patient told within
+ * the working days set). Judged as the data stands: a deadline-free item ticked late still counts.
+ */
+export function checklistFigures(db: Db, p: { careAreaCode: string; from: string; to: string }, today: string): ChecklistFigures {
+  const meetings = db
+    .prepare(`SELECT id FROM meeting WHERE care_area_code = ? AND local_date BETWEEN ? AND ? AND status = 'finalised' ORDER BY starts_at`)
+    .pluck()
+    .all(p.careAreaCode, p.from, p.to) as number[];
+  const discussed = db.prepare(
+    `SELECT ci.referral_id referralId, ci.outcome FROM case_list_item ci
+      WHERE ci.meeting_id = ? AND ci.outcome = 'discussed'
+        AND EXISTS (SELECT 1 FROM recommendation rc WHERE rc.meeting_id = ci.meeting_id AND rc.referral_id = ci.referral_id AND rc.superseded_at IS NULL)`,
+  );
+  const lists = meetings.flatMap((id) => [...caseChecklists(db, loadMeeting(db, id), discussed.all(id) as { referralId: number; outcome: 'discussed' }[], today).values()]);
+  const complete = lists.filter(isComplete).length;
+  const applying = CHECKLIST_ITEMS.filter((item) => lists.some((l) => l.some((e) => e.item === item)));
+  return {
+    cases: lists.length,
+    complete,
+    share: share(complete, lists.length),
+    items: applying.map((item) => {
+      const done = lists.filter((l) => l.some((e) => e.item === item && e.state === 'done')).length;
+      return { item, done, share: share(done, lists.length) };
+    }),
+  };
+}

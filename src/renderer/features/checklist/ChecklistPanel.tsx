@@ -1,0 +1,129 @@
+import { useState } from 'react';
+import type { CaseListItem } from '../../../shared/api/methods/case-lists';
+import { CHECKLIST_PHASES, isTicked, openBefore, type ChecklistEntry, type ChecklistPhase } from '../../../shared/domain/checklist';
+import { api } from '../../lib/api';
+import { useT } from '../../i18n/useT';
+import { useCan } from '../security/useCan';
+import { Field, useFieldErrors } from '../../ui/Field';
+import { ErrorBanner } from '../../ui/ErrorBanner';
+import { useCaseListStore } from '../case-lists/store';
+import { stockholmDateTime } from '../case-lists/format';
+import './checklist.css';
+
+type T = ReturnType<typeof useT>;
+
+/** Why an item is not done, in words: the missing referral fields or roles. */
+function detailOf(e: ChecklistEntry, t: T): string | null {
+  if (!e.detail.length) return null;
+  const names = e.item === 'referral_complete' ? e.detail.map((f) => t(`referral.field.${f}`)) : e.detail.map((r) => t(`participantRole.${r}`));
+  return t(e.item === 'referral_complete' ? 'checklist.missingFields' : 'checklist.missingRoles', { list: names.join(', ') });
+}
+
+/** How a done item was fulfilled: the referral said so, who told the patient, or who ticked it. */
+function howDone(e: ChecklistEntry, t: T): string | null {
+  if (e.tick?.doneBy && e.tick.doneOn) return t('checklist.told', { by: e.tick.doneBy, date: e.tick.doneOn });
+  if (e.tick) return t('checklist.tickedBy', { by: e.tick.recordedBy, at: stockholmDateTime(e.tick.recordedAt) });
+  if (e.byReferral) return t('checklist.byReferral');
+  return null;
+}
+
+/**
+ * A case's nMDK checklist at a meeting, by phase (before, during, after). Items a user keeps are ticked
+ * here; "patient told" asks who told the patient and when. `phases` limits what is shown.
+ */
+export function ChecklistPanel({ item, phases = CHECKLIST_PHASES }: { item: CaseListItem; phases?: readonly ChecklistPhase[] }) {
+  const t = useT();
+  const { act } = useCaseListStore();
+  const meetingId = useCaseListStore((s) => s.view?.meeting.id ?? 0);
+  const canTick = useCan('checklist.tick');
+  const [error, setError] = useState<unknown>(null);
+  const [told, setTold] = useState({ doneBy: '', doneOn: '' });
+  const fe = useFieldErrors(error);
+  const label = `${t('checklist.title')}: ${item.familyName}, ${item.givenName}`;
+  const tick = async (e: ChecklistEntry, done: boolean, extra: { doneBy?: string; doneOn?: string } = {}) => {
+    setError(null);
+    const which = e.item;
+    if (!isTicked(which)) return;
+    try {
+      await api.call('checklist.tick', { meetingId, referralId: item.referralId, item: which, done, doneBy: extra.doneBy || null, doneOn: extra.doneOn || null });
+      await act(meetingId, async () => undefined);
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <section className="checklist" aria-label={label}>
+      <ErrorBanner error={error} />
+      {phases.map((phase) => {
+        const entries = item.checklist.filter((e) => e.phase === phase);
+        if (!entries.length) return null;
+        return (
+          <div key={phase}>
+            <h4>{t(`checklist.phase.${phase}`)}</h4>
+            <ul>
+              {entries.map((e) => {
+                const name = t(`checklist.item.${e.item}`);
+                const tickable = canTick && isTicked(e.item) && e.item !== 'patient_told' && !e.byReferral;
+                const detail = detailOf(e, t);
+                const how = howDone(e, t);
+                return (
+                  <li key={e.item}>
+                    {tickable ? (
+                      <label>
+                        <input type="checkbox" checked={e.tick !== null} onChange={(ev) => void tick(e, ev.target.checked)} /> {name}
+                      </label>
+                    ) : (
+                      <span>{name}</span>
+                    )}
+                    <span className={`cl-state cl-${e.state}`}>{t(`checklist.state.${e.state}`)}</span>
+                    {e.due && e.state !== 'done' && <span className="cl-detail">{t('checklist.due', { date: e.due })}</span>}
+                    {detail && e.state !== 'done' && <span className="cl-detail">{detail}</span>}
+                    {how && <span className="cl-detail">{how}</span>}
+                    {e.item === 'patient_told' && canTick && e.tick && (
+                      <button type="button" onClick={() => void tick(e, false)}>
+                        {t('checklist.clear')}
+                      </button>
+                    )}
+                    {e.item === 'patient_told' && canTick && !e.tick && e.state !== 'not_yet' && (
+                      <form
+                        className="told-form"
+                        onSubmit={(ev) => {
+                          ev.preventDefault();
+                          void tick(e, true, told);
+                        }}
+                      >
+                        <Field label={t('checklist.toldBy')} error={fe('doneBy')}>
+                          <input value={told.doneBy} onChange={(ev) => setTold({ ...told, doneBy: ev.target.value })} />
+                        </Field>
+                        <Field label={t('checklist.toldOn')} error={fe('doneOn')}>
+                          <input type="date" value={told.doneOn} onChange={(ev) => setTold({ ...told, doneOn: ev.target.value })} />
+                        </Field>
+                        <button type="submit">{t('checklist.saveTold')}</button>
+                      </form>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        );
+      })}
+    </section>
+  );
+}
+
+/** On the agenda: a mark when the case's "before" items are open, and its checklist to open and tick. */
+export function CaseChecklist({ item }: { item: CaseListItem }) {
+  const t = useT();
+  const open = openBefore(item.checklist).length;
+  if (!item.checklist.length) return null;
+  return (
+    <details className="checklist-details">
+      <summary>
+        {t('checklist.title')}
+        {open > 0 && <span className="tag tag-checklist">{t('checklist.beforeOpen', { count: open })}</span>}
+      </summary>
+      <ChecklistPanel item={item} />
+    </details>
+  );
+}
