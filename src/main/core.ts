@@ -6,7 +6,7 @@ import { migrations } from './db/migrations';
 import { createRouter, type Router, type RouterHooks } from './router/router';
 import { handlers } from './router/handlers';
 import { databaseFile } from './core-files';
-import { Security } from './security/security';
+import { Security, type SecurityOptions } from './security/security';
 import { holdDataFolder } from './security/data-folder-lock';
 import { securityHandlers } from './services/security/handlers';
 import { recordPatientAccess } from './services/security/access-log';
@@ -37,6 +37,8 @@ export interface CoreOptions {
   signInClock?: () => number;
   /** Where unexpected errors go (the router's default: the console); the CLI keeps traces from its user. */
   logError?: (method: string, error: unknown) => void;
+  /** Tests: runs after each step of a change of the database key (security/rekey.ts). */
+  afterRekeyStep?: SecurityOptions['afterRekeyStep'];
 }
 
 export interface Core {
@@ -130,6 +132,7 @@ export function createCore(options: CoreOptions): Core {
     kdfCost: options.kdfCost,
     autoLockMs: options.autoLockMs,
     clock: options.signInClock,
+    afterRekeyStep: options.afterRekeyStep,
     // The last session signed out: the database closes, so the key is needed again to read anything.
     closeDb: () => {
       background?.stop();

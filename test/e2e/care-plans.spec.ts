@@ -1,11 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { test, expect, type AppServer } from './fixtures';
 import { setWorkplace } from '../../src/main/services/system/workplace';
 import { unitIdByCode } from '../factories';
 import { arrangeDischarge, validateFhirR4 } from '../care-plans/arrange';
 import { pdfText } from '../pdf-text';
+import { zipEntries } from '../zip-entries';
 import { TEST_USER_NAMES } from '../sign-in';
 
 // A coordinator does the work; the administrator's first-run choice is arranged in the database.
@@ -108,23 +107,23 @@ test('care plan: from template, edit, finalise, handover confirmed, PDF and FHIR
   expect(validation.valid).toBe(true);
   expect(bundle.entry[0].resource.activity.map((a: { detail: { description: string } }) => a.detail.description)).toContain('MR bäcken');
 
-  // Batch export of the period into a folder, with a summary.
-  const out = mkdtempSync(join(tmpdir(), 'mdk-cp-export-'));
-  try {
-    await page.getByRole('link', { name: '← Alla vårdplaner' }).click();
-    const batch = page.getByRole('form', { name: 'Batchexport' });
-    await batch.getByLabel('Fastställda från').fill(today);
-    await batch.getByLabel('Till och med').fill(today);
-    await batch.getByLabel('Mapp att skriva till').fill('relativ/mapp');
-    await batch.getByRole('button', { name: 'Starta export' }).click();
-    await expect(batch.locator('.field-error', { hasText: 'Ange hela sökvägen till mappen' })).toBeVisible();
-    await batch.getByLabel('Mapp att skriva till').fill(out);
-    await batch.getByRole('button', { name: 'Starta export' }).click();
-    await expect(batch.getByText(`1 vårdplaner, 2 filer skrivna till ${out}.`)).toBeVisible();
-    expect(readdirSync(out).sort()).toEqual([`vardplan-${referralId}-v1.fhir.json`, `vardplan-${referralId}-v1.pdf`]);
-  } finally {
-    rmSync(out, { recursive: true, force: true });
-  }
+  // Batch export of the period: in a browser there is no folder dialog, so the files come as one
+  // download, told first that they leave the app's protection; the access log has them before the bytes leave.
+  await page.getByRole('link', { name: '← Alla vårdplaner' }).click();
+  const batch = page.getByRole('form', { name: 'Batchexport' });
+  await expect(batch.getByText('En exporterad fil skyddas inte längre av programmet')).toBeVisible();
+  await expect(batch.getByLabel('Mapp att skriva till')).toHaveCount(0);
+  await batch.getByLabel('Fastställda från').fill(today);
+  await batch.getByLabel('Till och med').fill(today);
+  const exportLogged = () => server.core.db.prepare("SELECT count(*) FROM access_log WHERE method = 'carePlans.batchExport' AND action = 'export'").pluck().get();
+  expect(exportLogged()).toBe(0);
+  const [zipDownload] = await Promise.all([page.waitForEvent('download'), batch.getByRole('button', { name: 'Starta export' }).click()]);
+  expect(exportLogged()).toBe(1);
+  expect(zipDownload.suggestedFilename()).toBe(`vardplaner-${today}-${today}.zip`);
+  const entries = zipEntries(readFileSync((await zipDownload.path())!));
+  expect([...entries.keys()].sort()).toEqual([`vardplan-${referralId}-v1.fhir.json`, `vardplan-${referralId}-v1.pdf`]);
+  expect((await pdfText(entries.get(`vardplan-${referralId}-v1.pdf`)!)).text).toContain('MR bäcken');
+  await expect(batch.getByText('1 vårdplaner, 2 filer nedladdade.')).toBeVisible();
 
   const row = server.core.db.prepare('SELECT status, finalised_by FROM care_plan WHERE referral_id = ?').get(referralId);
   expect(row).toEqual({ status: 'finalised', finalised_by: TEST_USER_NAMES.coordinator }); // the signed-in user (issue 7)

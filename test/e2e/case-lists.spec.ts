@@ -1,6 +1,4 @@
-import { readFileSync, readdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { test, expect, type AppServer } from './fixtures';
 import { insertMeeting, insertPatient, insertReferral, unitIdByCode } from '../factories';
 import { setWorkplace } from '../../src/main/services/system/workplace';
@@ -104,12 +102,12 @@ test('build, reorder and lock the list, run the meeting, finalise, and find the 
   await expect(page.getByText('Ändrad: PET-DT efter mötet visade fjärrmetastas')).toBeVisible();
   await expect(page.getByText('Tidigare versioner')).toBeVisible();
 
-  // All replies into a folder in one step: a folder of the user's that exists, outside the data folder.
-  const dir = mkdtempSync(join(tmpdir(), 'mdk-svar-'));
-  await page.getByLabel('Mapp för MDK-svar').fill(dir);
-  await page.getByRole('button', { name: 'Exportera alla MDK-svar till mappen' }).click();
-  await expect(page.getByText(`1 MDK-svar sparades i ${dir}`)).toBeVisible();
-  const reply = await pdfText(readFileSync(join(dir, readdirSync(dir)[0])));
+  // All replies in one step; in a browser (no folder dialog) as a download, logged before it leaves.
+  const [replyDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ner alla MDK-svar' }).click()]);
+  expect(server.core.db.prepare("SELECT count(*) FROM access_log WHERE method = 'caseLists.exportReplies' AND action = 'export'").pluck().get()).toBe(1);
+  await expect(page.getByText('1 MDK-svar nedladdade.')).toBeVisible();
+  expect(replyDownload.suggestedFilename()).toMatch(/^mdk-svar-.*\.pdf$/);
+  const reply = await pdfText(readFileSync((await replyDownload.path())!));
   expect(reply.text).toContain('MDK-svar');
   expect(reply.text).toContain('Cederlund, Åsa');
   expect(reply.text).toContain('Behandlingsavsikt: Palliativ');

@@ -10,6 +10,7 @@ import type { CoreClient } from '../host/core-client';
 import { installSecurityGuards } from './security';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { registerIpc } from './ipc';
+import { registerFolderDialog } from './folder-dialog';
 import { createMainWindow } from './window';
 import { startCoreProcess } from './core-process';
 import { desktopDataDir, policyFilePath } from '../data-dir-policy';
@@ -57,6 +58,7 @@ export function startDesktopApp(): void {
       return;
     }
     // A damaged database still opens the window: the renderer shows the recovery screen.
+    registerFolderDialog();
     registerIpc(core.call);
     // A locked or sleeping computer locks every window; each asks for its passphrase again.
     const lockAll = () => core?.lockAll();

@@ -43,6 +43,9 @@ export function deriveKeySync(passphrase: string, params: KdfParams): Buffer {
   return scryptSync(passphrase.normalize('NFC'), Buffer.from(params.salt, 'base64'), 32, scryptOptions(params));
 }
 
+/** Binds the recovery key's wrap of the database key. */
+export const RECOVERY_AAD = 'mdk recovery';
+
 /** The recovery key has 160 random bits, so a fast KDF (HKDF) is enough for it. */
 export function recoveryKek(recoveryKey: string): Buffer {
   const normalized = recoveryKey.toUpperCase().replace(/[^0-9A-Z]/g, '');

@@ -5,8 +5,10 @@
  */
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import type { Role } from '../../shared/api/contract';
 import type { KdfParams, Wrapped } from './crypto';
+import type { Sealed } from './key-pair';
 import { withLock } from './file-lock';
 import { ApiError } from '../../shared/api/errors';
 
@@ -23,9 +25,28 @@ export interface StoredUser {
   createdAt: string;
   /** Null once the account is deactivated: a leaver's passphrase no longer unwraps anything. */
   kdf: KdfParams | null;
+  /** An account from before key pairs: the database key wrapped under the passphrase (replaced at sign-in). */
   wrappedKey: Wrapped | null;
+  /** The account's X25519 key pair (key-pair.ts), its private key wrapped under the passphrase. */
+  keyPair?: UserKeyPair | null;
+  /** The database key sealed to `keyPair.publicKey`. */
+  sealedKey?: Sealed | null;
   /** HMAC under the database key over the fields above that grant rights (see userMacFields). */
   mac: string;
+}
+
+export interface UserKeyPair {
+  publicKey: string;
+  wrappedPrivateKey: Wrapped;
+}
+
+/**
+ * A change of the database key has started and not been committed (rekey.ts). Found by the next
+ * process to open the data folder, it means the change was interrupted: the copy of the database
+ * taken first is put back, and the keystore (still the old key's) fits it again.
+ */
+export interface PendingRekey {
+  startedAt: string;
 }
 
 /** Failed sign-ins of one user name or one client, kept across restarts (see throttle.ts). */
@@ -48,18 +69,23 @@ export interface Keystore {
   users: StoredUser[];
   /** Sign-in failures per user name (`u:name`) and per client (`c:id`). */
   throttle?: Record<string, FailureRecord>;
+  /** Key of `throttleMac` (see keystore-integrity.ts); its fingerprint is in the settings' MAC. */
+  throttleKey?: string;
+  /** HMAC over `throttle`, written with every count (before sign-in, so not under the database key). */
+  throttleMac?: string;
+  pendingRekey?: PendingRekey;
 }
 
-export const settingsMacFields = (k: Pick<Keystore, 'autoLockMinutes'>) => ['settings', k.autoLockMinutes];
+export const settingsMacFields = (k: Pick<Keystore, 'autoLockMinutes' | 'throttleKey'>) =>
+  k.throttleKey ? ['settings', k.autoLockMinutes, fingerprintOf(k.throttleKey)] : ['settings', k.autoLockMinutes];
 
-export const userMacFields = (u: Pick<StoredUser, 'id' | 'userName' | 'name' | 'role' | 'unitId' | 'active'>) => [
-  u.id,
-  u.userName,
-  u.name,
-  u.role,
-  u.unitId,
-  u.active,
-];
+const fingerprintOf = (key: string) => createHash('sha256').update(key).digest('base64');
+
+/** The public key is covered too: one swapped in by hand would otherwise receive the next database key. */
+export const userMacFields = (u: Pick<StoredUser, 'id' | 'userName' | 'name' | 'role' | 'unitId' | 'active' | 'keyPair'>) => {
+  const fields: unknown[] = [u.id, u.userName, u.name, u.role, u.unitId, u.active];
+  return u.keyPair ? [...fields, u.keyPair.publicKey] : fields;
+};
 
 export function readKeystore(dataDir: string): Keystore | null {
   const file = keystoreFile(dataDir);
@@ -80,6 +106,8 @@ export function keystoreStamp(dataDir: string): string | null {
 }
 
 export const keystoreLockFile = (dataDir: string) => join(dataDir, 'mdk-keystore.lock');
+/** Held while the database key is being changed (rekey.ts). */
+export const rekeyLockFile = (dataDir: string) => join(dataDir, 'mdk-rekey.lock');
 
 /**
  * The keystore's only way to change: under an exclusive lock shared by every process on the data

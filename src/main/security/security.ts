@@ -1,24 +1,31 @@
 /**
  * Users, sign-in and the database key (issue 7). The core starts locked: the database file is
- * encrypted and opens only when a user's passphrase unwraps its key. Accounts live in the keystore
- * (read before the database is open); the key stays in memory while the core runs.
+ * encrypted and opens only when a user's passphrase opens its key. Accounts live in the keystore
+ * (read before the database is open); the key stays in memory while someone is signed in.
+ *
+ * This class is the one face of the security layer; the work is in files with one job each: signing
+ * in (sign-in.ts), the key in memory (database-key.ts), the keystore on disk (keystore.ts,
+ * keystore-access.ts), what an account holds of the keys (account-keys.ts, key-pair.ts), account
+ * rules (accounts.ts), sign-in counters (sign-in-tries.ts), the settings' integrity
+ * (keystore-integrity.ts), changing the database key (rekey.ts) and the sessions (sessions.ts).
  */
-import { existsSync } from 'node:fs';
-import { ApiError, conflict, invalid, notFound } from '../../shared/api/errors';
-import type { Role } from '../../shared/api/contract';
+import { ApiError } from '../../shared/api/errors';
 import type { AuthStatus, SessionUser, UserSummary } from '../../shared/api/methods/security';
 import type { Caller } from '../router/context';
 import type { Db } from '../db/driver';
 import { openDatabase } from '../db/driver';
-import { databaseFile } from '../core-files';
-import {
-  deriveKey, deriveKeySync, macMatches, macOf, newDatabaseKey, newKdfParams, newRecoveryKey, recoveryKek, STRONG_KDF, unwrapKey, wrapKey,
-  type KdfParams,
-} from './crypto';
-import { keystoreStamp, readKeystore, settingsMacFields, updateKeystore, userMacFields, type Keystore, type StoredUser } from './keystore';
+import { deriveKey, deriveKeySync, newKdfParams, RECOVERY_AAD, recoveryKek, STRONG_KDF, unwrapKey, type KdfParams } from './crypto';
+import type { Keystore, StoredUser } from './keystore';
+import { KeystoreAccess } from './keystore-access';
+import { settingsIntact, signedSettings } from './keystore-integrity';
+import { applyUserChange, toSessionUser, toSummary, type NewSecret, type UserFields } from './accounts';
+import { rekeyDatabase, type RekeyStep } from './rekey';
 import { Sessions } from './sessions';
-import { clientKey, countTry, nameKey, waitFor } from './throttle';
-import { checkPassphrase } from './passphrase-policy';
+import { SignIn, DEFAULT_AUTO_LOCK_MINUTES } from './sign-in';
+import { SignInTries } from './sign-in-tries';
+import { DatabaseKey } from './database-key';
+
+export type { UserFields } from './accounts';
 
 export interface SecurityOptions {
   dataDir: string;
@@ -32,65 +39,87 @@ export interface SecurityOptions {
   kdfCost?: { N: number; r: number; p: number };
   /** Overrides the auto-lock setting (tests: a few seconds). */
   autoLockMs?: number;
-  /** Called when the last session has signed out: the core closes the database. */
+  /** Called when the last session has signed out (and before the key changes): the core closes the database. */
   closeDb?(): void;
   /** Real time for the sign-in delays (tests move it); Date.now by default. */
   clock?: () => number;
+  /** Tests: runs after each step of a key change (rekey.ts). */
+  afterRekeyStep?(step: RekeyStep): void;
 }
 
-export const DEFAULT_AUTO_LOCK_MINUTES = 10;
+export { DEFAULT_AUTO_LOCK_MINUTES };
 const ANONYMOUS: Caller = { userId: null, name: '', role: 'contact_nurse', unitId: null };
-const aadOf = (u: Pick<StoredUser, 'id'>) => `mdk user ${u.id}`;
-const RECOVERY_AAD = 'mdk recovery';
-
-export interface UserFields {
-  id?: number;
-  name: string;
-  userName: string;
-  role: Role;
-  unitId: number | null;
-  active: boolean;
-  passphrase?: string | null;
-}
-
-const toSessionUser = (u: StoredUser): SessionUser => ({ id: u.id, name: u.name, userName: u.userName, role: u.role, unitId: u.unitId });
 
 export class Security {
-  private cached: { stamp: string | null; keystore: Keystore | null } = { stamp: null, keystore: null };
-  private dbKey: Buffer | null = null;
+  private readonly store: KeystoreAccess;
+  private readonly databaseKey: DatabaseKey;
   readonly sessions: Sessions;
-  private readonly clock: () => number;
+  private readonly signIn: SignIn;
 
   constructor(private readonly options: SecurityOptions) {
-    this.clock = options.clock ?? Date.now;
+    this.store = new KeystoreAccess(options.dataDir);
+    this.databaseKey = new DatabaseKey(options.openDb);
     this.sessions = new Sessions(() => this.autoLockMs());
+    const tries = new SignInTries(this.store, options.clock ?? Date.now);
+    this.signIn = new SignIn({ store: this.store, tries, sessions: this.sessions, newKdf: () => this.newKdf() }, this.databaseKey);
   }
 
-  /**
-   * The keystore as it is on disk now: another process (the CLI, browser mode) may have changed an
-   * account since, and a deactivated user must be refused here at once. Read again when the file changed.
-   */
+  private get dbKey(): Buffer | null {
+    return this.databaseKey.current;
+  }
+
+  /** First start: creates the administrator, the database key and the recovery key (shown once). */
+  setup(sessionId: string, input: { name: string; userName: string; passphrase: string }) {
+    return this.signIn.setup(sessionId, input);
+  }
+
+  /** setup without yielding: for the synchronous test helpers only. */
+  setupSync(sessionId: string, input: { name: string; userName: string; passphrase: string }) {
+    return this.signIn.setupSync(sessionId, input);
+  }
+
+  /** `clientId`: who is trying (a window, a tab, a CLI run); the session by default. */
+  login(sessionId: string, userName: string, passphrase: string, clientId = sessionId): Promise<SessionUser> {
+    return this.signIn.login(sessionId, userName, passphrase, clientId);
+  }
+
+  /** login without yielding: for the synchronous test helpers only. */
+  loginSync(sessionId: string, userName: string, passphrase: string, clientId = sessionId): SessionUser {
+    return this.signIn.loginSync(sessionId, userName, passphrase, clientId);
+  }
+
+  /** A locked window: only the same user's passphrase opens it again. */
+  unlock(sessionId: string, passphrase: string): Promise<SessionUser> {
+    return this.signIn.unlock(sessionId, passphrase);
+  }
+
+  /** Forgotten passphrase: the recovery key from setup sets a new one for a user and signs in. */
+  recover(sessionId: string, input: { recoveryKey: string; userName: string; passphrase: string }): Promise<SessionUser> {
+    return this.signIn.recover(sessionId, input);
+  }
+
+  changePassphrase(userId: number, current: string, next: string): Promise<void> {
+    return this.signIn.changePassphrase(userId, current, next);
+  }
+
+  /** Unattended start of the unit server with the database key from its key file (server-key.ts). */
+  openWithServerKey(key: Buffer): void {
+    this.signIn.openWithServerKey(key);
+  }
+
+  /** The keystore as it is on disk now (another process may have changed an account since). */
   private get keystore(): Keystore | null {
-    const stamp = keystoreStamp(this.options.dataDir);
-    if (stamp !== this.cached.stamp || stamp === null) this.cached = { stamp, keystore: readKeystore(this.options.dataDir) };
-    return this.cached.keystore;
-  }
-
-  /** Every change: read-modify-write of the file under the data folder's keystore lock (keystore.ts). */
-  private update(change: (current: Keystore | null) => Keystore): Keystore {
-    const next = updateKeystore(this.options.dataDir, change);
-    this.cached = { stamp: keystoreStamp(this.options.dataDir), keystore: next };
-    return next;
+    return this.store.current;
   }
 
   /**
    * The auto-lock minutes, trusted only when their MAC under the database key matches (a value edited
-   * into the file by hand falls back to the default). A keystore from before the MAC is signed at sign-in.
+   * into the file by hand is refused at sign-in, and never used). A keystore from before the MAC is
+   * signed at sign-in.
    */
   autoLockMinutes(): number {
     const k = this.keystore;
-    if (!k) return DEFAULT_AUTO_LOCK_MINUTES;
-    if (this.dbKey && k.settingsMac && macMatches(this.dbKey, settingsMacFields(k), k.settingsMac)) return k.autoLockMinutes;
+    if (k && this.dbKey && k.settingsMac && settingsIntact(k, this.dbKey)) return k.autoLockMinutes;
     return DEFAULT_AUTO_LOCK_MINUTES;
   }
 
@@ -98,7 +127,7 @@ export class Security {
     return this.options.autoLockMs ?? this.autoLockMinutes() * 60_000;
   }
 
-  /** True once a sign-in has unwrapped the database key (it stays in memory while the core runs). */
+  /** True once a sign-in has opened the database key (it stays in memory while the core runs). */
   get isOpen(): boolean {
     return this.dbKey !== null;
   }
@@ -110,8 +139,7 @@ export class Security {
 
   /** Forgets the database key: its buffer is zeroed (the core has closed the database first). */
   close(): void {
-    this.dbKey?.fill(0);
-    this.dbKey = null;
+    this.databaseKey.forget();
   }
 
   /** A session signs out; when none is left, the database is closed and the key forgotten. */
@@ -146,86 +174,6 @@ export class Security {
     return { userId: user.id, name: user.name, role: user.role, unitId: user.unitId };
   }
 
-  /** First start: creates the administrator, the database key and the recovery key (shown once). */
-  async setup(sessionId: string, input: { name: string; userName: string; passphrase: string }) {
-    const kdf = this.newKdf();
-    return this.setupWith(sessionId, input, kdf, await deriveKey(input.passphrase, kdf));
-  }
-
-  /** setup without yielding: for the synchronous test helpers only. */
-  setupSync(sessionId: string, input: { name: string; userName: string; passphrase: string }) {
-    const kdf = this.newKdf();
-    return this.setupWith(sessionId, input, kdf, deriveKeySync(input.passphrase, kdf));
-  }
-
-  private setupWith(sessionId: string, input: { name: string; userName: string; passphrase: string }, kdf: KdfParams, kek: Buffer) {
-    checkPassphrase(input.passphrase, input.userName, 'passphrase', input.name);
-    const dbKey = newDatabaseKey();
-    const recoveryKey = newRecoveryKey();
-    const fields = { id: 1, name: input.name, userName: input.userName, role: 'administrator' as const, unitId: null, active: true };
-    const user = this.sealUser(dbKey, fields, kdf, kek);
-    // The wrapped key is on disk before any file is encrypted with it, so a crash never strands the data.
-    this.update((current) => {
-      if (current) throw conflict('security.alreadySetUp');
-      return {
-        format: 'mdk-keystore-1',
-        createdAt: new Date().toISOString(),
-        autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES,
-        settingsMac: macOf(dbKey, settingsMacFields({ autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES })),
-        recovery: wrapKey(recoveryKek(recoveryKey), dbKey, RECOVERY_AAD),
-        users: [user],
-      };
-    });
-    // A data folder from before encryption is encrypted in place.
-    this.encryptExistingPlainDatabase(dbKey);
-    this.openWith(dbKey);
-    this.sessions.signIn(sessionId, user.id);
-    return { user: toSessionUser(user), recoveryKey };
-  }
-
-  /** `clientId`: who is trying (a window, a tab, a CLI run); the session by default. */
-  async login(sessionId: string, userName: string, passphrase: string, clientId = sessionId): Promise<SessionUser> {
-    this.countTry(userName, clientId);
-    const user = this.findActive(userName);
-    const kek = await deriveKey(passphrase, user?.kdf ?? this.newKdf());
-    return this.loginWith(sessionId, user, kek, userName, clientId);
-  }
-
-  /** login without yielding: for the synchronous test helpers only. */
-  loginSync(sessionId: string, userName: string, passphrase: string, clientId = sessionId): SessionUser {
-    this.countTry(userName, clientId);
-    const user = this.findActive(userName);
-    return this.loginWith(sessionId, user, deriveKeySync(passphrase, user?.kdf ?? this.newKdf()), userName, clientId);
-  }
-
-  /**
-   * Counts a try before the passphrase is derived (throttle.ts), or refuses it while the user name or
-   * the client must wait. Known and unknown names are counted alike, so the answers are the same.
-   */
-  private countTry(userName: string, clientId: string): void {
-    const now = this.clock();
-    const keys = [nameKey(userName), clientKey(clientId)];
-    this.update((current) => {
-      const k = this.required(current);
-      const records = k.throttle ?? {};
-      const wait = Math.max(...keys.map((key) => waitFor(records[key], now)));
-      if (wait > 0) throw invalid('passphrase', 'security.tooManyAttempts', { seconds: Math.ceil(wait / 1000) });
-      return { ...k, throttle: countTry(records, keys, now) };
-    });
-  }
-
-  /** A correct passphrase: the name's and the client's counts start again. */
-  private clearTries(userName: string, clientId: string): void {
-    const keys = [nameKey(userName), clientKey(clientId)];
-    if (!keys.some((key) => this.keystore?.throttle?.[key])) return;
-    this.update((current) => {
-      const k = this.required(current);
-      const throttle = { ...(k.throttle ?? {}) };
-      for (const key of keys) delete throttle[key];
-      return { ...k, throttle };
-    });
-  }
-
   /**
    * Opens another database file (a backup to check or restore) with this database's key, which only
    * exists in memory while someone is signed in. Backups of the encrypted database stay encrypted.
@@ -234,97 +182,12 @@ export class Security {
     return openDatabase(file, { key: this.requireKey(), readonly: options.readonly });
   }
 
-  private findActive(userName: string): StoredUser | undefined {
-    return this.requireKeystore().users.find((u) => u.active && u.userName.toLowerCase() === userName.trim().toLowerCase());
-  }
-
-  // An unknown user name costs the same KDF as a known one (above), so timing does not tell names apart.
-  private loginWith(sessionId: string, user: StoredUser | undefined, kek: Buffer, typed: string, clientId: string): SessionUser {
-    const key = user && this.unwrapWith(user, kek);
-    if (!user || !key) throw invalid('passphrase', 'security.wrongCredentials');
-    this.clearTries(typed, clientId);
-    this.openWith(key);
-    key.fill(0);
-    this.signSettingsIfNew();
-    this.sessions.signIn(sessionId, user.id);
-    return toSessionUser(user);
-  }
-
-  /**
-   * Unattended start of the unit server: opens the database with a key unwrapped by the server key
-   * file (src/main/server/server-key.ts). The key must match the accounts' MACs; no session signs in.
-   */
-  openWithServerKey(key: Buffer): void {
-    const users = this.requireKeystore().users;
-    if (!users.some((u) => macMatches(key, userMacFields(u), u.mac))) throw new ApiError('forbidden', 'security.accountTampered');
-    this.openWith(key);
-  }
-
-  /** A keystore from before the settings' MAC gets one at the first sign-in that knows the key. */
-  private signSettingsIfNew(): void {
-    const dbKey = this.dbKey;
-    if (!dbKey || this.keystore?.settingsMac) return;
-    this.update((current) => {
-      const k = this.required(current);
-      return k.settingsMac ? k : { ...k, settingsMac: macOf(dbKey, settingsMacFields(k)) };
-    });
-  }
-
-  /** A locked window: only the same user's passphrase opens it again. */
-  async unlock(sessionId: string, passphrase: string): Promise<SessionUser> {
-    const s = this.sessions.get(sessionId);
-    const user = s && this.requireKeystore().users.find((u) => u.id === s.userId && u.active);
-    if (!s || !user || !user.kdf) throw new ApiError('unauthenticated', 'error.unauthenticated');
-    this.countTry(user.userName, sessionId);
-    const key = this.unwrapWith(user, await deriveKey(passphrase, user.kdf));
-    if (!key) throw invalid('passphrase', 'security.wrongPassphrase');
-    key.fill(0);
-    this.clearTries(user.userName, sessionId);
-    this.sessions.signIn(sessionId, user.id);
-    return toSessionUser(user);
-  }
-
-  /** Forgotten passphrase: the recovery key from setup sets a new one for a user and signs in. */
-  async recover(sessionId: string, input: { recoveryKey: string; userName: string; passphrase: string }): Promise<SessionUser> {
-    const keystore = this.requireKeystore();
-    const dbKey = unwrapKey(recoveryKek(input.recoveryKey), keystore.recovery, RECOVERY_AAD);
-    if (!dbKey) throw invalid('recoveryKey', 'security.wrongRecoveryKey');
-    const found = keystore.users.find((u) => u.userName.toLowerCase() === input.userName.toLowerCase());
-    if (!found) throw invalid('userName', 'security.unknownUser');
-    checkPassphrase(input.passphrase, found.userName, 'passphrase', found.name);
-    const updated = await this.rewrapUser(dbKey, found, input.passphrase);
-    this.openWith(dbKey);
-    this.replaceUser(updated);
-    dbKey.fill(0);
-    this.signSettingsIfNew();
-    this.sessions.signIn(sessionId, updated.id);
-    return toSessionUser(updated);
-  }
-
   /** True when `recoveryKey` unwraps the database key (the key itself is dropped at once). */
   recoveryKeyMatches(recoveryKey: string): boolean {
     const keystore = this.keystore;
     const key = keystore && unwrapKey(recoveryKek(recoveryKey), keystore.recovery, RECOVERY_AAD);
     key?.fill(0);
     return !!key;
-  }
-
-  async changePassphrase(userId: number, current: string, next: string): Promise<void> {
-    const user = this.requireKeystore().users.find((u) => u.id === userId);
-    const key = user?.kdf ? this.unwrapWith(user, await deriveKey(current, user.kdf)) : null;
-    if (!user || !key) throw invalid('current', 'security.wrongPassphrase');
-    checkPassphrase(next, user.userName, 'passphrase', user.name);
-    const updated = await this.rewrapUser(key, user, next);
-    key.fill(0);
-    this.replaceUser(updated);
-  }
-
-  /** Puts one re-wrapped account into the keystore as it is on disk now (other accounts untouched). */
-  private replaceUser(updated: StoredUser): void {
-    this.update((current) => {
-      const k = this.required(current);
-      return { ...k, users: k.users.map((u) => (u.id === updated.id ? { ...u, kdf: updated.kdf, wrappedKey: updated.wrappedKey } : u)) };
-    });
   }
 
   /** The sign-in name the access log records beside the full name. */
@@ -338,7 +201,7 @@ export class Security {
   }
 
   listUsers(): UserSummary[] {
-    return this.requireKeystore().users.map((u) => ({ ...toSessionUser(u), active: u.active, createdAt: u.createdAt }));
+    return this.store.existing.users.map(toSummary);
   }
 
   /** Administrators add and change accounts; the new passphrase is wrapped with the key in memory. */
@@ -353,41 +216,20 @@ export class Security {
     return this.saveUserWith(actingUserId, input, input.passphrase ? { kdf, kek: deriveKeySync(input.passphrase, kdf) } : null);
   }
 
-  private saveUserWith(actingUserId: number | null, input: UserFields, secret: { kdf: KdfParams; kek: Buffer } | null): { id: number } {
+  private saveUserWith(actingUserId: number | null, input: UserFields, secret: NewSecret | null): { id: number } {
     const dbKey = this.requireKey();
-    if (input.passphrase) checkPassphrase(input.passphrase, input.userName, 'passphrase', input.name);
     let saved: StoredUser | null = null;
-    // Checked and applied against the keystore on disk now, under its lock: a change made meanwhile by
-    // another process (a deactivation, a reset passphrase) is kept, never overwritten by an older copy.
-    this.update((current) => {
-      const keystore = this.required(current);
-      const clash = keystore.users.find((u) => u.userName.toLowerCase() === input.userName.toLowerCase() && u.id !== input.id);
-      if (clash) throw invalid('userName', 'security.userNameTaken');
-      const existing = input.id === undefined ? undefined : keystore.users.find((u) => u.id === input.id);
-      if (input.id !== undefined && !existing) throw notFound('user', input.id);
-      if (!existing && !input.passphrase) throw invalid('passphrase', 'validation.required');
-      // A deactivated account has no wrapped key left: coming back needs a new passphrase.
-      if (existing && !existing.wrappedKey && input.active && !secret) throw invalid('passphrase', 'security.reactivateNeedsPassphrase');
-      const admins = keystore.users.filter((u) => u.active && u.role === 'administrator' && u.id !== input.id);
-      if (existing?.role === 'administrator' && existing.active && (input.role !== 'administrator' || !input.active) && admins.length === 0)
-        throw invalid('role', 'security.lastAdministrator');
-      if (existing && existing.id === actingUserId && !input.active) throw invalid('active', 'security.cannotDeactivateSelf');
-      const fields = {
-        id: existing?.id ?? Math.max(0, ...keystore.users.map((u) => u.id)) + 1,
-        name: input.name,
-        userName: input.userName,
-        role: input.role,
-        unitId: input.unitId,
-        active: input.active,
-      };
-      let user: StoredUser = secret
-        ? this.sealUser(dbKey, { ...existing, ...fields }, secret.kdf, secret.kek)
-        : { ...existing!, ...fields, mac: macOf(dbKey, userMacFields(fields)) };
-      // A leaver's passphrase must no longer unwrap the database key: the wrap is removed.
-      if (!user.active) user = { ...user, kdf: null, wrappedKey: null };
-      saved = user;
-      return { ...keystore, users: existing ? keystore.users.map((u) => (u.id === user.id ? user : u)) : [...keystore.users, user] };
-    });
+    try {
+      // Checked and applied against the keystore on disk now, under its lock: a change made meanwhile by
+      // another process (a deactivation, a reset passphrase) is kept, never overwritten by an older copy.
+      this.store.change((keystore) => {
+        const change = applyUserChange(keystore, input, actingUserId, dbKey, secret);
+        saved = change.user;
+        return change.keystore;
+      });
+    } finally {
+      secret?.kek.fill(0);
+    }
     const user = saved as unknown as StoredUser;
     if (!user.active) this.sessions.signOutUser(user.id);
     return { id: user.id };
@@ -395,86 +237,38 @@ export class Security {
 
   setAutoLock(minutes: number): number {
     const dbKey = this.requireKey();
-    this.update((current) => ({ ...this.required(current), autoLockMinutes: minutes, settingsMac: macOf(dbKey, settingsMacFields({ autoLockMinutes: minutes })) }));
+    this.store.change((k) => signedSettings(k, dbKey, minutes));
     return minutes;
   }
 
-  private required(current: Keystore | null): Keystore {
-    if (!current) throw new ApiError('unauthenticated', 'error.unauthenticated');
-    return current;
-  }
-
-  private requireKeystore(): Keystore {
-    if (!this.keystore) throw new ApiError('unauthenticated', 'error.unauthenticated');
-    return this.keystore;
-  }
-
-  private requireKey(): Buffer {
-    if (!this.dbKey) throw new ApiError('locked', 'error.locked');
-    return this.dbKey;
+  /**
+   * Byt databasnyckel: a new database key for the database file and every active account (rekey.ts);
+   * returns the new recovery key, shown once like the first one. The sessions stay signed in.
+   */
+  rekey(progress?: (done: number, total: number) => void): { recoveryKey: string; serverKeyRemoved: boolean } {
+    const oldKey = Buffer.from(this.requireKey());
+    this.options.closeDb?.();
+    this.close();
+    try {
+      const result = rekeyDatabase({ store: this.store, oldKey, progress, afterStep: this.options.afterRekeyStep });
+      this.databaseKey.open(result.key);
+      result.key.fill(0);
+      return { recoveryKey: result.recoveryKey, serverKeyRemoved: result.serverKeyRemoved };
+    } catch (e) {
+      // Nothing changed (rekey.ts put it back): the database opens again with the key it had.
+      if (!this.dbKey) this.databaseKey.open(oldKey);
+      throw e;
+    } finally {
+      oldKey.fill(0);
+    }
   }
 
   private newKdf(): KdfParams {
     return newKdfParams(this.options.kdfCost ?? STRONG_KDF);
   }
 
-  /** Unwraps the database key with a passphrase-derived key and checks the account record was not edited. */
-  private unwrapWith(user: StoredUser, kek: Buffer): Buffer | null {
-    if (!user.wrappedKey) return null;
-    const key = unwrapKey(kek, user.wrappedKey, aadOf(user));
-    kek.fill(0);
-    if (!key) return null;
-    if (!macMatches(key, userMacFields(user), user.mac)) throw new ApiError('forbidden', 'security.accountTampered');
-    return key;
-  }
-
-  private async rewrapUser(dbKey: Buffer, user: StoredUser, passphrase: string): Promise<StoredUser> {
-    const kdf = this.newKdf();
-    return this.sealUser(dbKey, user, kdf, await deriveKey(passphrase, kdf));
-  }
-
-  /** An account record with the database key wrapped under its passphrase, and its MAC. */
-  private sealUser(
-    dbKey: Buffer,
-    fields: Pick<StoredUser, 'id' | 'name' | 'userName' | 'role' | 'unitId' | 'active'> & { createdAt?: string },
-    kdf: KdfParams,
-    kek: Buffer,
-  ): StoredUser {
-    return {
-      id: fields.id,
-      userName: fields.userName,
-      name: fields.name,
-      role: fields.role,
-      unitId: fields.unitId,
-      active: fields.active,
-      createdAt: fields.createdAt ?? new Date().toISOString(),
-      kdf,
-      wrappedKey: wrapKey(kek, dbKey, aadOf(fields)),
-      mac: macOf(dbKey, userMacFields(fields)),
-    };
-  }
-
-  private openWith(key: Buffer): void {
-    if (this.dbKey) return;
-    const copy = Buffer.from(key);
-    try {
-      this.options.openDb(copy); // throws e.g. database_too_new: then nothing counts as open
-    } catch (e) {
-      copy.fill(0);
-      throw e;
-    }
-    this.dbKey = copy;
-  }
-
-  private encryptExistingPlainDatabase(key: Buffer): void {
-    const file = databaseFile(this.options.dataDir);
-    if (!existsSync(file)) return;
-    const plain = openDatabase(file);
-    try {
-      plain.pragma('journal_mode = DELETE');
-      plain.pragma(`rekey = "x'${key.toString('hex')}'"`);
-    } finally {
-      plain.close();
-    }
+  private requireKey(): Buffer {
+    return this.databaseKey.required();
   }
 }
+

@@ -1,18 +1,31 @@
 import type { FilePayload } from '../../shared/api/files';
+import { zipFiles } from './zip';
 
 export type { FilePayload };
 
+const bytesOf = (file: FilePayload) => Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+
 export function payloadToBlob(file: FilePayload): Blob {
-  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-  return new Blob([bytes], { type: file.mimeType });
+  return new Blob([bytesOf(file)], { type: file.mimeType });
 }
 
 /** Saves through the browser's download (Electron shows its save dialog for the same call). */
 export function downloadFile(file: FilePayload): void {
-  const url = URL.createObjectURL(payloadToBlob(file));
+  downloadBlob(payloadToBlob(file), file.fileName);
+}
+
+/** Several files as one download: the file itself when there is one, else a zip named `zipName`. */
+export function downloadFiles(files: FilePayload[], zipName: string): void {
+  if (files.length === 1) return downloadFile(files[0]);
+  const zip = zipFiles(files.map((f) => ({ name: f.fileName, bytes: bytesOf(f) })), new Date());
+  downloadBlob(new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), zipName);
+}
+
+function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = file.fileName;
+  a.download = fileName;
   document.body.appendChild(a);
   a.click();
   a.remove();

@@ -9,14 +9,15 @@ import { testCore, TEST_PASSPHRASE } from '../helpers';
 const readStore = (dataDir: string) => JSON.parse(readFileSync(keystoreFile(dataDir), 'utf8')) as Keystore;
 
 describe('accounts that stay as set', () => {
-  it('deactivation removes the wrapped key; coming back needs a new passphrase', async () => {
+  it('deactivation removes the sealed key and key pair; coming back needs a new passphrase', async () => {
     const { api, dataDir } = testCore();
     await api.call('users.save', { name: 'Lena Lämnar', userName: 'lena', role: 'physician', unitId: null, active: true, passphrase: TEST_PASSPHRASE });
     const lena = readStore(dataDir).users.find((u) => u.userName === 'lena')!;
-    expect(lena.wrappedKey).not.toBeNull();
+    expect(lena.sealedKey).toBeTruthy();
+    expect(lena.keyPair?.publicKey).toBeTruthy();
     await api.call('users.save', { id: lena.id, name: lena.name, userName: 'lena', role: 'physician', unitId: null, active: false });
     const after = readStore(dataDir).users.find((u) => u.userName === 'lena')!;
-    expect(after).toMatchObject({ active: false, wrappedKey: null, kdf: null });
+    expect(after).toMatchObject({ active: false, wrappedKey: null, kdf: null, keyPair: null, sealedKey: null });
     // Even with "active" edited back by hand, nothing unwraps with her passphrase.
     const edited = readStore(dataDir);
     edited.users = edited.users.map((u) => (u.userName === 'lena' ? { ...u, active: true } : u));
@@ -72,7 +73,7 @@ describe('accounts that stay as set', () => {
     core.close();
   });
 
-  it('the auto-lock setting is covered by the MAC: a value edited by hand is not used', async () => {
+  it('the auto-lock setting is covered by the MAC: a value edited by hand is refused as tampered', async () => {
     const { core, api, dataDir } = testCore();
     await api.call('security.setAutoLock', { minutes: 20 });
     expect((await api.call('auth.status', {})).autoLockMinutes).toBe(20);
@@ -81,9 +82,28 @@ describe('accounts that stay as set', () => {
     writeFileSync(keystoreFile(dataDir), JSON.stringify({ ...edited, autoLockMinutes: 1_000_000 }));
     const again = createCore({ dataDir, kdfCost: TEST_KDF });
     const s = again.newSession();
-    again.security.loginSync(s, 'admin', TEST_PASSPHRASE);
-    expect(again.security.status(s).autoLockMinutes).toBe(10);
+    expect(() => again.security.loginSync(s, 'admin', TEST_PASSPHRASE)).toThrow(expect.objectContaining({ messageKey: 'security.keystoreTampered' }));
+    expect(again.security.isOpen).toBe(false);
     expect(again.security.autoLockMs()).toBe(10 * 60_000);
     again.close();
+  });
+
+  it('a sign-in counter set back by hand is refused as tampered, before any passphrase is tried', async () => {
+    const { core, dataDir } = testCore();
+    core.close();
+    const app = createCore({ dataDir, kdfCost: TEST_KDF, signInClock: () => 5_000_000 });
+    for (let i = 0; i < 5; i++) {
+      await expect(app.security.login(app.newSession(), 'admin', `fel gissning nr ${i}`)).rejects.toMatchObject({ issues: [{ messageKey: 'security.wrongCredentials' }] });
+    }
+    const edited = readStore(dataDir);
+    expect(edited.throttle?.['u:admin']?.failures).toBe(5);
+    writeFileSync(keystoreFile(dataDir), JSON.stringify({ ...edited, throttle: { ...edited.throttle, 'u:admin': { failures: 0, lastAt: 5_000_000 } } }));
+    await expect(app.security.login(app.newSession(), 'admin', TEST_PASSPHRASE)).rejects.toMatchObject({ messageKey: 'security.keystoreTampered' });
+    // Removing the counters with their MAC and key is caught too, at the sign-in that knows the database key.
+    const { throttle: _t, throttleMac: _m, throttleKey: _k, ...stripped } = edited;
+    writeFileSync(keystoreFile(dataDir), JSON.stringify(stripped));
+    await expect(app.security.login(app.newSession(), 'admin', TEST_PASSPHRASE)).rejects.toMatchObject({ messageKey: 'security.keystoreTampered' });
+    expect(app.security.isOpen).toBe(false);
+    app.close();
   });
 });

@@ -108,4 +108,22 @@ describe('exports: the log row before the file', () => {
     expect(files.length).toBeGreaterThan(0);
     expect(unloggedFiles(again.core, out)).toEqual([]);
   });
+
+  it('with no folder (browser mode) the files come back in the answer, logged first; a folder export still needs its folder', async () => {
+    const { core, api } = testCore();
+    await withWorkplace(api);
+    const plans = await finalisedPlans(core, api, 2);
+    const today = testToday();
+    await expect(api.call('carePlans.batchExport', { from: today, to: today, format: 'pdf' })).rejects.toMatchObject({
+      issues: [{ path: 'outDir', messageKey: 'validation.required' }],
+    });
+    const chunk = await api.call('carePlans.batchExport', { from: today, to: today, format: 'both', download: true, limit: 10 });
+    expect(chunk.outDir).toBeNull();
+    const names = plans.flatMap((p) => [`vardplan-${p.referralId}-v1.fhir.json`, `vardplan-${p.referralId}-v1.pdf`]).sort();
+    expect(chunk.files!.map((f) => f.fileName).sort()).toEqual(names);
+    expect(chunk.written.sort()).toEqual(names);
+    expect(Buffer.from(chunk.files!.find((f) => f.fileName.endsWith('.pdf'))!.base64, 'base64').subarray(0, 4).toString()).toBe('%PDF');
+    const logged = core.db.prepare("SELECT patient_id FROM access_log WHERE action = 'export' AND method = 'carePlans.batchExport' ORDER BY patient_id").pluck().all();
+    expect(logged).toEqual(plans.map((p) => p.patientId).sort((a, b) => a - b));
+  });
 });

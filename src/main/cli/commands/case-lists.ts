@@ -48,9 +48,10 @@ export const exportRepliesCommand: CliCommand = {
       ctx.err(ctx.t('cli.usageLine', { usage: this.usage }));
       return EXIT.usage;
     }
-    const res = await ctx.call('caseLists.exportReplies', { meetingId, dir: resolve(values.out) });
+    const dir = resolve(values.out);
+    const res = await ctx.call('caseLists.exportReplies', { meetingId, dir });
     for (const f of res.files) ctx.out(`  ${f}`);
-    ctx.out(ctx.t('cli.caseLists.repliesSaved', { n: res.files.length, folder: res.dir }));
+    ctx.out(ctx.t('cli.caseLists.repliesSaved', { n: res.files.length, folder: dir }));
     return EXIT.done;
   },
 };

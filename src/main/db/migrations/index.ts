@@ -21,6 +21,7 @@ import { m0027_follow_through } from './0027_follow_through';
 import { m0031_referral_forms } from './0031_referral_forms';
 import { m0032_more_row_versions } from './0032_more_row_versions';
 import { m0033_nmdk_checklist } from './0033_nmdk_checklist';
+import { m0034_security_events } from './0034_security_events';
 
 /**
  * Every migration in order. Append only: a released id is never renamed or removed.
@@ -49,4 +50,5 @@ export const migrations: readonly Migration[] = [
   m0031_referral_forms,
   m0032_more_row_versions,
   m0033_nmdk_checklist,
+  m0034_security_events,
 ];

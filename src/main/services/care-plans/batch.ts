@@ -7,7 +7,7 @@ import type { CarePlanDetail } from '../../../shared/api/methods/care-plans';
 import { loadDetail } from './store';
 import { carePlanPdf } from './pdf';
 import { carePlanBundle } from './fhir';
-import { writeExportFile } from '../exports/write-file';
+import { exportDestination } from '../exports/write-file';
 import { yieldToOtherCalls } from '../../router/jobs';
 
 /** Finalised (or since superseded) plans finalised in [from, to] (Swedish dates, inclusive), oldest first. */
@@ -44,36 +44,35 @@ export function resolveOutDir(outDir: string, dataDir: string): string {
  */
 export function batchChunk(
   db: Db,
-  input: { from: string; to: string; format: ExportFormat; outDir: string; offset: number; limit: number },
+  input: { from: string; to: string; format: ExportFormat; outDir: string | null; download: boolean; offset: number; limit: number },
   now: Date,
   demo: boolean,
   dataDir: string,
   progress: (done: number, total: number) => void = () => {},
 ): { patientIds: number[]; write: () => Promise<BatchChunkResult> } {
-  const dir = resolveOutDir(input.outDir, dataDir);
+  const dir = input.download ? null : resolveOutDir(input.outDir ?? '', dataDir);
   const ids = plansInPeriod(db, input.from, input.to);
   const chunk = ids.slice(input.offset, input.offset + input.limit).map((id) => loadDetail(db, id, now));
   const bundles = input.format === 'pdf' ? [] : chunk.map((p) => carePlanBundle(db, p, now));
   return {
     patientIds: chunk.map((p) => p.patientId),
     async write() {
-      const written: string[] = [];
+      const out = exportDestination(dir);
       for (const [i, plan] of chunk.entries()) {
         progress(input.offset + i, ids.length);
         await yieldToOtherCalls();
         const stem = fileStem(plan);
         if (input.format !== 'fhir') {
-          writeExportFile(dir, `${stem}.pdf`, await carePlanPdf(plan, { demo }));
-          written.push(`${stem}.pdf`);
+          out.put({ fileName: `${stem}.pdf`, mimeType: 'application/pdf', base64: (await carePlanPdf(plan, { demo })).toString('base64') });
         }
         if (input.format !== 'pdf') {
-          writeExportFile(dir, `${stem}.fhir.json`, JSON.stringify(bundles[i], null, 2));
-          written.push(`${stem}.fhir.json`);
+          const json = JSON.stringify(bundles[i], null, 2);
+          out.put({ fileName: `${stem}.fhir.json`, mimeType: 'application/fhir+json', base64: Buffer.from(json, 'utf8').toString('base64') });
         }
       }
       const processed = input.offset + chunk.length;
       progress(processed, ids.length);
-      return { total: ids.length, processed, nextOffset: processed < ids.length ? processed : null, written, outDir: dir };
+      return { total: ids.length, processed, nextOffset: processed < ids.length ? processed : null, written: out.names, outDir: dir, files: out.files };
     },
   };
 }

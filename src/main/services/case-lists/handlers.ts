@@ -31,7 +31,7 @@ export const caseListHandlers: Pick<Handlers, CaseListMethod> = {
   'caseLists.unlock': ({ meetingId, reason }, ctx) => unlockList(ctx, meetingId, reason),
   'caseLists.agendaPdf': ({ meetingId, minimal, purpose }, ctx) => agendaPdf(ctx, meetingId, minimal, purpose),
   'caseLists.replyPdf': ({ meetingId, referralId }, ctx) => replyPdf(ctx, meetingId, referralId),
-  'caseLists.exportReplies': ({ meetingId, dir }, ctx) => exportReplies(ctx, meetingId, dir),
+  'caseLists.exportReplies': ({ meetingId, dir, download }, ctx) => exportReplies(ctx, meetingId, dir, download),
   'caseLists.finalise': ({ meetingId, withoutQuorum }, ctx) => finaliseMeeting(ctx, meetingId, withoutQuorum),
   'caseLists.saveTreatmentOptions': ({ careAreaCode, options }, ctx) => saveTreatmentOptions(ctx, careAreaCode, options),
   'recommendations.record': (input, ctx) => withConsideration(ctx, input, () => recordRecommendation(ctx, input)),

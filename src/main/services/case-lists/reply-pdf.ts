@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { exportFolderProblem } from '../exports/export-folder';
 import type { AfterCommit, RequestContext } from '../../router/context';
-import { writeExportFile } from '../exports/write-file';
+import { exportDestination } from '../exports/write-file';
 import type { FilePayload } from '../../../shared/api/files';
 import { conflict, invalid } from '../../../shared/api/errors';
 import { createPdf, FONT } from '../../documents/pdf';
@@ -119,28 +119,36 @@ export async function replyPdf(ctx: RequestContext, meetingId: number, referralI
  * The letters are read and logged in the call's transaction; the files are made after it committed
  * (ctx.afterCommit), each under a temporary name until complete.
  */
-export function exportReplies(ctx: RequestContext, meetingId: number, dir: string | null): AfterCommit<{ dir: string; files: string[] }> {
+export function exportReplies(
+  ctx: RequestContext,
+  meetingId: number,
+  dir: string | null,
+  download = false,
+): AfterCommit<{ dir: string | null; files: string[]; downloads?: FilePayload[] }> {
   const letters = lettersOf(ctx, meetingId);
   if (letters.length === 0) throw conflict('reply.noRecommendation');
-  // Only into a folder the user picked: never a default beside the database (exports are not encrypted).
-  if (!dir) throw invalid('dir', 'validation.required');
-  const problem = exportFolderProblem(dir, ctx.dataDir);
-  if (problem === 'notAbsolute') throw invalid('dir', 'reply.dirAbsolute');
-  if (problem === 'missing') throw invalid('dir', 'reply.dirNotWritable', { dir });
-  if (problem === 'insideDataFolder') throw invalid('dir', 'export.insideDataFolder');
-  const target = resolve(dir);
+  const target = download ? null : pickedFolder(dir, ctx.dataDir);
   for (const l of letters) ctx.notePatientAccess({ patientId: l.item.patientId, objectType: 'mdk_reply', objectId: l.item.referralId, action: 'export' });
   return ctx.afterCommit(async () => {
-    const files: string[] = [];
+    const out = exportDestination(target);
     for (const l of letters) {
       const f = await renderLetter(l);
       try {
-        writeExportFile(target, f.fileName, Buffer.from(f.base64, 'base64'));
+        out.put(f);
       } catch {
-        throw invalid('dir', 'reply.dirNotWritable', { dir: target });
+        throw invalid('dir', 'reply.dirNotWritable', { dir: target ?? '' });
       }
-      files.push(f.fileName);
     }
-    return { dir: target, files };
+    return { dir: target, files: out.names, downloads: out.files };
   });
+}
+
+/** Only into a folder the user picked: never a default beside the database (exports are not encrypted). */
+function pickedFolder(dir: string | null, dataDir: string): string {
+  if (!dir) throw invalid('dir', 'validation.required');
+  const problem = exportFolderProblem(dir, dataDir);
+  if (problem === 'notAbsolute') throw invalid('dir', 'reply.dirAbsolute');
+  if (problem === 'missing') throw invalid('dir', 'reply.dirNotWritable', { dir });
+  if (problem === 'insideDataFolder') throw invalid('dir', 'export.insideDataFolder');
+  return resolve(dir);
 }

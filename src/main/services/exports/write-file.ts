@@ -7,6 +7,7 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import type { FilePayload } from '../../../shared/api/files';
 
 export const EXPORT_FILE_MODE = 0o600;
 
@@ -26,4 +27,23 @@ export function writeExportFile(dir: string, name: string, bytes: Buffer | strin
     rmSync(tmp, { force: true });
     throw e;
   }
+}
+
+/**
+ * Where an export's files go: into the folder the user picked (the desktop app's folder dialog, the
+ * CLI's --out), or, with no folder (browser mode: the server's disk is not the user's), back in the
+ * answer for the browser to download. Either way only once the call's log rows are committed.
+ */
+export function exportDestination(dir: string | null): { put(file: FilePayload): void; names: string[]; files: FilePayload[] | undefined } {
+  const names: string[] = [];
+  const files: FilePayload[] | undefined = dir ? undefined : [];
+  return {
+    put(file) {
+      if (dir) writeExportFile(dir, file.fileName, Buffer.from(file.base64, 'base64'));
+      else files!.push(file);
+      names.push(file.fileName);
+    },
+    names,
+    files,
+  };
 }

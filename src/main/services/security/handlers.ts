@@ -4,11 +4,12 @@ import type { Language } from '../../../shared/api/methods/system';
 import { ApiError, invalid } from '../../../shared/api/errors';
 import { getSetting } from '../settings';
 import { listAccessLog } from './access-log';
+import { recordSecurityEvent } from './security-events';
 import { findPatientByIdentifier, patientLogExtract } from './extract';
 
 export type SecurityMethod =
   | 'auth.status' | 'auth.setup' | 'auth.login' | 'auth.unlock' | 'auth.lock' | 'auth.logout' | 'auth.touch' | 'auth.recover'
-  | 'auth.changePassphrase' | 'users.list' | 'users.save' | 'security.setAutoLock' | 'accessLog.list' | 'accessLog.exportPatient';
+  | 'auth.changePassphrase' | 'users.list' | 'users.save' | 'security.setAutoLock' | 'security.rekey' | 'accessLog.list' | 'accessLog.exportPatient';
 
 const requireUser = (userId: number | null) => {
   if (userId === null) throw new ApiError('unauthenticated', 'error.unauthenticated');
@@ -49,6 +50,11 @@ export function securityHandlers(security: Security, databaseDamaged: () => bool
       return security.saveUser(ctx.caller.userId, input);
     },
     'security.setAutoLock': ({ minutes }) => ({ autoLockMinutes: security.setAutoLock(minutes) }),
+    // Logged (and committed) first; the key changes once the log row is on disk.
+    'security.rekey': (_i, ctx) => {
+      recordSecurityEvent(ctx, security.userNameOf(ctx.caller.userId), 'database_rekey');
+      return ctx.afterCommit(() => security.rekey(ctx.progress));
+    },
     'accessLog.list': (input, ctx) => listAccessLog(ctx.db, input),
     'accessLog.exportPatient': ({ patientIdentifier: identifier }, ctx) => {
       const patientId = findPatientByIdentifier(ctx.db, identifier);

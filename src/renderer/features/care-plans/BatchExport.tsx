@@ -4,23 +4,26 @@ import { api } from '../../lib/api';
 import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Field, useFieldErrors } from '../../ui/Field';
+import { ExportFolderField, exportsDownload } from '../../ui/ExportFolderField';
+import { downloadFiles, type FilePayload } from '../../lib/files';
 
 const firstOfMonth = () => new Date().toISOString().slice(0, 8) + '01';
 const today = () => new Date().toISOString().slice(0, 10);
 
 /**
- * Every plan finalised in a period into a folder. Runs in chunks of 10 so the user sees progress and
- * the app stays responsive; ends with a summary of what was written.
+ * Every plan finalised in a period into a folder the user picks (desktop app), or as one download
+ * (browser mode). Runs in chunks of 10 so the user sees progress and the app stays responsive; ends
+ * with a summary of what was written.
  */
 export function BatchExport() {
   const t = useT();
   const [from, setFrom] = useState(firstOfMonth);
   const [to, setTo] = useState(today);
   const [format, setFormat] = useState<ExportFormat>('both');
-  // No default: the user names a folder of their own, outside the data folder (exports are not encrypted).
+  // No default: the user picks a folder of their own, outside the data folder (exports are not encrypted).
   const [outDir, setOutDir] = useState('');
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [summary, setSummary] = useState<{ total: number; files: number; dir: string } | null>(null);
+  const [summary, setSummary] = useState<{ total: number; files: number; dir: string | null } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const fe = useFieldErrors(error);
 
@@ -30,13 +33,25 @@ export function BatchExport() {
     setSummary(null);
     let offset: number | null = 0;
     let files = 0;
+    const downloads: FilePayload[] = [];
     try {
       while (offset !== null) {
-        const chunk: BatchChunkResult = await api.call('carePlans.batchExport', { from, to, format, outDir, offset, limit: 10 });
+        const chunk: BatchChunkResult = await api.call('carePlans.batchExport', {
+          from,
+          to,
+          format,
+          outDir: exportsDownload ? null : outDir,
+          download: exportsDownload,
+          offset,
+          limit: 10,
+        });
         files += chunk.written.length;
+        downloads.push(...(chunk.files ?? []));
         setProgress({ done: chunk.processed, total: chunk.total });
         offset = chunk.nextOffset;
-        if (offset === null) setSummary({ total: chunk.total, files, dir: chunk.outDir });
+        if (offset !== null) continue;
+        if (downloads.length) downloadFiles(downloads, `vardplaner-${from}-${to}.zip`);
+        setSummary({ total: chunk.total, files, dir: chunk.outDir });
       }
     } catch (err) {
       setError(err);
@@ -49,7 +64,6 @@ export function BatchExport() {
     <form noValidate className="card form-grid" onSubmit={run} aria-label={t('carePlan.batch.title')}>
       <h2 className="field-wide">{t('carePlan.batch.title')}</h2>
       <ErrorBanner error={error} />
-      <p className="banner banner-warn field-wide">{t('export.unprotected')}</p>
       <Field label={t('carePlan.batch.from')} error={fe('from')}>
         <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
       </Field>
@@ -65,9 +79,7 @@ export function BatchExport() {
           ))}
         </select>
       </Field>
-      <Field label={t('carePlan.batch.outDir')} error={fe('outDir')} wide>
-        <input value={outDir} onChange={(e) => setOutDir(e.target.value)} />
-      </Field>
+      <ExportFolderField label={t('carePlan.batch.outDir')} value={outDir} onPick={setOutDir} error={fe('outDir')} />
       {progress && (
         <div className="field-wide" role="status">
           <progress max={Math.max(progress.total, 1)} value={progress.done} aria-label={t('carePlan.batch.title')} />{' '}
@@ -76,7 +88,11 @@ export function BatchExport() {
       )}
       {summary && (
         <p className="banner banner-ok field-wide" role="status">
-          {summary.total === 0 ? t('carePlan.batch.none') : t('carePlan.batch.summary', { total: summary.total, files: summary.files, dir: summary.dir })}
+          {summary.total === 0
+            ? t('carePlan.batch.none')
+            : summary.dir === null
+              ? t('carePlan.batch.downloaded', { total: summary.total, files: summary.files })
+              : t('carePlan.batch.summary', { total: summary.total, files: summary.files, dir: summary.dir })}
         </p>
       )}
       <div className="form-actions">

@@ -7,13 +7,16 @@ import { useAuthStore } from './authStore';
 import { useCan } from './useCan';
 import { useSubmit } from '../../lib/useSubmit';
 import { NewPassphraseFields } from './NewPassphraseFields';
+import { RekeyPanel } from './RekeyPanel';
 
-/** Every user changes their own passphrase here; administrators also set the auto-lock time. */
+/** Every user changes their own passphrase here; administrators also set the auto-lock time and change the database key. */
 export function SecuritySettings() {
+  const canRekey = useCan('security.rekey');
   return (
     <div className="settings-section">
       {useCan('security.setAutoLock') && <AutoLockForm />}
       <ChangePassphraseForm />
+      {canRekey && <RekeyPanel />}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { useSubmit } from '../../lib/useSubmit';
 import { FormActions } from '../../ui/FormActions';
 import { RecordTable } from '../../ui/RecordTable';
 import { PassphraseStrength } from './PassphraseStrength';
+import { RekeyPanel } from './RekeyPanel';
 
 const emptyUser = (): UserInput => ({ name: '', userName: '', role: 'contact_nurse', unitId: null, active: true, passphrase: '' });
 
@@ -19,6 +20,8 @@ export function UsersSettings() {
   const reference = useAppStore((s) => s.reference);
   const [users, setUsers] = useState<UserSummary[]>([]);
   const [editing, setEditing] = useState<UserInput | null>(null);
+  // Who was just deactivated: the database key change is offered at once.
+  const [leaver, setLeaver] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const load = useCallback(() => {
     api.call('users.list', {}).then(setUsers, setError);
@@ -30,7 +33,7 @@ export function UsersSettings() {
     <div className="settings-section">
       <ErrorBanner error={error} />
       <div className="toolbar">
-        <button type="button" onClick={() => setEditing(emptyUser())}>
+        <button type="button" onClick={() => (setEditing(emptyUser()), setLeaver(null))}>
           {t('user.new')}
         </button>
       </div>
@@ -38,17 +41,19 @@ export function UsersSettings() {
         <UserForm
           key={editing.id ?? 'new'}
           user={editing}
-          onDone={() => {
+          onDone={(saved) => {
+            if (saved && editing.active !== false && saved.active === false) setLeaver(saved.name);
             setEditing(null);
             load();
           }}
         />
       )}
+      {leaver && <RekeyPanel key={leaver} leaver={leaver} />}
       <RecordTable
         rows={users}
         keyOf={(u) => u.id}
         nameOf={(u) => u.name}
-        onEdit={(u) => setEditing({ ...u, passphrase: '' })}
+        onEdit={(u) => (setEditing({ ...u, passphrase: '' }), setLeaver(null))}
         columns={[
           { header: t('user.name'), cell: (u) => u.name },
           { header: t('user.userName'), cell: (u) => u.userName },
@@ -61,11 +66,15 @@ export function UsersSettings() {
   );
 }
 
-function UserForm({ user, onDone }: { user: UserInput; onDone(): void }) {
+/** `onDone` gets the saved account (or nothing when cancelled). */
+function UserForm({ user, onDone }: { user: UserInput; onDone(saved?: UserInput): void }) {
   const t = useT();
   const reference = useAppStore((s) => s.reference);
   const [form, setForm] = useState<UserInput>(user);
-  const { submit, error, busy } = useSubmit(() => api.call('users.save', { ...form, passphrase: form.passphrase || null }), onDone);
+  const { submit, error, busy } = useSubmit(
+    () => api.call('users.save', { ...form, passphrase: form.passphrase || null }),
+    () => onDone(form),
+  );
   const fe = useFieldErrors(error);
   const isNew = form.id === undefined;
   return (
@@ -109,7 +118,7 @@ function UserForm({ user, onDone }: { user: UserInput; onDone(): void }) {
         </label>
         {fe('active') && <span className="field-error" role="alert">{fe('active')}</span>}
       </div>
-      <FormActions onCancel={onDone} busy={busy} />
+      <FormActions onCancel={() => onDone()} busy={busy} />
     </form>
   );
 }

@@ -143,8 +143,12 @@ export interface BatchChunkResult {
   total: number;
   processed: number;
   nextOffset: number | null;
+  /** The files' names, written to `outDir` or (download) carried in `files`. */
   written: string[];
-  outDir: string;
+  /** Null for a download. */
+  outDir: string | null;
+  /** With `download`: the chunk's files, for the browser to save (browser mode has no folder dialog). */
+  files?: FilePayload[];
 }
 
 const templateInput = z.object({
@@ -180,11 +184,15 @@ export const carePlanMethods = {
         from: isoDate(),
         to: isoDate(),
         format: z.enum(EXPORT_FORMATS),
-        outDir: requiredText(1_000),
+        /** The folder the user picked; never a default. */
+        outDir: optionalText(1_000),
+        /** No folder: the files come back in the answer (a browser download). */
+        download: z.boolean().default(false),
         offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(500).default(25),
       })
-      .refine((b) => b.from <= b.to, { path: ['to'], message: 'carePlan.periodReversed' }),
+      .refine((b) => b.from <= b.to, { path: ['to'], message: 'carePlan.periodReversed' })
+      .refine((b) => b.download || b.outDir !== null, { path: ['outDir'], message: 'validation.required' }),
     roles: WRITERS,
     patientData: 'read',
   }).returns<BatchChunkResult>(),

@@ -215,11 +215,12 @@ export const caseListMethods = {
     patientData: 'read',
   }).returns<FilePayload>(),
   'caseLists.replyPdf': defineMethod({ input: caseRef, roles: 'any', patientData: 'read' }).returns<FilePayload>(),
+  /** Into the folder the user picked (`dir`), or with `download` back in the answer for the browser to save. */
   'caseLists.exportReplies': defineMethod({
-    input: z.object({ meetingId: id(), dir: optionalText(LIMITS.mediumText) }),
+    input: z.object({ meetingId: id(), dir: optionalText(LIMITS.mediumText), download: z.boolean().default(false) }),
     roles: LIST_BUILDERS,
     patientData: 'read',
-  }).returns<{ dir: string; files: string[] }>(),
+  }).returns<{ dir: string | null; files: string[]; downloads?: FilePayload[] }>(),
   // Without quorum the chair confirms with a reason (`withoutQuorum`); the missing roles go on record.
   'caseLists.finalise': defineMethod({
     input: z.object({ meetingId: id(), withoutQuorum: z.object({ reason: requiredText(LIMITS.mediumText) }).optional() }),

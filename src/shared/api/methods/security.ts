@@ -46,6 +46,13 @@ export interface UserSummary extends SessionUser {
   createdAt: string;
 }
 
+export interface RekeyResult {
+  /** The new recovery key: the old one no longer opens the database. */
+  recoveryKey: string;
+  /** The unit server's unlock file held the old key and was removed (`mdk server-init` again). */
+  serverKeyRemoved: boolean;
+}
+
 export const ACCESS_ACTIONS = ['read', 'change', 'export', 'print', 'search'] as const;
 
 export interface AccessLogEntry {
@@ -123,6 +130,11 @@ export const securityMethods = {
     roles: ['administrator'],
     patientData: 'none',
   }).returns<{ autoLockMinutes: number }>(),
+  /**
+   * Byt databasnyckel: the database is encrypted again with a new key, sealed to every active user;
+   * a new recovery key is returned (shown once). A long job: its steps are reported to `system.jobs`.
+   */
+  'security.rekey': defineMethod({ input: z.object({}), roles: ['administrator'], patientData: 'none' }).returns<RekeyResult>(),
   'accessLog.list': defineMethod({ input: logFilter, roles: ['administrator'], patientData: 'none' }).returns<{ entries: AccessLogEntry[]; truncated: boolean }>(),
   /** A patient's own log extract (patients have a right to it); the export is itself logged. */
   'accessLog.exportPatient': defineMethod({

@@ -145,6 +145,10 @@ export const carePlans = {
     'carePlan.outDirNotWritable': 'Mappen finns inte eller kan inte skrivas till. Välj en befintlig mapp.',
     'export.insideDataFolder': 'Välj en mapp utanför programmets datamapp: exporterade filer är inte krypterade.',
     'export.unprotected': 'En exporterad fil skyddas inte längre av programmet (den är inte krypterad). Välj en mapp som bara behöriga når, och radera filerna när de har skickats.',
+    'export.pickFolder': 'Välj mapp …',
+    'export.noFolderYet': 'Ingen mapp vald än.',
+    'export.asDownload': 'Filerna laddas ner av webbläsaren (flera filer som en zip-fil). Flytta dem till en mapp som bara behöriga når.',
+    'carePlan.batch.downloaded': '{total} vårdplaner, {files} filer nedladdade.',
   },
   en: {
     'carePlan.title': 'Care plans',
@@ -289,5 +293,9 @@ export const carePlans = {
     'carePlan.outDirNotWritable': 'The folder does not exist or cannot be written to. Choose an existing folder.',
     'export.insideDataFolder': "Choose a folder outside the application's data folder: exported files are not encrypted.",
     'export.unprotected': 'An exported file is no longer protected by the application (it is not encrypted). Choose a folder only authorised people can reach, and delete the files once sent.',
+    'export.pickFolder': 'Choose folder …',
+    'export.noFolderYet': 'No folder chosen yet.',
+    'export.asDownload': 'The files are downloaded by the browser (several files as one zip file). Move them to a folder only authorised people can reach.',
+    'carePlan.batch.downloaded': '{total} care plans, {files} files downloaded.',
   },
 } satisfies MessageBundle;

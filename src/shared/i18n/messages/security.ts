@@ -83,6 +83,27 @@ export const security = {
     'security.lastAdministrator': 'Det måste finnas minst en aktiv administratör.',
     'security.cannotDeactivateSelf': 'Du kan inte inaktivera ditt eget konto.',
     'security.accountTampered': 'Kontot har ändrats utanför programmet och kan inte användas. Kontakta administratören.',
+    'security.keystoreTampered':
+      'Inloggningsfilen (mdk-keystore.json) har ändrats utanför programmet: inställningarna eller räknarna för inloggningsförsök stämmer inte med sin kontrollsumma. Inloggningen nekas. Lägg tillbaka filen från en säkerhetskopia, eller återställ med återställningsnyckeln.',
+    'security.rekeyNeedsSignIn#one':
+      'Nyckeln kan inte bytas än: {names} har inte loggat in sedan uppdateringen och har därför inget eget nyckelpar. Be användaren logga in en gång, eller återställ lösenfrasen under Användare.',
+    'security.rekeyNeedsSignIn#other':
+      'Nyckeln kan inte bytas än: {count} användare har inte loggat in sedan uppdateringen och har därför inget eget nyckelpar: {names}. Be dem logga in en gång, eller återställ deras lösenfraser under Användare.',
+    'security.rekeyRunning': 'Databasnyckeln byts just nu. Vänta en stund och försök igen.',
+    'security.rekeyDatabaseInUse': 'Databasen används av ett annat program (till exempel kommandoraden eller en enhetsserver). Stäng det och försök igen.',
+    'security.rekeyInterrupted': 'Bytet av databasnyckel avbröts. Databasen har fortfarande den gamla nyckeln.',
+    'security.rekey.title': 'Databasnyckel',
+    'security.rekey.intro':
+      'Byt databasnyckel när någon har slutat: en kopia av inloggningsfilen som hen kan ha sparat öppnar då inte längre databasen. Alla aktiva användare loggar in som vanligt med sina egna lösenfraser.',
+    'security.rekey.button': 'Byt databasnyckel',
+    'security.rekey.confirmTitle': 'Byta databasnyckel?',
+    'security.rekey.confirmText':
+      'Databasen krypteras om med en ny nyckel och en ny återställningsnyckel skapas; den gamla återställningsnyckeln slutar gälla. Den som har slutat kan inte längre öppna den nuvarande databasen. Äldre säkerhetskopior går fortfarande att läsa med den GAMLA nyckeln, det vill säga med de gamla lösenfraserna och den gamla återställningsnyckeln: förstör dem eller förvara dem säkert.',
+    'security.rekey.confirm': 'Byt nyckel',
+    'security.rekey.done': 'Databasnyckeln är bytt. Spara den nya återställningsnyckeln nedan; den visas bara nu.',
+    'security.rekey.serverKeyRemoved': 'Enhetsserverns upplåsningsfil hade den gamla nyckeln och är borttagen: kör mdk server-init igen på servern.',
+    'user.deactivatedOfferRekey':
+      '{name} är inaktiverad och kan inte längre logga in. Byt databasnyckel så att en kopia av inloggningsfilen som hen kan ha sparat inte heller öppnar databasen.',
     'accessLog.title': 'Åtkomstlogg',
     'accessLog.intro': 'Varje öppning, utskrift, export och ändring av en patients uppgifter loggas och kan inte ändras eller raderas. Använd filtren för stickprovskontroller.',
     'accessLog.filters': 'Filter för åtkomstloggen',
@@ -198,6 +219,27 @@ export const security = {
     'security.lastAdministrator': 'There must be at least one active administrator.',
     'security.cannotDeactivateSelf': 'You cannot deactivate your own account.',
     'security.accountTampered': 'The account was changed outside the application and cannot be used. Contact the administrator.',
+    'security.keystoreTampered':
+      'The sign-in file (mdk-keystore.json) was changed outside the application: the settings or the sign-in attempt counters do not match their checksum. Sign-in is refused. Put the file back from a backup, or recover with the recovery key.',
+    'security.rekeyNeedsSignIn#one':
+      'The key cannot be changed yet: {names} has not signed in since the update and so has no key pair of their own. Ask them to sign in once, or reset their passphrase under Users.',
+    'security.rekeyNeedsSignIn#other':
+      'The key cannot be changed yet: {count} users have not signed in since the update and so have no key pair of their own: {names}. Ask them to sign in once, or reset their passphrases under Users.',
+    'security.rekeyRunning': 'The database key is being changed right now. Wait a moment and try again.',
+    'security.rekeyDatabaseInUse': 'The database is in use by another program (for example the command line or a unit server). Close it and try again.',
+    'security.rekeyInterrupted': 'The change of the database key was interrupted. The database still has its old key.',
+    'security.rekey.title': 'Database key',
+    'security.rekey.intro':
+      'Change the database key when someone has left: a copy of the sign-in file they may have kept then no longer opens the database. Every active user signs in as usual with their own passphrase.',
+    'security.rekey.button': 'Change database key',
+    'security.rekey.confirmTitle': 'Change the database key?',
+    'security.rekey.confirmText':
+      'The database is encrypted again with a new key and a new recovery key is created; the old recovery key stops working. Someone who has left can no longer open the current database. Older backups can still be read with the OLD key, that is with the old passphrases and the old recovery key: destroy them or keep them safe.',
+    'security.rekey.confirm': 'Change key',
+    'security.rekey.done': 'The database key has been changed. Save the new recovery key below; it is shown only now.',
+    'security.rekey.serverKeyRemoved': "The unit server's unlock file held the old key and has been removed: run mdk server-init again on the server.",
+    'user.deactivatedOfferRekey':
+      '{name} is deactivated and can no longer sign in. Change the database key so that a copy of the sign-in file they may have kept no longer opens the database either.',
     'accessLog.title': 'Access log',
     'accessLog.intro': "Every opening, print, export and change of a patient's data is logged and cannot be changed or deleted. Use the filters for spot checks.",
     'accessLog.filters': 'Access log filters',
