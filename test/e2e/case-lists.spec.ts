@@ -200,6 +200,6 @@ test.describe('as a coordinator', () => {
     // Only the chair finalises (the router refuses anyone else: test/service/case-lists.test.ts); the
     // coordinator sees the button disabled, with the reason beside it.
     await expect(page.getByRole('button', { name: 'Fastställ mötet' })).toBeDisabled();
-    await expect(page.getByText('Bara läkaren som är ordförande kan fastställa mötet.')).toBeVisible();
+    await expect(page.getByText('Bara läkare/ordförande kan fastställa mötet.')).toBeVisible();
   });
 });

@@ -1,4 +1,4 @@
-import { useCan } from '../security/useCan';
+import { usePermission } from '../security/useCan';
 import { useEffect, useState } from 'react';
 import type { GenerationResult, SeriesInput } from '../../../shared/api/methods/scheduling';
 import { PARTICIPANT_ROLES } from '../../../shared/domain/quorum';
@@ -56,7 +56,7 @@ function emptyDraft(careAreaCode: string): Draft {
 /** Creates or edits a conference series; saving (re)generates its meetings 13 months ahead. */
 export function SeriesEditor({ seriesId }: { seriesId: number | null }) {
   const t = useT();
-  const canSave = useCan('series.save');
+  const { allowed: canSave, reason: saveWhyNot } = usePermission('series.save');
   const lang = useAppStore((s) => s.lang);
   const reference = useAppStore((s) => s.reference)!;
   const { careAreaCode, changed, setCareArea } = useCalendarStore();
@@ -272,7 +272,7 @@ export function SeriesEditor({ seriesId }: { seriesId: number | null }) {
           </button>
           {!canSave && (
             <span id="series-save-why" className="muted">
-              {t('can.scheduleOnlyManagers')}
+              {saveWhyNot}
             </span>
           )}
         </div>

@@ -6,6 +6,7 @@ import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Page } from '../../ui/Page';
 import { stockholmClock } from './format';
+import { useSuggestion } from '../security/useCan';
 
 /** Coming meetings of the workplace's care areas, with how full each list is. */
 export function MeetingPicker() {
@@ -13,6 +14,7 @@ export function MeetingPicker() {
   const lang = useAppStore((s) => s.lang);
   const areas = useAppStore((s) => s.reference?.careAreas ?? []);
   const [meetings, setMeetings] = useState<MeetingSummary[] | null>(null);
+  const noMeetings = useSuggestion('series.save', t('caseList.noMeetings'), t('caseList.noMeetingsYet'));
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     api.call('caseLists.meetings', {}).then(setMeetings, setError);
@@ -26,7 +28,7 @@ export function MeetingPicker() {
   return (
     <Page title={t('caseList.title')}>
       <ErrorBanner error={error} />
-      {meetings && meetings.length === 0 && <p className="muted">{t('caseList.noMeetings')}</p>}
+      {meetings && meetings.length === 0 && <p className="muted">{noMeetings}</p>}
       {meetings && meetings.length > 0 && (
         <table className="table">
           <caption className="sr-only">{t('caseList.pickMeeting')}</caption>

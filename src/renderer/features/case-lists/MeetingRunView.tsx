@@ -14,7 +14,8 @@ import { RecommendationView } from './RecommendationView';
 import { AttendancePanel } from '../calendar/AttendancePanel';
 import { RepliesPanel } from './RepliesPanel';
 import { stockholmClock, stockholmDateTime } from './format';
-import { useCan } from '../security/useCan';
+import { usePermission } from '../security/useCan';
+import { RoleLimited } from '../security/RoleLimited';
 import { PersonFacts } from '../follow-through/PersonFacts';
 import { useCaseTimes } from '../follow-through/useCaseTimes';
 import { FinaliseDialog, NotQuorateRecord } from './FinaliseDialog';
@@ -26,7 +27,7 @@ export function MeetingRunView({ meetingId }: { meetingId: number }) {
   const { view, error, notice, load } = useCaseListStore();
   const [index, setIndex] = useState(0);
   const [confirming, setConfirming] = useState(false);
-  const canFinalise = useCan('caseLists.finalise');
+  const { allowed: canFinalise, reason: finaliseWhyNot } = usePermission('caseLists.finalise');
   useEffect(() => {
     void load(meetingId);
   }, [load, meetingId]);
@@ -51,7 +52,7 @@ export function MeetingRunView({ meetingId }: { meetingId: number }) {
               </button>
               {!canFinalise && (
                 <span id="finalise-why" className="muted">
-                  {t('can.finaliseOnlyChair')}
+                  {finaliseWhyNot}
                 </span>
               )}
             </>
@@ -99,7 +100,6 @@ function CaseStage({ view, item, n, total, onGo }: { view: CaseListView; item: C
   const { act } = useCaseListStore();
   const [amending, setAmending] = useState(false);
   const [confirmPostpone, setConfirmPostpone] = useState(false);
-  const canAmend = useCan('recommendations.amend');
   const m = view.meeting;
   const running = m.status === 'planned' && Boolean(m.lockedAt);
   const closeCase = useCaseTimes(m.id, item.referralId, running && item.outcome === 'pending');
@@ -193,13 +193,11 @@ function CaseStage({ view, item, n, total, onGo }: { view: CaseListView; item: C
             ) : (
               <>
                 <RecommendationView versions={item.recommendations} />
-                {canAmend && (
-                  <>
-                    <button type="button" onClick={() => setAmending(true)}>
-                      {t('recommendation.amend')}
-                    </button>{' '}
-                  </>
-                )}
+                <RoleLimited method="recommendations.amend" label={t('recommendation.amend')}>
+                  <button type="button" onClick={() => setAmending(true)}>
+                    {t('recommendation.amend')}
+                  </button>
+                </RoleLimited>{' '}
                 <button
                   type="button"
                   onClick={() => act(m.id, async () => downloadFile(await api.call('caseLists.replyPdf', { meetingId: m.id, referralId: item.referralId })))}

@@ -5,6 +5,7 @@ import { useAppStore } from '../../app/store';
 import { useT } from '../../i18n/useT';
 import { Field, useFieldErrors } from '../../ui/Field';
 import { useCaseListStore } from './store';
+import { useSuggestion } from '../security/useCan';
 import { ConsiderationFields, considerationDraft, considerationInput } from '../follow-through/ConsiderationFields';
 
 interface Props {
@@ -19,6 +20,7 @@ interface Props {
 /** The recommendation (behandlingsrekommendation) of one case. */
 export function RecommendationForm({ meetingId, item, treatmentOptions, mode, onDone }: Props) {
   const t = useT();
+  const noOptions = useSuggestion('caseLists.saveTreatmentOptions', t('recommendation.noOptions'), t('recommendation.noOptionsYet'));
   const units = useAppStore((s) => s.reference?.units ?? []);
   const { act, error } = useCaseListStore();
   const fe = useFieldErrors(error);
@@ -69,7 +71,7 @@ export function RecommendationForm({ meetingId, item, treatmentOptions, mode, on
       </fieldset>
       <fieldset className={`checks${fe('treatments') ? ' field-invalid' : ''}`}>
         <legend>{t('recommendation.treatments')}</legend>
-        {treatmentOptions.length === 0 && <p className="muted">{t('recommendation.noOptions')}</p>}
+        {treatmentOptions.length === 0 && <p className="muted">{noOptions}</p>}
         {treatmentOptions.map((o) => (
           <label key={o} className="check">
             <input

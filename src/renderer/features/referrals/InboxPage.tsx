@@ -1,4 +1,5 @@
 import { useCan } from '../security/useCan';
+import { RoleLimited } from '../security/RoleLimited';
 import { useCallback, useEffect, useState } from 'react';
 import { AWAITS_COMPLETENESS, INBOX_PAGE_ROWS, type ReferralListRow } from '../../../shared/api/methods/referrals';
 import { REFERRAL_STATUSES } from '../../../shared/domain/referral-status';
@@ -32,8 +33,6 @@ const rowKey = (r: ReferralListRow) => r.id;
 export function InboxPage() {
   const t = useT();
   // Physicians read the inbox; registering and importing is for nurses, coordinators, administrators.
-  const canRegister = useCan('referrals.create');
-  const canImport = useCan('referrals.importCommit');
   const canBulk = useCan('referrals.markCompleteMany');
   const [selected, setSelected] = useState<Set<number>>(new Set());
   // Moves after a bulk change, so the list is fetched again with the new statuses.
@@ -112,21 +111,21 @@ export function InboxPage() {
       title={t('referrals.title')}
       actions={
         <>
-          {canRegister && (
+          <RoleLimited method="referrals.create" label={t('referrals.new')} className="primary">
             <a className="button primary" href="#/referrals/new">
               {t('referrals.new')}
             </a>
-          )}
-          {canImport && (
+          </RoleLimited>
+          <RoleLimited method="referrals.importCommit" label={t('referrals.import')}>
             <a className="button" href="#/referrals/import">
               {t('referrals.import')}
             </a>
-          )}
-          {canImport && (
+          </RoleLimited>
+          <RoleLimited method="referralForms.importCommit" label={t('forms.import.link')}>
             <a className="button" href="#/referrals/import-forms">
               {t('forms.import.link')}
             </a>
-          )}
+          </RoleLimited>
         </>
       }
     >

@@ -4,8 +4,6 @@ import type { MessageBundle } from '../types';
 export const security: MessageBundle = {
   sv: {
     'role.administrator': 'Administratör',
-    'can.finaliseOnlyChair': 'Bara läkaren som är ordförande kan fastställa mötet.',
-    'can.scheduleOnlyManagers': 'Bara koordinatorer och administratörer ändrar mötesserier och möten.',
     'role.coordinator': 'Koordinator',
     'role.contact_nurse': 'Kontaktsjuksköterska',
     'role.physician': 'Läkare/ordförande',
@@ -119,8 +117,6 @@ export const security: MessageBundle = {
   },
   en: {
     'role.administrator': 'Administrator',
-    'can.finaliseOnlyChair': 'Only the physician chairing the meeting can finalise it.',
-    'can.scheduleOnlyManagers': 'Only coordinators and administrators change series and meetings.',
     'role.coordinator': 'Coordinator',
     'role.contact_nurse': 'Contact nurse',
     'role.physician': 'Physician/chair',
