@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useDataChanged } from '../team/useDataChanged';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import type { CaseListItem, CaseListView } from '../../../shared/api/methods/case-lists';
@@ -8,6 +8,7 @@ import { downloadFile } from '../../lib/files';
 import { useAppStore } from '../../app/store';
 import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
+import { UndoToast } from '../../ui/UndoToast';
 import { useCaseListStore } from './store';
 import { RecommendationForm } from './RecommendationForm';
 import { RecommendationView } from './RecommendationView';
@@ -24,7 +25,8 @@ import { FinaliseDialog, NotQuorateRecord } from './FinaliseDialog';
 export function MeetingRunView({ meetingId }: { meetingId: number }) {
   const t = useT();
   const lang = useAppStore((s) => s.lang);
-  const { view, error, notice, load } = useCaseListStore();
+  const { view, error, notice, load, undo, offerUndo, act } = useCaseListStore();
+  const endUndo = useCallback(() => offerUndo(null), [offerUndo]);
   const [index, setIndex] = useState(0);
   const [confirming, setConfirming] = useState(false);
   const { allowed: canFinalise, reason: finaliseWhyNot } = usePermission('caseLists.finalise');
@@ -61,7 +63,16 @@ export function MeetingRunView({ meetingId }: { meetingId: number }) {
       </header>
       {confirming && canFinalise && m.status === 'planned' && <FinaliseDialog meetingId={meetingId} onClose={() => setConfirming(false)} />}
       <ErrorBanner error={error} />
-      {notice && (
+      {notice && undo && (
+        <UndoToast
+          message={notice}
+          undoLabel={t('meeting.undo')}
+          undoName={undo.name}
+          onExpire={endUndo}
+          onUndo={() => void act(meetingId, undo.run, undo.done)}
+        />
+      )}
+      {notice && !undo && (
         <p className="banner banner-ok" role="status">
           {notice}
         </p>
@@ -97,7 +108,7 @@ export function MeetingRunView({ meetingId }: { meetingId: number }) {
 
 function CaseStage({ view, item, n, total, onGo }: { view: CaseListView; item: CaseListItem; n: number; total: number; onGo(n: number): void }) {
   const t = useT();
-  const { act } = useCaseListStore();
+  const { act, offerUndo } = useCaseListStore();
   const [amending, setAmending] = useState(false);
   const [confirmPostpone, setConfirmPostpone] = useState(false);
   const m = view.meeting;
@@ -108,7 +119,17 @@ function CaseStage({ view, item, n, total, onGo }: { view: CaseListView; item: C
       m.id,
       () => api.call('recommendations.postpone', { meetingId: m.id, referralId: item.referralId }),
       (r) => (r.nextMeeting ? t('meeting.postponedTo', { date: r.nextMeeting.localDate }) : t('meeting.postponedNoNext')),
-    ).then(closeCase);
+    ).then((ok) => {
+      closeCase();
+      const name = `${item.givenName} ${item.familyName}`;
+      if (ok) {
+        offerUndo({
+          name: t('meeting.undoPostpone', { name }),
+          run: () => api.call('recommendations.undoPostpone', { meetingId: m.id, referralId: item.referralId }),
+          done: t('meeting.postponeUndone', { name }),
+        });
+      }
+    });
   return (
     <article className="case-stage" aria-label={t('meeting.caseOf', { n: n + 1, total })}>
       <div className="stage-top">

@@ -3,6 +3,10 @@ import type { MessageBundle } from '../types';
 /** Daily-use texts: bulk actions, confirmations, plurals. */
 export const dailyUse: MessageBundle = {
   sv: {
+    'recommendation.notPostponed': 'Fallet är inte bordlagt: det finns inget att ångra.',
+    'meeting.undo': 'Ångra',
+    'meeting.undoPostpone': 'Ångra bordläggningen av {name}',
+    'meeting.postponeUndone': 'Bordläggningen är ångrad: {name} är kvar på listan.',
     'can.only': 'Bara {roles} kan {action}.',
     'can.action.default': 'göra detta',
     'can.action.series.save': 'lägga upp och ändra mötesserier',
@@ -64,6 +68,10 @@ export const dailyUse: MessageBundle = {
     'import.markedComplete#other': '{count} av dem markerades som kompletta.',
   },
   en: {
+    'recommendation.notPostponed': 'The case is not postponed: there is nothing to undo.',
+    'meeting.undo': 'Undo',
+    'meeting.undoPostpone': 'Undo postponing {name}',
+    'meeting.postponeUndone': 'The postponement is undone: {name} stays on the list.',
     'can.only': 'Only {roles} can {action}.',
     'can.action.default': 'do this',
     'can.action.series.save': 'set up and change conference series',
