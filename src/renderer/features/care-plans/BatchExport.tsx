@@ -4,6 +4,7 @@ import { api } from '../../lib/api';
 import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Field, useFieldErrors } from '../../ui/Field';
+import { DateInput } from '../../ui/DateTimeInputs';
 
 const firstOfMonth = () => new Date().toISOString().slice(0, 8) + '01';
 const today = () => new Date().toISOString().slice(0, 10);
@@ -51,10 +52,10 @@ export function BatchExport() {
       <ErrorBanner error={error} />
       <p className="banner banner-warn field-wide">{t('export.unprotected')}</p>
       <Field label={t('carePlan.batch.from')} error={fe('from')}>
-        <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        <DateInput value={from} onValue={(v) => setFrom(v)} />
       </Field>
       <Field label={t('carePlan.batch.to')} error={fe('to')}>
-        <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        <DateInput value={to} onValue={(v) => setTo(v)} />
       </Field>
       <Field label={t('carePlan.batch.format')} error={fe('format')}>
         <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>

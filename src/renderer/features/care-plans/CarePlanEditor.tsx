@@ -13,6 +13,7 @@ import { FollowUpEditor } from './FollowUpEditor';
 import { HandoverPanel } from './HandoverPanel';
 import { ExportActions } from './ExportActions';
 import './care-plans.css';
+import { DateInput } from '../../ui/DateTimeInputs';
 
 const toInput = (p: CarePlanDetail): CarePlanInput => ({
   id: p.id,
@@ -170,7 +171,7 @@ export function CarePlanEditor({ id }: { id: number }) {
             <textarea rows={3} value={draft.treatmentSummary ?? ''} onChange={(e) => set('treatmentSummary', e.target.value)} />
           </Field>
           <Field label={t('carePlan.dischargeDate')} error={fe('dischargeDate')}>
-            <input type="date" value={draft.dischargeDate ?? ''} onChange={(e) => set('dischargeDate', e.target.value || null)} />
+            <DateInput value={draft.dischargeDate ?? ''} onValue={(v) => set('dischargeDate', v || null)} />
           </Field>
         </fieldset>
         <section className="card" aria-labelledby="cp-follow-up">

@@ -7,6 +7,7 @@ import { Field, useFieldErrors } from '../../ui/Field';
 import { useCaseListStore } from './store';
 import { useSuggestion } from '../security/useCan';
 import { ConsiderationFields, considerationDraft, considerationInput } from '../follow-through/ConsiderationFields';
+import { DateInput } from '../../ui/DateTimeInputs';
 
 interface Props {
   meetingId: number;
@@ -106,7 +107,7 @@ export function RecommendationForm({ meetingId, item, treatmentOptions, mode, on
         </select>
       </Field>
       <Field label={t('recommendation.rediscussDate')} error={fe('rediscussDate')}>
-        <input type="date" value={rediscuss} onChange={(e) => setRediscuss(e.target.value)} />
+        <DateInput value={rediscuss} onValue={(v) => setRediscuss(v)} />
       </Field>
       <ConsiderationFields draft={consideration} onChange={setConsideration} fe={fe} />
       {mode === 'amend' && (

@@ -3,6 +3,8 @@ import type { MessageBundle } from '../types';
 /** Daily-use texts: bulk actions, confirmations, plurals. */
 export const dailyUse: MessageBundle = {
   sv: {
+    'field.datePlaceholder': 'ÅÅÅÅ-MM-DD',
+    'field.timePlaceholder': 'TT:MM',
     'recommendation.notPostponed': 'Fallet är inte bordlagt: det finns inget att ångra.',
     'meeting.undo': 'Ångra',
     'meeting.undoPostpone': 'Ångra bordläggningen av {name}',
@@ -68,6 +70,8 @@ export const dailyUse: MessageBundle = {
     'import.markedComplete#other': '{count} av dem markerades som kompletta.',
   },
   en: {
+    'field.datePlaceholder': 'YYYY-MM-DD',
+    'field.timePlaceholder': 'HH:MM',
     'recommendation.notPostponed': 'The case is not postponed: there is nothing to undo.',
     'meeting.undo': 'Undo',
     'meeting.undoPostpone': 'Undo postponing {name}',
