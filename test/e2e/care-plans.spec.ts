@@ -120,7 +120,7 @@ test('care plan: from template, edit, finalise, handover confirmed, PDF and FHIR
     await expect(batch.locator('.field-error', { hasText: 'Ange hela sökvägen till mappen' })).toBeVisible();
     await batch.getByLabel('Mapp att skriva till').fill(out);
     await batch.getByRole('button', { name: 'Starta export' }).click();
-    await expect(batch.getByText(`1 vårdplaner, 2 filer skrivna till ${out}.`)).toBeVisible();
+    await expect(batch.getByText(`1 vårdplan, 2 filer skrivna till ${out}.`)).toBeVisible();
     expect(readdirSync(out).sort()).toEqual([`vardplan-${referralId}-v1.fhir.json`, `vardplan-${referralId}-v1.pdf`]);
   } finally {
     rmSync(out, { recursive: true, force: true });
