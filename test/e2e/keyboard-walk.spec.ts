@@ -7,11 +7,13 @@ import { insertMeeting, insertPatient, insertReferral, unitIdByCode } from '../f
 import { setWorkplace } from '../../src/main/services/system/workplace';
 import type { Page } from '@playwright/test';
 
-test.use({ role: 'contact_nurse' });
+// The morning of the meeting, once it has begun: a recommendation may be recorded.
+test.use({ role: 'contact_nurse', now: '2027-01-15T07:30:00.000Z' });
 
 function arrange(server: AppServer) {
   const db = server.core.db;
   setWorkplace(db, { unitId: unitIdByCode(db, 'SU'), careAreaCodes: ['ANAL'] });
+  db.prepare("UPDATE care_area SET treatment_options = ? WHERE code = 'ANAL'").run(JSON.stringify(['Radiokemoterapi', 'Kirurgi']));
   const meetingId = insertMeeting(db, { localDate: '2027-01-15', startsAt: '2027-01-15T07:00:00.000Z', capacityCases: 5 });
   for (const familyName of ['Alm', 'Berg']) insertReferral(db, { patientId: insertPatient(db, { familyName, givenName: 'Åsa' }), receivedDate: '2027-01-05', suspicionDate: null });
   return meetingId;
@@ -25,7 +27,8 @@ async function tabTo(page: Page, target: RegExp, maxStops = 80): Promise<void> {
       const el = document.activeElement as HTMLElement | null;
       if (!el || el === document.body) return null;
       const style = getComputedStyle(el);
-      const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().replace(/\s+/g, ' ');
+      const labelled = (el as HTMLInputElement).labels?.[0]?.textContent;
+      const name = (el.getAttribute('aria-label') ?? labelled ?? el.textContent ?? '').trim().replace(/\s+/g, ' ');
       return { name, visible: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2, tag: el.tagName };
     });
     if (!focused) continue;
@@ -35,7 +38,7 @@ async function tabTo(page: Page, target: RegExp, maxStops = 80): Promise<void> {
   throw new Error(`Tab never reached ${target}`);
 }
 
-test('lock the agenda with the keyboard alone: focus visible at every stop, no trap', async ({ page, server, openApp }) => {
+test('lock the agenda and record a recommendation with the keyboard alone: focus visible at every stop, no trap', async ({ page, server, openApp }) => {
   const meetingId = arrange(server);
   await openApp();
   await expect(page.getByRole('link', { name: 'Falllistor' })).toBeVisible();
@@ -57,4 +60,19 @@ test('lock the agenda with the keyboard alone: focus visible at every stop, no t
   await page.keyboard.press('Enter');
   await expect(dialog).toHaveCount(0);
   await expect.poll(() => server.core.db.prepare('SELECT case_list_locked_at IS NOT NULL FROM meeting WHERE id = ?').pluck().get(meetingId)).toBe(1);
+
+  // The meeting: intent by Space on its radio, a treatment by Space on its checkbox, saved with Enter.
+  await tabTo(page, /^Genomför mötet$/);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: /Åsa/ }).first()).toBeVisible();
+  await tabTo(page, /^Kurativ$/);
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('radio', { name: 'Kurativ' })).toBeChecked();
+  await tabTo(page, /^Radiokemoterapi$/);
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('checkbox', { name: 'Radiokemoterapi' })).toBeChecked();
+  await tabTo(page, /^Spara rekommendation$/);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Rekommendationen är sparad.')).toBeVisible();
+  expect(server.core.db.prepare("SELECT count(*) FROM recommendation WHERE meeting_id = ?").pluck().get(meetingId)).toBe(1);
 });
