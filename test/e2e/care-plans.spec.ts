@@ -123,7 +123,7 @@ test('care plan: from template, edit, finalise, handover confirmed, PDF and FHIR
   const entries = zipEntries(readFileSync((await zipDownload.path())!));
   expect([...entries.keys()].sort()).toEqual([`vardplan-${referralId}-v1.fhir.json`, `vardplan-${referralId}-v1.pdf`]);
   expect((await pdfText(entries.get(`vardplan-${referralId}-v1.pdf`)!)).text).toContain('MR bäcken');
-  await expect(batch.getByText('1 vårdplaner, 2 filer nedladdade.')).toBeVisible();
+  await expect(batch.getByText('1 vårdplan, 2 filer nedladdade.')).toBeVisible();
 
   const row = server.core.db.prepare('SELECT status, finalised_by FROM care_plan WHERE referral_id = ?').get(referralId);
   expect(row).toEqual({ status: 'finalised', finalised_by: TEST_USER_NAMES.coordinator }); // the signed-in user (issue 7)

@@ -105,7 +105,7 @@ test('build, reorder and lock the list, run the meeting, finalise, and find the 
   // All replies in one step; in a browser (no folder dialog) as a download, logged before it leaves.
   const [replyDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ner alla MDK-svar' }).click()]);
   expect(server.core.db.prepare("SELECT count(*) FROM access_log WHERE method = 'caseLists.exportReplies' AND action = 'export'").pluck().get()).toBe(1);
-  await expect(page.getByText('1 MDK-svar nedladdade.')).toBeVisible();
+  await expect(page.getByText('1 MDK-svar nedladdat.')).toBeVisible();
   expect(replyDownload.suggestedFilename()).toMatch(/^mdk-svar-.*\.pdf$/);
   const reply = await pdfText(readFileSync((await replyDownload.path())!));
   expect(reply.text).toContain('MDK-svar');
@@ -198,6 +198,6 @@ test.describe('as a coordinator', () => {
     // Only the chair finalises (the router refuses anyone else: test/service/case-lists.test.ts); the
     // coordinator sees the button disabled, with the reason beside it.
     await expect(page.getByRole('button', { name: 'Fastställ mötet' })).toBeDisabled();
-    await expect(page.getByText('Bara läkaren som är ordförande kan fastställa mötet.')).toBeVisible();
+    await expect(page.getByText('Bara läkare/ordförande kan fastställa mötet.')).toBeVisible();
   });
 });

@@ -25,7 +25,7 @@ test('download the sarcoma form, read in two filled forms and a scanned one: two
   await page.getByRole('link', { name: 'Anmälningar' }).click();
   await page.getByRole('link', { name: 'Importera blanketter' }).click();
   await page.getByLabel('Välj ifyllda blanketter (PDF)').setInputFiles(files);
-  await expect(page.getByText('3 blanketter: 2 giltiga, 1 avvisade, 0 redan importerade.')).toBeVisible();
+  await expect(page.getByText('3 blanketter: 2 giltiga, 1 avvisad, 0 redan importerade.')).toBeVisible();
   const refused = page.getByRole('row').filter({ hasText: 'skannad.pdf' });
   await expect(refused).toContainText('Avvisad');
   await expect(refused).toContainText('PDF-filen har inga ifyllbara fält: den är skannad');

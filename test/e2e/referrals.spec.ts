@@ -105,7 +105,7 @@ test('import a semicolon-separated Windows-1252 file: the bad row is rejected wi
   await page.getByRole('link', { name: 'Anmälningar' }).click();
   await page.getByRole('link', { name: 'Importera från fil' }).click();
   await page.getByLabel('CSV-fil').setInputFiles(file);
-  await expect(page.getByText('3 rader: 2 giltiga, 1 avvisade, 0 redan importerade.')).toBeVisible();
+  await expect(page.getByText('3 rader: 2 giltiga, 1 avvisad, 0 redan importerade.')).toBeVisible();
   const bad = page.getByRole('row').filter({ hasText: 'Kontroll Fel' });
   await expect(bad.getByRole('cell').first()).toHaveText('3');
   await expect(bad).toContainText('Avvisad');
@@ -119,7 +119,7 @@ test('import a semicolon-separated Windows-1252 file: the bad row is rejected wi
 
   // The same file again adds nothing.
   await page.getByLabel('CSV-fil').setInputFiles(file);
-  await expect(page.getByText('3 rader: 0 giltiga, 1 avvisade, 2 redan importerade.')).toBeVisible();
+  await expect(page.getByText('3 rader: 0 giltiga, 1 avvisad, 2 redan importerade.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Importera 0 giltiga anmälningar' })).toBeDisabled();
 
   // A file that is not CSV at all gets a clear message.

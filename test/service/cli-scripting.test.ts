@@ -217,11 +217,11 @@ describe('mdk as scripts use it', () => {
 
     expect((await en('import-referrals', csv, '--dry-run')).out).toEqual([
       'row 2: personnummer: The date does not exist.',
-      '1 rows: dry run, 0 would be imported, 1 rejected, 0 already imported',
+      '1 row: dry run, 0 would be imported, 1 rejected, 0 already imported',
     ]);
     expect((await sv('import-referrals', csv, '--dry-run')).out).toEqual([
       'rad 2: personnummer: Datumet finns inte.',
-      '1 rader: provkörning, 0 skulle importeras, 1 avvisade, 0 redan importerade',
+      '1 rad: provkörning, 0 skulle importeras, 1 avvisad, 0 redan importerade',
     ]);
     expect((await en('verify')).out).toEqual([expect.stringMatching(/^Database: .*mdk\.sqlite \(schema \d{4}_/), 'integrity_check: ok', 'foreign_key_check: ok', 'The database is healthy.']);
     const backup = await en('backup', '--out', join(dir, 'kopia.sqlite'));

@@ -36,9 +36,9 @@ describe('mdk import-referrals', () => {
     expect(dry.code).toBe(1);
 
     const run = await cli(['import-referrals', file, '--data', data]);
-    expect(run.out.at(-1)).toBe('3 rader: 1 importerade, 2 avvisade, 0 redan importerade');
+    expect(run.out.at(-1)).toBe('3 rader: 1 importerad, 2 avvisade, 0 redan importerade');
     const again = await cli(['import-referrals', file, '--data', data]);
-    expect(again.out.at(-1)).toBe('3 rader: 0 importerade, 2 avvisade, 1 redan importerade');
+    expect(again.out.at(-1)).toBe('3 rader: 0 importerade, 2 avvisade, 1 redan importerad');
     const { core } = testCore({ dataDir: data });
     expect(core.db.prepare('SELECT count(*) FROM referral').pluck().get()).toBe(1);
     core.close();
@@ -50,7 +50,7 @@ describe('mdk import-referrals', () => {
     testCore({ dataDir: join(dir, 'd') }).core.close();
     writeFileSync(good, 'personnummer,efternamn,fornamn,vardomrade,remitterande_enhet,mottagen\n19121212-1212,A,B,ANAL,KS,2026-11-01\n');
     const ok = await cli(['import-referrals', good, '--data', join(dir, 'd')]);
-    expect(ok).toMatchObject({ code: 0, out: ['1 rader: 1 importerade, 0 avvisade, 0 redan importerade'] });
+    expect(ok).toMatchObject({ code: 0, out: ['1 rad: 1 importerad, 0 avvisade, 0 redan importerade'] });
     const pdf = join(dir, 'x.pdf');
     writeFileSync(pdf, '%PDF-1.7\n');
     const bad = await cli(['import-referrals', pdf, '--data', join(dir, 'd')]);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DATE_PATTERN, isRealDate } from '../domain/date-text';
 
 /** Bounds every API text input shares, so no input is unbounded (issue 7: fuzzing). */
 export const LIMITS = { shortText: 200, mediumText: 2_000, longText: 20_000, listItems: 1_000 } as const;
@@ -11,13 +12,7 @@ export const requiredText = (max: number = LIMITS.shortText) =>
 export const optionalText = (max: number = LIMITS.shortText) =>
   z.string().trim().max(max, { message: 'validation.tooLong' }).nullish().transform((v) => (v ? v : null));
 export const isoDate = () =>
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.dateFormat' }).refine(
-    (s) => {
-      const d = new Date(`${s}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-    },
-    { message: 'validation.dateNotExist' },
-  );
+  z.string().regex(DATE_PATTERN, { message: 'validation.dateFormat' }).refine(isRealDate, { message: 'validation.dateNotExist' });
 export const id = () => z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const codeText = () =>
   z.string().trim().min(1, { message: 'validation.required' }).max(40, { message: 'validation.tooLong' });

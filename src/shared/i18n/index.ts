@@ -109,12 +109,24 @@ function pluralTemplate(messages: Messages, lang: Lang, key: string, params?: Re
   return messages[`${key}#${category}`] ?? messages[`${key}#other`];
 }
 
+/**
+ * A word that follows another count in the same message is written inline, `{valid#giltig|giltiga}`:
+ * the form Intl.PluralRules picks for that parameter ("1 giltig, 2 avvisade").
+ */
+function inlinePlurals(lang: Lang, template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)#([^|}]*)\|([^}]*)\}/g, (_m, name: string, one: string, other: string) => {
+    const value = params[name];
+    if (typeof value !== 'number') return other;
+    return pluralRules[lang].select(value) === 'one' ? one : other;
+  });
+}
+
 /** Translates a key; falls back to Swedish, then to the key itself so nothing shows blank. */
 export function translate(lang: Lang, key: string, params?: Record<string, string | number>): string {
   const template =
     merged[lang][key] ?? pluralTemplate(merged[lang], lang, key, params) ?? merged.sv[key] ?? pluralTemplate(merged.sv, 'sv', key, params) ?? key;
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  if (!params) return template.replace(/\{(\w+)#[^|}]*\|([^}]*)\}/g, '$2');
+  return inlinePlurals(lang, template, params).replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 
 export function messagesFor(lang: Lang): Messages {

@@ -22,7 +22,10 @@ describe('plural forms (Intl.PluralRules)', () => {
     }
   });
 
-  it('one word per concept: the urgent priority is "Brådskande" wherever it shows', () => {
+  it('one word per concept: the urgent priority is "Brådskande" wherever it shows, never "akut"', async () => {
     expect(translate('sv', 'caseList.urgent')).toBe(translate('sv', 'priority.urgent'));
+    const { bundles } = await import('./index');
+    const akut = bundles.flatMap((b) => Object.entries(b.sv)).filter(([, text]) => /\bakut(a|en)?\b/i.test(text));
+    expect(akut).toEqual([]);
   });
 });

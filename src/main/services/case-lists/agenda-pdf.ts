@@ -51,7 +51,7 @@ export async function agendaPdf(ctx: RequestContext, meetingId: number, minimal:
   heading(doc, 'Fall');
   items.forEach((c, n) => {
     if (doc.y > doc.page.height - doc.page.margins.bottom - (minimal ? 30 : 120)) doc.addPage();
-    const head = `Fall ${n + 1}   kl. ${stockholmClock(starts[n])} (${c.minutes} min)${c.priority === 'urgent' ? '   AKUT' : ''}${c.rediscussion ? '   Återdiskussion' : ''}`;
+    const head = `Fall ${n + 1}   kl. ${stockholmClock(starts[n])} (${c.minutes} min)${c.priority === 'urgent' ? '   BRÅDSKANDE' : ''}${c.rediscussion ? '   Återdiskussion' : ''}`;
     if (minimal) {
       doc.font(FONT.bold).text(head, { continued: true }).font(FONT.regular).text(`   ${initialsOf(c.givenName, c.familyName)}, född ${c.birthYear ?? 'okänt år'}`);
       return;

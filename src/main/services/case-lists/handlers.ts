@@ -1,6 +1,6 @@
 import type { Handlers } from '../../router/router';
 import { addCases, getCaseList, listMeetings, lockList, removeCase, reorderCases, saveTreatmentOptions, setMinutes, unlockList } from './list';
-import { amendRecommendation, finaliseMeeting, postponeCase, recordRecommendation } from './meeting-run';
+import { amendRecommendation, finaliseMeeting, postponeCase, recordRecommendation, undoPostpone } from './meeting-run';
 import { buildProposal } from './proposal';
 import { loadMeeting } from './queries';
 import { agendaPdf } from './agenda-pdf';
@@ -37,4 +37,5 @@ export const caseListHandlers: Pick<Handlers, CaseListMethod> = {
   'recommendations.record': (input, ctx) => withConsideration(ctx, input, () => recordRecommendation(ctx, input)),
   'recommendations.amend': ({ amendmentReason, ...input }, ctx) => withConsideration(ctx, input, () => amendRecommendation(ctx, input, amendmentReason)),
   'recommendations.postpone': ({ meetingId, referralId }, ctx) => postponeCase(ctx, meetingId, referralId),
+  'recommendations.undoPostpone': ({ meetingId, referralId }, ctx) => undoPostpone(ctx, meetingId, referralId),
 };

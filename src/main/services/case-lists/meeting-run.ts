@@ -143,6 +143,30 @@ export function postponeCase(ctx: RequestContext, meetingId: number, referralId:
   return moveToNextMeeting(ctx, m, referralId);
 }
 
+/**
+ * Undoes a postponement made a moment ago (the toast's "Ångra"): the case is pending again at its place
+ * on this meeting's list, listed, and taken off the next meeting's list if the postponement put it
+ * there (the cases after it move back up). Refused once the meeting is finalised.
+ */
+export function undoPostpone(ctx: RequestContext, meetingId: number, referralId: number): { ok: true } {
+  const m = loadMeeting(ctx.db, meetingId);
+  if (m.status !== 'planned') throw conflict('caseList.meetingNotPlanned');
+  const item = itemState(ctx.db, m.id, referralId);
+  if (item.outcome !== 'postponed') throw conflict('recommendation.notPostponed');
+  const carried = ctx.db
+    .prepare("SELECT meeting_id meetingId, position FROM case_list_item WHERE referral_id = ? AND carried_from_meeting_id = ? AND outcome = 'pending'")
+    .get(referralId, m.id) as { meetingId: number; position: number } | undefined;
+  if (carried) {
+    if (loadMeeting(ctx.db, carried.meetingId).status !== 'planned') throw conflict('caseList.meetingNotPlanned');
+    ctx.db.prepare('DELETE FROM case_list_item WHERE meeting_id = ? AND referral_id = ?').run(carried.meetingId, referralId);
+    ctx.db.prepare('UPDATE case_list_item SET position = position - 1 WHERE meeting_id = ? AND position > ?').run(carried.meetingId, carried.position);
+  }
+  ctx.db.prepare("UPDATE case_list_item SET outcome = 'pending' WHERE meeting_id = ? AND referral_id = ?").run(m.id, referralId);
+  changeReferralStatus(ctx.db, referralId, { to: 'listed', userName: ctx.caller.name, at: ctx.now(), note: `Bordläggning ångrad MDK ${m.localDate}` });
+  ctx.notePatientAccess({ patientId: item.patientId, objectType: 'case_list', objectId: m.id });
+  return { ok: true };
+}
+
 function moveToNextMeeting(ctx: RequestContext, m: MeetingRow, referralId: number): { nextMeeting: { id: number; localDate: string } | null } {
   const item = itemState(ctx.db, m.id, referralId);
   if (item.outcome !== 'pending') throw conflict('recommendation.alreadyDecided');

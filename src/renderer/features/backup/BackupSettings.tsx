@@ -49,7 +49,7 @@ export function BackupSettings() {
       setConfirming(null);
       const result = await api.call('backup.restore', { name: entry.name });
       await refreshApp();
-      return t('backup.restored', { name: formatTakenAt(entry.takenAt, lang), aside: result.setAsideAs });
+      return t('backup.restored', { name: formatTakenAt(entry.takenAt), aside: result.setAsideAs });
     });
 
   return (
@@ -66,7 +66,7 @@ export function BackupSettings() {
       </div>
       {confirming && (
         <div className="card" role="alertdialog" aria-labelledby="restore-confirm-text">
-          <p id="restore-confirm-text">{t('backup.restoreConfirm', { takenAt: formatTakenAt(confirming.takenAt, lang) })}</p>
+          <p id="restore-confirm-text">{t('backup.restoreConfirm', { takenAt: formatTakenAt(confirming.takenAt) })}</p>
           <div className="toolbar">
             <button type="button" className="danger" onClick={() => void restore(confirming)} disabled={busy}>
               {t('backup.confirmRestore')}
@@ -92,11 +92,11 @@ export function BackupSettings() {
           <tbody>
             {overview.backups.map((b) => (
               <tr key={b.name}>
-                <td title={b.name}>{formatTakenAt(b.takenAt, lang)}</td>
+                <td title={b.name}>{formatTakenAt(b.takenAt)}</td>
                 <td>{t(`backup.kind.${b.kind}`)}</td>
                 <td>{formatSize(b.sizeBytes, lang)}</td>
                 <td>
-                  <button type="button" className="link" onClick={() => setConfirming(b)} aria-label={`${t('backup.restore')} ${formatTakenAt(b.takenAt, lang)} (${t(`backup.kind.${b.kind}`)})`}>
+                  <button type="button" className="link" onClick={() => setConfirming(b)} aria-label={`${t('backup.restore')} ${formatTakenAt(b.takenAt)} (${t(`backup.kind.${b.kind}`)})`}>
                     {t('backup.restore')}
                   </button>
                 </td>

@@ -62,7 +62,7 @@ export function RecoveryScreen() {
         {restored ? (
           <>
             <p className="banner banner-ok" role="status">
-              {t('backup.restored', { name: newest ? formatTakenAt(newest.takenAt, lang) : restored.restored, aside: restored.setAsideAs })}
+              {t('backup.restored', { name: newest ? formatTakenAt(newest.takenAt) : restored.restored, aside: restored.setAsideAs })}
             </p>
             <button type="button" className="primary" onClick={() => void refresh()}>
               {t('recovery.restart')}
@@ -72,7 +72,7 @@ export function RecoveryScreen() {
           status &&
           (newest ? (
             <>
-              <p>{t('recovery.offer', { takenAt: formatTakenAt(newest.takenAt, lang) })}</p>
+              <p>{t('recovery.offer', { takenAt: formatTakenAt(newest.takenAt) })}</p>
               {!isAdministrator && (
                 <label className="field">
                   <span>{t('recovery.recoveryKey')}</span>

@@ -1,8 +1,9 @@
 import type { Lang } from '../../../shared/i18n';
+import { formatInstant } from '../referrals/labels';
 
-/** Backup times are UTC instants; staff read them in Swedish time whatever the computer's zone. */
-export function formatTakenAt(iso: string, lang: Lang): string {
-  return new Date(iso).toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', { timeZone: 'Europe/Stockholm', dateStyle: 'medium', timeStyle: 'short' });
+/** Backup times are UTC instants; staff read them in Swedish time and form (ÅÅÅÅ-MM-DD HH:MM) whatever the computer's zone and language. */
+export function formatTakenAt(iso: string): string {
+  return formatInstant(iso);
 }
 
 export function formatSize(bytes: number, lang: Lang): string {

@@ -6,6 +6,7 @@ import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { useApiData } from './useApiData';
 import { useCan } from '../security/useCan';
+import { RoleLimitNote } from '../security/RoleLimited';
 
 /**
  * Attendance per participant and the meeting's quorum (beslutsförhet: every required role present
@@ -47,6 +48,7 @@ export function AttendancePanel({ meetingId, onChange }: { meetingId: number; on
       <h2 id={`attendance-${meetingId}`}>{t('att.title')}</h2>
       {m.status !== 'cancelled' && <QuorumBanner quorum={quorum} requiredRoles={m.requiredRoles} />}
       <ErrorBanner error={saveError} />
+      {m.status === 'planned' && m.participants.length > 0 && <RoleLimitNote method="meetings.setAttendance" />}
       {m.participants.length === 0 ? (
         <p className="muted">{t('att.noParticipants')}</p>
       ) : (

@@ -7,6 +7,7 @@ import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Field, useFieldErrors } from '../../ui/Field';
 import { longDate } from './format';
 import { FormActions } from '../../ui/FormActions';
+import { DateInput, TimeInput } from '../../ui/DateTimeInputs';
 
 interface Props {
   meeting: MeetingDetail;
@@ -90,10 +91,10 @@ export function MoveMeetingForm({ meeting, onDone, onClose }: Props) {
       {meeting.caseCount > 0 && <p className="banner banner-warn">{t('mdkMeeting.casesFollow', { count: meeting.caseCount })}</p>}
       <ErrorBanner error={error} />
       <Field label={t('mdkMeeting.newDate')} error={fe('localDate')}>
-        <input type="date" value={localDate} onChange={(e) => setDate(e.target.value)} />
+        <DateInput value={localDate} onValue={(v) => setDate(v)} />
       </Field>
       <Field label={t('mdkMeeting.newTime')} error={fe('startTime')}>
-        <input type="time" value={startTime} onChange={(e) => setTime(e.target.value)} />
+        <TimeInput value={startTime} onValue={(v) => setTime(v)} />
       </Field>
       <Field label={t('mdkMeeting.reason')} error={fe('reason')} wide>
         <textarea value={reason} onChange={(e) => setReason(e.target.value)} />

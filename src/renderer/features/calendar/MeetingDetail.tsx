@@ -7,7 +7,7 @@ import { Page } from '../../ui/Page';
 import { AttendancePanel } from './AttendancePanel';
 import { CancelMeetingForm, MoveMeetingForm } from './MeetingChanges';
 import { MeetingParticipants } from './MeetingParticipants';
-import { useCan } from '../security/useCan';
+import { RoleLimited } from '../security/RoleLimited';
 import { useCalendarStore } from './store';
 import { useApiData } from './useApiData';
 import { longDate } from './format';
@@ -16,7 +16,6 @@ import { downloadAll } from './ics';
 /** One meeting: when, where, deadline, chair, capacity; cancel or move it; participants and attendance. */
 export function MeetingDetail({ meetingId }: { meetingId: number }) {
   const t = useT();
-  const canChange = useCan('meetings.move'); // move and cancel: coordinators and administrators
   const lang = useAppStore((s) => s.lang);
   const { version, changed } = useCalendarStore();
   const { data: m, error } = useApiData(() => api.call('meetings.get', { id: meetingId }), [meetingId, version]);
@@ -53,14 +52,18 @@ export function MeetingDetail({ meetingId }: { meetingId: number }) {
           <button type="button" onClick={exportIcs}>
             {t('ics.exportMeeting')}
           </button>
-          {open && canChange && (
+          {open && (
             <>
-              <button type="button" onClick={() => setMode('move')}>
-                {t('mdkMeeting.move')}
-              </button>
-              <button type="button" className="danger" onClick={() => setMode('cancel')}>
-                {t('mdkMeeting.cancel')}
-              </button>
+              <RoleLimited method="meetings.move" label={t('mdkMeeting.move')}>
+                <button type="button" onClick={() => setMode('move')}>
+                  {t('mdkMeeting.move')}
+                </button>
+              </RoleLimited>
+              <RoleLimited method="meetings.cancel" label={t('mdkMeeting.cancel')} className="danger">
+                <button type="button" className="danger" onClick={() => setMode('cancel')}>
+                  {t('mdkMeeting.cancel')}
+                </button>
+              </RoleLimited>
             </>
           )}
         </>

@@ -1,4 +1,5 @@
 import { useCan } from '../security/useCan';
+import { RoleLimitNote } from '../security/RoleLimited';
 import { useState } from 'react';
 import type { MeetingDetail } from '../../../shared/api/methods/scheduling';
 import { api } from '../../lib/api';
@@ -41,6 +42,7 @@ export function MeetingParticipants({ meeting, onChanged }: { meeting: MeetingDe
           </li>
         ))}
       </ul>
+      <RoleLimitNote method="meetings.addParticipant" />
       {canChange && <form
         className="toolbar participant-add"
         onSubmit={(e) => {

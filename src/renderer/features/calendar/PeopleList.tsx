@@ -1,4 +1,5 @@
 import { useCan } from '../security/useCan';
+import { RoleLimited } from '../security/RoleLimited';
 import { useState } from 'react';
 import type { Person, PersonInput } from '../../../shared/api/methods/scheduling';
 import { PARTICIPANT_ROLES } from '../../../shared/domain/quorum';
@@ -25,11 +26,11 @@ export function PeopleList() {
   return (
     <>
       <div className="toolbar">
-        {canSave && (
+        <RoleLimited method="people.save" label={t('people.new')}>
           <button type="button" onClick={() => setEditing(empty())}>
             {t('people.new')}
           </button>
-        )}
+        </RoleLimited>
         <label className="check">
           <input type="checkbox" checked={showInactive} onChange={(e) => setShowInactive(e.target.checked)} />
           {t('people.showInactive')}

@@ -1,4 +1,4 @@
-import { useCan } from '../security/useCan';
+import { usePermission } from '../security/useCan';
 import { useEffect, useState } from 'react';
 import type { GenerationResult, SeriesInput } from '../../../shared/api/methods/scheduling';
 import { PARTICIPANT_ROLES } from '../../../shared/domain/quorum';
@@ -12,6 +12,7 @@ import { Page } from '../../ui/Page';
 import { useCalendarStore } from './store';
 import { useApiData } from './useApiData';
 import { DAY_NAMES, todayStockholm } from './format';
+import { DateInput, TimeInput } from '../../ui/DateTimeInputs';
 
 /** The form keeps numbers as typed text; they are converted on save (empty → "required"). */
 type Draft = Omit<SeriesInput, 'durationMinutes' | 'deadlineWorkingDays' | 'minutesPerCase' | 'capacityCases' | 'chairAlternationYears'> & {
@@ -56,7 +57,7 @@ function emptyDraft(careAreaCode: string): Draft {
 /** Creates or edits a conference series; saving (re)generates its meetings 13 months ahead. */
 export function SeriesEditor({ seriesId }: { seriesId: number | null }) {
   const t = useT();
-  const canSave = useCan('series.save');
+  const { allowed: canSave, reason: saveWhyNot } = usePermission('series.save');
   const lang = useAppStore((s) => s.lang);
   const reference = useAppStore((s) => s.reference)!;
   const { careAreaCode, changed, setCareArea } = useCalendarStore();
@@ -171,22 +172,22 @@ export function SeriesEditor({ seriesId }: { seriesId: number | null }) {
           </Field>
         )}
         <Field label={t('series.startTime')} error={fe('startTime')}>
-          <input type="time" value={draft.startTime} onChange={(e) => set('startTime', e.target.value)} />
+          <TimeInput value={draft.startTime} onValue={(v) => set('startTime', v)} />
         </Field>
         <Field label={t('series.duration')} error={fe('durationMinutes')}>
           <input inputMode="numeric" value={draft.durationMinutes} onChange={(e) => set('durationMinutes', e.target.value)} />
         </Field>
         <Field label={t('series.firstDate')} error={fe('firstDate')}>
-          <input type="date" value={draft.firstDate} onChange={(e) => set('firstDate', e.target.value)} />
+          <DateInput value={draft.firstDate} onValue={(v) => set('firstDate', v)} />
         </Field>
         <Field label={t('series.lastDate')} error={fe('lastDate')} hint={t('series.lastDateHint')}>
-          <input type="date" value={draft.lastDate ?? ''} onChange={(e) => set('lastDate', e.target.value || null)} />
+          <DateInput value={draft.lastDate ?? ''} onValue={(v) => set('lastDate', v || null)} />
         </Field>
         <Field label={t('series.deadlineDays')} error={fe('deadlineWorkingDays')} hint={t('series.deadlineHint')}>
           <input inputMode="numeric" value={draft.deadlineWorkingDays} onChange={(e) => set('deadlineWorkingDays', e.target.value)} />
         </Field>
         <Field label={t('series.deadlineTime')} error={fe('deadlineTime')}>
-          <input type="time" value={draft.deadlineTime} onChange={(e) => set('deadlineTime', e.target.value)} />
+          <TimeInput value={draft.deadlineTime} onValue={(v) => set('deadlineTime', v)} />
         </Field>
         <Field label={t('series.holidayPolicy')} error={fe('holidayPolicy')}>
           <select value={draft.holidayPolicy} onChange={(e) => set('holidayPolicy', e.target.value as Draft['holidayPolicy'])}>
@@ -235,7 +236,7 @@ export function SeriesEditor({ seriesId }: { seriesId: number | null }) {
               <input inputMode="numeric" value={draft.chairAlternationYears} onChange={(e) => set('chairAlternationYears', e.target.value)} />
             </Field>
             <Field label={t('series.alternationStart')} error={fe('chairAlternationStart')}>
-              <input type="date" value={draft.chairAlternationStart ?? ''} onChange={(e) => set('chairAlternationStart', e.target.value || null)} />
+              <DateInput value={draft.chairAlternationStart ?? ''} onValue={(v) => set('chairAlternationStart', v || null)} />
             </Field>
           </>
         )}
@@ -272,7 +273,7 @@ export function SeriesEditor({ seriesId }: { seriesId: number | null }) {
           </button>
           {!canSave && (
             <span id="series-save-why" className="muted">
-              {t('can.scheduleOnlyManagers')}
+              {saveWhyNot}
             </span>
           )}
         </div>

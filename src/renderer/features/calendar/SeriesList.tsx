@@ -1,4 +1,4 @@
-import { useCan } from '../security/useCan';
+import { RoleLimited } from '../security/RoleLimited';
 import { api } from '../../lib/api';
 import { useAppStore } from '../../app/store';
 import { useT } from '../../i18n/useT';
@@ -12,7 +12,6 @@ import { useState } from 'react';
 /** The care area's conference series, with their rhythm and next meeting. */
 export function SeriesList() {
   const t = useT();
-  const canSave = useCan('series.save');
   const lang = useAppStore((s) => s.lang);
   const { careAreaCode, version } = useCalendarStore();
   const { data, error } = useApiData(() => api.call('series.list', { careAreaCode: careAreaCode || undefined }), [careAreaCode, version]);
@@ -27,13 +26,13 @@ export function SeriesList() {
   }
   return (
     <>
-      {canSave && (
-        <div className="toolbar">
+      <div className="toolbar">
+        <RoleLimited method="series.save" label={t('series.new')} className="primary">
           <a className="button-link primary" href="#/calendar/series/new">
             {t('series.new')}
           </a>
-        </div>
-      )}
+        </RoleLimited>
+      </div>
       <ErrorBanner error={error ?? exportError} />
       {data && data.length === 0 && <p className="card muted">{t('series.none')}</p>}
       {data && data.length > 0 && (

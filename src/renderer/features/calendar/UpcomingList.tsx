@@ -4,6 +4,7 @@ import { useAppStore } from '../../app/store';
 import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { useCalendarStore } from './store';
+import { useSuggestion } from '../security/useCan';
 import { useApiData } from './useApiData';
 import { addDays, longDate, todayStockholm } from './format';
 
@@ -12,6 +13,7 @@ export function UpcomingList() {
   const t = useT();
   const lang = useAppStore((s) => s.lang);
   const { careAreaCode, version } = useCalendarStore();
+  const noMeetings = useSuggestion('series.save', t('cal.noMeetings'), t('cal.noMeetingsInPeriod'));
   const [days, setDays] = useState(92);
   const from = todayStockholm();
   const to = addDays(from, days);
@@ -25,7 +27,7 @@ export function UpcomingList() {
   return (
     <>
       {rows.length === 0 ? (
-        <p className="card muted">{t('cal.noMeetings')}</p>
+        <p className="card muted">{noMeetings}</p>
       ) : (
         <table className="table" aria-label={t('cal.tab.upcoming')}>
           <thead>

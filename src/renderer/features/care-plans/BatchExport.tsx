@@ -6,6 +6,7 @@ import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Field, useFieldErrors } from '../../ui/Field';
 import { ExportFolderField, exportsDownload } from '../../ui/ExportFolderField';
 import { downloadFiles, type FilePayload } from '../../lib/files';
+import { DateInput } from '../../ui/DateTimeInputs';
 
 const firstOfMonth = () => new Date().toISOString().slice(0, 8) + '01';
 const today = () => new Date().toISOString().slice(0, 10);
@@ -65,10 +66,10 @@ export function BatchExport() {
       <h2 className="field-wide">{t('carePlan.batch.title')}</h2>
       <ErrorBanner error={error} />
       <Field label={t('carePlan.batch.from')} error={fe('from')}>
-        <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        <DateInput value={from} onValue={(v) => setFrom(v)} />
       </Field>
       <Field label={t('carePlan.batch.to')} error={fe('to')}>
-        <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        <DateInput value={to} onValue={(v) => setTo(v)} />
       </Field>
       <Field label={t('carePlan.batch.format')} error={fe('format')}>
         <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>

@@ -15,6 +15,7 @@ import { ExportActions } from './ExportActions';
 import { VersionConflict } from '../team/VersionConflict';
 import './care-plans.css';
 import type { MessageKey } from '../../../shared/i18n';
+import { DateInput } from '../../ui/DateTimeInputs';
 
 const toInput = (p: CarePlanDetail): CarePlanInput => ({
   id: p.id,
@@ -187,7 +188,7 @@ export function CarePlanEditor({ id }: { id: number }) {
             <textarea rows={3} value={draft.treatmentSummary ?? ''} onChange={(e) => set('treatmentSummary', e.target.value)} />
           </Field>
           <Field label={t('carePlan.dischargeDate')} error={fe('dischargeDate')}>
-            <input type="date" value={draft.dischargeDate ?? ''} onChange={(e) => set('dischargeDate', e.target.value || null)} />
+            <DateInput value={draft.dischargeDate ?? ''} onValue={(v) => set('dischargeDate', v || null)} />
           </Field>
         </fieldset>
         <section className="card" aria-labelledby="cp-follow-up">

@@ -3,6 +3,7 @@ import { FOLLOW_UP_PLACES, INTERVAL_UNITS, type IntervalUnit } from '../../../sh
 import { useAppStore } from '../../app/store';
 import { useT } from '../../i18n/useT';
 import { Field } from '../../ui/Field';
+import { DateInput } from '../../ui/DateTimeInputs';
 
 export const emptyFollowUp = (): FollowUpInput => ({ what: '', dueDate: null, intervalValue: 1, intervalUnit: 'months', place: 'home_region', unitId: null, responsible: '' });
 
@@ -50,7 +51,7 @@ export function FollowUpEditor({
             </Field>
             {byDate ? (
               <Field label={t('carePlan.followUp.date')} error={fieldError(`followUps.${i}.dueDate`)}>
-                <input type="date" value={f.dueDate ?? ''} onChange={(e) => set(i, { dueDate: e.target.value })} />
+                <DateInput value={f.dueDate ?? ''} onValue={(v) => set(i, { dueDate: v })} />
               </Field>
             ) : (
               <>

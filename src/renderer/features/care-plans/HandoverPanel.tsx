@@ -5,6 +5,7 @@ import { api } from '../../lib/api';
 import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Field, useFieldErrors } from '../../ui/Field';
+import { DateInput } from '../../ui/DateTimeInputs';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -76,7 +77,7 @@ function SendForm({ plan, onChanged }: { plan: CarePlanDetail; onChanged: (p: Ca
         <input value={nurse} onChange={(e) => setNurse(e.target.value)} />
       </Field>
       <Field label={t('carePlan.sentDate')} error={fe('sentDate')}>
-        <input type="date" value={sentDate} onChange={(e) => setSentDate(e.target.value)} />
+        <DateInput value={sentDate} onValue={(v) => setSentDate(v)} />
       </Field>
       <div className="form-actions">
         <button type="submit" className="primary">
@@ -105,7 +106,7 @@ function ConfirmForm({ plan, onChanged }: { plan: CarePlanDetail; onChanged: (p:
     <form noValidate className="form-grid" onSubmit={submit} aria-label={t('carePlan.handover.confirm')}>
       <ErrorBanner error={error} />
       <Field label={t('carePlan.handover.confirmedDate')} error={fe('confirmedDate')}>
-        <input type="date" value={confirmedDate} onChange={(e) => setConfirmedDate(e.target.value)} />
+        <DateInput value={confirmedDate} onValue={(v) => setConfirmedDate(v)} />
       </Field>
       <Field label={t('carePlan.handover.confirmedBy')} error={fe('confirmedBy')}>
         <input value={confirmedBy} onChange={(e) => setConfirmedBy(e.target.value)} />

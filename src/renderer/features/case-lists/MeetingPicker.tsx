@@ -7,6 +7,7 @@ import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Page } from '../../ui/Page';
 import { stockholmClock } from './format';
+import { useSuggestion } from '../security/useCan';
 
 /** Coming meetings of the workplace's care areas, with how full each list is. */
 export function MeetingPicker() {
@@ -14,6 +15,7 @@ export function MeetingPicker() {
   const lang = useAppStore((s) => s.lang);
   const areas = useAppStore((s) => s.reference?.careAreas ?? []);
   const [meetings, setMeetings] = useState<MeetingSummary[] | null>(null);
+  const noMeetings = useSuggestion('series.save', t('caseList.noMeetings'), t('caseList.noMeetingsYet'));
   const [error, setError] = useState<unknown>(null);
   // Again when another user's change reached the unit server (team mode), e.g. a case added to a list.
   const [changes, setChanges] = useState(0);
@@ -30,7 +32,7 @@ export function MeetingPicker() {
   return (
     <Page title={t('caseList.title')}>
       <ErrorBanner error={error} />
-      {meetings && meetings.length === 0 && <p className="muted">{t('caseList.noMeetings')}</p>}
+      {meetings && meetings.length === 0 && <p className="muted">{noMeetings}</p>}
       {meetings && meetings.length > 0 && (
         <table className="table">
           <caption className="sr-only">{t('caseList.pickMeeting')}</caption>

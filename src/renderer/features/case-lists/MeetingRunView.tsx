@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useDataChanged } from '../team/useDataChanged';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import type { CaseListItem, CaseListView } from '../../../shared/api/methods/case-lists';
@@ -8,13 +8,15 @@ import { downloadFile } from '../../lib/files';
 import { useAppStore } from '../../app/store';
 import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
+import { UndoToast } from '../../ui/UndoToast';
 import { useCaseListStore } from './store';
 import { RecommendationForm } from './RecommendationForm';
 import { RecommendationView } from './RecommendationView';
 import { AttendancePanel } from '../calendar/AttendancePanel';
 import { RepliesPanel } from './RepliesPanel';
 import { stockholmClock, stockholmDateTime } from './format';
-import { useCan } from '../security/useCan';
+import { usePermission } from '../security/useCan';
+import { RoleLimited } from '../security/RoleLimited';
 import { PersonFacts } from '../follow-through/PersonFacts';
 import { useCaseTimes } from '../follow-through/useCaseTimes';
 import { FinaliseDialog, NotQuorateRecord } from './FinaliseDialog';
@@ -25,12 +27,13 @@ import { ChecklistPanel } from '../checklist/ChecklistPanel';
 export function MeetingRunView({ meetingId }: { meetingId: number }) {
   const t = useT();
   const lang = useAppStore((s) => s.lang);
-  const { view, error, notice, load } = useCaseListStore();
+  const { view, error, notice, load, undo, offerUndo, act } = useCaseListStore();
+  const endUndo = useCallback(() => offerUndo(null), [offerUndo]);
   // The case on stage, by referral: when someone reorders the list during the meeting (team mode), the
   // chair stays on the same case (and keeps what is typed in its form), wherever it moved.
   const [currentId, setCurrentId] = useState<number | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const canFinalise = useCan('caseLists.finalise');
+  const { allowed: canFinalise, reason: finaliseWhyNot } = usePermission('caseLists.finalise');
   useEffect(() => {
     void load(meetingId);
   }, [load, meetingId]);
@@ -60,7 +63,7 @@ export function MeetingRunView({ meetingId }: { meetingId: number }) {
               </button>
               {!canFinalise && (
                 <span id="finalise-why" className="muted">
-                  {t('can.finaliseOnlyChair')}
+                  {finaliseWhyNot}
                 </span>
               )}
             </>
@@ -69,7 +72,16 @@ export function MeetingRunView({ meetingId }: { meetingId: number }) {
       </header>
       {confirming && canFinalise && m.status === 'planned' && <FinaliseDialog meetingId={meetingId} onClose={() => setConfirming(false)} />}
       <ErrorBanner error={error} />
-      {notice && (
+      {notice && undo && (
+        <UndoToast
+          message={notice}
+          undoLabel={t('meeting.undo')}
+          undoName={undo.name}
+          onExpire={endUndo}
+          onUndo={() => void act(meetingId, undo.run, undo.done)}
+        />
+      )}
+      {notice && !undo && (
         <p className="banner banner-ok" role="status">
           {notice}
         </p>
@@ -106,10 +118,9 @@ export function MeetingRunView({ meetingId }: { meetingId: number }) {
 
 function CaseStage({ view, item, n, total, onGo }: { view: CaseListView; item: CaseListItem; n: number; total: number; onGo(n: number): void }) {
   const t = useT();
-  const { act } = useCaseListStore();
+  const { act, offerUndo } = useCaseListStore();
   const [amending, setAmending] = useState(false);
   const [confirmPostpone, setConfirmPostpone] = useState(false);
-  const canAmend = useCan('recommendations.amend');
   const m = view.meeting;
   const running = m.status === 'planned' && Boolean(m.lockedAt);
   const closeCase = useCaseTimes(m.id, item.referralId, running && item.outcome === 'pending');
@@ -118,7 +129,17 @@ function CaseStage({ view, item, n, total, onGo }: { view: CaseListView; item: C
       m.id,
       () => api.call('recommendations.postpone', { meetingId: m.id, referralId: item.referralId }),
       (r) => (r.nextMeeting ? t('meeting.postponedTo', { date: r.nextMeeting.localDate }) : t('meeting.postponedNoNext')),
-    ).then(closeCase);
+    ).then((ok) => {
+      closeCase();
+      const name = `${item.givenName} ${item.familyName}`;
+      if (ok) {
+        offerUndo({
+          name: t('meeting.undoPostpone', { name }),
+          run: () => api.call('recommendations.undoPostpone', { meetingId: m.id, referralId: item.referralId }),
+          done: t('meeting.postponeUndone', { name }),
+        });
+      }
+    });
   return (
     <article className="case-stage" aria-label={t('meeting.caseOf', { n: n + 1, total })}>
       <div className="stage-top">
@@ -207,13 +228,11 @@ function CaseStage({ view, item, n, total, onGo }: { view: CaseListView; item: C
             ) : (
               <>
                 <RecommendationView versions={item.recommendations} />
-                {canAmend && (
-                  <>
-                    <button type="button" onClick={() => setAmending(true)}>
-                      {t('recommendation.amend')}
-                    </button>{' '}
-                  </>
-                )}
+                <RoleLimited method="recommendations.amend" label={t('recommendation.amend')}>
+                  <button type="button" onClick={() => setAmending(true)}>
+                    {t('recommendation.amend')}
+                  </button>
+                </RoleLimited>{' '}
                 <button
                   type="button"
                   onClick={() => act(m.id, async () => downloadFile(await api.call('caseLists.replyPdf', { meetingId: m.id, referralId: item.referralId })))}

@@ -5,9 +5,11 @@ import { useAppStore } from '../../app/store';
 import { useT } from '../../i18n/useT';
 import { Field, useFieldErrors } from '../../ui/Field';
 import { useCaseListStore } from './store';
+import { useSuggestion } from '../security/useCan';
 import { ConsiderationFields, considerationDraft, considerationInput } from '../follow-through/ConsiderationFields';
 import { isVersionConflict, VersionConflict } from '../team/VersionConflict';
 import { RecommendationView } from './RecommendationView';
+import { DateInput } from '../../ui/DateTimeInputs';
 
 interface Props {
   meetingId: number;
@@ -21,6 +23,7 @@ interface Props {
 /** The recommendation (behandlingsrekommendation) of one case. */
 export function RecommendationForm({ meetingId, item, treatmentOptions, mode, onDone }: Props) {
   const t = useT();
+  const noOptions = useSuggestion('caseLists.saveTreatmentOptions', t('recommendation.noOptions'), t('recommendation.noOptionsYet'));
   const units = useAppStore((s) => s.reference?.units ?? []);
   const { act, error } = useCaseListStore();
   const fe = useFieldErrors(error);
@@ -89,7 +92,7 @@ export function RecommendationForm({ meetingId, item, treatmentOptions, mode, on
       </fieldset>
       <fieldset className={`checks${fe('treatments') ? ' field-invalid' : ''}`}>
         <legend>{t('recommendation.treatments')}</legend>
-        {treatmentOptions.length === 0 && <p className="muted">{t('recommendation.noOptions')}</p>}
+        {treatmentOptions.length === 0 && <p className="muted">{noOptions}</p>}
         {treatmentOptions.map((o) => (
           <label key={o} className="check">
             <input
@@ -124,7 +127,7 @@ export function RecommendationForm({ meetingId, item, treatmentOptions, mode, on
         </select>
       </Field>
       <Field label={t('recommendation.rediscussDate')} error={fe('rediscussDate')}>
-        <input type="date" value={rediscuss} onChange={(e) => setRediscuss(e.target.value)} />
+        <DateInput value={rediscuss} onValue={(v) => setRediscuss(v)} />
       </Field>
       <ConsiderationFields draft={consideration} onChange={setConsideration} fe={fe} />
       {mode === 'amend' && (

@@ -2,6 +2,12 @@ import { createStore } from '../../lib/stores';
 import type { CaseListView } from '../../../shared/api/methods/case-lists';
 import { api } from '../../lib/api';
 
+export interface UndoOffer {
+  name: string;
+  run(): Promise<unknown>;
+  done: string;
+}
+
 interface CaseListState {
   view: CaseListView | null;
   error: unknown;
@@ -11,12 +17,16 @@ interface CaseListState {
   /** Runs a change, then reloads the list; the error (translated by the UI) stays until the next action. */
   act<T>(meetingId: number, change: () => Promise<T>, notice?: string | ((result: T) => string)): Promise<boolean>;
   clearNotice(): void;
+  /** The undo offered for a few seconds after a step (postponing): its accessible name, what it runs, the notice after. */
+  undo: UndoOffer | null;
+  offerUndo(undo: UndoOffer | null): void;
 }
 
 export const useCaseListStore = createStore<CaseListState>((set, get) => ({
   view: null,
   error: null,
   notice: null,
+  undo: null,
   async load(meetingId) {
     try {
       const view = await api.call('caseLists.get', { meetingId });
@@ -26,7 +36,7 @@ export const useCaseListStore = createStore<CaseListState>((set, get) => ({
     }
   },
   async act(meetingId, change, notice) {
-    set({ error: null, notice: null });
+    set({ error: null, notice: null, undo: null });
     try {
       const result = await change();
       await get().load(meetingId);
@@ -40,4 +50,5 @@ export const useCaseListStore = createStore<CaseListState>((set, get) => ({
     }
   },
   clearNotice: () => set({ notice: null }),
+  offerUndo: (undo) => set({ undo }),
 }));

@@ -5,6 +5,7 @@ import { useSubmit } from '../../lib/useSubmit';
 import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Field, useFieldErrors } from '../../ui/Field';
+import { DateInput } from '../../ui/DateTimeInputs';
 
 /** Records the next implementation status of one case; a clinical deviation may send it back to the MDK. */
 export function StatusForm({ meetingId, referralId, today, onSaved }: { meetingId: number; referralId: number; today: string; onSaved(message: string): void }) {
@@ -58,11 +59,11 @@ export function StatusForm({ meetingId, referralId, today, onSaved }: { meetingI
         </Field>
       )}
       <Field label={t('followThrough.eventDate')} error={fe('eventDate')}>
-        <input type="date" value={eventDate} onChange={(e) => setEventDate(e.target.value)} />
+        <DateInput value={eventDate} onValue={(v) => setEventDate(v)} />
       </Field>
       {open && (
         <Field label={t('followThrough.nextCheckDate')} error={fe('nextCheckDate')}>
-          <input type="date" value={nextCheckDate} onChange={(e) => setNextCheckDate(e.target.value)} />
+          <DateInput value={nextCheckDate} onValue={(v) => setNextCheckDate(v)} />
         </Field>
       )}
       <Field label={t('followThrough.note')} error={fe('note')}>

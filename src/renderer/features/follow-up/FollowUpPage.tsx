@@ -13,6 +13,7 @@ import { chartsFor } from './FollowUpCharts';
 import { ReportTableView } from './ReportTableView';
 import { useFollowUpSelection } from './store';
 import { FollowThroughFigures } from '../follow-through/FollowThroughFigures';
+import { DateInput } from '../../ui/DateTimeInputs';
 
 /** UTF-8 text as base64 (the FilePayload the download helper saves). */
 function utf8Base64(text: string): string {
@@ -115,10 +116,10 @@ export default function FollowUpPage() {
           </select>
         </Field>
         <Field label={t('followUp.from')} error={fe('from')}>
-          <input type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+          <DateInput value={draft.from} onValue={(v) => setDraft({ ...draft, from: v })} />
         </Field>
         <Field label={t('followUp.to')} error={fe('to')}>
-          <input type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+          <DateInput value={draft.to} onValue={(v) => setDraft({ ...draft, to: v })} />
         </Field>
         <div className="form-actions">
           <button type="button" onClick={() => setDraft({ ...draft, from: `${year}-01-01`, to: `${year}-12-31` })}>

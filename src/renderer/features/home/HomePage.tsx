@@ -7,6 +7,7 @@ import { useT } from '../../i18n/useT';
 import { Page } from '../../ui/Page';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { careAreaName, formatInstant } from '../referrals/labels';
+import { useSuggestion } from '../security/useCan';
 
 const OPEN_STATUSES = ['received', 'awaiting_completion', 'complete', 'listed', 'discussed'] as const;
 const COMING_MEETINGS = 6;
@@ -14,6 +15,7 @@ const COMING_MEETINGS = 6;
 /** Start page: what needs doing now — the inbox by status, the coming MDKs, pending handovers. */
 export function HomePage() {
   const t = useT();
+  const noMeetings = useSuggestion('series.save', t('overview.noMeetings'), t('overview.noMeetingsYet'));
   const info = useAppStore((s) => s.info)!;
   const reference = useAppStore((s) => s.reference)!;
   const lang = useAppStore((s) => s.lang);
@@ -54,7 +56,7 @@ export function HomePage() {
         <section className="card" aria-labelledby="ov-meetings">
           <h2 id="ov-meetings">{t('overview.comingMeetings')}</h2>
           {meetings.length === 0 ? (
-            <p className="muted">{t('overview.noMeetings')}</p>
+            <p className="muted">{noMeetings}</p>
           ) : (
             <ul className="overview-meetings">
               {meetings.map((m) => (

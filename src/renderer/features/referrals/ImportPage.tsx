@@ -78,7 +78,7 @@ export function ImportPage() {
     {
       key: 'complete',
       header: t('import.col.complete'),
-      width: 'minmax(7rem, 1fr)',
+      width: 'minmax(12rem, 2fr)',
       wrap: true,
       render: (r) =>
         r.missing === undefined ? '' : r.missing.length === 0 ? t('import.complete.yes') : t('import.complete.lacks', { fields: r.missing.map((m) => t(`referral.field.${m}`)).join(', ') }),
@@ -86,7 +86,7 @@ export function ImportPage() {
     {
       key: 'reason',
       header: t('import.col.reason'),
-      width: 'minmax(12rem, 2.5fr)',
+      width: 'minmax(10rem, 2fr)',
       wrap: true,
       render: (r) =>
         r.reasonKey ? (

@@ -1,4 +1,5 @@
 import { useCan } from '../security/useCan';
+import { RoleLimited } from '../security/RoleLimited';
 import { useCallback, useEffect, useState } from 'react';
 import { AWAITS_COMPLETENESS, INBOX_PAGE_ROWS, type ReferralListRow } from '../../../shared/api/methods/referrals';
 import { REFERRAL_STATUSES } from '../../../shared/domain/referral-status';
@@ -33,8 +34,6 @@ const rowKey = (r: ReferralListRow) => r.id;
 export function InboxPage() {
   const t = useT();
   // Physicians read the inbox; registering and importing is for nurses, coordinators, administrators.
-  const canRegister = useCan('referrals.create');
-  const canImport = useCan('referrals.importCommit');
   const canBulk = useCan('referrals.markCompleteMany');
   const [selected, setSelected] = useState<Set<number>>(new Set());
   // Moves after a bulk change, or another user's change on the unit server (team mode), so the list is fetched again.
@@ -82,22 +81,22 @@ export function InboxPage() {
         onChange={(e) => setSelected(e.target.checked ? new Set([...selected, ...shownMarkable]) : new Set())}
       />
     ),
-    width: '2.5rem',
+    width: '3rem',
     render: (r) =>
       markable(r) ? <input type="checkbox" aria-label={t('bulk.select', { name: r.patientName })} checked={selected.has(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} /> : null,
   };
 
   const columns: Column<ReferralListRow>[] = [
     ...(canBulk ? [selectColumn] : []),
-    { key: 'patient', header: t('referrals.col.patient'), width: 'minmax(10rem, 2fr)', render: (r) => <a href={`#/referrals/${r.id}`}>{r.patientName}</a> },
-    { key: 'id', header: t('referrals.col.identifier'), width: '9.5rem', render: (r) => r.identifier },
-    { key: 'area', header: t('referrals.col.careArea'), width: 'minmax(8rem, 1.5fr)', render: (r) => <span title={careAreaName(reference, r.careAreaCode, lang)}>{careAreaName(reference, r.careAreaCode, lang)}</span> },
+    { key: 'patient', header: t('referrals.col.patient'), width: 'minmax(8rem, 1.5fr)', render: (r) => <a href={`#/referrals/${r.id}`}>{r.patientName}</a> },
+    { key: 'id', header: t('referrals.col.identifier'), width: 'minmax(7rem, 9.5rem)', render: (r) => r.identifier },
+    { key: 'area', header: t('referrals.col.careArea'), width: 'minmax(8rem, 2fr)', render: (r) => <span title={careAreaName(reference, r.careAreaCode, lang)}>{careAreaName(reference, r.careAreaCode, lang)}</span> },
     { key: 'unit', header: t('referrals.col.unit'), width: 'minmax(8rem, 1.5fr)', render: (r) => <span title={r.referringUnitName}>{r.referringUnitName}</span> },
-    { key: 'received', header: t('referrals.col.received'), width: '8rem', render: (r) => r.receivedDate },
+    { key: 'received', header: t('referrals.col.received'), width: '7.5rem', render: (r) => r.receivedDate },
     {
       key: 'status',
       header: t('referrals.col.status'),
-      width: '13rem',
+      width: 'minmax(7rem, 1.2fr)',
       render: (r) => (
         <>
           <span className={`status status-${r.status}`}>{t(`referral.status.${r.status}`)}</span>
@@ -105,8 +104,8 @@ export function InboxPage() {
         </>
       ),
     },
-    { key: 'sinceReceived', header: t('referrals.col.sinceReceived'), width: '7rem', render: (r) => <LeadCell days={r.leadTime.sinceReceived} over={r.leadTime.overTarget && r.leadTime.sinceSuspicion === null} target={r.leadTime.targetDays} /> },
-    { key: 'sinceSuspicion', header: t('referrals.col.sinceSuspicion'), width: '7rem', render: (r) => <LeadCell days={r.leadTime.sinceSuspicion} over={r.leadTime.overTarget} target={r.leadTime.targetDays} /> },
+    { key: 'sinceReceived', header: t('referrals.col.sinceReceived'), width: '6.5rem', render: (r) => <LeadCell days={r.leadTime.sinceReceived} over={r.leadTime.overTarget && r.leadTime.sinceSuspicion === null} target={r.leadTime.targetDays} /> },
+    { key: 'sinceSuspicion', header: t('referrals.col.sinceSuspicion'), width: '6.5rem', render: (r) => <LeadCell days={r.leadTime.sinceSuspicion} over={r.leadTime.overTarget} target={r.leadTime.targetDays} /> },
   ];
 
   return (
@@ -114,21 +113,21 @@ export function InboxPage() {
       title={t('referrals.title')}
       actions={
         <>
-          {canRegister && (
+          <RoleLimited method="referrals.create" label={t('referrals.new')} className="primary">
             <a className="button primary" href="#/referrals/new">
               {t('referrals.new')}
             </a>
-          )}
-          {canImport && (
+          </RoleLimited>
+          <RoleLimited method="referrals.importCommit" label={t('referrals.import')}>
             <a className="button" href="#/referrals/import">
               {t('referrals.import')}
             </a>
-          )}
-          {canImport && (
+          </RoleLimited>
+          <RoleLimited method="referralForms.importCommit" label={t('forms.import.link')}>
             <a className="button" href="#/referrals/import-forms">
               {t('forms.import.link')}
             </a>
-          )}
+          </RoleLimited>
         </>
       }
     >

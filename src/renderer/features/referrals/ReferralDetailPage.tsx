@@ -1,4 +1,5 @@
 import { useCan } from '../security/useCan';
+import { RoleLimited, RoleLimitNote } from '../security/RoleLimited';
 import { useCallback, useEffect, useState } from 'react';
 import type { ReferralDetail } from '../../../shared/api/methods/referrals';
 import { isOpenStatus } from '../../../shared/domain/referral-status';
@@ -43,10 +44,12 @@ export function ReferralDetailPage({ id, render }: { id: number; render?(detail:
       title={`${p.familyName}, ${p.givenName}`}
       actions={
         <>
-          {canChange && isOpenStatus(detail.status) && (
-            <a className="button" href={`#/referrals/${detail.id}/edit`}>
-              {t('common.edit')}
-            </a>
+          {isOpenStatus(detail.status) && (
+            <RoleLimited method="referrals.update" label={t('common.edit')}>
+              <a className="button" href={`#/referrals/${detail.id}/edit`}>
+                {t('common.edit')}
+              </a>
+            </RoleLimited>
           )}
           {detail.hasOriginalForm && <OpenOriginalForm referralId={detail.id} />}
           <a className="button" href="#/referrals">
@@ -101,6 +104,7 @@ export function ReferralDetailPage({ id, render }: { id: number; render?(detail:
             })}
           </p>
         )}
+        {!canChange && isOpenStatus(detail.status) && <RoleLimitNote method="referrals.update" />}
         {canChange && isOpenStatus(detail.status) && (
           <StatusActions
             referral={detail}
@@ -111,7 +115,7 @@ export function ReferralDetailPage({ id, render }: { id: number; render?(detail:
             }}
           />
         )}
-        {detail.status === 'awaiting_completion' && !requestText && (
+        {canChange && detail.status === 'awaiting_completion' && !requestText && (
           <button type="button" className="link" onClick={() => api.call('referrals.completionText', { id }).then((r) => setRequestText(r.text), setError)}>
             {t('referral.showRequest')}
           </button>

@@ -4,6 +4,7 @@ import { useT } from '../../i18n/useT';
 import { Field } from '../../ui/Field';
 import { NewUnitForm } from './NewUnitForm';
 import type { ReferralDraft } from './draft';
+import { DateInput } from '../../ui/DateTimeInputs';
 
 interface Props {
   draft: ReferralDraft;
@@ -89,10 +90,10 @@ export function ReferralFieldsSection({ draft, set, fe }: Props) {
       {text('referringPhysician')}
       {text('referringPhone', 40)}
       <Field label={t('referralForm.receivedDate')} error={fe('receivedDate')}>
-        <input type="date" value={draft.receivedDate} onChange={(e) => set('receivedDate', e.target.value)} />
+        <DateInput value={draft.receivedDate} onValue={(v) => set('receivedDate', v)} />
       </Field>
       <Field label={label('suspicionDate')} error={fe('suspicionDate')}>
-        <input type="date" value={draft.suspicionDate} onChange={(e) => set('suspicionDate', e.target.value)} />
+        <DateInput value={draft.suspicionDate} onValue={(v) => set('suspicionDate', v)} />
       </Field>
       {area('question')}
       <Field label={label('icd10')} error={fe('icd10')} hint={t('referralForm.icd10Hint')}>

@@ -20,7 +20,7 @@ export interface Column<R> {
  * A paged list passes `totalRows` (all that match) and `onNearEnd`, called when the user scrolls close
  * to the last row loaded, to fetch the next page.
  */
-export function VirtualTable<R>({ rows, totalRows, onNearEnd, columns, rowKey, label, rowClass, height = '60vh' }: {
+export function VirtualTable<R>({ rows, totalRows, onNearEnd, columns, rowKey, label, rowClass, height = '60vh', minWidth = '52rem' }: {
   rows: R[];
   totalRows?: number;
   onNearEnd?(): void;
@@ -29,6 +29,8 @@ export function VirtualTable<R>({ rows, totalRows, onNearEnd, columns, rowKey, l
   label: string;
   rowClass?(row: R): string;
   height?: string;
+  /** Below this width the table scrolls sideways rather than squeeze its columns until text is cut. */
+  minWidth?: string;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => 42, overscan: 12 });
@@ -39,7 +41,7 @@ export function VirtualTable<R>({ rows, totalRows, onNearEnd, columns, rowKey, l
     if (onNearEnd && lastShown >= rows.length - NEAR_END_ROWS) onNearEnd();
   }, [lastShown, rows.length, onNearEnd]);
   return (
-    <div className="vtable" role="table" aria-label={label} aria-rowcount={(totalRows ?? rows.length) + 1}>
+    <div className="vtable" role="table" aria-label={label} aria-rowcount={(totalRows ?? rows.length) + 1} style={{ ['--vtable-min-width' as string]: minWidth }}>
       <div className="vtable-head" role="rowgroup">
         <div className="vtable-row" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
           {columns.map((c) => (

@@ -6,8 +6,8 @@ import { downloadFile } from '../../lib/files';
 import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Field, useFieldErrors } from '../../ui/Field';
-import { useAppStore } from '../../app/store';
 import { useSubmit } from '../../lib/useSubmit';
+import { DateInput } from '../../ui/DateTimeInputs';
 
 /** 191212121212 → 19121212-1212, as personnummer are read aloud and printed. */
 const formatIdentifier = (s: string) => (/^\d{12}$/.test(s) ? `${s.slice(0, 8)}-${s.slice(8)}` : s);
@@ -17,7 +17,6 @@ const emptyFilter = { from: '', to: '', userName: '', patientIdentifier: '', act
 /** The access log for spot checks (stickprovskontroller), and a patient's own log extract. */
 export function AccessLogSettings() {
   const t = useT();
-  const lang = useAppStore((s) => s.lang);
   const [filter, setFilter] = useState(emptyFilter);
   const [result, setResult] = useState<{ entries: AccessLogEntry[]; truncated: boolean } | null>(null);
   const query = useCallback(
@@ -38,7 +37,8 @@ export function AccessLogSettings() {
     query(emptyFilter).then(setResult, () => {});
   }, [query]);
   const set = (k: keyof typeof filter) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setFilter({ ...filter, [k]: e.target.value });
-  const time = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'sv-SE', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Stockholm' });
+  // ÅÅÅÅ-MM-DD HH:MM:SS in either language.
+  const time = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Stockholm' });
 
   return (
     <div className="settings-section">
@@ -46,10 +46,10 @@ export function AccessLogSettings() {
       <form className="card log-filters" onSubmit={search.submit} aria-label={t('accessLog.filters')}>
         <ErrorBanner error={search.error ?? exportExtract.error} />
         <Field label={t('accessLog.from')} error={fe('from')}>
-          <input type="date" value={filter.from} onChange={set('from')} />
+          <DateInput value={filter.from} onValue={(from) => setFilter({ ...filter, from })} />
         </Field>
         <Field label={t('accessLog.to')} error={fe('to')}>
-          <input type="date" value={filter.to} onChange={set('to')} />
+          <DateInput value={filter.to} onValue={(to) => setFilter({ ...filter, to })} />
         </Field>
         <Field label={t('accessLog.userName')} error={fe('userName')}>
           <input value={filter.userName} onChange={set('userName')} />

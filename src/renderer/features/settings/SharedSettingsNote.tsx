@@ -1,6 +1,6 @@
-import { api } from '../../../shared/api';
-import { ROLES } from '../../../shared/api/contract';
+import { useAppStore } from '../../app/store';
 import { useT } from '../../i18n/useT';
+import { whoMayCall } from '../security/useCan';
 import type { SettingsSection } from './SettingsPage';
 
 /**
@@ -9,12 +9,11 @@ import type { SettingsSection } from './SettingsPage';
  */
 export function SharedSettingsNote({ hidden }: { hidden: SettingsSection[] }) {
   const t = useT();
+  const lang = useAppStore((s) => s.lang);
   if (hidden.length === 0) return null;
   const byRoles = new Map<string, string[]>();
   for (const section of hidden) {
-    const roles = api[section.method!].roles;
-    const names = (roles === 'any' ? ROLES : roles).map((r) => t(`role.${r}`).toLocaleLowerCase());
-    const who = names.length > 1 ? `${names.slice(0, -1).join(', ')} ${t('settings.or')} ${names.at(-1)}` : names[0];
+    const who = whoMayCall(lang, section.method!);
     byRoles.set(who, [...(byRoles.get(who) ?? []), t(section.titleKey)]);
   }
   return (

@@ -241,4 +241,6 @@ export const caseListMethods = {
   'recommendations.postpone': defineMethod({ input: caseRef, roles: RECORDERS, patientData: 'change' }).returns<{
     nextMeeting: { id: number; localDate: string } | null;
   }>(),
+  // The undo offered for a few seconds after postponing: the case back where it was.
+  'recommendations.undoPostpone': defineMethod({ input: caseRef, roles: RECORDERS, patientData: 'change' }).returns<{ ok: true }>(),
 };

@@ -4,8 +4,9 @@ import type { FilePayload } from '../files';
 import { codeText, id, isoDate, optionalText, requiredText } from '../limits';
 import { FREQUENCIES, HOLIDAY_POLICIES } from '../../domain/recurrence';
 import { ATTENDANCE, PARTICIPANT_ROLES, type Attendance, type Quorum } from '../../domain/quorum';
+import { TIME_PATTERN } from '../../domain/date-text';
 
-const time = () => z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'series.timeFormat' });
+const time = () => z.string().regex(TIME_PATTERN, { message: 'series.timeFormat' });
 const managers = ['administrator', 'coordinator'] as const;
 
 const seriesInput = z.object({

@@ -58,8 +58,8 @@ export const cli = {
 
     'cli.import.rejectedRow': 'rad {row}: {reason}',
     'cli.import.warningRow': 'rad {row}: varning: {reason}',
-    'cli.import.summaryDryRun': '{total} rader: provkörning, {valid} skulle importeras, {rejected} avvisade, {alreadyImported} redan importerade',
-    'cli.import.summary': '{total} rader: {imported} importerade, {rejected} avvisade, {alreadyImported} redan importerade',
+    'cli.import.summaryDryRun': '{total} {total#rad|rader}: provkörning, {valid} skulle importeras, {rejected} {rejected#avvisad|avvisade}, {alreadyImported} redan {alreadyImported#importerad|importerade}',
+    'cli.import.summary': '{total} {total#rad|rader}: {imported} {imported#importerad|importerade}, {rejected} {rejected#avvisad|avvisade}, {alreadyImported} redan {alreadyImported#importerad|importerade}',
 
     'cli.meetings.status.planned': 'planerat',
     'cli.meetings.status.cancelled': 'inställt',
@@ -69,14 +69,14 @@ export const cli = {
     'cli.meetings.missing': 'saknas: {roles}',
     'cli.meetings.movedFrom': 'flyttat från {date}',
     'cli.meetings.skipped': 'hoppas över: {holiday}',
-    'cli.meetings.count': '{n} möten.',
+    'cli.meetings.count': '{n} {n#möte|möten}.',
 
-    'cli.ics.exported': '{n} möten exporterade.',
+    'cli.ics.exported': '{n} {n#möte|möten} {n#exporterat|exporterade}.',
     'cli.caseLists.needMeeting': 'Ange mötets id med --meeting (ett positivt heltal).',
     'cli.caseLists.agendaSaved': 'Falllistan sparades: {file}',
     'cli.caseLists.repliesSaved': '{n} MDK-svar sparades i {folder}',
     'cli.carePlans.format': '--format ska vara pdf, fhir eller both.',
-    'cli.carePlans.exported': '{total} vårdplaner fastställda {from}–{to}: {files} filer skrivna till {folder}',
+    'cli.carePlans.exported': '{total} {total#vårdplan|vårdplaner} {total#fastställd|fastställda} {from}–{to}: {files} {files#fil|filer} {files#skriven|skrivna} till {folder}',
   },
   en: {
     'cli.title': 'MDK Coordinator – command line',
@@ -122,7 +122,7 @@ export const cli = {
     'cli.init.recoveryKey': 'The recovery key is on the next line of standard output. It is shown only now: keep it safe, apart from the computer.',
 
     'cli.verify.database': 'Database: {file} (schema {version})',
-    'cli.verify.faultCount': '{n} faults',
+    'cli.verify.faultCount': '{n} {n#fault|faults}',
     'cli.verify.violation': '  {table} row {rowid} → {parent}',
     'cli.verify.healthy': 'The database is healthy.',
     'cli.verify.faulty': 'The database has faults.',
@@ -134,24 +134,24 @@ export const cli = {
 
     'cli.import.rejectedRow': 'row {row}: {reason}',
     'cli.import.warningRow': 'row {row}: warning: {reason}',
-    'cli.import.summaryDryRun': '{total} rows: dry run, {valid} would be imported, {rejected} rejected, {alreadyImported} already imported',
-    'cli.import.summary': '{total} rows: {imported} imported, {rejected} rejected, {alreadyImported} already imported',
+    'cli.import.summaryDryRun': '{total} {total#row|rows}: dry run, {valid} would be imported, {rejected} rejected, {alreadyImported} already imported',
+    'cli.import.summary': '{total} {total#row|rows}: {imported} imported, {rejected} rejected, {alreadyImported} already imported',
 
     'cli.meetings.status.planned': 'planned',
     'cli.meetings.status.cancelled': 'cancelled',
     'cli.meetings.status.finalised': 'finalised',
     'cli.meetings.deadline': 'deadline {deadline}',
-    'cli.meetings.cases': '{count}/{capacity} cases',
+    'cli.meetings.cases': '{count}/{capacity} {capacity#case|cases}',
     'cli.meetings.missing': 'missing: {roles}',
     'cli.meetings.movedFrom': 'moved from {date}',
     'cli.meetings.skipped': 'skipped: {holiday}',
-    'cli.meetings.count': '{n} meetings.',
+    'cli.meetings.count': '{n} {n#meeting|meetings}.',
 
-    'cli.ics.exported': '{n} meetings exported.',
+    'cli.ics.exported': '{n} {n#meeting|meetings} exported.',
     'cli.caseLists.needMeeting': 'Give the meeting’s id with --meeting (a positive whole number).',
     'cli.caseLists.agendaSaved': 'The case list was saved: {file}',
     'cli.caseLists.repliesSaved': '{n} MDK replies saved in {folder}',
     'cli.carePlans.format': '--format must be pdf, fhir or both.',
-    'cli.carePlans.exported': '{total} care plans finalised {from}–{to}: {files} files written to {folder}',
+    'cli.carePlans.exported': '{total} care {total#plan|plans} finalised {from}–{to}: {files} {files#file|files} written to {folder}',
   },
 } satisfies MessageBundle;

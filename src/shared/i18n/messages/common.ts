@@ -88,7 +88,7 @@ export const common = {
     'error.busy': 'The database is busy, try again in a moment.',
     'error.dataInUse': 'The data folder {dir} is already in use by another MDK Coordinator window or browser mode (process {pid}). Close that first; the command line may be used alongside.',
     'validation.required': 'Required.',
-    'validation.tooLong': 'Text too long (at most {maximum} characters).',
+    'validation.tooLong': 'Text too long (at most {maximum} {maximum#character|characters}).',
     'validation.tooShort': 'Too short.',
     'validation.invalidType': 'Wrong kind of value.',
     'validation.invalidValue': 'Invalid value.',

@@ -17,7 +17,7 @@ export const overview = {
     'overview.overTarget': 'Past the lead-time target',
     'overview.comingMeetings': 'Coming MDKs',
     'overview.noMeetings': 'No planned meetings. Conference series are set up in the MDK calendar.',
-    'overview.cases': '{count} of {capacity} cases',
+    'overview.cases': '{count} of {capacity} {capacity#case|cases}',
     'overview.locked': 'locked',
     'overview.carePlans': 'Care plans',
     'overview.pendingHandovers': 'Handovers awaiting confirmation',
