@@ -58,7 +58,7 @@ export const checklist = {
     'checklist.fig.items': 'Checklista nMDK per punkt',
     'checklist.fig.item': 'Punkt',
     'checklist.fig.done': 'Klara i tid',
-    'checklist.fig.note': 'Av {cases} diskuterade fall vid avslutade möten i perioden.',
+    'checklist.fig.note': 'Av {cases} {cases#diskuterat|diskuterade} fall vid avslutade möten i perioden.',
   },
   en: {
     'checklist.title': 'nMDK checklist',
@@ -116,6 +116,6 @@ export const checklist = {
     'checklist.fig.items': 'nMDK checklist by item',
     'checklist.fig.item': 'Item',
     'checklist.fig.done': 'Done in time',
-    'checklist.fig.note': 'Of {cases} cases discussed at finalised meetings in the period.',
+    'checklist.fig.note': 'Of {cases} {cases#case|cases} discussed at finalised meetings in the period.',
   },
 } satisfies MessageBundle;
