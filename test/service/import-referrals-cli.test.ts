@@ -30,7 +30,7 @@ describe('mdk import-referrals', () => {
     const dry = await cli(['import-referrals', file, '--dry-run', '--data', data]);
     expect(dry.out).toEqual([
       'rad 3: personnummer: Datumet finns inte.',
-      'rad 4: remitterande_enhet: Enheten "OKÄND" finns inte. Lägg till den under Inställningar → Enheter eller använd enhetens kod.',
+      'rad 4: remitterande_enhet: Enheten "OKÄND" finns inte. Använd enhetens kod, eller be en administratör eller koordinator lägga till den under Inställningar → Enheter.',
       '3 rader: provkörning, 1 skulle importeras, 2 avvisade, 0 redan importerade',
     ]);
     expect(dry.code).toBe(1);

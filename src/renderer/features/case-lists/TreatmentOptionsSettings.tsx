@@ -5,11 +5,11 @@ import { useAppStore } from '../../app/store';
 import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Field, useFieldErrors } from '../../ui/Field';
+import { CareAreaSelect } from '../settings/CareAreaSelect';
 
 /** Settings tab "Behandlingsalternativ": the treatments a recommendation picks from, per care area. */
 export function TreatmentOptionsSettings() {
   const t = useT();
-  const lang = useAppStore((s) => s.lang);
   const reference = useAppStore((s) => s.reference)!;
   const refresh = useAppStore((s) => s.refresh);
   const workplaceAreas = useAppStore((s) => s.info?.workplace?.careAreaCodes ?? []);
@@ -29,22 +29,16 @@ export function TreatmentOptionsSettings() {
     <form className="settings-section card" onSubmit={save}>
       <p className="muted">{t('treatments.intro')}</p>
       <ErrorBanner error={error} />
-      <Field label={t('treatments.careArea')} error={fe('careAreaCode')}>
-        <select
-          value={code}
-          onChange={(e) => {
-            setCode(e.target.value);
-            setText(reference.careAreas.find((a) => a.code === e.target.value)?.treatmentOptions.join('\n') ?? '');
-            setSaved(false);
-          }}
-        >
-          {areas.map((a) => (
-            <option key={a.code} value={a.code}>
-              {lang === 'sv' ? a.nameSv : a.nameEn}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <CareAreaSelect
+        value={code}
+        areas={areas}
+        error={fe('careAreaCode')}
+        onChange={(next) => {
+          setCode(next);
+          setText(reference.careAreas.find((a) => a.code === next)?.treatmentOptions.join('\n') ?? '');
+          setSaved(false);
+        }}
+      />
       <Field label={t('treatments.options')} error={fe('options')}>
         <textarea rows={8} value={text} onChange={(e) => setText(e.target.value)} />
       </Field>

@@ -1,3 +1,4 @@
+import type { CareArea } from '../../../shared/domain/reference';
 import { useAppStore } from '../../app/store';
 import { useT } from '../../i18n/useT';
 import { Field } from '../../ui/Field';
@@ -8,13 +9,17 @@ export function useActiveCareAreas() {
   return { areas, first: areas[0]?.code ?? '' };
 }
 
-/** Picks the care area a settings tab shows and saves, by its name in the user's language. */
-export function CareAreaSelect({ value, onChange }: { value: string; onChange(code: string): void }) {
+/**
+ * Picks the care area a settings tab shows and saves, by its name in the user's language; `areas` when
+ * the tab offers other than the active ones (the workplace's, say).
+ */
+export function CareAreaSelect({ value, onChange, areas: offered, error }: { value: string; onChange(code: string): void; areas?: CareArea[]; error?: string | null }) {
   const t = useT();
   const lang = useAppStore((s) => s.lang);
-  const { areas } = useActiveCareAreas();
+  const { areas: active } = useActiveCareAreas();
+  const areas = offered ?? active;
   return (
-    <Field label={t('followUp.careArea')}>
+    <Field label={t('followUp.careArea')} error={error}>
       <select value={value} onChange={(e) => onChange(e.target.value)}>
         {areas.map((a) => (
           <option key={a.code} value={a.code}>
