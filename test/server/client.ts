@@ -3,8 +3,12 @@
  * cookie, the page's own Origin, and TLS pinned to the server's certificate fingerprint.
  */
 import { Agent, request } from 'node:https';
+import type { Socket } from 'node:net';
 import type { PeerCertificate } from 'node:tls';
 import type { CallResult } from '../../src/shared/api/errors';
+
+/** Connections whose certificate matched the pinned fingerprint at their handshake. */
+const pinned = new WeakSet<Socket>();
 
 export interface RawResponse {
   status: number;
@@ -28,6 +32,8 @@ export class ServerClient {
       keepAlive: true,
       maxSockets: 4,
       rejectUnauthorized: false,
+      // Every connection makes a full handshake, so the certificate is there to check (see pinned).
+      maxCachedSessions: 0,
     });
     this.fingerprint = fingerprint;
   }
@@ -70,10 +76,9 @@ export class ServerClient {
     if (cookie && !('cookie' in sent)) sent.cookie = cookie;
     return new Promise((resolve, reject) => {
       const req = request(url, { method, agent: this.agent, headers: sent }, (res) => {
-        const cert = (res.socket as unknown as { getPeerCertificate(): PeerCertificate }).getPeerCertificate();
-        if (cert.fingerprint256 !== this.fingerprint) {
+        if (!pinned.has(res.socket)) {
           res.destroy();
-          reject(new Error(`certificate fingerprint ${cert.fingerprint256} is not the pinned ${this.fingerprint}`));
+          reject(new Error(`the connection's certificate was not checked against the pinned ${this.fingerprint}`));
           return;
         }
         const setCookie = res.headers['set-cookie'] ?? [];
@@ -89,6 +94,16 @@ export class ServerClient {
         res.setEncoding('utf8');
         res.on('data', (c: string) => (data += c));
         res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: data }));
+      });
+      // The certificate is checked once per connection, at its handshake: a kept-alive socket reused for
+      // a later call no longer reliably shows its peer's certificate.
+      req.on('socket', (socket) => {
+        if (pinned.has(socket)) return;
+        socket.once('secureConnect', () => {
+          const cert = (socket as unknown as { getPeerCertificate(): PeerCertificate }).getPeerCertificate();
+          if (cert.fingerprint256 === this.fingerprint) pinned.add(socket);
+          else socket.destroy(new Error(`certificate fingerprint ${cert.fingerprint256} is not the pinned ${this.fingerprint}`));
+        });
       });
       req.on('error', reject);
       req.end(body === undefined ? undefined : JSON.stringify(body));
