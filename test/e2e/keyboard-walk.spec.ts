@@ -1,10 +1,13 @@
 /**
- * Keyboard only: from the start page to a locked agenda with Tab, Enter and Space, the focus visible
- * at every stop (a 3 px outline) and never trapped (each target is reached by Tab alone).
+ * Keyboard only, with Tab, Enter, Space and typing: register a referral, lock the agenda, record a
+ * recommendation, finalise a care plan; the focus visible at every stop (a 2 px outline at least) and
+ * never trapped (each target is reached by Tab alone).
  */
 import { test, expect, type AppServer } from './fixtures';
 import { insertMeeting, insertPatient, insertReferral, unitIdByCode } from '../factories';
 import { setWorkplace } from '../../src/main/services/system/workplace';
+import { arrangeDischarge } from '../care-plans/arrange';
+import { TEST_NOW } from '../clock';
 import type { Page } from '@playwright/test';
 
 // The morning of the meeting, once it has begun: a recommendation may be recorded.
@@ -75,4 +78,67 @@ test('lock the agenda and record a recommendation with the keyboard alone: focus
   await page.keyboard.press('Enter');
   await expect(page.getByText('Rekommendationen är sparad.')).toBeVisible();
   expect(server.core.db.prepare("SELECT count(*) FROM recommendation WHERE meeting_id = ?").pluck().get(meetingId)).toBe(1);
+});
+
+test('register a referral with the keyboard alone: every field reached by Tab, choices by typing, saved with Enter', async ({ page, server, openApp }) => {
+  const db = server.core.db;
+  setWorkplace(db, { unitId: unitIdByCode(db, 'SU'), careAreaCodes: ['ANAL'] });
+  await openApp();
+  await expect(page.getByRole('link', { name: 'Anmälningar' })).toBeVisible();
+
+  await tabTo(page, /^Anmälningar$/);
+  await page.keyboard.press('Enter');
+  await tabTo(page, /^Ny anmälan$/);
+  await page.keyboard.press('Enter');
+  await tabTo(page, /^Person- eller samordningsnummer/);
+  await page.keyboard.type('701063-2391');
+  await tabTo(page, /^Efternamn/);
+  await page.keyboard.type('Åkesson');
+  await tabTo(page, /^Förnamn/);
+  await page.keyboard.type('Örjan');
+  // A closed list box takes its choice from the letters typed, as a sighted keyboard user does it.
+  await tabTo(page, /^Vårdområde/);
+  await page.keyboard.type('Analcancer');
+  await expect(page.getByLabel('Vårdområde').locator('option:checked')).toHaveText(/^Analcancer/);
+  await tabTo(page, /^Remitterande enhet/);
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByLabel('Remitterande enhet')).toHaveValue(/\d+/);
+  await tabTo(page, /^Registrera anmälan$/, 120);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => db.prepare("SELECT count(*) FROM patient WHERE family_name = 'Åkesson'").pluck().get()).toBe(1);
+  expect(db.prepare("SELECT count(*) FROM referral").pluck().get()).toBe(1);
+});
+
+test.describe('as the coordinator, on the test clock', () => {
+  test.use({ role: 'coordinator', now: TEST_NOW.toISOString() });
+
+  test('finalise a care plan with the keyboard alone: from the worklist to "fastställd", the dialog answered by Tab and Enter', async ({ page, server, openApp }) => {
+    const db = server.core.db;
+    setWorkplace(db, { unitId: unitIdByCode(db, 'SU'), careAreaCodes: ['ANAL'] });
+    const { referralId } = arrangeDischarge(db);
+    await openApp();
+    await expect(page.getByRole('link', { name: 'Vårdplaner' })).toBeVisible();
+
+    await tabTo(page, /^Vårdplaner$/);
+    await page.keyboard.press('Enter');
+    await tabTo(page, /^Skapa vårdplan från mall: Märta Åström$/);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: 'Vårdplan för Märta Åström' })).toBeVisible();
+    await tabTo(page, /^Kontaktsjuksköterska$/, 120);
+    await page.keyboard.type('Karin Öberg');
+    await tabTo(page, /^Kontaktsjuksköterskans telefon/);
+    await page.keyboard.type('031-342 20 00');
+    await tabTo(page, /^Ansvarig läkare/);
+    await page.keyboard.type('Dr Åke Ström');
+    await tabTo(page, /^Sammanfattning av given behandling/);
+    await page.keyboard.type('Radiokemoterapi 5 veckor.');
+    await tabTo(page, /^Fastställ$/, 150);
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Fastställa vårdplanen?' });
+    await expect(dialog).toBeVisible();
+    await tabTo(page, /^Fastställ vårdplanen$/, 5);
+    await page.keyboard.press('Enter');
+    await expect(page.getByText('Vårdplanen är fastställd.')).toBeVisible();
+    expect(db.prepare("SELECT count(*) FROM care_plan WHERE referral_id = ? AND status = 'finalised'").pluck().get(referralId)).toBe(1);
+  });
 });
