@@ -1,4 +1,4 @@
-/** Arrange-only helpers for the follow-up tests (issue 8): rows straight into a real database file. */
+/** Arrange-only helpers for the follow-up tests: rows straight into a real database file. */
 import type { Db } from '../src/main/db/driver';
 import { testNow } from './clock';
 

@@ -1,5 +1,5 @@
 /**
- * How tests sign in since issue 7: the first administrator is created on first use, a user with the
+ * How tests sign in: the first administrator is created on first use, a user with the
  * wanted role is added, and the session signs in — synchronously and with a cheap scrypt (TEST_KDF),
  * so `testCore()` and the e2e fixture keep their old shape. Arrange-only; never asserts anything.
  */

@@ -126,7 +126,7 @@ test('care plan: from template, edit, finalise, handover confirmed, PDF and FHIR
   await expect(batch.getByText('1 vårdplan, 2 filer nedladdade.')).toBeVisible();
 
   const row = server.core.db.prepare('SELECT status, finalised_by FROM care_plan WHERE referral_id = ?').get(referralId);
-  expect(row).toEqual({ status: 'finalised', finalised_by: TEST_USER_NAMES.coordinator }); // the signed-in user (issue 7)
+  expect(row).toEqual({ status: 'finalised', finalised_by: TEST_USER_NAMES.coordinator }); // the signed-in user
   expect(server.core.db.prepare('SELECT status, confirmed_by FROM care_plan_handover').get()).toEqual({ status: 'confirmed', confirmed_by: 'Eva Lind' });
 });
 

@@ -19,7 +19,7 @@ const SESSION_KEY = 'mdk.session';
 
 /**
  * Browser mode in-process: a real (encrypted) SQLite file in a per-test data folder behind the loopback
- * bridge. Since issue 7 every start signs in two sessions as the test user with `role` (creating the
+ * bridge. Every start signs in two sessions as the test user with `role` (creating the
  * administrator "admin" and that user on first start, passphrase TEST_PASSPHRASE): `api`'s, and the
  * browser session `openApp` hands the page, so tests start past the sign-in screen.
  */

@@ -16,7 +16,7 @@ test.describe('desktop app (Electron)', () => {
       env: { ...process.env, MDK_DATA_DIR: mkdtempSync(join(tmpdir(), 'mdk-electron-')) },
     });
     const win = await app.firstWindow();
-    // Issue 7: the first start creates the administrator, shows the recovery key once, then the workplace step.
+    // The first start creates the administrator, shows the recovery key once, then the workplace step.
     await win.getByLabel('Namn', { exact: true }).fill('Anna Administratör');
     await win.getByLabel('Användarnamn').fill('admin');
     await win.getByLabel('Lösenfras', { exact: true }).fill('korrekt häst batteri');

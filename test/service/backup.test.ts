@@ -138,7 +138,7 @@ describe('backups', () => {
 
 describe('backups of an encrypted database', () => {
   it('stay encrypted with the same key: unreadable without it, readable with it, and restorable', async () => {
-    // Since issue 7 every database is encrypted: the key is the one the sign-in unwrapped.
+    // Every database is encrypted: the key is the one the sign-in unwrapped.
     const { core, api, dataDir } = testCore();
     const key = core.security.key!;
     insertPatient(core.db, { familyName: 'Hemligsson' });

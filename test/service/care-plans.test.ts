@@ -72,7 +72,7 @@ describe('care plans', () => {
     const t = await draft();
     const fin = await fillAndFinalise(t);
     expect(fin.status).toBe('finalised');
-    expect(fin.finalisedBy).toBe(TEST_ADMIN.name); // the signed-in user (issue 7)
+    expect(fin.finalisedBy).toBe(TEST_ADMIN.name); // the signed-in user
     expect(t.core.db.prepare('SELECT discharge_date FROM referral WHERE id = ?').pluck().get(t.referralId)).toBe('2026-11-20');
     expect((await rejects(t.api.call('carePlans.save', { ...fin }))).messageKey).toBe('carePlan.readOnly');
     expect((await t.api.call('carePlans.worklists', {})).missing).toHaveLength(0);

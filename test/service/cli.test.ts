@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/main/cli/index';
 import { testCore, TEST_PASSPHRASE } from './helpers';
 
-// Since issue 7 database commands sign in: --user admin, passphrase from MDK_PASSPHRASE (test/sign-in.ts).
+// Database commands sign in: --user admin, passphrase from MDK_PASSPHRASE (test/sign-in.ts).
 const savedPassphrase = process.env.MDK_PASSPHRASE;
 beforeEach(() => {
   process.env.MDK_PASSPHRASE = TEST_PASSPHRASE;

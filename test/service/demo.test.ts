@@ -5,7 +5,7 @@ import { pdfText } from '../pdf-text';
 import { REFERRAL_STATUSES } from '../../src/shared/domain/referral-status';
 import { testToday } from '../clock';
 
-describe('demo data (issue 9)', () => {
+describe('demo data', () => {
   useCliSignIn();
   it('loads a year of a fictional unit through the real services, flags DEMO and stamps documents', async () => {
     const { core, api } = testCore();

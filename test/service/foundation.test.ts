@@ -40,7 +40,7 @@ describe('database', () => {
     core.close();
     const fileHash = () => createHash('sha256').update(readFileSync(join(dir, 'mdk.sqlite'))).digest('hex');
     const before = fileHash();
-    // Since issue 7 the database opens (and migrates) at sign-in, so the refusal comes from there.
+    // The database opens (and migrates) at sign-in, so the refusal comes from there.
     const again = createCore({ dataDir: dir, kdfCost: TEST_KDF });
     let error: unknown;
     try {

@@ -1,5 +1,5 @@
 /**
- * Bounds and fuzzing of the whole API contract (issue 7, "Proof"). Iterates over `api`, so methods
+ * Bounds and fuzzing of the whole API contract. Iterates over `api`, so methods
  * other features add later are checked and fuzzed too, with no change here.
  * Reproduce a failure with MDK_FUZZ_SEED=<seed printed in the failure>; MDK_FUZZ_RUNS sets calls per method.
  */

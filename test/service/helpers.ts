@@ -48,7 +48,7 @@ export async function withWorkplace(api: ApiClient, unitCode = 'SU', careAreaCod
 }
 
 /**
- * CLI commands sign in since issue 7 (--user or MDK_USER, MDK_PASSPHRASE): for every test of the
+ * CLI commands sign in (--user or MDK_USER, MDK_PASSPHRASE): for every test of the
  * calling file, the environment names the test user of `role`. The data folder must already have its
  * users: create it with `testCore({ dataDir, localRole: role })` first.
  */

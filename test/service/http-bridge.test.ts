@@ -14,7 +14,7 @@ afterEach(async () => {
 
 async function start(role: Role = 'administrator') {
   const { core } = testCore();
-  // Calls below send no x-mdk-session header, so the bridge uses the session "browser" (issue 7: signed in here).
+  // Calls below send no x-mdk-session header, so the bridge uses the session "browser" (signed in here).
   signInAs(core, 'browser', role);
   const staticDir = join(tempDir(), 'renderer');
   mkdirSync(staticDir);

@@ -135,7 +135,7 @@ describe('completeness and status', () => {
     d = await api.call('referrals.get', { id });
     expect(d.withdrawnReason).toBe('Patienten avböjer.');
     expect(d.timeline.map((e) => `${e.fromStatus}→${e.toStatus}`)).toEqual(['null→received', 'received→awaiting_completion', 'awaiting_completion→complete', 'complete→withdrawn']);
-    expect(d.timeline[3]).toMatchObject({ note: 'Patienten avböjer.', userName: TEST_ADMIN.name }); // the signed-in user (issue 7)
+    expect(d.timeline[3]).toMatchObject({ note: 'Patienten avböjer.', userName: TEST_ADMIN.name }); // the signed-in user
     expect((await rejection(api.call('referrals.update', { id, referral: fields }))).messageKey).toBe('referral.notOpen');
     expect((await rejection(api.call('referrals.withdraw', { id, reason: '' }))).issues?.[0].messageKey).toBe('validation.required');
   });

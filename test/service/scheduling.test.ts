@@ -86,7 +86,7 @@ describe('series and meetings', () => {
     const { api, core } = await setup();
     const { id } = await api.call('series.save', thursdays());
     const { meetings } = await api.call('meetings.list', { seriesId: id, from: '2026-11-26', to: '2026-12-03' });
-    // a recommendation (issue 5) refers to the second meeting
+    // a recommendation refers to the second meeting
     const patient = insertPatient(core.db);
     const referral = insertReferral(core.db, { patientId: patient, careAreaCode: 'ANAL' });
     core.db

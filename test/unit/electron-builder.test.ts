@@ -1,5 +1,5 @@
 /**
- * Packaging hardening (issue 7): electron-builder.yml flips Electron's fuses when it packages the app,
+ * Packaging hardening: electron-builder.yml flips Electron's fuses when it packages the app,
  * so the shipped binary cannot be turned into a plain Node runtime or load code from outside its
  * integrity-checked asar archive.
  */

@@ -1,5 +1,5 @@
 /**
- * The CLI signs in like the app (issue 7): `--user NAME` (or MDK_USER) and the passphrase from
+ * The CLI signs in like the app: `--user NAME` (or MDK_USER) and the passphrase from
  * MDK_PASSPHRASE, else asked on the terminal without echo. Its calls are then that user's, with the
  * same roles and the same access log.
  */

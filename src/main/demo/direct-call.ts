@@ -1,7 +1,7 @@
 /**
  * Calls API handlers synchronously inside the caller's transaction, with a clock the demo generator
  * moves forward: the same zod validation and the same services as the router, so timelines, statuses
- * and rules are real, but a year of history can be replayed in one call. (Issue 9.)
+ * and rules are real, but a year of history can be replayed in one call.
  */
 import { api, type Input, type MethodName, type Output } from '../../shared/api';
 import type { Role } from '../../shared/api/contract';

@@ -1,5 +1,5 @@
 /**
- * Demo data (issue 9): a fictional national unit with a year of history, replayed through the real
+ * Demo data: a fictional national unit with a year of history, replayed through the real
  * API handlers with a moving clock (direct-call.ts), so every status, timeline row, case list,
  * recommendation, care plan and handover is made by the same rules as a user's clicks.
  * Patients are fictional names with reservnummer "DEMO-NNNNN" (docs/demo-data.md): no real person's.

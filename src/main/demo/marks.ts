@@ -1,5 +1,5 @@
 /**
- * How exported files say DEMO while demo data is loaded (issue 9). PDFs stamp every page (createPdf's
+ * How exported files say DEMO while demo data is loaded. PDFs stamp every page (createPdf's
  * `demo`); calendars prefix each event; FHIR bundles carry HL7's "test health data" tag (HTEST).
  */
 import type { Db } from '../db/driver';

@@ -1,4 +1,4 @@
-/** The demo unit's shape: care areas with their series rhythm, and the fictional team. (Issue 9.) */
+/** The demo unit's shape: care areas with their series rhythm, and the fictional team. */
 import type { ParticipantRole } from '../../shared/domain/quorum';
 
 export interface DemoArea {

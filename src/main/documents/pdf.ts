@@ -11,7 +11,7 @@ export interface PdfOptions {
   title: string;
   author?: string;
   subject?: string;
-  /** Marks every page DEMO while demo data is loaded (issue 9). */
+  /** Marks every page DEMO while demo data is loaded. */
   demo?: boolean;
   /** Extra bottom margin for a footer. */
   margins?: { top: number; bottom: number; left: number; right: number };

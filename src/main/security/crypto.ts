@@ -1,5 +1,5 @@
 /**
- * Key handling for encryption at rest (issue 7). One random database key; each user's passphrase
+ * Key handling for encryption at rest. One random database key; each user's passphrase
  * (and the recovery key) derives a key-encryption key that wraps it with AES-256-GCM. A changed
  * passphrase re-wraps 32 bytes and re-encrypts nothing.
  */

@@ -61,7 +61,7 @@ export interface Keystore {
   /** Grows with every write: a process holding an older copy reads the file again before it changes it. */
   version?: number;
   createdAt: string;
-  /** Auto-lock after this many minutes without activity (issue 7: default 10). */
+  /** Auto-lock after this many minutes without activity (default 10). */
   autoLockMinutes: number;
   /** HMAC under the database key over the settings (settingsMacFields), like the users' records. */
   settingsMac?: string;

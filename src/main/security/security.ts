@@ -1,5 +1,5 @@
 /**
- * Users, sign-in and the database key (issue 7). The core starts locked: the database file is
+ * Users, sign-in and the database key. The core starts locked: the database file is
  * encrypted and opens only when a user's passphrase opens its key. Accounts live in the keystore
  * (read before the database is open); the key stays in memory while someone is signed in.
  *

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 
-/** Roles of local users (issue 7 adds the accounts; the contract already names who may call what). */
+/** Roles of local users (the contract already names who may call what). */
 export const ROLES = ['administrator', 'coordinator', 'contact_nurse', 'physician'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -16,7 +16,7 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O = unknown> {
   roles: readonly Role[] | 'any';
   patientData: PatientDataUse;
   /**
-   * Part of signing in (issue 7): callable without a signed-in session and while the database is
+   * Part of signing in: callable without a signed-in session and while the database is
    * still locked; runs without a database transaction. Only the security feature sets this.
    */
   signIn?: boolean;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DATE_PATTERN, isRealDate } from '../domain/date-text';
 
-/** Bounds every API text input shares, so no input is unbounded (issue 7: fuzzing). */
+/** Bounds every API text input shares, so no input is unbounded (fuzzing). */
 export const LIMITS = { shortText: 200, mediumText: 2_000, longText: 20_000, listItems: 1_000 } as const;
 
 export const shortText = () => z.string().trim().max(LIMITS.shortText, { message: 'validation.tooLong' });

@@ -38,11 +38,11 @@ export interface CareArea {
   /** Units holding the national assignment (nationella vårdenheter). */
   nationalUnitIds: number[];
   active: boolean;
-  /** Lead-time target in days from receipt to MDK (issue 3 edits it). */
+  /** Lead-time target in days from receipt to MDK (editable in Settings). */
   leadTimeTargetDays: number;
-  /** Referral fields required before a case may be discussed (issue 3 edits them). */
+  /** Referral fields required before a case may be discussed (editable in Settings). */
   requiredFields: string[];
-  /** Treatments a recommendation picks from (issue 5 edits them). */
+  /** Treatments a recommendation picks from (editable in Settings). */
   treatmentOptions: string[];
   /** Where the shipped starting list came from (a national care programme); null when none was shipped. */
   treatmentOptionsSource: string | null;

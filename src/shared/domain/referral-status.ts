@@ -1,4 +1,4 @@
-/** Referral lifecycle (domain.md step 1, issue 3). Pure: used by the services, the UI and tests. */
+/** Referral lifecycle (domain.md step 1). Pure: used by the services, the UI and tests. */
 export const REFERRAL_STATUSES = ['received', 'awaiting_completion', 'complete', 'listed', 'discussed', 'closed', 'withdrawn'] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 

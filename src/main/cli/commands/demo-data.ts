@@ -1,7 +1,7 @@
 import type { CliCommand } from '../command';
 import { translate } from '../../../shared/i18n';
 
-/** `mdk demo-data`: loads the fictional demo unit into an empty database (issue 9). */
+/** `mdk demo-data`: loads the fictional demo unit into an empty database. */
 export const demoDataCommand: CliCommand = {
   name: 'demo-data',
   usage: 'mdk demo-data',

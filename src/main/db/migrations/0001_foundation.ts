@@ -45,9 +45,9 @@ export const m0001_foundation: Migration = {
         name_en TEXT NOT NULL,
         icd10 TEXT NOT NULL DEFAULT '[]', -- JSON array of codes or ranges
         active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
-        lead_time_target_days INTEGER NOT NULL DEFAULT 30 CHECK (lead_time_target_days > 0), -- issue 3
-        required_fields TEXT NOT NULL DEFAULT '[]', -- JSON: referral fields required to be discussed (issue 3)
-        treatment_options TEXT NOT NULL DEFAULT '[]' -- JSON: recommendation treatments to pick from (issue 5)
+        lead_time_target_days INTEGER NOT NULL DEFAULT 30 CHECK (lead_time_target_days > 0),
+        required_fields TEXT NOT NULL DEFAULT '[]', -- JSON: referral fields required to be discussed
+        treatment_options TEXT NOT NULL DEFAULT '[]' -- JSON: recommendation treatments to pick from
       ) STRICT;
 
       CREATE TABLE care_area_national_unit (

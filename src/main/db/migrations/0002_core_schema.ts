@@ -63,7 +63,7 @@ export const m0002_core_schema: Migration = {
         completion_requested_at TEXT,
         completion_missing TEXT, -- JSON array of field names asked for
         treatment_start_date TEXT, -- when recorded: MDK → start of treatment lead time
-        planned_discharge_date TEXT, -- from the national unit (care plan worklist, issue 6)
+        planned_discharge_date TEXT, -- from the national unit (care plan worklist)
         discharge_date TEXT, -- utskrivning: the patient must then carry a finalised care plan
         import_key TEXT UNIQUE, -- makes a re-imported file add nothing
         created_at TEXT NOT NULL,

@@ -9,7 +9,7 @@ import { cached } from '../../db/statements';
 export const CARE_PLAN_TARGET = 0.95;
 
 /**
- * Care plans (issue 6's tables care_plan and care_plan_handover):
+ * Care plans (tables care_plan and care_plan_handover):
  * - discharged: referrals of the care area with a discharge date (utskrivning) in the period;
  *   with a finalised plan when some version of the referral's plan was finalised (a superseded
  *   version was finalised before it was replaced);

@@ -11,7 +11,7 @@ import { RoleLimitNote } from '../security/RoleLimited';
 /**
  * Attendance per participant and the meeting's quorum (beslutsförhet: every required role present
  * on site or remote). Before anything is recorded it shows whether the invited participants cover
- * the required roles. Reusable: the case-list meeting view (issue 5) embeds it with a meeting id.
+ * the required roles. Reusable: the case-list meeting view embeds it with a meeting id.
  */
 export function AttendancePanel({ meetingId, onChange }: { meetingId: number; onChange?: (quorum: Quorum) => void }) {
   const t = useT();

@@ -4,7 +4,7 @@ import { api } from '../../lib/api';
 import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 
-/** First run: loads the fictional demo unit (issue 9); the app then shows the DEMO badge. */
+/** First run: loads the fictional demo unit; the app then shows the DEMO badge. */
 export function LoadDemoButton() {
   const t = useT();
   const refresh = useAppStore((s) => s.refresh);

@@ -8,7 +8,7 @@ import { FirstStart } from '../first-run/FirstStart';
 import { useIdleLock } from './useIdleLock';
 
 /**
- * Nothing of the app renders before sign-in (issue 7). Once signed in the app stays mounted; a lock
+ * Nothing of the app renders before sign-in. Once signed in the app stays mounted; a lock
  * hides it (visibility, inert, aria-hidden) behind the lock screen instead of unmounting it.
  */
 export function AuthGate({ children }: { children: ReactNode }) {

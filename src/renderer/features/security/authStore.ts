@@ -15,7 +15,7 @@ interface AuthState {
   setRecoveryKey(key: string | null): void;
 }
 
-/** Who is signed in on this window and whether it is locked (issue 7). */
+/** Who is signed in on this window and whether it is locked. */
 export const useAuthStore = createStore<AuthState>((set, get) => ({
   status: null,
   recoveryKey: null,

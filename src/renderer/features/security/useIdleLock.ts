@@ -7,7 +7,7 @@ const ACTIVITY_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touc
 const POLL_MS = 5_000;
 
 /**
- * Auto-lock (issue 7): locks this window after `autoLockMs` without keyboard or mouse activity, tells
+ * Auto-lock: locks this window after `autoLockMs` without keyboard or mouse activity, tells
  * the main process about activity (so a long typing session does not lock the session there), and
  * notices a lock decided elsewhere (sleep, screen lock, idle in the main process).
  */

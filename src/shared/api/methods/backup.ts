@@ -42,7 +42,7 @@ const backupName = z
   .max(80, { message: 'validation.tooLong' })
   .regex(/^mdk-backup-\d{8}T\d{9}Z-(auto|manual)\.sqlite$/, { message: 'backup.badName' });
 
-/** Backups and recovery (issue 7): administrators back up and restore; recovery works while damaged. */
+/** Backups and recovery: administrators back up and restore; recovery works while damaged. */
 export const backupMethods = {
   'backup.list': defineMethod({ input: z.object({}), roles: ['administrator'], patientData: 'none' }).returns<BackupOverview>(),
   'backup.create': defineMethod({ input: z.object({}), roles: ['administrator'], patientData: 'none' }).returns<BackupEntry>(),

@@ -11,7 +11,7 @@ export interface DemoLoadResult {
   replacedWorkplace: string | null;
 }
 
-/** Demo data (issue 9): loads a fictional national unit into an empty database. */
+/** Demo data: loads a fictional national unit into an empty database. */
 export const demoMethods = {
   'demo.load': defineMethod({ input: z.object({}), roles: ['administrator'], patientData: 'change' }).returns<DemoLoadResult>(),
 };

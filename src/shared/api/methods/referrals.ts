@@ -204,7 +204,7 @@ const importFile = z.object({
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'import.notCsv' }),
 });
 
-/** Referrals (issue 3): patients, registration, completeness, status, inbox and import. */
+/** Referrals: patients, registration, completeness, status, inbox and import. */
 export const referralMethods = {
   'patients.lookup': defineMethod({ input: z.object(identifierInput), roles: REGISTER_ROLES, patientData: 'read' }).returns<{
     system: IdentifierSystem;

@@ -135,7 +135,7 @@ export type PersonInput = z.input<typeof personInput>;
 
 const range = z.object({ careAreaCode: codeText().optional(), seriesId: id().optional(), from: isoDate(), to: isoDate() });
 
-/** Scheduling (issue 4): series, meetings, participants, attendance, quorum, iCalendar. */
+/** Scheduling: series, meetings, participants, attendance, quorum, iCalendar. */
 export const schedulingMethods = {
   'series.list': defineMethod({ input: z.object({ careAreaCode: codeText().optional() }), roles: 'any', patientData: 'none' }).returns<SeriesView[]>(),
   // 'change': a series change or a cancellation can move patients' listed cases to the next meeting.

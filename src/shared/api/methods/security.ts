@@ -92,7 +92,7 @@ const userInput = z.object({
 });
 export type UserInput = z.input<typeof userInput>;
 
-/** Users and roles, sign-in and auto-lock, the access log (issue 7). */
+/** Users and roles, sign-in and auto-lock, the access log. */
 export const securityMethods = {
   'auth.status': defineMethod({ input: z.object({}), roles: 'any', patientData: 'none', signIn: true }).returns<AuthStatus>(),
   'auth.setup': defineMethod({

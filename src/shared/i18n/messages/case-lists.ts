@@ -1,6 +1,6 @@
 import type { MessageBundle } from '../types';
 
-/** Case lists (falllistor), the meeting, recommendations and MDK replies (issue 5). */
+/** Case lists (falllistor), the meeting, recommendations and MDK replies. */
 export const caseLists = {
   sv: {
     'caseList.title': 'Falllistor',

@@ -1,6 +1,6 @@
 import type { MessageBundle } from '../types';
 
-/** Demo data (issue 9): the first-run button and the refusals. */
+/** Demo data: the first-run button and the refusals. */
 export const demo = {
   sv: {
     'demo.load': 'Ladda demodata',

@@ -1,6 +1,6 @@
 import type { MessageBundle } from '../types';
 
-/** Referrals (issue 3): identifiers, fields, statuses, rules and import messages. UI texts: referrals-ui.ts. */
+/** Referrals: identifiers, fields, statuses, rules and import messages. UI texts: referrals-ui.ts. */
 export const referrals = {
   sv: {
     'identifier.format': 'Ange numret som ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN.',

@@ -1,6 +1,6 @@
 import type { MessageBundle } from '../types';
 
-/** Sign-in, lock, users and roles, the access log (issue 7). */
+/** Sign-in, lock, users and roles, the access log. */
 export const security = {
   sv: {
     'role.administrator': 'Administratör',
