@@ -25,6 +25,8 @@ export interface ChecklistCase {
 
 /** What the checklist is judged on of a meeting itself. */
 export type ChecklistMeeting = Pick<MeetingRow, 'id' | 'careAreaCode' | 'localDate' | 'status' | 'finalisedAt'>;
+/** The columns of `meeting m` that make a ChecklistMeeting. */
+export const CHECKLIST_MEETING_COLUMNS = 'm.id, m.care_area_code careAreaCode, m.local_date localDate, m.status, m.finalised_at finalisedAt';
 
 /**
  * A meeting and the cases whose checklists are wanted. `quorum`, `considerations`: what the caller

@@ -3,7 +3,7 @@ import type { Db } from '../../db/driver';
 import type { ChecklistFigures } from '../../../shared/api/methods/checklist';
 import { CHECKLIST_ITEMS, isComplete } from '../../../shared/domain/checklist';
 import { share } from '../../../shared/domain/statistics';
-import { meetingsChecklists, type ChecklistCase, type ChecklistMeeting } from './evaluate';
+import { CHECKLIST_MEETING_COLUMNS, meetingsChecklists, type ChecklistCase, type ChecklistMeeting } from './evaluate';
 import { groupBy } from '../group-by';
 
 /**
@@ -14,8 +14,8 @@ import { groupBy } from '../group-by';
 export function checklistFigures(db: Db, p: { careAreaCode: string; from: string; to: string }, today: string): ChecklistFigures {
   const meetings = db
     .prepare(
-      `SELECT id, care_area_code careAreaCode, local_date localDate, status, finalised_at finalisedAt FROM meeting
-        WHERE care_area_code = ? AND local_date BETWEEN ? AND ? AND status = 'finalised' ORDER BY starts_at`,
+      `SELECT ${CHECKLIST_MEETING_COLUMNS} FROM meeting m
+        WHERE m.care_area_code = ? AND m.local_date BETWEEN ? AND ? AND m.status = 'finalised' ORDER BY m.starts_at`,
     )
     .all(p.careAreaCode, p.from, p.to) as ChecklistMeeting[];
   const discussed = groupBy(
