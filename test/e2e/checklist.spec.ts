@@ -45,6 +45,41 @@ test('the agenda marks a case whose items before the meeting are open; ticking t
   await expect(anderssonRow.getByRole('region', { name: 'Checklista nMDK: Andersson, Åsa' })).toContainText('Saknas: Anamnes');
 });
 
+test("the referral's own page shows its checklist at the meeting; a tick there is the case list's too", async ({ page, server, openApp }) => {
+  const db = server.core.db;
+  setWorkplace(db, { unitId: unitIdByCode(db, 'SU'), careAreaCodes: ['ANAL'] });
+  const meetingId = insertMeeting(db, { localDate: '2027-01-15', startsAt: '2027-01-15T07:00:00.000Z', capacityCases: 5, minutesPerCase: 10 });
+  const andersson = insertReferral(db, { patientId: insertPatient(db, { familyName: 'Andersson', givenName: 'Åsa' }), receivedDate: '2027-01-06' });
+  const notListed = insertReferral(db, { patientId: insertPatient(db, { familyName: 'Björk', givenName: 'Åsa' }), receivedDate: '2027-01-05' });
+  db.prepare('UPDATE referral SET history = NULL, patient_informed = 0 WHERE id = ?').run(andersson);
+  await server.api.call('caseLists.add', { meetingId, referralIds: [andersson] });
+
+  await openApp();
+  // A referral on no case list has no checklist yet.
+  await page.goto(`${server.url.split('#')[0]}#/referrals/${notListed}`);
+  await expect(page.getByRole('heading', { name: 'Björk, Åsa' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Checklista nMDK' })).toHaveCount(0);
+
+  await page.goto(`${server.url.split('#')[0]}#/referrals/${andersson}`);
+  const checklist = page.getByRole('region', { name: 'Checklista nMDK: MDK 2027-01-15' });
+  await expect(page.getByRole('heading', { name: 'MDK 2027-01-15 · Ej behandlat' })).toBeVisible();
+  const complete = checklist.getByRole('listitem').filter({ hasText: 'Anmälan komplett' });
+  await expect(complete).toContainText('Saknas');
+  await expect(complete).toContainText('Saknas: Anamnes');
+  await expect(complete).toContainText('senast 2027-01-13');
+  await expect(checklist.getByRole('listitem').filter({ hasText: 'Patienten informerad om anmälan' })).toContainText('Saknas');
+  await expect(checklist.getByRole('listitem').filter({ hasText: 'Svar skickat' })).toContainText('Ej aktuellt än');
+  // The images arrive: ticked on the referral's page, saved, and shown as the stored state.
+  const images = checklist.getByRole('checkbox', { name: 'Bilder och patologi tillgängliga för deltagarna' });
+  await images.click();
+  await expect(images).toBeChecked();
+  await expect(checklist.getByRole('listitem').filter({ hasText: 'Bilder och patologi' })).toContainText('bockat av');
+
+  // The agenda counts the same items: two before the meeting still open, not three.
+  await page.getByRole('link', { name: 'MDK 2027-01-15' }).click();
+  await expect(page.getByRole('listitem', { name: 'Fall 1' })).toContainText('Före mötet: 2 punkter saknas');
+});
+
 test.describe('after the meeting', () => {
   // Two working days after a Friday meeting: the reply went home, the patient has been told.
   test.use({ role: 'physician', now: '2027-01-19T09:00:00.000Z' });

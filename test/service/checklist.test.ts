@@ -222,6 +222,67 @@ describe('checklist completion figure', () => {
   });
 });
 
+describe('checklist completion over several meetings', () => {
+  /**
+   * The known dataset and a third meeting, M3 Fri 2026-11-27, finalised the same day: a4 (postponed
+   * at M1 and M2; its referral says "not informed") is discussed there, with the patient informed
+   * and the images ticked at M2, and c1 (new, images ticked at M3). A tick at another meeting counts
+   * for the patient informed only, so a4's images are missing at M3.
+   */
+  async function threeMeetings() {
+    const s = await knownDataset();
+    const { db, api, meeting, referral, at, m2, a4 } = s;
+    const m3 = meeting('2026-11-27');
+    const c1 = referral('Fors');
+    db.prepare('UPDATE referral SET patient_informed = 0 WHERE id = ?').run(a4);
+    at('2026-11-23T08:00:00.000Z');
+    for (const item of ['patient_informed', 'images_available'] as const) await api.call('checklist.tick', { meetingId: m2, referralId: a4, item, done: true });
+    await api.call('caseLists.add', { meetingId: m3, referralIds: [a4, c1] });
+    await api.call('checklist.tick', { meetingId: m3, referralId: c1, item: 'images_available', done: true });
+    await api.call('caseLists.lock', { meetingId: m3 });
+    at('2026-11-27T07:30:00.000Z');
+    for (const r of [a4, c1]) await api.call('recommendations.record', rec(m3, r, { wishesConsidered: 'yes', wishesHow: 'Som önskat', trialConsidered: false }));
+    at('2026-11-27T09:00:00.000Z');
+    await api.call('caseLists.finalise', { meetingId: m3 });
+    return { ...s, m3, c1 };
+  }
+
+  it("counts what each meeting's own case list shows for its discussed cases, a4's M2 ticks judged as at M3", async () => {
+    const { api, m1, m2, m3, a4 } = await threeMeetings();
+    const f = await api.call('followThrough.figures', { careAreaCode: 'ANAL', from: '2026-11-01', to: '2026-11-30' });
+    // The same cases one meeting at a time, as the case list (one meeting per call) judges them.
+    const discussed = (await Promise.all([m1, m2, m3].map((meetingId) => api.call('caseLists.get', { meetingId })))).flatMap((v) =>
+      v.items.filter((i) => i.outcome === 'discussed'),
+    );
+    const a4AtM3 = discussed.find((i) => i.referralId === a4 && i.checklist.some((e) => e.item === 'reply_sent' && e.state === 'done'))!;
+    expect(states(a4AtM3)).toMatchObject({ patient_informed: 'done', images_available: 'overdue' });
+    // 4 of the known dataset, a4 and c1 at M3; a1 complete as before, and neither a4 (images) nor c1 (not told yet: open, not done).
+    expect(f.checklist.cases).toBe(6);
+    expect(discussed).toHaveLength(6);
+    expect(f.checklist.complete).toBe(discussed.filter((i) => i.checklist.every((e) => e.state === 'done')).length);
+    expect(f.checklist.complete).toBe(1);
+    expect(f.checklist.items).toEqual(
+      f.checklist.items.map(({ item }) => {
+        const done = discussed.filter((i) => i.checklist.some((e) => e.item === item && e.state === 'done')).length;
+        return { item, done, share: done / 6 };
+      }),
+    );
+    // Per item beyond the known dataset's counts: a4 and c1 are complete, informed (a4 by the M2 tick, c1 by its referral),
+    // met the specialties (M3 requires none), perspective yes, reply the same day; images: c1 only;
+    // trial: not considered for either (recorded as no); told: neither yet.
+    expect(f.checklist.items.map((i) => [i.item, i.done])).toEqual([
+      ['referral_complete', 5],
+      ['images_available', 4],
+      ['patient_informed', 5],
+      ['specialties_present', 6],
+      ['patient_perspective', 5],
+      ['trial_considered', 3],
+      ['reply_sent', 5],
+      ['patient_told', 2],
+    ]);
+  });
+});
+
 describe('mdk stats', () => {
   useCliSignIn();
   it('prints the checklist completion of the known dataset, overall and per item', async () => {

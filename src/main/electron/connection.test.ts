@@ -11,77 +11,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fake } from '../../../test/electron-fake';
 
-type Listener = (...args: unknown[]) => unknown;
-
-const m = vi.hoisted(() => {
-  const state = {
-    userData: '/nonexistent',
-    ipc: new Map<string, Listener>(),
-    verifyProc: null as Listener | null,
-    headersFilter: null as { urls: string[] } | null,
-    headersListener: null as Listener | null,
-    windows: [] as { options: Record<string, unknown>; loaded: string[] }[],
-    forks: 0,
-    relaunches: 0,
-    appListeners: new Map<string, Listener[]>(),
-  };
-  const app = {
-    on: (event: string, fn: Listener) => state.appListeners.set(event, [...(state.appListeners.get(event) ?? []), fn]),
-    whenReady: () => Promise.resolve(),
-    requestSingleInstanceLock: () => true,
-    quit: () => {},
-    relaunch: () => state.relaunches++,
-    exit: () => {},
-    isPackaged: false,
-    getPath: () => state.userData,
-  };
-  class BrowserWindow {
-    record: { options: Record<string, unknown>; loaded: string[] };
-    constructor(options: Record<string, unknown>) {
-      this.record = { options, loaded: [] };
-      state.windows.push(this.record);
-    }
-    once() {}
-    loadURL(url: string) {
-      this.record.loaded.push(url);
-      return Promise.resolve();
-    }
-  }
-  const module = {
-    app,
-    BrowserWindow,
-    dialog: { showErrorBox: () => {} },
-    shell: { openExternal: async () => {} },
-    ipcMain: { handle: (channel: string, fn: Listener) => state.ipc.set(channel, fn) },
-    protocol: { registerSchemesAsPrivileged: () => {}, handle: () => {} },
-    net: { fetch: async () => new Response('') },
-    powerMonitor: { on: () => {} },
-    Menu: { setApplicationMenu: () => {}, buildFromTemplate: (t: unknown) => t },
-    utilityProcess: {
-      fork: () => {
-        state.forks++;
-        throw new Error('a connected app starts no core');
-      },
-    },
-    MessageChannelMain: class {},
-    session: {
-      defaultSession: {
-        setPermissionRequestHandler: () => {},
-        setPermissionCheckHandler: () => {},
-        setCertificateVerifyProc: (fn: Listener) => (state.verifyProc = fn),
-        webRequest: {
-          onHeadersReceived: (filter: { urls: string[] }, fn: Listener) => {
-            state.headersFilter = filter;
-            state.headersListener = fn;
-          },
-        },
-      },
-    },
-  };
-  return { state, module };
-});
-vi.mock('electron', () => ({ ...m.module, default: m.module }));
+vi.mock('electron', () => import('../../../test/electron-fake').then((f) => f.electronModule()));
 
 const { registerConnectionIpc, installConnectedSession } = await import('./connection');
 const { startDesktopApp } = await import('./main');
@@ -93,11 +25,11 @@ const { loadTlsIdentity } = await import('../server/tls');
 const cleanups: (() => void)[] = [];
 afterEach(() => {
   while (cleanups.length) cleanups.pop()!();
-  m.state.ipc.clear();
-  m.state.windows.length = 0;
-  m.state.relaunches = 0;
-  m.state.verifyProc = null;
-  m.state.headersListener = null;
+  fake.ipc.clear();
+  fake.windows.length = 0;
+  fake.relaunches = 0;
+  fake.verifyProc = null;
+  fake.headersListener = null;
 });
 
 function tempDir() {
@@ -116,7 +48,7 @@ async function tlsServer() {
 }
 
 const fromApp = { senderFrame: { url: 'app://mdk/index.html', parent: null } };
-const invoke = (channel: string, event: unknown, ...args: unknown[]) => m.state.ipc.get(channel)!(event, ...args) as Promise<unknown>;
+const invoke = (channel: string, event: unknown, ...args: unknown[]) => fake.ipc.get(channel)!(event, ...args) as Promise<unknown>;
 
 describe('the connect step (first start or settings)', () => {
   it('remembers the server in the desktop settings once its certificate matched, and restarts into it', async () => {
@@ -158,7 +90,7 @@ describe('a connected window', () => {
     const fp = 'AB:'.repeat(31) + 'AB';
     installConnectedSession({ mode: 'server', url: 'https://mdk.sjukhus.se:8443', fingerprint: fp });
     const verify = (hostname: string, fingerprint: string) =>
-      new Promise<number>((resolve) => m.state.verifyProc!({ hostname, certificate: { fingerprint } }, resolve));
+      new Promise<number>((resolve) => fake.verifyProc!({ hostname, certificate: { fingerprint } }, resolve));
     expect(await verify('mdk.sjukhus.se', electronFingerprint(fp))).toBe(0);
     expect(await verify('mdk.sjukhus.se', electronFingerprint('CD:'.repeat(31) + 'CD'))).toBe(-2);
     expect(await verify('www.1177.se', 'sha256/anything')).toBe(-3);
@@ -166,26 +98,26 @@ describe('a connected window', () => {
 
   it("gives the server's responses a CSP built from its origin (connect-src that origin only)", async () => {
     installConnectedSession({ mode: 'server', url: 'https://mdk.sjukhus.se:8443', fingerprint: null });
-    expect(m.state.headersFilter).toEqual({ urls: ['https://mdk.sjukhus.se:8443/*'] });
+    expect(fake.headersFilter).toEqual({ urls: ['https://mdk.sjukhus.se:8443/*'] });
     const answered = await new Promise<{ responseHeaders: Record<string, string[]> }>((resolve) =>
-      m.state.headersListener!({ responseHeaders: { 'content-type': ['text/html'], 'content-security-policy': ["connect-src *"] } }, resolve),
+      fake.headersListener!({ responseHeaders: { 'content-type': ['text/html'], 'content-security-policy': ["connect-src *"] } }, resolve),
     );
     expect(answered.responseHeaders).toEqual({ 'content-type': ['text/html'], 'Content-Security-Policy': [connectedCsp('https://mdk.sjukhus.se:8443')] });
     expect(answered.responseHeaders['Content-Security-Policy'][0]).toContain('connect-src https://mdk.sjukhus.se:8443;');
   });
 
   it("starts without a core (no local database) and opens the remembered server's page with the connection-only preload", async () => {
-    m.state.userData = tempDir();
+    fake.userData = tempDir();
     const setting = { mode: 'server', url: 'https://mdk.sjukhus.se:8443', fingerprint: 'AB:'.repeat(31) + 'AB' };
-    writeFileSync(join(m.state.userData, CONNECTION_FILE), JSON.stringify(setting));
+    writeFileSync(join(fake.userData, CONNECTION_FILE), JSON.stringify(setting));
     startDesktopApp();
-    await vi.waitFor(() => expect(m.state.windows).toHaveLength(1));
-    const [win] = m.state.windows;
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
+    const [win] = fake.windows;
     expect(win.loaded).toEqual(['https://mdk.sjukhus.se:8443/']);
     expect((win.options.webPreferences as { preload: string }).preload).toMatch(/connected\.cjs$/);
-    expect(m.state.forks).toBe(0);
-    expect(m.state.verifyProc).not.toBeNull();
-    expect(m.state.ipc.has('mdk:call')).toBe(false);
+    expect(fake.forks).toHaveLength(0);
+    expect(fake.verifyProc).not.toBeNull();
+    expect(fake.ipc.has('mdk:call')).toBe(false);
     // The page of the server is the app's own: it may ask the connection shell; another origin may not.
     await expect(invoke(CONNECTION_CHANNELS.current, { senderFrame: { url: 'https://mdk.sjukhus.se:8443/', parent: null } })).resolves.toEqual(setting);
     await expect(invoke(CONNECTION_CHANNELS.current, fromApp)).rejects.toThrow('forbidden');

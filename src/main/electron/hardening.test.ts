@@ -7,70 +7,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fake, type Listener } from '../../../test/electron-fake';
 
-type Listener = (...args: unknown[]) => unknown;
-
-const m = vi.hoisted(() => {
-  const state = {
-    packaged: true,
-    userData: '/nonexistent',
-    appListeners: new Map<string, Listener[]>(),
-    menus: [] as unknown[],
-    cores: [] as { dataDir: string; close(): void }[],
-    forks: [] as import('../../../test/fake-utility-process').ForkedCore[],
-  };
-  const app = {
-    on: (event: string, fn: Listener) => {
-      state.appListeners.set(event, [...(state.appListeners.get(event) ?? []), fn]);
-      return app;
-    },
-    whenReady: () => Promise.resolve(),
-    requestSingleInstanceLock: () => true,
-    quit: () => {},
-    get isPackaged() {
-      return state.packaged;
-    },
-    getPath: () => state.userData,
-  };
-  class BrowserWindow {
-    once() {}
-    loadURL() {
-      return Promise.resolve();
-    }
-  }
-  const module = {
-    app,
-    BrowserWindow,
-    Menu: { buildFromTemplate: (template: unknown) => ({ template }), setApplicationMenu: (menu: unknown) => state.menus.push(menu) },
-    dialog: { showErrorBox: () => {} },
-    shell: { openExternal: async () => {} },
-    ipcMain: { handle: () => {} },
-    protocol: { registerSchemesAsPrivileged: () => {}, handle: () => {} },
-    net: { fetch: async () => new Response('') },
-    powerMonitor: { on: () => {} },
-    session: { defaultSession: { setPermissionRequestHandler: () => {}, setPermissionCheckHandler: () => {} } },
-  };
-  return { state, module };
-});
-vi.mock('electron', async () => {
-  const { fakeUtilityProcess } = await import('../../../test/fake-utility-process');
-  const fakes = fakeUtilityProcess();
-  m.state.forks = fakes.forks;
-  const module = { ...m.module, utilityProcess: fakes.utilityProcess, MessageChannelMain: fakes.MessageChannelMain };
-  return { ...module, default: module };
-});
-vi.mock('../core', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../core')>();
-  const { TEST_KDF } = await import('../security/crypto');
-  return {
-    ...real,
-    createCore: (options: Parameters<typeof real.createCore>[0]) => {
-      const core = real.createCore({ kdfCost: TEST_KDF, ...options });
-      m.state.cores.push(core);
-      return core;
-    },
-  };
-});
+vi.mock('electron', () => import('../../../test/electron-fake').then((f) => f.electronModule()));
+vi.mock('../core', async (importOriginal) => (await import('../../../test/electron-fake')).coreRecorder(importOriginal));
+// Most of what is checked here is a packaged build's.
+fake.packaged = true;
 
 const { installAppMenu } = await import('./menu');
 const { appMenuTemplate, menuRoles } = await import('./menu-template');
@@ -80,15 +22,15 @@ const { projectRoot } = await import('../paths');
 const { policyFilePath } = await import('../data-dir-policy');
 
 const DEVELOPER_ROLES = ['toggleDevTools', 'reload', 'forceReload'];
-const lastMenuRoles = () => menuRoles((m.state.menus.at(-1) as { template: Parameters<typeof menuRoles>[0] }).template);
+const lastMenuRoles = () => menuRoles((fake.menus.at(-1) as { template: Parameters<typeof menuRoles>[0] }).template);
 
 describe('application menu and developer tools', () => {
   afterEach(() => {
-    m.state.packaged = true;
+    fake.packaged = true;
   });
 
   it('a packaged build sets a menu without developer tools or reload, on every system', () => {
-    m.state.packaged = true;
+    fake.packaged = true;
     installAppMenu();
     expect(lastMenuRoles()).toEqual(expect.arrayContaining(['copy', 'paste', 'selectAll', 'quit']));
     for (const role of DEVELOPER_ROLES) expect(lastMenuRoles()).not.toContain(role);
@@ -99,21 +41,21 @@ describe('application menu and developer tools', () => {
   });
 
   it('a development build keeps the developer tools in its menu', () => {
-    m.state.packaged = false;
+    fake.packaged = false;
     installAppMenu();
     expect(lastMenuRoles()).toContain('toggleDevTools');
   });
 
   it('the menu speaks Swedish from the message files', () => {
-    const labels = JSON.stringify((m.state.menus.at(-1) as { template: unknown }).template);
+    const labels = JSON.stringify((fake.menus.at(-1) as { template: unknown }).template);
     expect(labels).toContain('Redigera');
     expect(labels).not.toMatch(/menu\./);
   });
 
   it('windows of a packaged build cannot open developer tools', () => {
-    m.state.packaged = true;
+    fake.packaged = true;
     expect(secureWebPreferences('/app/preload.cjs').devTools).toBe(false);
-    m.state.packaged = false;
+    fake.packaged = false;
     expect(secureWebPreferences('/app/preload.cjs').devTools).toBe(true);
   });
 });
@@ -122,7 +64,7 @@ describe('will-frame-navigate', () => {
   installSecurityGuards();
   const listeners = new Map<string, Listener>();
   const contents = { on: (event: string, fn: Listener) => listeners.set(event, fn), setWindowOpenHandler: () => {} };
-  for (const created of m.state.appListeners.get('web-contents-created') ?? []) created({}, contents);
+  for (const created of fake.appListeners.get('web-contents-created') ?? []) created({}, contents);
   const refused = (url: string, isMainFrame: boolean) => {
     const event = { url, isMainFrame, preventDefault: vi.fn() };
     listeners.get('will-frame-navigate')!(event);
@@ -146,8 +88,8 @@ describe('will-frame-navigate', () => {
 describe('MDK_DATA_DIR in a packaged build', () => {
   const dirs: string[] = [];
   afterEach(() => {
-    for (const l of m.state.appListeners.get('window-all-closed') ?? []) l();
-    m.state.appListeners.delete('window-all-closed');
+    fake.emitApp('window-all-closed');
+    fake.appListeners.delete('window-all-closed');
     while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
     delete process.env.MDK_DATA_DIR;
   });
@@ -156,17 +98,17 @@ describe('MDK_DATA_DIR in a packaged build', () => {
     const userData = mkdtempSync(join(tmpdir(), 'mdk-userdata-'));
     const elsewhere = mkdtempSync(join(tmpdir(), 'mdk-elsewhere-'));
     dirs.push(userData, elsewhere);
-    m.state.packaged = true;
-    m.state.userData = userData;
+    fake.packaged = true;
+    fake.userData = userData;
     process.env.MDK_DATA_DIR = elsewhere;
     (process as { resourcesPath?: string }).resourcesPath = projectRoot();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     startDesktopApp();
     await new Promise((r) => setTimeout(r, 100)); // whenReady
     // The core process is started on the app's own folder, not the one the variable names.
-    expect(m.state.forks.at(-1)!.received[0]).toMatchObject({ kind: 'start', dataDir: userData });
+    expect(fake.forks.at(-1)!.received[0]).toMatchObject({ kind: 'start', dataDir: userData });
     expect(warn).toHaveBeenCalledWith(expect.stringContaining(policyFilePath()));
     warn.mockRestore();
-    for (const close of m.state.appListeners.get('window-all-closed') ?? []) close();
+    fake.emitApp('window-all-closed');
   });
 });

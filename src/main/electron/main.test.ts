@@ -9,108 +9,44 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fake } from '../../../test/electron-fake';
 
-type Listener = (...args: unknown[]) => unknown;
-
-const m = vi.hoisted(() => {
-  const state = {
-    listeners: new Map<string, Listener[]>(),
-    windows: 0,
-    ipc: [] as string[],
-    ipcHandler: null as Listener | null,
-    power: new Map<string, Listener>(),
-    errors: [] as string[],
-    cores: [] as unknown[],
-    forks: [] as import('../../../test/fake-utility-process').ForkedCore[],
-    quits: 0,
-  };
-  const app = {
-    on: (event: string, fn: Listener) => state.listeners.set(event, [...(state.listeners.get(event) ?? []), fn]),
-    whenReady: () => Promise.resolve(),
-    requestSingleInstanceLock: () => true,
-    quit: () => state.quits++,
-    isPackaged: false,
-    getPath: () => '/nonexistent',
-  };
-  class BrowserWindow {
-    constructor() {
-      state.windows++;
-    }
-    once() {}
-    loadURL() {
-      return Promise.resolve();
-    }
-  }
-  const module = {
-    app,
-    BrowserWindow,
-    dialog: { showErrorBox: (_t: string, text: string) => state.errors.push(text) },
-    shell: { openExternal: async () => {} },
-    ipcMain: {
-      handle: (channel: string, fn: Listener) => {
-        if (channel !== 'mdk:call') return; // the connection choice's channels are connection.test.ts's
-        state.ipc.push(channel);
-        state.ipcHandler = fn;
-      },
-    },
-    protocol: { registerSchemesAsPrivileged: () => {}, handle: () => {} },
-    net: { fetch: async () => new Response('') },
-    powerMonitor: { on: (event: string, fn: Listener) => state.power.set(event, fn) },
-    Menu: { setApplicationMenu: () => {}, buildFromTemplate: (template: unknown) => template },
-    session: { defaultSession: { setPermissionRequestHandler: () => {}, setPermissionCheckHandler: () => {} } },
-  };
-  return { state, module };
-});
-vi.mock('electron', async () => {
-  const { fakeUtilityProcess } = await import('../../../test/fake-utility-process');
-  const fakes = fakeUtilityProcess();
-  m.state.forks = fakes.forks;
-  const module = { ...m.module, utilityProcess: fakes.utilityProcess, MessageChannelMain: fakes.MessageChannelMain };
-  return { ...module, default: module };
-});
+vi.mock('electron', () => import('../../../test/electron-fake').then((f) => f.electronModule()));
 // The shell's core, kept so the test can sign in the way the window would; cheap scrypt.
-vi.mock('../core', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../core')>();
-  const { TEST_KDF } = await import('../security/crypto');
-  return {
-    ...real,
-    createCore: (options: Parameters<typeof real.createCore>[0]) => {
-      const core = real.createCore({ kdfCost: TEST_KDF, ...options });
-      m.state.cores.push(core);
-      return core;
-    },
-  };
-});
+vi.mock('../core', async (importOriginal) => (await import('../../../test/electron-fake')).coreRecorder(importOriginal));
 
 const { startDesktopApp } = await import('./main');
 const { createCore } = await import('../core');
 const { databaseFile } = await import('../core-files');
 const { signInAs } = await import('../../../test/sign-in');
 type Core = import('../core').Core;
-const shellCore = () => m.state.cores.at(-1) as Core;
+const shellCore = () => fake.cores.at(-1) as Core;
 
 const dirs: string[] = [];
 afterEach(async () => {
-  for (const l of m.state.listeners.get('window-all-closed') ?? []) l();
+  fake.emitApp('window-all-closed');
   // The core closes its database before its process is ended.
-  await vi.waitFor(() => expect(m.state.forks.every((f) => f.killed)).toBe(true));
-  m.state.listeners.clear();
+  await vi.waitFor(() => expect(fake.forks.every((f) => f.killed)).toBe(true));
+  fake.appListeners.clear();
   while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
   delete process.env.MDK_DATA_DIR;
 });
 
+/** How often the window's call channel was registered: once per start that got its core. */
+const relayRegistrations = () => fake.ipcRegistered.filter((c) => c === 'mdk:call').length;
+
 async function start(dataDir: string) {
   process.env.MDK_DATA_DIR = dataDir;
-  const quits = m.state.quits;
-  const ipc = m.state.ipc.length;
+  const quits = fake.quits;
+  const ipc = relayRegistrations();
   startDesktopApp();
   // whenReady, then the core process reports ready (or failed, and the app quits)
-  await vi.waitFor(() => expect(m.state.ipc.length > ipc || m.state.quits > quits).toBe(true));
+  await vi.waitFor(() => expect(relayRegistrations() > ipc || fake.quits > quits).toBe(true));
 }
 
 /** A call from the app's own window, as the preload makes it. */
 const callFromWindow = (method: string, input: unknown = {}) =>
-  m.state.ipcHandler!({ senderFrame: { url: 'app://mdk/index.html', parent: null }, sender: { id: 1 } }, method, input) as Promise<{
+  fake.ipc.get('mdk:call')!({ senderFrame: { url: 'app://mdk/index.html', parent: null }, sender: { id: 1 } }, method, input) as Promise<{
     ok: boolean;
     result?: unknown;
     error?: { code: string };
@@ -127,7 +63,7 @@ describe('the core process', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'mdk-shell-'));
     dirs.push(dataDir);
     await start(dataDir);
-    const fork = m.state.forks.at(-1)!;
+    const fork = fake.forks.at(-1)!;
     expect(fork.entry).toMatch(/[/\\]core\.js$/);
     expect(fork.options).toMatchObject({ serviceName: 'MDK Coordinator core' });
     expect(fork.received).toEqual([{ kind: 'start', dataDir }]);
@@ -144,7 +80,7 @@ describe('the core process', () => {
     await start(dataDir);
     signInAs(shellCore(), 'window-1', 'coordinator');
     expect(await callFromWindow('system.info')).toMatchObject({ ok: true });
-    m.state.power.get('lock-screen')!();
+    fake.power.get('lock-screen')!();
     await vi.waitFor(async () => expect(await callFromWindow('system.info')).toMatchObject({ ok: false, error: { code: 'locked' } }));
   });
 
@@ -152,7 +88,7 @@ describe('the core process', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'mdk-shell-'));
     dirs.push(dataDir);
     await start(dataDir);
-    m.state.forks.at(-1)!.exit();
+    fake.forks.at(-1)!.exit();
     expect(await callFromWindow('system.info')).toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 
@@ -160,13 +96,13 @@ describe('the core process', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mdk-shell-'));
     dirs.push(dir);
     writeFileSync(join(dir, 'a-file'), '');
-    const windows = m.state.windows;
-    const quits = m.state.quits;
+    const windows = fake.windows.length;
+    const quits = fake.quits;
     await start(join(dir, 'a-file', 'data')); // a data folder inside a file cannot be made
-    expect(m.state.quits).toBe(quits + 1);
-    expect(m.state.windows).toBe(windows);
-    expect(m.state.errors.at(-1)).toMatch(/ENOTDIR|not a directory/i);
-    m.state.errors.length = 0;
+    expect(fake.quits).toBe(quits + 1);
+    expect(fake.windows).toHaveLength(windows);
+    expect(fake.errors.at(-1)).toMatch(/ENOTDIR|not a directory/i);
+    fake.errors.length = 0;
   });
 });
 
@@ -174,10 +110,10 @@ describe('desktop start-up', () => {
   it('serves the API, opens the window and takes the start-up backup', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'mdk-shell-'));
     dirs.push(dataDir);
-    const windows = m.state.windows;
+    const windows = fake.windows.length;
     await start(dataDir);
-    expect(m.state.windows).toBe(windows + 1);
-    expect(m.state.ipc).toContain('mdk:call');
+    expect(fake.windows).toHaveLength(windows + 1);
+    expect(fake.ipc.has('mdk:call')).toBe(true);
     expect(existsSync(join(dataDir, 'backups'))).toBe(false); // locked: no key, no backup yet
     await signIn();
     expect(readdirSync(join(dataDir, 'backups')).some((f) => f.endsWith('-auto.sqlite'))).toBe(true);
@@ -193,10 +129,10 @@ describe('desktop start-up', () => {
     const bytes = readFileSync(file);
     for (let p = 2; p * 4096 < bytes.length - 4096; p += 3) randomBytes(4096).copy(bytes, p * 4096);
     writeFileSync(file, bytes);
-    const windows = m.state.windows;
+    const windows = fake.windows.length;
     await start(dataDir);
-    expect(m.state.errors).toEqual([]);
-    expect(m.state.windows).toBe(windows + 1);
+    expect(fake.errors).toEqual([]);
+    expect(fake.windows).toHaveLength(windows + 1);
     await signIn();
     expect(shellCore().health.ok).toBe(false); // the renderer now shows the recovery screen
     expect(readFileSync(file).equals(bytes)).toBe(true);

@@ -4,73 +4,11 @@
  * check, and the CSP on the app:// protocol.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fake, type Listener } from '../../../test/electron-fake';
 
-type Listener = (...args: unknown[]) => unknown;
-
-const m = vi.hoisted(() => {
-  const appListeners = new Map<string, Listener[]>();
-  let readyResolve: () => void = () => {};
-  const ready = new Promise<void>((r) => (readyResolve = r));
-  const state = {
-    appListeners,
-    readyResolve: () => readyResolve(),
-    windows: [] as { options: Record<string, unknown>; loaded: string[] }[],
-    ipcHandlers: new Map<string, Listener>(),
-    protocolHandlers: new Map<string, Listener>(),
-    privileged: [] as unknown[],
-    permissionRequest: null as Listener | null,
-    permissionCheck: null as Listener | null,
-    openExternal: vi.fn(async () => {}),
-    fetch: vi.fn(async () => new Response('<html></html>', { status: 200, headers: { 'content-type': 'text/html' } })),
-  };
-  const app = {
-    on: (event: string, fn: Listener) => {
-      appListeners.set(event, [...(appListeners.get(event) ?? []), fn]);
-      return app;
-    },
-    whenReady: () => ready,
-    requestSingleInstanceLock: vi.fn(() => true),
-    quit: vi.fn(),
-    isPackaged: false,
-    getPath: vi.fn(() => '/nonexistent'),
-  };
-  class BrowserWindow {
-    record: { options: Record<string, unknown>; loaded: string[] };
-    constructor(options: Record<string, unknown>) {
-      this.record = { options, loaded: [] };
-      state.windows.push(this.record);
-    }
-    once() {}
-    show() {}
-    loadURL(url: string) {
-      this.record.loaded.push(url);
-      return Promise.resolve();
-    }
-  }
-  return {
-    state,
-    module: {
-      app,
-      BrowserWindow,
-      dialog: { showErrorBox: vi.fn() },
-      shell: { openExternal: state.openExternal },
-      ipcMain: { handle: (channel: string, fn: Listener) => state.ipcHandlers.set(channel, fn) },
-      protocol: {
-        registerSchemesAsPrivileged: (s: unknown[]) => state.privileged.push(...s),
-        handle: (scheme: string, fn: Listener) => state.protocolHandlers.set(scheme, fn),
-      },
-      net: { fetch: state.fetch },
-      session: {
-        defaultSession: {
-          setPermissionRequestHandler: (fn: Listener) => (state.permissionRequest = fn),
-          setPermissionCheckHandler: (fn: Listener) => (state.permissionCheck = fn),
-        },
-      },
-    },
-  };
-});
-
-vi.mock('electron', () => ({ ...m.module, default: m.module }));
+vi.mock('electron', () => import('../../../test/electron-fake').then((f) => f.electronModule()));
+// Permission handlers are installed once the app is ready: the test says when.
+const releaseReady = fake.holdReady();
 
 const { secureWebPreferences, installSecurityGuards } = await import('./security');
 const { createMainWindow } = await import('./window');
@@ -112,7 +50,7 @@ describe('window web preferences', () => {
 
   it('the main window uses them and loads only the app origin', () => {
     createMainWindow('/app/preload.cjs');
-    const win = m.state.windows.at(-1)!;
+    const win = fake.windows.at(-1)!;
     expect(win.options.webPreferences).toEqual(secureWebPreferences('/app/preload.cjs'));
     expect(win.loaded).toEqual(['app://mdk/index.html']);
   });
@@ -120,7 +58,7 @@ describe('window web preferences', () => {
 
 describe('navigation, new windows, webviews and permissions', () => {
   installSecurityGuards();
-  const created = m.state.appListeners.get('web-contents-created')![0];
+  const created = fake.appListeners.get('web-contents-created')![0];
   const contents = fakeContents();
   created({}, contents);
 
@@ -137,24 +75,24 @@ describe('navigation, new windows, webviews and permissions', () => {
     expect(contents.fire('will-attach-webview', {}, {})).toBe(true);
   });
 
-  beforeEach(() => m.state.openExternal.mockClear());
+  beforeEach(() => fake.openExternal.mockClear());
 
   it('deny every window.open; listed https health sites open in the system browser instead', () => {
     expect(contents.open('https://www.1177.se/sjukdomar')).toEqual({ action: 'deny' });
-    expect(m.state.openExternal).toHaveBeenCalledWith('https://www.1177.se/sjukdomar');
+    expect(fake.openExternal).toHaveBeenCalledWith('https://www.1177.se/sjukdomar');
     for (const url of ['app://mdk/index.html', 'https://evil.example/', 'javascript:alert(1)', 'file:///C:/Windows', 'http://www.1177.se/']) {
       expect(contents.open(url)).toEqual({ action: 'deny' });
     }
-    expect(m.state.openExternal).toHaveBeenCalledTimes(1);
+    expect(fake.openExternal).toHaveBeenCalledTimes(1);
   });
 
   it('deny every permission request and check (camera, microphone, notifications …)', async () => {
-    m.state.readyResolve();
+    releaseReady();
     await new Promise((r) => setTimeout(r, 0));
     const callback = vi.fn();
     for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal']) {
-      m.state.permissionRequest!({}, permission, callback);
-      expect(m.state.permissionCheck!({}, permission)).toBe(false);
+      fake.permissionRequest!({}, permission, callback);
+      expect(fake.permissionCheck!({}, permission)).toBe(false);
     }
     expect(callback.mock.calls.every(([granted]) => granted === false)).toBe(true);
     expect(callback).toHaveBeenCalledTimes(5);
@@ -164,7 +102,7 @@ describe('navigation, new windows, webviews and permissions', () => {
 describe('IPC sender check', () => {
   const router = vi.fn(async () => ({ ok: true as const, result: 'answer' }));
   registerIpc(router);
-  const handler = m.state.ipcHandlers.get(IPC_CHANNEL)!;
+  const handler = fake.ipc.get(IPC_CHANNEL)!;
   const event = (frame: unknown) => ({ senderFrame: frame, sender: { id: 7 } });
   const forbidden = { ok: false, error: { code: 'forbidden', messageKey: 'error.forbidden' } };
 
@@ -187,10 +125,10 @@ describe('IPC sender check', () => {
 describe('app:// protocol', () => {
   registerAppScheme();
   serveRenderer('/app/renderer');
-  const handle = m.state.protocolHandlers.get('app')!;
+  const handle = fake.protocolHandlers.get('app')!;
 
   it('is a standard, secure scheme', () => {
-    expect(m.state.privileged).toContainEqual({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) });
+    expect(fake.privileged).toContainEqual({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) });
   });
 
   it('serves files from the renderer folder with the strict CSP and nosniff', async () => {
@@ -198,14 +136,14 @@ describe('app:// protocol', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff');
-    expect(m.state.fetch).toHaveBeenLastCalledWith('file:///app/renderer/index.html');
+    expect(fake.fetch).toHaveBeenLastCalledWith('file:///app/renderer/index.html');
   });
 
   it('refuses other hosts and traversal', async () => {
-    m.state.fetch.mockClear();
+    fake.fetch.mockClear();
     expect(((await handle({ url: 'app://other/index.html' })) as Response).status).toBe(404);
     expect(((await handle({ url: 'app://mdk/..%5c..%5csecret' })) as Response).status).toBe(404);
-    expect(m.state.fetch).not.toHaveBeenCalled();
+    expect(fake.fetch).not.toHaveBeenCalled();
   });
 
   it('the CSP allows only the app itself: no inline or eval scripts, no plugins, no framing, no remote connections', () => {

@@ -4,16 +4,29 @@
  */
 import type { Db } from '../../db/driver';
 import type { RequestContext } from '../../router/context';
-import { ApiError, conflict } from '../../../shared/api/errors';
-import { computeQuorum, type Quorum } from '../../../shared/domain/quorum';
+import { ApiError, conflict, notFound } from '../../../shared/api/errors';
+import { computeQuorum, type Quorum, type QuorumParticipant } from '../../../shared/domain/quorum';
 import { utcToStockholm } from '../../../shared/domain/stockholm-time';
-import { meetingRow, participantsOf } from '../scheduling/meetings';
 
 /** The quorum as the recorded attendance stands, against the series' required roles. */
 export function meetingQuorum(db: Db, meetingId: number): Quorum {
-  const row = meetingRow(db, meetingId);
-  const required = row.required_roles ? (JSON.parse(row.required_roles) as string[]) : [];
-  return computeQuorum(required, participantsOf(db, meetingId));
+  const quorum = meetingQuorums(db, [meetingId]).get(meetingId);
+  if (!quorum) throw notFound('meeting', meetingId);
+  return quorum;
+}
+
+/** The quorum of many meetings at once (two queries), as `meetingQuorum` judges each. */
+export function meetingQuorums(db: Db, meetingIds: readonly number[]): Map<number, Quorum> {
+  const ids = JSON.stringify(meetingIds);
+  const required = db
+    .prepare('SELECT m.id, s.required_roles roles FROM meeting m LEFT JOIN conference_series s ON s.id = m.series_id WHERE m.id IN (SELECT value FROM json_each(?))')
+    .all(ids) as { id: number; roles: string | null }[];
+  const attendance = db
+    .prepare('SELECT meeting_id meetingId, role, attendance FROM meeting_participant WHERE meeting_id IN (SELECT value FROM json_each(?))')
+    .all(ids) as (QuorumParticipant & { meetingId: number })[];
+  return new Map(
+    required.map((m) => [m.id, computeQuorum(m.roles ? (JSON.parse(m.roles) as string[]) : [], attendance.filter((p) => p.meetingId === m.id))]),
+  );
 }
 
 /** Refuses to record anything of a meeting that has not begun, saying when it begins (Stockholm time). */

@@ -3,8 +3,8 @@ import type { Db } from '../../db/driver';
 import type { ChecklistFigures } from '../../../shared/api/methods/checklist';
 import { CHECKLIST_ITEMS, isComplete } from '../../../shared/domain/checklist';
 import { share } from '../../../shared/domain/statistics';
-import { loadMeeting } from '../case-lists/queries';
-import { caseChecklists } from './evaluate';
+import { CHECKLIST_MEETING_COLUMNS, meetingsChecklists, type ChecklistCase, type ChecklistMeeting } from './evaluate';
+import { groupBy } from '../group-by';
 
 /**
  * Definition (also in the PDF's method section): of the discussed cases, those whose every checklist
@@ -13,15 +13,27 @@ import { caseChecklists } from './evaluate';
  */
 export function checklistFigures(db: Db, p: { careAreaCode: string; from: string; to: string }, today: string): ChecklistFigures {
   const meetings = db
-    .prepare(`SELECT id FROM meeting WHERE care_area_code = ? AND local_date BETWEEN ? AND ? AND status = 'finalised' ORDER BY starts_at`)
-    .pluck()
-    .all(p.careAreaCode, p.from, p.to) as number[];
-  const discussed = db.prepare(
-    `SELECT ci.referral_id referralId, ci.outcome FROM case_list_item ci
-      WHERE ci.meeting_id = ? AND ci.outcome = 'discussed'
-        AND EXISTS (SELECT 1 FROM recommendation rc WHERE rc.meeting_id = ci.meeting_id AND rc.referral_id = ci.referral_id AND rc.superseded_at IS NULL)`,
+    .prepare(
+      `SELECT ${CHECKLIST_MEETING_COLUMNS} FROM meeting m
+        WHERE m.care_area_code = ? AND m.local_date BETWEEN ? AND ? AND m.status = 'finalised' ORDER BY m.starts_at`,
+    )
+    .all(p.careAreaCode, p.from, p.to) as ChecklistMeeting[];
+  const discussed = groupBy(
+    db
+      .prepare(
+        `SELECT ci.meeting_id meetingId, ci.referral_id referralId, ci.outcome FROM case_list_item ci
+          WHERE ci.meeting_id IN (SELECT value FROM json_each(?)) AND ci.outcome = 'discussed'
+            AND EXISTS (SELECT 1 FROM recommendation rc WHERE rc.meeting_id = ci.meeting_id AND rc.referral_id = ci.referral_id AND rc.superseded_at IS NULL)`,
+      )
+      .all(JSON.stringify(meetings.map((m) => m.id))) as (ChecklistCase & { meetingId: number })[],
+    (c) => c.meetingId,
   );
-  const lists = meetings.flatMap((id) => [...caseChecklists(db, loadMeeting(db, id), discussed.all(id) as { referralId: number; outcome: 'discussed' }[], today).values()]);
+  const checklists = meetingsChecklists(
+    db,
+    meetings.map((meeting) => ({ meeting, cases: discussed.get(meeting.id) ?? [] })),
+    today,
+  );
+  const lists = [...checklists.values()].flatMap((byCase) => [...byCase.values()]);
   const complete = lists.filter(isComplete).length;
   const applying = CHECKLIST_ITEMS.filter((item) => lists.some((l) => l.some((e) => e.item === item)));
   return {

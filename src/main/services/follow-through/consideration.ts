@@ -50,17 +50,26 @@ export function withConsideration<R>(ctx: RequestContext, c: ConsiderationInput,
   return result;
 }
 
-type Row = Omit<CaseConsideration, 'trialConsidered'> & { referralId: number; trialConsidered: number | null };
+type Row = Omit<CaseConsideration, 'trialConsidered'> & { meetingId: number; referralId: number; trialConsidered: number | null };
 
 export function loadConsiderations(db: Db, meetingId: number): Map<number, CaseConsideration> {
+  return considerationsOf(db, [meetingId]).get(meetingId) ?? new Map();
+}
+
+/** The considerations of many meetings in one query: by meeting, then by referral. */
+export function considerationsOf(db: Db, meetingIds: readonly number[]): Map<number, Map<number, CaseConsideration>> {
   const rows = db
     .prepare(
-      `SELECT referral_id referralId, wishes_considered wishesConsidered, wishes_how wishesHow, trial_considered trialConsidered, trial_name trialName,
+      `SELECT meeting_id meetingId, referral_id referralId, wishes_considered wishesConsidered, wishes_how wishesHow, trial_considered trialConsidered, trial_name trialName,
               trial_eu_ct_number trialEuCtNumber, trial_not_eligible_reason trialNotEligibleReason, opened_at openedAt, closed_at closedAt
-         FROM case_consideration WHERE meeting_id = ?`,
+         FROM case_consideration WHERE meeting_id IN (SELECT value FROM json_each(?))`,
     )
-    .all(meetingId) as Row[];
-  return new Map(rows.map(({ referralId, trialConsidered, ...r }) => [referralId, { ...r, trialConsidered: trialConsidered === null ? null : trialConsidered === 1 }]));
+    .all(JSON.stringify(meetingIds)) as Row[];
+  const out = new Map<number, Map<number, CaseConsideration>>(meetingIds.map((id) => [id, new Map()]));
+  for (const { meetingId, referralId, trialConsidered, ...r } of rows) {
+    out.get(meetingId)!.set(referralId, { ...r, trialConsidered: trialConsidered === null ? null : trialConsidered === 1 });
+  }
+  return out;
 }
 
 /** The meeting view opened a case (first time counts) or closed it (last time counts). */

@@ -4,6 +4,7 @@ import { ageOn, formatIdentifier } from '../../../shared/domain/identifiers';
 import { findPatientId, openReferrals, patientSummary, readIdentifier } from './patients';
 import { createReferral, updateReferral } from './register';
 import { getReferral } from './read';
+import { referralChecklists } from '../checklist/of-referral';
 import { listReferrals } from './list';
 import { close, completionText, markComplete, requestCompletion, withdraw } from './lifecycle';
 import { commitImport, previewImport } from './import/import';
@@ -48,7 +49,7 @@ export const referralHandlers: Pick<Handlers, Methods> = {
   'referrals.get': ({ id }, ctx) => {
     const detail = getReferral(ctx.db, id, ctx.now());
     ctx.notePatientAccess({ patientId: detail.patient.id, objectType: 'referral', objectId: id });
-    return detail;
+    return { ...detail, checklists: referralChecklists(ctx.db, id, stockholmToday(ctx.now())) };
   },
   'referrals.list': (input, ctx) => listReferrals(ctx, input as Parameters<typeof listReferrals>[1]),
   'referrals.requestCompletion': ({ id }, ctx) => requestCompletion(ctx, id),

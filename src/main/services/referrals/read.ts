@@ -37,7 +37,8 @@ export function missingFor(db: Db, row: ReferralRow): RequirableField[] {
   return missingFields(rowToFields(row), careAreaRules(db, row.care_area_code).requiredFields);
 }
 
-export function getReferral(db: Db, id: number, now: Date): ReferralDetail {
+/** The referral's own facts; its checklists are the checklist service's, added by the handler. */
+export function getReferral(db: Db, id: number, now: Date): Omit<ReferralDetail, 'checklists'> {
   const today = stockholmToday(now);
   const row = loadReferralRow(db, id);
   const rules = careAreaRules(db, row.care_area_code);

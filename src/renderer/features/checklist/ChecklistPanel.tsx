@@ -27,35 +27,42 @@ function howDone(e: ChecklistEntry, t: T): string | null {
   return null;
 }
 
+/** A case's checklist at a meeting, and what follows a saved tick (the page reads the checklist again). */
+export interface ChecklistSubject {
+  meetingId: number;
+  referralId: number;
+  /** Names the checklist for screen readers: whose it is, or at which meeting. */
+  label: string;
+  entries: ChecklistEntry[];
+  onTicked(): Promise<unknown> | void;
+}
+
 /**
  * A case's nMDK checklist at a meeting, by phase (before, during, after). Items a user keeps are ticked
  * here; "patient told" asks who told the patient and when. `phases` limits what is shown.
  */
-export function ChecklistPanel({ item, phases = CHECKLIST_PHASES }: { item: CaseListItem; phases?: readonly ChecklistPhase[] }) {
+export function Checklist({ of, phases = CHECKLIST_PHASES }: { of: ChecklistSubject; phases?: readonly ChecklistPhase[] }) {
   const t = useT();
-  const { act } = useCaseListStore();
-  const meetingId = useCaseListStore((s) => s.view?.meeting.id ?? 0);
   const canTick = useCan('checklist.tick');
   const [error, setError] = useState<unknown>(null);
   const [told, setTold] = useState({ doneBy: '', doneOn: '' });
   const fe = useFieldErrors(error);
-  const label = `${t('checklist.title')}: ${item.familyName}, ${item.givenName}`;
   const tick = async (e: ChecklistEntry, done: boolean, extra: { doneBy?: string; doneOn?: string } = {}) => {
     setError(null);
     const which = e.item;
     if (!isTicked(which)) return;
     try {
-      await api.call('checklist.tick', { meetingId, referralId: item.referralId, item: which, done, doneBy: extra.doneBy || null, doneOn: extra.doneOn || null });
-      await act(meetingId, async () => undefined);
+      await api.call('checklist.tick', { meetingId: of.meetingId, referralId: of.referralId, item: which, done, doneBy: extra.doneBy || null, doneOn: extra.doneOn || null });
+      await of.onTicked();
     } catch (err) {
       setError(err);
     }
   };
   return (
-    <section className="checklist" aria-label={label}>
+    <section className="checklist" aria-label={of.label}>
       <ErrorBanner error={error} />
       {phases.map((phase) => {
-        const entries = item.checklist.filter((e) => e.phase === phase);
+        const entries = of.entries.filter((e) => e.phase === phase);
         if (!entries.length) return null;
         return (
           <div key={phase}>
@@ -110,6 +117,21 @@ export function ChecklistPanel({ item, phases = CHECKLIST_PHASES }: { item: Case
       })}
     </section>
   );
+}
+
+/** A case's checklist on the case list or in the meeting view: a tick reloads the case list. */
+export function ChecklistPanel({ item, phases }: { item: CaseListItem; phases?: readonly ChecklistPhase[] }) {
+  const t = useT();
+  const { act } = useCaseListStore();
+  const meetingId = useCaseListStore((s) => s.view?.meeting.id ?? 0);
+  const of: ChecklistSubject = {
+    meetingId,
+    referralId: item.referralId,
+    label: `${t('checklist.title')}: ${item.familyName}, ${item.givenName}`,
+    entries: item.checklist,
+    onTicked: () => act(meetingId, async () => undefined),
+  };
+  return <Checklist of={of} phases={phases} />;
 }
 
 /** On the agenda: a mark when the case's "before" items are open, and its checklist to open and tick. */

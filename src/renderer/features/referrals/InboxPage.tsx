@@ -36,9 +36,6 @@ export function InboxPage() {
   // Physicians read the inbox; registering and importing is for nurses, coordinators, administrators.
   const canBulk = useCan('referrals.markCompleteMany');
   const [selected, setSelected] = useState<Set<number>>(new Set());
-  // Moves after a bulk change, or another user's change on the unit server (team mode), so the list is fetched again.
-  const [reloads, setReloads] = useState(0);
-  useDataChanged(() => setReloads((n) => n + 1));
   const lang = useAppStore((s) => s.lang);
   const reference = useAppStore((s) => s.reference)!;
   const filters = useInboxStore();
@@ -55,9 +52,12 @@ export function InboxPage() {
   // A page at a time: only the referrals scrolled into view are fetched (and access-logged).
   const fetchPage = useCallback(
     (offset: number) => api.call('referrals.list', { ...(JSON.parse(queryKey) as ReturnType<typeof toQuery>), offset, limit: INBOX_PAGE_ROWS }),
-    [queryKey, reloads], // eslint-disable-line react-hooks/exhaustive-deps
+    [queryKey],
   );
-  const { rows, total, error, loadMore } = usePagedRows(fetchPage, rowKey);
+  const { rows, total, error, loadMore, refresh } = usePagedRows(fetchPage, rowKey);
+  // After a bulk change, or another user's change on the unit server (team mode), every page the user
+  // has scrolled through is read again in place: the rows, the scroll position and the selection stay.
+  useDataChanged(refresh);
 
   const markable = (r: ReferralListRow) => AWAITS_COMPLETENESS.includes(r.status);
   const shownMarkable = (rows ?? []).filter(markable).map((r) => r.id);
@@ -198,7 +198,7 @@ export function InboxPage() {
                 selected={[...selected]}
                 onDone={() => {
                   setSelected(new Set());
-                  setReloads((n) => n + 1);
+                  refresh();
                 }}
               />
             )}

@@ -12,6 +12,7 @@ import { ErrorBanner } from '../../ui/ErrorBanner';
 import { StatusActions } from './StatusActions';
 import { CompletionRequest } from './CompletionRequest';
 import { ReferralFacts } from './ReferralFacts';
+import { ReferralChecklists } from '../checklist/ReferralChecklists';
 import { careAreaName, formatInstant } from './labels';
 
 /** One referral: who, what is missing, lead time, status actions, completion request and timeline. */
@@ -125,6 +126,8 @@ export function ReferralDetailPage({ id, render }: { id: number; render?(detail:
       {requestText && <CompletionRequest text={requestText} />}
 
       <ReferralFacts detail={detail} />
+
+      <ReferralChecklists referralId={detail.id} checklists={detail.checklists} onChanged={load} />
 
       <section className="card">
         <h2>{t('referral.timeline')}</h2>

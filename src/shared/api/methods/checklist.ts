@@ -19,6 +19,14 @@ export interface MeetingChecklist {
   missing: { item: ChecklistEntry['item']; count: number }[];
 }
 
+/** A referral's checklist at one meeting whose case list it is on (the referral's own page shows each). */
+export interface ReferralChecklist {
+  meetingId: number;
+  meetingDate: string;
+  outcome: 'pending' | 'discussed' | 'postponed';
+  entries: ChecklistEntry[];
+}
+
 /** Checklist completion of a care area and period (a follow-up figure). */
 export interface ChecklistFigures {
   /** Discussed cases (current recommendation) at the care area's finalised meetings in the period. */

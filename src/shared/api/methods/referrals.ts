@@ -5,6 +5,7 @@ import { REFERRAL_STATUSES, type ReferralStatus } from '../../domain/referral-st
 import { REQUIRABLE_FIELDS, type RequirableField } from '../../domain/completeness';
 import type { IdentifierSystem } from '../../domain/identifiers';
 import { expectedVersion } from '../row-version';
+import type { ReferralChecklist } from './checklist';
 
 /** Contact nurses and coordinators take in registrations; administrators too. Physicians read. */
 const REGISTER_ROLES: readonly Role[] = ['administrator', 'coordinator', 'contact_nurse'];
@@ -144,6 +145,8 @@ export interface ReferralDetail extends ReferralFields {
   updatedAt: string;
   /** Who last changed the referral's fields (null before anyone edited it). */
   updatedBy: string | null;
+  /** Its nMDK checklist at each meeting (not cancelled) whose case list it is on, the latest first. */
+  checklists: ReferralChecklist[];
 }
 
 /** What a bulk "mark complete" did: the referrals now complete, and the others with what they lack. */

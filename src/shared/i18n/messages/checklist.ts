@@ -4,6 +4,7 @@ import type { MessageBundle } from '../types';
 export const checklist = {
   sv: {
     'checklist.title': 'Checklista nMDK',
+    'checklist.atMeeting': 'MDK {date}',
     'checklist.phase.before': 'Före',
     'checklist.phase.during': 'Under',
     'checklist.phase.after': 'Efter',
@@ -62,6 +63,7 @@ export const checklist = {
   },
   en: {
     'checklist.title': 'nMDK checklist',
+    'checklist.atMeeting': 'Conference on {date}',
     'checklist.phase.before': 'Before',
     'checklist.phase.during': 'During',
     'checklist.phase.after': 'After',
