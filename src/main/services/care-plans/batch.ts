@@ -5,7 +5,7 @@ import { invalid } from '../../../shared/api/errors';
 import type { BatchChunkResult, ExportFormat } from '../../../shared/api/methods/care-plans';
 import type { CarePlanDetail } from '../../../shared/api/methods/care-plans';
 import { loadDetail } from './store';
-import { carePlanPdf } from './pdf';
+import { renderPdf } from '../../documents/pdf-pool';
 import { carePlanBundle } from './fhir';
 import { exportDestination } from '../exports/write-file';
 import { yieldToOtherCalls } from '../../router/jobs';
@@ -63,7 +63,7 @@ export function batchChunk(
         await yieldToOtherCalls();
         const stem = fileStem(plan);
         if (input.format !== 'fhir') {
-          out.put({ fileName: `${stem}.pdf`, mimeType: 'application/pdf', base64: (await carePlanPdf(plan, { demo })).toString('base64') });
+          out.put({ fileName: `${stem}.pdf`, mimeType: 'application/pdf', base64: (await renderPdf('carePlan', plan, { demo })).toString('base64') });
         }
         if (input.format !== 'pdf') {
           const json = JSON.stringify(bundles[i], null, 2);
