@@ -10,7 +10,11 @@ export default defineConfig({
     // the thread that renders PDFs (src/main/documents/pdf-pool.ts looks for it here).
     build: {
       rollupOptions: {
-        input: { index: resolve('src/main/electron/index.ts'), core: resolve('src/main/host/core-entry.ts'), 'pdf-worker': resolve('src/main/documents/pdf-worker.ts') },
+        input: {
+          index: resolve('src/main/electron/index.ts'),
+          core: resolve('src/main/host/core-entry.ts'),
+          'pdf-worker': resolve('src/main/documents/pdf-worker.ts'),
+        },
       },
     },
   },

@@ -23,7 +23,10 @@ parentPort!.on('message', async ({ id, kind, args }: PdfRequest) => {
     const render = pdfJobs[kind] as (...a: unknown[]) => Promise<Buffer>;
     const bytes = await render(...args);
     // A whole ArrayBuffer moves to the core's thread without a copy; a slice of a pooled one is copied.
-    const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    const own =
+      bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+        ? (bytes.buffer as ArrayBuffer)
+        : (bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     parentPort!.postMessage({ id, bytes: own } satisfies PdfAnswer, [own]);
   } catch (e) {
     const error = e instanceof Error ? e : new Error(String(e));
