@@ -38,9 +38,10 @@ export function resolveOutDir(outDir: string, dataDir: string): string {
 /**
  * One chunk of a batch export: loads the chunk's plans synchronously (inside the router's
  * transaction, where the handler logs them), and `write` makes the files once the log rows are
- * committed (ctx.afterCommit), each under a temporary name until complete. Making a PDF takes a
- * tenth of a second or more and settles without a turn of the event loop, so `write` lets the calls
- * that arrived meanwhile run before each plan, and reports the export's progress (plans of the period).
+ * committed (ctx.afterCommit), each under a temporary name until complete. The PDFs render in the
+ * PDF worker; where one renders on this thread (a one-shot CLI command) it settles without a turn of
+ * the event loop, so `write` also lets the calls that arrived meanwhile run before each plan, and
+ * reports the export's progress (plans of the period).
  */
 export function batchChunk(
   db: Db,
