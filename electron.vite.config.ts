@@ -6,8 +6,17 @@ import { resolve } from 'node:path';
 export default defineConfig({
   main: {
     plugins: [externalizeDepsPlugin()],
-    // index: the shell (windows, IPC relay); core: the utility process that runs the core.
-    build: { rollupOptions: { input: { index: resolve('src/main/electron/index.ts'), core: resolve('src/main/host/core-entry.ts') } } },
+    // index: the shell (windows, IPC relay); core: the utility process that runs the core; pdf-worker:
+    // the thread that renders PDFs (src/main/documents/pdf-pool.ts looks for it here).
+    build: {
+      rollupOptions: {
+        input: {
+          index: resolve('src/main/electron/index.ts'),
+          core: resolve('src/main/host/core-entry.ts'),
+          'pdf-worker': resolve('src/main/documents/pdf-worker.ts'),
+        },
+      },
+    },
   },
   preload: {
     build: {

@@ -19,6 +19,7 @@ import { createRecoveryRouter, inUseElsewhere, signInCheck, type StartupHealth }
 import { checkInBackground, type BackgroundCheck } from './services/backup/background-check';
 import { createJobBoard } from './router/jobs';
 import { demoHandlers } from './services/demo/handlers';
+import { holdPdfWorkers } from './documents/pdf-pool';
 
 export interface CoreOptions {
   dataDir: string;
@@ -39,6 +40,11 @@ export interface CoreOptions {
   logError?: (method: string, error: unknown) => void;
   /** Tests: runs after each step of a change of the database key (security/rekey.ts). */
   afterRekeyStep?: SecurityOptions['afterRekeyStep'];
+  /**
+   * PDFs render in worker threads while this core is open (default), so other calls are answered
+   * meanwhile; a one-shot CLI command, with no other caller, renders on its own thread.
+   */
+  pdfWorkers?: boolean;
 }
 
 export interface Core {
@@ -87,6 +93,8 @@ const HEALTHY: StartupHealth = { ok: true, problems: [] };
 export function createCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true });
   const releaseDataFolder = options.holdDataFolder ? holdDataFolder(options.dataDir) : () => {};
+  // The PDF worker starts with the first document and ends when the last open core closes.
+  const releasePdfWorkers = options.pdfWorkers === false ? () => {} : holdPdfWorkers();
   const file = databaseFile(options.dataDir);
   const now = options.now ?? (() => new Date());
   let db: Db | null = null;
@@ -261,6 +269,7 @@ export function createCore(options: CoreOptions): Core {
       db = null;
       security.close();
       releaseDataFolder();
+      releasePdfWorkers();
     },
   };
 }

@@ -87,6 +87,8 @@ export async function runCli(argv: string[], io: Io = { out: console.log, err: c
   try {
     core = createCore({
       dataDir: (parsed.values.data as string | undefined) ?? defaultDataDir(),
+      // One command, one caller: a PDF renders on this thread (`mdk serve` holds the workers itself).
+      pdfWorkers: false,
       // The user gets the translated sentence; the trace only with MDK_DEBUG=1.
       logError: (method, error) => {
         if (process.env.MDK_DEBUG) console.error(`[router] ${method}:`, error);

@@ -10,6 +10,7 @@ import { loadServerConfig } from './config';
 import { unwrapWithServerKey } from './server-key';
 import { loadTlsIdentity } from './tls';
 import { startUnitServer, type UnitServer } from './https-server';
+import { holdPdfWorkers } from '../documents/pdf-pool';
 
 export interface RunOptions {
   core: Core;
@@ -49,11 +50,14 @@ export async function runUnitServer(options: RunOptions): Promise<RunningServer>
   else log(`Certifikatets SHA-256-fingeravtryck / certificate fingerprint: ${tls.fingerprint}`);
   log(`Lyssnar på / listening on ${config.host}:${server.port}`);
   log(`Adress / address: ${server.url}`);
+  // Every user's calls are answered while a PDF renders (also under `mdk serve`, whose CLI core renders inline).
+  const releasePdfWorkers = holdPdfWorkers();
   return {
     server,
     stop: async () => {
       backups.stop();
       await server.close();
+      releasePdfWorkers();
     },
   };
 }

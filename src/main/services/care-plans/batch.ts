@@ -5,7 +5,7 @@ import { invalid } from '../../../shared/api/errors';
 import type { BatchChunkResult, ExportFormat } from '../../../shared/api/methods/care-plans';
 import type { CarePlanDetail } from '../../../shared/api/methods/care-plans';
 import { loadDetail } from './store';
-import { carePlanPdf } from './pdf';
+import { renderPdf } from '../../documents/pdf-pool';
 import { carePlanBundle } from './fhir';
 import { exportDestination } from '../exports/write-file';
 import { yieldToOtherCalls } from '../../router/jobs';
@@ -38,9 +38,10 @@ export function resolveOutDir(outDir: string, dataDir: string): string {
 /**
  * One chunk of a batch export: loads the chunk's plans synchronously (inside the router's
  * transaction, where the handler logs them), and `write` makes the files once the log rows are
- * committed (ctx.afterCommit), each under a temporary name until complete. Making a PDF takes a
- * tenth of a second or more and settles without a turn of the event loop, so `write` lets the calls
- * that arrived meanwhile run before each plan, and reports the export's progress (plans of the period).
+ * committed (ctx.afterCommit), each under a temporary name until complete. The PDFs render in the
+ * PDF worker; where one renders on this thread (a one-shot CLI command) it settles without a turn of
+ * the event loop, so `write` also lets the calls that arrived meanwhile run before each plan, and
+ * reports the export's progress (plans of the period).
  */
 export function batchChunk(
   db: Db,
@@ -63,7 +64,7 @@ export function batchChunk(
         await yieldToOtherCalls();
         const stem = fileStem(plan);
         if (input.format !== 'fhir') {
-          out.put({ fileName: `${stem}.pdf`, mimeType: 'application/pdf', base64: (await carePlanPdf(plan, { demo })).toString('base64') });
+          out.put({ fileName: `${stem}.pdf`, mimeType: 'application/pdf', base64: (await renderPdf('carePlan', plan, { demo })).toString('base64') });
         }
         if (input.format !== 'pdf') {
           const json = JSON.stringify(bundles[i], null, 2);

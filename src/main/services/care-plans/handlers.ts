@@ -7,7 +7,7 @@ import { confirmHandover, sendHandover } from './handover';
 import { loadDetail, planRow, swedishToday } from './store';
 import { worklists } from './worklists';
 import { handoverPendingDays, listTemplates, saveTemplate, setHandoverPendingDays } from './templates';
-import { carePlanPdf } from './pdf';
+import { renderPdf } from '../../documents/pdf-pool';
 import { carePlanBundle } from './fhir';
 import { batchChunk, fileStem } from './batch';
 
@@ -73,7 +73,7 @@ export const carePlanHandlers: Pick<
   },
   'carePlans.pdf': async ({ id, purpose }, ctx) => {
     const plan = detail(ctx, id, purpose);
-    const bytes = await carePlanPdf(plan, { demo: demo(ctx) });
+    const bytes = await renderPdf('carePlan', plan, { demo: demo(ctx) });
     return { fileName: `${fileStem(plan)}.pdf`, mimeType: 'application/pdf', base64: bytes.toString('base64') };
   },
   'carePlans.fhir': ({ id }, ctx) => {

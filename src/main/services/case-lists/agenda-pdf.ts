@@ -6,9 +6,10 @@
 import type { RequestContext } from '../../router/context';
 import type { FilePayload } from '../../../shared/api/files';
 import { createPdf, FONT } from '../../documents/pdf';
+import { renderPdf } from '../../documents/pdf-pool';
 import { getSetting } from '../settings';
 import { formatIdentifier, initialsOf, plannedStarts, stockholmClock } from '../../../shared/domain/agenda';
-import { loadItems, loadMeeting, loadParticipants } from './queries';
+import { loadItems, loadMeeting, loadParticipants, type ItemRow, type MeetingRow } from './queries';
 import { cut, footer, heading, line, roleSv, rule } from './pdf-parts';
 import { translate } from '../../../shared/i18n';
 import { caseChecklists } from '../checklist/evaluate';
@@ -21,6 +22,16 @@ const beforeMissingSv = (entries: ChecklistEntry[]) =>
     .map((e) => translate('sv', `checklist.item.${e.item}`) + (e.detail.length ? ` (${e.detail.map((f) => translate('sv', `referral.field.${f}`)).join(', ')})` : ''))
     .join(', ');
 
+/** What the agenda shows, read in the call's transaction; plain data, so it can go to the PDF worker. */
+export interface AgendaModel {
+  m: MeetingRow;
+  items: ItemRow[];
+  participants: ReturnType<typeof loadParticipants>;
+  checklists: Map<number, ChecklistEntry[]>;
+  demo: boolean;
+  minimal: boolean;
+}
+
 export async function agendaPdf(ctx: RequestContext, meetingId: number, minimal: boolean, purpose: 'export' | 'print'): Promise<FilePayload> {
   // Every read happens before the first await: inside the request's transaction.
   const m = loadMeeting(ctx.db, meetingId);
@@ -29,6 +40,13 @@ export async function agendaPdf(ctx: RequestContext, meetingId: number, minimal:
   const checklists = caseChecklists(ctx.db, m, items, stockholmToday(ctx.now()));
   const demo = getSetting<boolean>(ctx.db, 'demo.loaded', false);
   for (const i of items) ctx.notePatientAccess({ patientId: i.patientId, objectType: 'agenda', objectId: m.id, action: purpose });
+  const bytes = await renderPdf('agenda', { m, items, participants, checklists, demo, minimal });
+  const suffix = minimal ? '-kort' : '';
+  return { fileName: `falllista-${m.careAreaCode.toLowerCase()}-${m.localDate}${suffix}.pdf`, mimeType: 'application/pdf', base64: bytes.toString('base64') };
+}
+
+/** The agenda's PDF from its model (in the PDF worker). */
+export function agendaPdfBytes({ m, items, participants, checklists, demo, minimal }: AgendaModel): Promise<Buffer> {
   const starts = plannedStarts(m.startsAt, items.map((i) => i.minutes));
   const endsAt = new Date(Date.parse(m.startsAt) + m.durationMinutes * 60_000).toISOString();
 
@@ -76,7 +94,5 @@ export async function agendaPdf(ctx: RequestContext, meetingId: number, minimal:
   });
   if (items.length === 0) doc.text('Inga fall på listan.');
   footer(doc, minimal ? `Falllista ${m.localDate}` : `Falllista ${m.localDate} · innehåller patientuppgifter, omfattas av sekretess`);
-  const bytes = await finish();
-  const suffix = minimal ? '-kort' : '';
-  return { fileName: `falllista-${m.careAreaCode.toLowerCase()}-${m.localDate}${suffix}.pdf`, mimeType: 'application/pdf', base64: bytes.toString('base64') };
+  return finish();
 }

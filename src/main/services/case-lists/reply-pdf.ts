@@ -9,6 +9,7 @@ import { exportDestination } from '../exports/write-file';
 import type { FilePayload } from '../../../shared/api/files';
 import { conflict, invalid } from '../../../shared/api/errors';
 import { createPdf, FONT } from '../../documents/pdf';
+import { renderPdf } from '../../documents/pdf-pool';
 import { getSetting } from '../settings';
 import { stockholmToday } from '../../../shared/domain/lead-time';
 import { formatIdentifier } from '../../../shared/domain/agenda';
@@ -17,7 +18,7 @@ import type { RecommendationVersion } from '../../../shared/api/methods/case-lis
 import { footer, heading, INTENT_SV, line, roleSv } from './pdf-parts';
 import { reportBackText } from '../follow-through/settings';
 
-interface Letter {
+export interface Letter {
   m: MeetingRow;
   item: ItemRow;
   caseNumber: number;
@@ -52,7 +53,18 @@ function lettersOf(ctx: RequestContext, meetingId: number, onlyReferralId?: numb
   return letters;
 }
 
+/** A letter as a file: rendered in the PDF worker. */
 async function renderLetter(l: Letter): Promise<FilePayload> {
+  const bytes = await renderPdf('reply', l);
+  return {
+    fileName: `mdk-svar-${l.m.careAreaCode.toLowerCase()}-${l.m.localDate}-fall-${String(l.caseNumber).padStart(2, '0')}.pdf`,
+    mimeType: 'application/pdf',
+    base64: bytes.toString('base64'),
+  };
+}
+
+/** The letter's PDF (in the PDF worker). */
+export function letterPdf(l: Letter): Promise<Buffer> {
   const { m, item } = l;
   const rec = l.recs[0];
   const { doc, finish } = createPdf({ title: `MDK-svar ${m.careAreaNameSv} ${m.localDate}`, demo: l.demo, subject: 'Svar från nationell MDK' });
@@ -99,12 +111,7 @@ async function renderLetter(l: Letter): Promise<FilePayload> {
   line(doc, 'Ordförande', m.chairName ?? m.finalisedBy);
   line(doc, 'Fastställd', `${(m.finalisedAt ?? '').slice(0, 10)} av ${m.finalisedBy ?? ''}`);
   footer(doc, `MDK-svar ${m.localDate} · innehåller patientuppgifter, omfattas av sekretess`);
-  const bytes = await finish();
-  return {
-    fileName: `mdk-svar-${m.careAreaCode.toLowerCase()}-${m.localDate}-fall-${String(l.caseNumber).padStart(2, '0')}.pdf`,
-    mimeType: 'application/pdf',
-    base64: bytes.toString('base64'),
-  };
+  return finish();
 }
 
 export async function replyPdf(ctx: RequestContext, meetingId: number, referralId: number): Promise<FilePayload> {

@@ -4,7 +4,7 @@ import { getSetting } from '../settings';
 import { stockholmToday } from '../../../shared/domain/lead-time';
 import { fileSlug } from '../../../shared/domain/report-table';
 import { followUpDashboard } from './dashboard';
-import { followUpPdf } from './pdf';
+import { renderPdf } from '../../documents/pdf-pool';
 import { followThroughFigures } from '../follow-through/figures';
 import { followThroughTables } from '../../../shared/domain/follow-through-tables';
 import { translate } from '../../../shared/i18n';
@@ -17,7 +17,11 @@ export const followUpHandlers: Pick<Handlers, 'followUp.dashboard' | 'followUp.e
     const dashboard = followUpDashboard(ctx.db, input, lang);
     // The figures after the conference follow, their definitions in the table's note (the method section).
     const moreTables = followThroughTables(followThroughFigures(ctx.db, input), (key, params) => translate(lang, key, params));
-    const bytes = await followUpPdf(dashboard, lang, { demo: getSetting<boolean>(ctx.db, 'demo.loaded', false), today: stockholmToday(ctx.now()), moreTables });
+    const bytes = await renderPdf('followUp', dashboard, lang, {
+      demo: getSetting<boolean>(ctx.db, 'demo.loaded', false),
+      today: stockholmToday(ctx.now()),
+      moreTables,
+    });
     return {
       fileName: `${fileSlug(`uppfoljning ${dashboard.careArea.code} ${input.from} ${input.to}`)}.pdf`,
       mimeType: 'application/pdf',
