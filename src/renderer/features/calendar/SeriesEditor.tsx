@@ -10,7 +10,7 @@ import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Field, useFieldErrors } from '../../ui/Field';
 import { Page } from '../../ui/Page';
 import { useCalendarStore } from './store';
-import { useApiData } from './useApiData';
+import { useApiData } from '../../lib/useApiData';
 import { DAY_NAMES, todayStockholm } from './format';
 import { DateInput, TimeInput } from '../../ui/DateTimeInputs';
 
