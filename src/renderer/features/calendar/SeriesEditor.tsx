@@ -34,11 +34,14 @@ export function SeriesEditor({ seriesId }: { seriesId: number | null }) {
   const sections = { draft, set, fe };
 
   return (
-    <Page title={seriesId === null ? t('series.new') : t('series.edit')} actions={
+    <Page
+      title={seriesId === null ? t('series.new') : t('series.edit')}
+      actions={
         <a className="button-link" href="#/calendar/series">
           {t('series.back')}
         </a>
-      }>
+      }
+    >
       {result && (
         <p className="banner banner-ok" role="status">
           {t('series.generated', { created: result.created, updated: result.updated, removed: result.removed + result.cancelled, through: result.through })}

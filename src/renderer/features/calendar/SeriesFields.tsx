@@ -55,7 +55,10 @@ export function SeriesScheduleFields({ draft, set, fe }: SectionProps) {
       </Field>
       {draft.frequency === 'monthly' && (
         <Field label={t('series.monthWeek')} error={fe('monthWeek')}>
-          <select value={draft.monthWeek ?? ''} onChange={(e) => set('monthWeek', e.target.value === '' ? null : (Number(e.target.value) as SeriesDraft['monthWeek']))}>
+          <select
+            value={draft.monthWeek ?? ''}
+            onChange={(e) => set('monthWeek', e.target.value === '' ? null : (Number(e.target.value) as SeriesDraft['monthWeek']))}
+          >
             <option value="" />
             {[1, 2, 3, 4, -1].map((n) => (
               <option key={n} value={n}>
@@ -109,7 +112,15 @@ export function SeriesListFields({ draft, set, fe }: SectionProps) {
 }
 
 /** One of the active units, or none. */
-function UnitSelect({ units, value, onChange }: { units: { id: number; name: string }[]; value: number | null | undefined; onChange(id: number | null): void }) {
+function UnitSelect({
+  units,
+  value,
+  onChange,
+}: {
+  units: { id: number; name: string }[];
+  value: number | null | undefined;
+  onChange(id: number | null): void;
+}) {
   return (
     <select value={value ?? ''} onChange={(e) => onChange(e.target.value ? Number(e.target.value) : null)}>
       <option value="" />
@@ -179,7 +190,11 @@ export function SeriesPeopleFields({ draft, set, people }: Omit<SectionProps, 'f
         <div className="check-columns">
           {people?.map((p) => (
             <label key={p.id} className="check">
-              <input type="checkbox" checked={(draft.participantIds ?? []).includes(p.id)} onChange={() => set('participantIds', toggle(draft.participantIds ?? [], p.id))} />
+              <input
+                type="checkbox"
+                checked={(draft.participantIds ?? []).includes(p.id)}
+                onChange={() => set('participantIds', toggle(draft.participantIds ?? [], p.id))}
+              />
               {p.name} ({t(`participantRole.${p.role}`)})
             </label>
           ))}

@@ -10,8 +10,12 @@ export function CarePlanHistory({ plan }: { plan: CarePlanDetail }) {
       <ul className="plain-list">
         {plan.versions.map((v) => (
           <li key={v.id}>
-            {v.id === plan.id ? <strong>{t('carePlan.version', { version: v.version })}</strong> : <a href={`#/care-plans/${v.id}`}>{t('carePlan.version', { version: v.version })}</a>} –{' '}
-            {t(`carePlan.status.${v.status}`)}
+            {v.id === plan.id ? (
+              <strong>{t('carePlan.version', { version: v.version })}</strong>
+            ) : (
+              <a href={`#/care-plans/${v.id}`}>{t('carePlan.version', { version: v.version })}</a>
+            )}{' '}
+            – {t(`carePlan.status.${v.status}`)}
             {v.finalisedAt && ` ${v.finalisedAt.slice(0, 10)} (${v.finalisedBy})`}
           </li>
         ))}

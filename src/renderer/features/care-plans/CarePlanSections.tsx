@@ -28,11 +28,13 @@ export function ContactSection({ draft, set, fe, readOnly }: CarePlanSectionProp
       <Field label={t('carePlan.nationalUnit')} error={fe('nationalUnitId')} wide>
         <select value={draft.nationalUnitId ?? ''} onChange={(e) => set('nationalUnitId', e.target.value ? Number(e.target.value) : null)}>
           <option value="" />
-          {units.filter((u) => u.active || u.id === draft.nationalUnitId).map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
+          {units
+            .filter((u) => u.active || u.id === draft.nationalUnitId)
+            .map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
         </select>
       </Field>
       <p className="muted field-wide">
@@ -85,7 +87,14 @@ function DiagnosisText({ plan, code }: { plan: CarePlanDetail; code: string }) {
   if (!code || code.trim().toUpperCase() !== plan.diagnosisCode) return null;
   return (
     <p className="field-wide" aria-label={t('carePlan.diagnosisIcdText')}>
-      <strong>{t('carePlan.diagnosisIcdText')}:</strong> {plan.diagnosisIcdText ? plan.diagnosisText : <>{plan.diagnosisCode} <span className="muted">({t('carePlan.diagnosisNotInList')})</span></>}
+      <strong>{t('carePlan.diagnosisIcdText')}:</strong>{' '}
+      {plan.diagnosisIcdText ? (
+        plan.diagnosisText
+      ) : (
+        <>
+          {plan.diagnosisCode} <span className="muted">({t('carePlan.diagnosisNotInList')})</span>
+        </>
+      )}
     </p>
   );
 }
