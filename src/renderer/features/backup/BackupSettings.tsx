@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { BackupEntry, BackupOverview } from '../../../shared/api/methods/backup';
 import { api } from '../../lib/api';
+import { useApiData } from '../../lib/useApiData';
 import { useAppStore } from '../../app/store';
 import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
@@ -12,22 +13,11 @@ export function BackupSettings() {
   const t = useT();
   const lang = useAppStore((s) => s.lang);
   const refreshApp = useAppStore((s) => s.refresh);
-  const [overview, setOverview] = useState<BackupOverview | null>(null);
+  const { data: overview, error: loadError, reload: load } = useApiData(() => api.call('backup.list', {}), []);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState<BackupEntry | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setOverview(await api.call('backup.list', {}));
-    } catch (e) {
-      setError(e);
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   async function run(action: () => Promise<string>) {
     setBusy(true);
@@ -57,7 +47,7 @@ export function BackupSettings() {
       <p>{t('backup.intro')}</p>
       {overview && <FolderForm overview={overview} onSaved={(msg) => { setNotice(msg); void load(); }} />}
       {overview && !overview.folderReachable && <p className="banner banner-warn">{t('backup.folderNotReachable', { folder: overview.folder })}</p>}
-      <ErrorBanner error={error} />
+      <ErrorBanner error={error ?? loadError} />
       {notice && <p className="banner banner-ok" role="status">{notice}</p>}
       <div className="toolbar">
         <button type="button" className="primary" onClick={() => void backUpNow()} disabled={busy || !overview}>

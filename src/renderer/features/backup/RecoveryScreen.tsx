@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
-import type { RecoveryStatus, RestoreResult } from '../../../shared/api/methods/backup';
+import { useState } from 'react';
+import type { RestoreResult } from '../../../shared/api/methods/backup';
 import { api } from '../../lib/api';
+import { useApiData } from '../../lib/useApiData';
 import { useAppStore } from '../../app/store';
 import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
@@ -15,16 +16,12 @@ export function RecoveryScreen() {
   const t = useT();
   const lang = useAppStore((s) => s.lang);
   const refresh = useAppStore((s) => s.refresh);
-  const [status, setStatus] = useState<RecoveryStatus | null>(null);
+  const { data: status, error: loadError } = useApiData(() => api.call('recovery.status', {}), []);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [restored, setRestored] = useState<RestoreResult | null>(null);
   const [recoveryKey, setRecoveryKey] = useState('');
   const isAdministrator = useAuthStore((s) => s.status?.user?.role === 'administrator');
-
-  useEffect(() => {
-    api.call('recovery.status', {}).then(setStatus, setError);
-  }, []);
 
   const newest = status?.backups.find((b) => b.name === status.newestGood) ?? null;
 
@@ -58,7 +55,7 @@ export function RecoveryScreen() {
           </div>
         </div>
         <p>{t('recovery.explain')}</p>
-        <ErrorBanner error={error} />
+        <ErrorBanner error={error ?? loadError} />
         {restored ? (
           <>
             <p className="banner banner-ok" role="status">

@@ -4,7 +4,7 @@ import { ATTENDANCE, computeQuorum, type Attendance, type Quorum } from '../../.
 import { api } from '../../lib/api';
 import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
-import { useApiData } from './useApiData';
+import { useApiData } from '../../lib/useApiData';
 import { useCan } from '../security/useCan';
 import { RoleLimitNote } from '../security/RoleLimited';
 

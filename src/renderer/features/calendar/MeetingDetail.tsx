@@ -9,7 +9,7 @@ import { CancelMeetingForm, MoveMeetingForm } from './MeetingChanges';
 import { MeetingParticipants } from './MeetingParticipants';
 import { RoleLimited } from '../security/RoleLimited';
 import { useCalendarStore } from './store';
-import { useApiData } from './useApiData';
+import { useApiData } from '../../lib/useApiData';
 import { longDate } from './format';
 import { downloadAll } from './ics';
 

@@ -6,7 +6,7 @@ import { api } from '../../lib/api';
 import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Field, useFieldErrors } from '../../ui/Field';
-import { useApiData } from './useApiData';
+import { useApiData } from '../../lib/useApiData';
 
 /** Adds or removes participants of this one meeting (the series' defaults are set in the series). */
 export function MeetingParticipants({ meeting, onChanged }: { meeting: MeetingDetail; onChanged(): void }) {

@@ -8,7 +8,7 @@ import { useAppStore } from '../../app/store';
 import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Field, useFieldErrors } from '../../ui/Field';
-import { useApiData } from './useApiData';
+import { useApiData } from '../../lib/useApiData';
 import { FormActions } from '../../ui/FormActions';
 import { RecordTable } from '../../ui/RecordTable';
 import { useSubmit } from '../../lib/useSubmit';

@@ -4,7 +4,7 @@ import { useAppStore } from '../../app/store';
 import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { useCalendarStore } from './store';
-import { useApiData } from './useApiData';
+import { useApiData } from '../../lib/useApiData';
 import { DAY_NAMES, longDate } from './format';
 import { downloadAll } from './ics';
 import { useState } from 'react';

@@ -5,7 +5,7 @@ import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { useCalendarStore } from './store';
 import { useSuggestion } from '../security/useCan';
-import { useApiData } from './useApiData';
+import { useApiData } from '../../lib/useApiData';
 import { addDays, longDate, todayStockholm } from './format';
 
 /** Coming meetings with their deadline, cases listed against capacity, expected quorum, and skipped holidays. */

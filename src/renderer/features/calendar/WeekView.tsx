@@ -6,7 +6,7 @@ import { ErrorBanner } from '../../ui/ErrorBanner';
 import { holidayOn } from '../../../shared/domain/holidays';
 import { isoWeek } from '../../../shared/domain/stockholm-time';
 import { useCalendarStore } from './store';
-import { useApiData } from './useApiData';
+import { useApiData } from '../../lib/useApiData';
 import { MeetingChip, SkippedChip } from './MeetingChip';
 import { addDays, dayName, mondayOfWeek, todayStockholm } from './format';
 

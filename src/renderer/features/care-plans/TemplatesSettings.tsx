@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { CarePlanTemplateInput } from '../../../shared/api/methods/care-plans';
 import { TEXT_KEYS, type CarePlanTemplate } from '../../../shared/domain/care-plan';
 import { api } from '../../lib/api';
+import { useApiData } from '../../lib/useApiData';
 import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Field, useFieldErrors } from '../../ui/Field';
@@ -22,17 +23,18 @@ export function TemplatesSettings() {
   const [daysError, setDaysError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
+  const loaded = useApiData(() => api.call('carePlans.templates', {}), []);
   useEffect(() => {
-    api.call('carePlans.templates', {}).then((r) => {
-      setTemplates(r.templates);
-      setDays(String(r.handoverPendingDays));
-      setCode((c) => c || r.templates[0]?.careAreaCode || '');
-    }, setError);
-  }, []);
+    const r = loaded.data;
+    if (!r) return;
+    setTemplates(r.templates);
+    setDays(String(r.handoverPendingDays));
+    setCode((c) => c || r.templates[0]?.careAreaCode || '');
+  }, [loaded.data]);
 
   const fe = useFieldErrors(error);
   const daysFe = useFieldErrors(daysError);
-  if (!templates) return <div className="settings-section">{error ? <ErrorBanner error={error} /> : <p>{t('common.loading')}</p>}</div>;
+  if (!templates) return <div className="settings-section">{loaded.error ? <ErrorBanner error={loaded.error} /> : <p>{t('common.loading')}</p>}</div>;
   const current = templates.find((x) => x.careAreaCode === code);
   const update = (next: CarePlanTemplateInput) => setTemplates(templates.map((x) => (x.careAreaCode === code ? ({ ...x, ...next } as CarePlanTemplate) : x)));
 

@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../lib/api';
+import { useApiData } from '../../lib/useApiData';
 import { navigate } from '../../app/router';
 import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Field } from '../../ui/Field';
 import { Page } from '../../ui/Page';
-import { useCarePlanLists } from './store';
 import { useCareAreaName } from './useCareArea';
 import { BatchExport } from './BatchExport';
 import './care-plans.css';
@@ -14,11 +14,8 @@ import './care-plans.css';
 export function WorklistsView() {
   const t = useT();
   const areaName = useCareAreaName();
-  const { lists, error, load } = useCarePlanLists();
+  const { data: lists, error } = useApiData(() => api.call('carePlans.worklists', {}), []);
   const [actionError, setActionError] = useState<unknown>(null);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   async function create(referralId: number) {
     try {

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
 import { useDataChanged } from '../team/useDataChanged';
 import type { MeetingSummary } from '../../../shared/api/methods/case-lists';
 import { api } from '../../lib/api';
+import { useApiData } from '../../lib/useApiData';
 import { useAppStore } from '../../app/store';
 import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
@@ -14,15 +14,10 @@ export function MeetingPicker() {
   const t = useT();
   const lang = useAppStore((s) => s.lang);
   const areas = useAppStore((s) => s.reference?.careAreas ?? []);
-  const [meetings, setMeetings] = useState<MeetingSummary[] | null>(null);
+  const { data: meetings, error, reload } = useApiData(() => api.call('caseLists.meetings', {}), []);
   const noMeetings = useSuggestion('series.save', t('caseList.noMeetings'), t('caseList.noMeetingsYet'));
-  const [error, setError] = useState<unknown>(null);
   // Again when another user's change reached the unit server (team mode), e.g. a case added to a list.
-  const [changes, setChanges] = useState(0);
-  useDataChanged(() => setChanges((n) => n + 1));
-  useEffect(() => {
-    api.call('caseLists.meetings', {}).then(setMeetings, setError);
-  }, [changes]);
+  useDataChanged(reload);
   const areaName = (code: string) => {
     const a = areas.find((x) => x.code === code);
     return a ? (lang === 'sv' ? a.nameSv : a.nameEn) : code;

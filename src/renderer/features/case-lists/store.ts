@@ -1,6 +1,7 @@
 import { createStore } from '../../lib/stores';
 import type { CaseListView } from '../../../shared/api/methods/case-lists';
 import { api } from '../../lib/api';
+import { latestOnly } from '../../lib/latest-load';
 
 export interface UndoOffer {
   name: string;
@@ -22,17 +23,21 @@ interface CaseListState {
   offerUndo(undo: UndoOffer | null): void;
 }
 
+/** Only the newest list request counts: a slow answer for the meeting left behind never replaces the one open now. */
+const listRequests = latestOnly();
+
 export const useCaseListStore = createStore<CaseListState>((set, get) => ({
   view: null,
   error: null,
   notice: null,
   undo: null,
   async load(meetingId) {
+    const current = listRequests.begin();
     try {
       const view = await api.call('caseLists.get', { meetingId });
-      set({ view, error: null });
+      if (current()) set({ view, error: null });
     } catch (e) {
-      set({ error: e });
+      if (current()) set({ error: e });
     }
   },
   async act(meetingId, change, notice) {

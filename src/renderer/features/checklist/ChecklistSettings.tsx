@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import { CHECKLIST_ITEMS, ITEM_PHASE, type ChecklistItem, type ChecklistRules } from '../../../shared/domain/checklist';
+import { CHECKLIST_ITEMS, ITEM_PHASE, type ChecklistItem } from '../../../shared/domain/checklist';
 import { CareAreaSelect, useActiveCareAreas } from '../settings/CareAreaSelect';
 import { api } from '../../lib/api';
+import { useApiData } from '../../lib/useApiData';
 import { useSubmit } from '../../lib/useSubmit';
 import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
@@ -15,15 +16,12 @@ export function ChecklistSettings() {
   const t = useT();
   const { first } = useActiveCareAreas();
   const [area, setArea] = useState(first);
-  const [all, setAll] = useState<Record<string, ChecklistRules>>({});
   const [items, setItems] = useState<ChecklistItem[]>([]);
   const [days, setDays] = useState<Record<(typeof DAYS)[number], string>>({ beforeWorkingDays: '', replyWorkingDays: '', patientToldWorkingDays: '' });
   const [saved, setSaved] = useState(false);
+  const { data: all, error: loadError, setData: setAll } = useApiData(async () => (await api.call('checklist.rules', {})).careAreas, []);
   useEffect(() => {
-    void api.call('checklist.rules', {}).then((r) => setAll(r.careAreas));
-  }, []);
-  useEffect(() => {
-    const r = all[area];
+    const r = all?.[area];
     if (!r) return;
     setItems(r.items);
     setDays({ beforeWorkingDays: String(r.beforeWorkingDays), replyWorkingDays: String(r.replyWorkingDays), patientToldWorkingDays: String(r.patientToldWorkingDays) });
@@ -46,7 +44,7 @@ export function ChecklistSettings() {
   return (
     <form className="settings-section" onSubmit={submit} aria-label={t('checklist.settings')}>
       <p>{t('checklist.settingsIntro')}</p>
-      <ErrorBanner error={error} />
+      <ErrorBanner error={error ?? loadError} />
       <CareAreaSelect value={area} onChange={setArea} />
       <fieldset>
         <legend>{t('checklist.items')}</legend>

@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { FollowThroughFigures as Figures } from '../../../shared/api/methods/follow-through';
 import { followThroughTables } from '../../../shared/domain/follow-through-tables';
 import type { ReportTable } from '../../../shared/domain/report-table';
 import { api } from '../../lib/api';
+import { useApiData } from '../../lib/useApiData';
 import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { ReportTableView } from '../follow-up/ReportTableView';
@@ -36,18 +37,7 @@ function SharesChart({ f, label }: { f: Figures; label: string }) {
 /** The dashboard's "after the conference" section for the period shown above it. */
 export function FollowThroughFigures({ careAreaCode, from, to, onExport }: { careAreaCode: string; from: string; to: string; onExport(table: ReportTable): void }) {
   const t = useT();
-  const [figures, setFigures] = useState<Figures | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    let live = true;
-    api.call('followThrough.figures', { careAreaCode, from, to }).then(
-      (f) => live && (setFigures(f), setError(null)),
-      (e: unknown) => live && setError(e),
-    );
-    return () => {
-      live = false;
-    };
-  }, [careAreaCode, from, to]);
+  const { data: figures, error } = useApiData(() => api.call('followThrough.figures', { careAreaCode, from, to }), [careAreaCode, from, to]);
   const tables = useMemo(() => (figures ? followThroughTables(figures, t) : []), [figures, t]);
   if (error) return <ErrorBanner error={error} />;
   if (!figures) return null;

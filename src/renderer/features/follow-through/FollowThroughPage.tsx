@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { Output } from '../../../shared/api';
+import { useState } from 'react';
 import { formatIdentifier } from '../../../shared/domain/agenda';
 import { api } from '../../lib/api';
+import { useApiData } from '../../lib/useApiData';
 import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Page } from '../../ui/Page';
@@ -13,21 +13,9 @@ import { StatusForm } from './StatusForm';
  */
 export function FollowThroughPage() {
   const t = useT();
-  const [list, setList] = useState<Output<'followThrough.worklist'> | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { data: list, error, reload: load } = useApiData(() => api.call('followThrough.worklist', {}), []);
   const [notice, setNotice] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    try {
-      setList(await api.call('followThrough.worklist', {}));
-      setError(null);
-    } catch (e) {
-      setError(e);
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
   return (
     <Page title={t('followThrough.title')}>
       <ErrorBanner error={error} />

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { CareAreaSelect, useActiveCareAreas } from '../settings/CareAreaSelect';
 import { api } from '../../lib/api';
+import { useApiData } from '../../lib/useApiData';
 import { useSubmit } from '../../lib/useSubmit';
 import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
@@ -18,12 +19,13 @@ export function FollowThroughSettings() {
   const [all, setAll] = useState<Record<string, Record<Target, number | null>>>({});
   const [targets, setTargets] = useState<Record<Target, string>>(() => Object.fromEntries(TARGETS.map((k) => [k, ''])) as Record<Target, string>);
   const [saved, setSaved] = useState(false);
+  const settings = useApiData(() => api.call('followThrough.settings', {}), []);
   useEffect(() => {
-    void api.call('followThrough.settings', {}).then((s) => {
-      setDays(String(s.noStatusAfterDays));
-      setAll(s.targets);
-    });
-  }, []);
+    const s = settings.data;
+    if (!s) return;
+    setDays(String(s.noStatusAfterDays));
+    setAll(s.targets);
+  }, [settings.data]);
   useEffect(() => {
     const g = all[area];
     const pct = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(Math.round(v * 1000) / 10));
@@ -48,7 +50,7 @@ export function FollowThroughSettings() {
   const fe = useFieldErrors(error);
   return (
     <form className="settings-section" onSubmit={submit} aria-label={t('followThrough.settings')}>
-      <ErrorBanner error={error} />
+      <ErrorBanner error={error ?? settings.error} />
       <Field label={t('followThrough.noStatusAfterDays')} error={fe('noStatusAfterDays')}>
         <input type="number" min={1} max={365} value={days} onChange={(e) => setDays(e.target.value)} />
       </Field>

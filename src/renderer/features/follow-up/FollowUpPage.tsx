@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { FollowUpDashboard } from '../../../shared/api/methods/follow-up';
+import { useEffect, useMemo, useState } from 'react';
 import { followUpTables } from '../../../shared/domain/follow-up-tables';
 import { fileSlug, toExcelCsv, type ReportTable } from '../../../shared/domain/report-table';
 import { useAppStore } from '../../app/store';
 import { api } from '../../lib/api';
+import { useApiData } from '../../lib/useApiData';
 import { downloadFile } from '../../lib/files';
 import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
@@ -35,31 +35,22 @@ export default function FollowUpPage() {
   const selection = useFollowUpSelection();
   const careAreaCode = selection.careAreaCode || workplaceAreas[0] || reference.careAreas[0]?.code || '';
   const [draft, setDraft] = useState({ careAreaCode, from: selection.from, to: selection.to });
-  const [dashboard, setDashboard] = useState<FollowUpDashboard | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const fe = useFieldErrors(error);
+  const [period, setPeriod] = useState(draft);
+  const [exportError, setExportError] = useState<unknown>(null);
   const selectionSet = useFollowUpSelection((s) => s.set);
 
-  const load = useCallback(async (period: { careAreaCode: string; from: string; to: string }) => {
-    setBusy(true);
-    try {
-      const d = await api.call('followUp.dashboard', period);
-      setDashboard(d);
-      setError(null);
-      selectionSet(period);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }, [selectionSet]);
-
-  // Load the chosen period on arrival and again when the language changes (region names).
+  // The chosen period: on arrival, on "Show" (a new object, so the same period loads again) and again
+  // when the language changes (region names).
+  const shown = useApiData(async () => ({ period, dashboard: await api.call('followUp.dashboard', period) }), [period, lang]);
+  const dashboard = shown.data?.dashboard ?? null;
+  const busy = shown.loading;
+  const error = exportError ?? shown.error;
+  const fe = useFieldErrors(error);
+  // The period shown is kept for the next visit.
+  const shownPeriod = shown.data?.period;
   useEffect(() => {
-    void load({ careAreaCode, from: selection.from, to: selection.to });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [lang]);
+    if (shownPeriod) selectionSet(shownPeriod);
+  }, [shownPeriod, selectionSet]);
 
   const tables = useMemo(() => (dashboard ? followUpTables(dashboard, t) : []), [dashboard, t]);
   const charts = useMemo(() => (dashboard ? chartsFor(dashboard, t) : {}), [dashboard, t]);
@@ -78,7 +69,7 @@ export default function FollowUpPage() {
     try {
       downloadFile(await api.call('followUp.exportPdf', { careAreaCode: dashboard.careArea.code, from: dashboard.from, to: dashboard.to }));
     } catch (e) {
-      setError(e);
+      setExportError(e);
     }
   }
 
@@ -102,7 +93,8 @@ export default function FollowUpPage() {
         className="card fu-pickers no-print"
         onSubmit={(e) => {
           e.preventDefault();
-          void load(draft);
+          setExportError(null);
+          setPeriod({ ...draft });
         }}
       >
         <ErrorBanner error={error} />

@@ -1,8 +1,6 @@
-import { useEffect, useState } from 'react';
-import type { OverviewCounts } from '../../../shared/api/methods/overview';
-import type { MeetingSummary } from '../../../shared/api/methods/case-lists';
 import { useAppStore } from '../../app/store';
 import { api } from '../../lib/api';
+import { useApiData } from '../../lib/useApiData';
 import { useT } from '../../i18n/useT';
 import { Page } from '../../ui/Page';
 import { ErrorBanner } from '../../ui/ErrorBanner';
@@ -19,20 +17,15 @@ export function HomePage() {
   const info = useAppStore((s) => s.info)!;
   const reference = useAppStore((s) => s.reference)!;
   const lang = useAppStore((s) => s.lang);
-  const [counts, setCounts] = useState<OverviewCounts | null>(null);
-  const [meetings, setMeetings] = useState<MeetingSummary[]>([]);
-  const [error, setError] = useState<unknown>(null);
+  const overview = useApiData(async () => {
+    const [counts, all] = await Promise.all([api.call('overview.counts', {}), api.call('caseLists.meetings', {})]);
+    return { counts, meetings: all.filter((x) => x.status === 'planned').slice(0, COMING_MEETINGS) };
+  }, []);
+  const counts = overview.data?.counts ?? null;
+  const meetings = overview.data?.meetings ?? [];
+  const error = overview.error;
   const unit = reference.units.find((u) => u.id === info.workplace?.unitId);
   const areas = reference.careAreas.filter((a) => info.workplace?.careAreaCodes.includes(a.code));
-
-  useEffect(() => {
-    Promise.all([api.call('overview.counts', {}), api.call('caseLists.meetings', {})])
-      .then(([c, m]) => {
-        setCounts(c);
-        setMeetings(m.filter((x) => x.status === 'planned').slice(0, COMING_MEETINGS));
-      })
-      .catch(setError);
-  }, []);
 
   return (
     <Page title={unit?.name ?? t('app.name')}>

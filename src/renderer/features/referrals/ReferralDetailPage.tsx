@@ -1,10 +1,11 @@
 import { useCan } from '../security/useCan';
 import { RoleLimited, RoleLimitNote } from '../security/RoleLimited';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ReferralDetail } from '../../../shared/api/methods/referrals';
 import { isOpenStatus } from '../../../shared/domain/referral-status';
 import { useAppStore } from '../../app/store';
 import { api } from '../../lib/api';
+import { useApiData } from '../../lib/useApiData';
 import { downloadFile } from '../../lib/files';
 import { useT } from '../../i18n/useT';
 import { Page } from '../../ui/Page';
@@ -21,17 +22,10 @@ export function ReferralDetailPage({ id, render }: { id: number; render?(detail:
   const canChange = useCan('referrals.update'); // edit, complete, withdraw: not physicians
   const lang = useAppStore((s) => s.lang);
   const reference = useAppStore((s) => s.reference)!;
-  const [detail, setDetail] = useState<ReferralDetail | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { data: detail, error: loadError, reload: load } = useApiData(() => api.call('referrals.get', { id }), [id]);
+  const [actionError, setError] = useState<unknown>(null);
+  const error = actionError ?? loadError;
   const [requestText, setRequestText] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    api.call('referrals.get', { id }).then(
-      (d) => (setDetail(d), setError(null)),
-      (e) => setError(e),
-    );
-  }, [id]);
-  useEffect(load, [load]);
 
   if (error) return <ErrorBanner error={error} />;
   if (!detail) return <p aria-busy="true">{t('common.loading')}</p>;

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
-import { ACCESS_ACTIONS, type AccessLogEntry, type AccessLogFilter } from '../../../shared/api/methods/security';
+import { useState } from 'react';
+import { ACCESS_ACTIONS, type AccessLogFilter } from '../../../shared/api/methods/security';
 import { hasMessage } from '../../../shared/i18n';
 import { api } from '../../lib/api';
+import { useApiData } from '../../lib/useApiData';
 import { downloadFile } from '../../lib/files';
 import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
@@ -18,24 +19,27 @@ const emptyFilter = { from: '', to: '', userName: '', patientIdentifier: '', act
 export function AccessLogSettings() {
   const t = useT();
   const [filter, setFilter] = useState(emptyFilter);
-  const [result, setResult] = useState<{ entries: AccessLogEntry[]; truncated: boolean } | null>(null);
-  const query = useCallback(
-    (f: typeof emptyFilter) =>
+  // The filter last searched for (the newest entries on arrival); each search is a new object, so it runs again.
+  const [searched, setSearched] = useState(emptyFilter);
+  const log = useApiData(
+    () =>
       api.call('accessLog.list', {
-        from: f.from || null,
-        to: f.to || null,
-        userName: f.userName || null,
-        patientIdentifier: f.patientIdentifier || null,
-        action: (f.action || null) as AccessLogFilter['action'],
+        from: searched.from || null,
+        to: searched.to || null,
+        userName: searched.userName || null,
+        patientIdentifier: searched.patientIdentifier || null,
+        action: (searched.action || null) as AccessLogFilter['action'],
       }),
-    [],
+    [searched],
   );
-  const search = useSubmit(() => query(filter), setResult);
+  const result = log.data;
   const exportExtract = useSubmit(() => api.call('accessLog.exportPatient', { patientIdentifier: filter.patientIdentifier }), downloadFile);
-  const fe = useFieldErrors(search.error ?? exportExtract.error);
-  useEffect(() => {
-    query(emptyFilter).then(setResult, () => {});
-  }, [query]);
+  const search = (e: React.FormEvent) => {
+    e.preventDefault();
+    setSearched({ ...filter });
+  };
+  const error = log.error ?? exportExtract.error;
+  const fe = useFieldErrors(error);
   const set = (k: keyof typeof filter) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setFilter({ ...filter, [k]: e.target.value });
   // ÅÅÅÅ-MM-DD HH:MM:SS in either language.
   const time = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Stockholm' });
@@ -43,8 +47,8 @@ export function AccessLogSettings() {
   return (
     <div className="settings-section">
       <p className="muted">{t('accessLog.intro')}</p>
-      <form className="card log-filters" onSubmit={search.submit} aria-label={t('accessLog.filters')}>
-        <ErrorBanner error={search.error ?? exportExtract.error} />
+      <form className="card log-filters" onSubmit={search} aria-label={t('accessLog.filters')}>
+        <ErrorBanner error={error} />
         <Field label={t('accessLog.from')} error={fe('from')}>
           <DateInput value={filter.from} onValue={(from) => setFilter({ ...filter, from })} />
         </Field>
@@ -68,7 +72,7 @@ export function AccessLogSettings() {
           </select>
         </Field>
         <div className="form-actions field-wide">
-          <button className="primary" type="submit" disabled={search.busy}>
+          <button className="primary" type="submit" disabled={log.loading}>
             {t('accessLog.search')}
           </button>
           <button type="button" disabled={exportExtract.busy} onClick={() => void exportExtract.submit()}>

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ROLES, type Role } from '../../../shared/api/contract';
-import type { UserInput, UserSummary } from '../../../shared/api/methods/security';
+import type { UserInput } from '../../../shared/api/methods/security';
 import { useAppStore } from '../../app/store';
 import { api } from '../../lib/api';
+import { useApiData } from '../../lib/useApiData';
 import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { Field, useFieldErrors } from '../../ui/Field';
@@ -18,15 +19,12 @@ const emptyUser = (): UserInput => ({ name: '', userName: '', role: 'contact_nur
 export function UsersSettings() {
   const t = useT();
   const reference = useAppStore((s) => s.reference);
-  const [users, setUsers] = useState<UserSummary[]>([]);
+  const list = useApiData(() => api.call('users.list', {}), []);
+  const users = list.data ?? [];
   const [editing, setEditing] = useState<UserInput | null>(null);
   // Who was just deactivated: the database key change is offered at once.
   const [leaver, setLeaver] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const load = useCallback(() => {
-    api.call('users.list', {}).then(setUsers, setError);
-  }, []);
-  useEffect(load, [load]);
+  const { error, reload: load } = list;
   const unitName = (id: number | null) => reference?.units.find((u) => u.id === id)?.name ?? '';
 
   return (
