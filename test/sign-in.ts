@@ -1,7 +1,7 @@
 /**
- * How tests sign in: the first administrator is created on first use, a user with the
- * wanted role is added, and the session signs in — synchronously and with a cheap scrypt (TEST_KDF),
- * so `testCore()` and the e2e fixture keep their old shape. Arrange-only; never asserts anything.
+ * How tests sign in: the first administrator is created on first use, a user with the wanted role is
+ * added, and the session signs in, through the same calls the app makes. The core is made with a cheap
+ * scrypt (TEST_KDF), so this takes milliseconds. Arrange-only; never asserts anything.
  */
 import type { Core } from '../src/main/core';
 import type { Role } from '../src/shared/api/contract';
@@ -19,15 +19,15 @@ export const TEST_USER_NAMES: Record<Role, string> = {
 };
 
 /** Signs `sessionId` in as the test user with `role`, creating the administrator and that user if needed. */
-export function signInAs(core: Core, sessionId: string, role: Role = 'administrator'): void {
+export async function signInAs(core: Core, sessionId: string, role: Role = 'administrator'): Promise<void> {
   const security = core.security;
   if (security.status(sessionId).state === 'setup') {
-    security.setupSync(sessionId, { ...TEST_ADMIN, passphrase: TEST_PASSPHRASE });
+    await security.setup(sessionId, { ...TEST_ADMIN, passphrase: TEST_PASSPHRASE });
   }
   const userName = testUserName(role);
   if (!security.listUsersUnchecked().some((u) => u.userName === userName)) {
-    security.loginSync(sessionId, TEST_ADMIN.userName, TEST_PASSPHRASE);
-    security.saveUserSync(null, { name: TEST_USER_NAMES[role], userName, role, unitId: null, active: true, passphrase: TEST_PASSPHRASE });
+    await security.login(sessionId, TEST_ADMIN.userName, TEST_PASSPHRASE);
+    await security.saveUser(null, { name: TEST_USER_NAMES[role], userName, role, unitId: null, active: true, passphrase: TEST_PASSPHRASE });
   }
-  security.loginSync(sessionId, userName, TEST_PASSPHRASE);
+  await security.login(sessionId, userName, TEST_PASSPHRASE);
 }

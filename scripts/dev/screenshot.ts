@@ -16,7 +16,7 @@ const page = await browser.newPage({ viewport: { width: 1366, height: 800 }, loc
 // The page needs a signed-in session. A new folder gets the test administrator (test/sign-in.ts);
 // an existing one signs in with MDK_USER / MDK_PASSPHRASE.
 const session = randomUUID();
-if (core.security.status(session).state === 'setup') signInAs(core, session);
+if (core.security.status(session).state === 'setup') await signInAs(core, session);
 else await core.security.login(session, process.env.MDK_USER ?? 'admin', process.env.MDK_PASSPHRASE ?? '');
 await page.addInitScript((id) => sessionStorage.setItem('mdk.session', id), session);
 if (process.env.SHOT_DEMO) await core.router('demo.load', {}, session);

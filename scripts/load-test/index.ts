@@ -42,11 +42,11 @@ async function main() {
   // The demo unit (a year of meetings, referrals and care plans) loaded as its administrator would.
   const core = createCore({ dataDir, kdfCost: TEST_KDF });
   const session = core.newSession();
-  signInAs(core, session, 'administrator');
+  await signInAs(core, session, 'administrator');
   const demo = await core.router('demo.load', {}, session);
   if (!demo.ok) throw new Error(`demo.load: ${demo.error.messageKey}`);
   core.close();
-  prepareServerData(dataDir);
+  await prepareServerData(dataDir);
   let server: ServerProcess = await startServer(dataDir);
   console.log(`Server ${server.url} (${server.fingerprint.slice(0, 23)}…); ${USERS} users for ${DURATION_S} s`);
 

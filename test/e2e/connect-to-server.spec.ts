@@ -30,7 +30,7 @@ test.beforeEach(async () => {
   const serverDir = mkdtempSync(join(tmpdir(), 'mdk-connect-server-'));
   const localDir = mkdtempSync(join(tmpdir(), 'mdk-connect-local-'));
   dirs.push(serverDir, localDir);
-  prepareServerData(serverDir, (core) => {
+  await prepareServerData(serverDir, (core) => {
     setWorkplace(core.db, { unitId: unitIdByCode(core.db, 'SU'), careAreaCodes: ['ILP'] });
     insertReferral(core.db, { patientId: insertPatient(core.db, { familyName: 'Serverpatient', givenName: 'Åsa' }), receivedDate: '2026-11-05', suspicionDate: null });
   });

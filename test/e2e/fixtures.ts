@@ -53,8 +53,8 @@ export class AppServer {
   async start() {
     this.core = createCore({ dataDir: this.dataDir, kdfCost: TEST_KDF, autoLockMs: this.autoLockMs, now: this.now });
     this.bridge = await startHttpBridge({ router: this.core.router, staticDir: join(projectRoot(), 'dist', 'renderer') });
-    signInAs(this.core, this.apiSession, this.role);
-    signInAs(this.core, this.browserSession, this.role);
+    await signInAs(this.core, this.apiSession, this.role);
+    await signInAs(this.core, this.browserSession, this.role);
     this.api = createApiClient((m, i) => this.core.router(m, i, this.apiSession));
   }
 

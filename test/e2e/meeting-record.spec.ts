@@ -15,7 +15,7 @@ async function lockedMeeting(server: AppServer) {
   const db = server.core.db;
   setWorkplace(db, { unitId: unitIdByCode(db, 'SU'), careAreaCodes: ['ANAL'] });
   const session = randomUUID();
-  signInAs(server.core, session, 'administrator');
+  await signInAs(server.core, session, 'administrator');
   const admin = createApiClient((m, i) => server.core.router(m, i, session));
   const su = unitIdByCode(db, 'SU');
   const person = async (name: string, role: 'chair' | 'surgeon' | 'pathologist') => (await admin.call('people.save', { name, role, unitId: su })).id;

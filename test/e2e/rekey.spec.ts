@@ -6,7 +6,7 @@ const LENA = 'lena lämnar kvar nyckeln';
 
 test('after a deactivation the administrator is offered "Byt databasnyckel", is told what it means, and gets a new recovery key', async ({ page, server, openApp }) => {
   await completeFirstRun(server);
-  server.core.security.saveUserSync(null, { name: 'Lena Lämnar', userName: 'lena', role: 'physician', unitId: null, active: true, passphrase: LENA });
+  await server.core.security.saveUser(null, { name: 'Lena Lämnar', userName: 'lena', role: 'physician', unitId: null, active: true, passphrase: LENA });
   await openApp();
   await page.getByRole('link', { name: 'Inställningar' }).click();
   const tabs = page.getByRole('navigation', { name: 'Inställningar' });

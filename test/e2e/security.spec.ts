@@ -95,7 +95,7 @@ test.describe('roles', () => {
 
   test('a physician does not see user management or the access log', async ({ page, server, openApp }) => {
     const admin = server.core.newSession();
-    signInAs(server.core, admin, 'administrator');
+    await signInAs(server.core, admin, 'administrator');
     await completeFirstRun({ ...server, api: createApiClient((m, i) => server.core.router(m, i, admin)) } as typeof server);
     await openApp();
     await expect(page.getByText('Per Läkare')).toBeVisible();
@@ -111,7 +111,7 @@ test.describe('roles', () => {
 
   test('a physician reads the inbox and the series but is not offered what only others may do', async ({ page, server, openApp }) => {
     const admin = server.core.newSession();
-    signInAs(server.core, admin, 'administrator');
+    await signInAs(server.core, admin, 'administrator');
     await completeFirstRun({ ...server, api: createApiClient((m, i) => server.core.router(m, i, admin)) } as typeof server);
     await openApp();
     await page.getByRole('link', { name: 'Anmälningar' }).click();

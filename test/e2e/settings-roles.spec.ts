@@ -5,7 +5,7 @@ import { createApiClient } from '../../src/shared/api/client';
 /** The first-run step as the administrator, for a server whose browser user has another role. */
 async function firstRunAsAdministrator(server: AppServer) {
   const admin = server.core.newSession();
-  signInAs(server.core, admin, 'administrator');
+  await signInAs(server.core, admin, 'administrator');
   await completeFirstRun({ ...server, api: createApiClient((m, i) => server.core.router(m, i, admin)) } as AppServer);
 }
 

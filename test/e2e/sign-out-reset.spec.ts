@@ -13,7 +13,7 @@ async function arrange(server: AppServer) {
   await server.api.call('caseLists.add', { meetingId: first, referralIds: [referralId] });
   await server.api.call('caseLists.lock', { meetingId: first });
   // The next user of this window: a coordinator account (same test passphrase).
-  signInAs(server.core, server.core.newSession(), 'coordinator');
+  await signInAs(server.core, server.core.newSession(), 'coordinator');
   return { first };
 }
 

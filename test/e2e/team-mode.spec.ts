@@ -28,7 +28,7 @@ let ids: { meeting: number; referral: number; carePlan: number };
 test.beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'mdk-team-'));
   const core = createCore({ dataDir, kdfCost: TEST_KDF });
-  for (const role of ALL_ROLES) signInAs(core, core.newSession(), role);
+  for (const role of ALL_ROLES) await signInAs(core, core.newSession(), role);
   const db = core.db;
   setWorkplace(db, { unitId: unitIdByCode(db, 'SU'), careAreaCodes: ['ILP', 'ANAL', 'SARCOMA'] });
   const meeting = insertMeeting(db, { localDate: '2027-01-15', startsAt: '2027-01-15T07:00:00.000Z', deadlineAt: '2027-01-11T15:00:00.000Z', capacityCases: 5, minutesPerCase: 10 });
@@ -36,7 +36,7 @@ test.beforeEach(async () => {
   for (const familyName of ['Björk', 'Cederlund']) insertReferral(db, { patientId: insertPatient(db, { familyName, givenName: 'Åsa' }), receivedDate: '2026-11-08', suspicionDate: null });
   // A discharged patient's care plan (draft), made as a coordinator would.
   const coordinatorSession = core.newSession();
-  signInAs(core, coordinatorSession, 'coordinator');
+  await signInAs(core, coordinatorSession, 'coordinator');
   const planned = await core.router('carePlans.create', { referralId: arrangeDischarge(db).referralId }, coordinatorSession);
   if (!planned.ok) throw new Error(planned.error.messageKey);
   ids = { meeting, referral, carePlan: (planned.result as { id: number }).id };

@@ -12,10 +12,10 @@ import { signInAs } from '../sign-in';
 export const ALL_ROLES: Role[] = ['administrator', 'coordinator', 'contact_nurse', 'physician'];
 
 /** Leaves the data folder closed; `arrange` runs on the open core first (e.g. inserting rows). */
-export function prepareServerData(dataDir: string, arrange?: (core: Core) => void): void {
+export async function prepareServerData(dataDir: string, arrange?: (core: Core) => void): Promise<void> {
   const core = createCore({ dataDir, kdfCost: TEST_KDF });
   try {
-    for (const role of ALL_ROLES) signInAs(core, core.newSession(), role);
+    for (const role of ALL_ROLES) await signInAs(core, core.newSession(), role);
     arrange?.(core);
     initServerKey(dataDir, loadServerConfig(dataDir).serverKeyFile, core.security.key!);
   } finally {

@@ -13,8 +13,8 @@ function indexWholeAccessLog(db: Db): number {
 
 /** The per-patient index is built behind the log (migration 0009); readers must never miss a row. */
 describe('access log index (batched behind the log)', () => {
-  const arrange = () => {
-    const { core, api } = testCore();
+  const arrange = async () => {
+    const { core, api } = await testCore();
     const anna = insertPatient(core.db, { personnummer: '191212121212' });
     const bo = insertPatient(core.db, { personnummer: '198112289874', familyName: 'Annan' });
     const read = (patientId: number) => api.call('referrals.get', { id: insertReferral(core.db, { patientId }) });
@@ -24,7 +24,7 @@ describe('access log index (batched behind the log)', () => {
   };
 
   it("finds a patient's accesses before, after and across indexing batches", async () => {
-    const { core, anna, bo, read, annaLog, upto } = arrange();
+    const { core, anna, bo, read, annaLog, upto } = await arrange();
     await read(anna);
     await read(bo);
     expect(await annaLog()).toHaveLength(1); // only in the unindexed tail
@@ -43,7 +43,7 @@ describe('access log index (batched behind the log)', () => {
   });
 
   it('keeps the index append-only and its mark moving forward only', async () => {
-    const { core, anna, read } = arrange();
+    const { core, anna, read } = await arrange();
     await read(anna);
     indexWholeAccessLog(core.db);
     expect(() => core.db.prepare('DELETE FROM access_log_patient_index').run()).toThrow(/append-only/);
@@ -53,7 +53,7 @@ describe('access log index (batched behind the log)', () => {
   });
 
   it('finds accesses made under an earlier identifier of the same patient', async () => {
-    const { core, api, read } = arrange();
+    const { core, api, read } = await arrange();
     const carl = insertPatient(core.db, { familyName: 'Reserv' });
     core.db.prepare("INSERT INTO patient_identifier (patient_id, system, value, issuer_region_code, is_temporary, created_at) VALUES (?, 'reservnummer', 'R-1234', '14', 1, 'x')").run(carl);
     await read(carl);
@@ -64,7 +64,7 @@ describe('access log index (batched behind the log)', () => {
   });
 
   it('the extract lists indexed and unindexed accesses in time order', async () => {
-    const { core, api, anna, read } = arrange();
+    const { core, api, anna, read } = await arrange();
     await read(anna);
     indexWholeAccessLog(core.db);
     await read(anna);

@@ -9,7 +9,7 @@ import { testNow } from '../clock';
  */
 describe('access log at inbox volume', () => {
   it('logs each of 10,000 listed patients once, cheaply', async () => {
-    const { core, api } = testCore();
+    const { core, api } = await testCore();
     await withWorkplace(api);
     const db = core.db;
     const t = testNow().toISOString();

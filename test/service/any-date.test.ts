@@ -24,7 +24,7 @@ describe('any date: the service rules and the demo generator', () => {
   it.each(DATES)('%s (%s)', async (_name, iso) => {
     const now = new Date(iso);
     const today = stockholmToday(now);
-    const { core, api } = testCore({ now: () => now });
+    const { core, api } = await testCore({ now: () => now });
     const db = core.db;
     const one = <T>(sql: string, ...params: unknown[]) => db.prepare(sql).pluck().get(...params) as T;
 

@@ -32,7 +32,7 @@ async function expectApiError(p: Promise<unknown>, code: string, messageKey?: st
 
 describe('backups', () => {
   it('backs up now into the default folder, lists it, and restores it keeping the replaced database aside', async () => {
-    const { core, api, dataDir } = testCore();
+    const { core, api, dataDir } = await testCore();
     insertPatient(core.db, { familyName: 'Före' });
     const entry = await api.call('backup.create', {});
     expect(entry.kind).toBe('manual');
@@ -58,7 +58,7 @@ describe('backups', () => {
   });
 
   it('refuses a damaged backup before replacing anything', async () => {
-    const { core, api, dataDir } = testCore();
+    const { core, api, dataDir } = await testCore();
     insertPatient(core.db);
     const entry = await api.call('backup.create', {});
     damage(join(dataDir, 'backups', entry.name));
@@ -71,7 +71,7 @@ describe('backups', () => {
   });
 
   it('refuses a backup from a newer version (schema not known here)', async () => {
-    const { core, api, dataDir } = testCore();
+    const { core, api, dataDir } = await testCore();
     const entry = await api.call('backup.create', {});
     const file = join(dataDir, 'backups', entry.name);
     const db = openDatabase(file, { key: core.security.key });
@@ -82,7 +82,7 @@ describe('backups', () => {
   });
 
   it('refuses to replace a database another process has open, and keeps working', async () => {
-    const { core, api, dataDir } = testCore();
+    const { core, api, dataDir } = await testCore();
     insertPatient(core.db);
     const entry = await api.call('backup.create', {});
     const other = openDatabase(databaseFile(dataDir), { key: core.security.key }); // e.g. the desktop app while the CLI restores
@@ -96,16 +96,16 @@ describe('backups', () => {
   });
 
   it('refuses unknown and path-like names, and non-administrators', async () => {
-    const { api } = testCore();
+    const { api } = await testCore();
     await expectApiError(api.call('backup.restore', { name: '../mdk.sqlite' }), 'validation');
     await expectApiError(api.call('backup.restore', { name: 'mdk-backup-20260101T000000000Z-auto.sqlite' }), 'not_found');
-    const nurse = testCore({ localRole: 'contact_nurse' });
+    const nurse = await testCore({ localRole: 'contact_nurse' });
     await expectApiError(nurse.api.call('backup.list', {}), 'forbidden');
     await expectApiError(nurse.api.call('backup.create', {}), 'forbidden');
   });
 
   it('writes to the folder the administrator chooses, which must exist', async () => {
-    const { api } = testCore();
+    const { api } = await testCore();
     const share = tempDir('mdk-share-');
     await expectApiError(api.call('backup.setFolder', { folder: 'relative/path' }), 'validation');
     const missing = await expectApiError(api.call('backup.setFolder', { folder: join(share, 'missing') }), 'validation');
@@ -119,7 +119,7 @@ describe('backups', () => {
 
   it('rotates automatic backups and keeps manual ones', async () => {
     let clock = new Date('2026-01-01T06:00:00Z');
-    const { core, api } = testCore({ now: () => clock });
+    const { core, api } = await testCore({ now: () => clock });
     for (let d = 0; d < 40; d++) {
       clock = new Date(Date.UTC(2026, 0, 1 + d, 6));
       await core.backups.create('auto');
@@ -139,7 +139,7 @@ describe('backups', () => {
 describe('backups of an encrypted database', () => {
   it('stay encrypted with the same key: unreadable without it, readable with it, and restorable', async () => {
     // Every database is encrypted: the key is the one the sign-in unwrapped.
-    const { core, api, dataDir } = testCore();
+    const { core, api, dataDir } = await testCore();
     const key = core.security.key!;
     insertPatient(core.db, { familyName: 'Hemligsson' });
     const entry = await api.call('backup.create', {});
@@ -162,9 +162,9 @@ describe('backups of an encrypted database', () => {
   });
 
   it('refuses to restore a backup that cannot be opened with this database key', async () => {
-    const other = testCore();
+    const other = await testCore();
     const foreign = await other.api.call('backup.create', {});
-    const { core, api, dataDir } = testCore();
+    const { core, api, dataDir } = await testCore();
     insertPatient(core.db, { familyName: 'Kvar' });
     mkdirSync(join(dataDir, 'backups'));
     copyFileSync(join(other.dataDir, 'backups', foreign.name), join(dataDir, 'backups', foreign.name));
@@ -178,14 +178,14 @@ describe('backups of an encrypted database', () => {
 describe('a damaged database at start', () => {
   it('writes nothing, refuses every method, and offers and restores the newest good backup', async () => {
     const dataDir = tempDir();
-    const first = testCore({ dataDir });
+    const first = await testCore({ dataDir });
     insertPatient(first.core.db, { familyName: 'Sparad' });
     const good = await first.api.call('backup.create', {});
     first.core.close();
     damage(databaseFile(dataDir));
     const before = sha(databaseFile(dataDir));
 
-    const { core, api } = testCore({ dataDir });
+    const { core, api } = await testCore({ dataDir });
     expect(core.health.ok).toBe(false);
     expect(core.health.problems.length).toBeGreaterThan(0);
     await expectApiError(api.call('system.info', {}), 'database_damaged');
@@ -204,7 +204,7 @@ describe('a damaged database at start', () => {
 
   it('finds damage the sign-in check cannot see in the background, then refuses every method', async () => {
     const dataDir = tempDir();
-    const first = testCore({ dataDir });
+    const first = await testCore({ dataDir });
     first.core.db.transaction(() => {
       for (let i = 0; i < 3000; i++) insertPatient(first.core.db, { familyName: `Efternamn${i}`.padEnd(60, 'x') });
     })();
@@ -215,7 +215,7 @@ describe('a damaged database at start', () => {
     for (let p = buf.length / 4096 - 6; p < buf.length / 4096 - 2; p++) randomBytes(4096).copy(buf, p * 4096);
     writeFileSync(file, buf);
 
-    const { core, api } = testCore({ dataDir });
+    const { core, api } = await testCore({ dataDir });
     let toldAt: boolean | null = null;
     core.onDatabaseOpen(() => (toldAt = core.health.ok));
     expect(core.health.ok).toBe(true); // signed in at once; the whole check runs in a worker
@@ -230,8 +230,8 @@ describe('a damaged database at start', () => {
 
   it('signs in on an intact database without waiting for the whole check, which then passes', async () => {
     const dataDir = tempDir();
-    testCore({ dataDir }).core.close();
-    const { core, api } = testCore({ dataDir });
+    (await testCore({ dataDir })).core.close();
+    const { core, api } = await testCore({ dataDir });
     expect((await core.healthChecked).ok).toBe(true);
     expect((await api.call('auth.status', {})).databaseDamaged).toBe(false);
     expect((await api.call('system.info', {})).schemaVersion).toBeTruthy();
@@ -239,10 +239,10 @@ describe('a damaged database at start', () => {
 
   it('says so when no backup is good', async () => {
     const dataDir = tempDir();
-    const first = testCore({ dataDir });
+    const first = await testCore({ dataDir });
     first.core.close();
     damage(databaseFile(dataDir));
-    const { api } = testCore({ dataDir });
+    const { api } = await testCore({ dataDir });
     const status = await api.call('recovery.status', {});
     expect(status).toMatchObject({ damaged: true, newestGood: null, backups: [] });
   });
@@ -255,7 +255,7 @@ describe('CLI backup and restore', () => {
     const outDir = tempDir('mdk-out-');
     const lines: string[] = [];
     const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(`ERR ${l}`) };
-    const seed = testCore({ dataDir });
+    const seed = await testCore({ dataDir });
     insertPatient(seed.core.db, { familyName: 'Cli' });
     seed.core.close();
 
@@ -264,11 +264,11 @@ describe('CLI backup and restore', () => {
     expect(statSync(out).size).toBeGreaterThan(0);
     expect(await runCli(['backup', '--out', out, '--data', dataDir], io)).toBe(2); // never overwrites
 
-    const again = testCore({ dataDir });
+    const again = await testCore({ dataDir });
     insertPatient(again.core.db, { familyName: 'Senare' });
     again.core.close();
     expect(await runCli(['restore', out, '--data', dataDir], io)).toBe(0);
-    const check = testCore({ dataDir });
+    const check = await testCore({ dataDir });
     expect(check.core.db.prepare('SELECT family_name FROM patient').pluck().all()).toEqual(['Cli']);
     check.core.close();
 
@@ -285,7 +285,7 @@ describe('CLI backup and restore', () => {
 
 describe('backup scheduler', () => {
   it('backs up at start, then only when the newest automatic backup is a day old', async () => {
-    const { core, api } = testCore();
+    const { core, api } = await testCore();
     const log: string[] = [];
     const scheduler = startBackupScheduler(core, { log: (l) => log.push(l) });
     await scheduler.tick();

@@ -16,7 +16,7 @@ async function errorOf(p: Promise<unknown>) {
 
 describe('bulk mark complete', () => {
   it('completes only those whose check passes, lists the others with what they lack, logs each access, in one transaction', async () => {
-    const { core, api } = testCore({ localRole: 'contact_nurse', now });
+    const { core, api } = await testCore({ localRole: 'contact_nurse', now });
     const db = core.db;
     const ref = (family: string, status = 'received') =>
       insertReferral(db, { status, patientId: insertPatient(db, { familyName: family, givenName: 'Åsa', birthDate: '1950-01-02' }) });
@@ -47,13 +47,13 @@ describe('bulk mark complete', () => {
   });
 
   it('a physician may not mark referrals complete', async () => {
-    const { core, api } = testCore({ localRole: 'physician', now });
+    const { core, api } = await testCore({ localRole: 'physician', now });
     const id = insertReferral(core.db, { status: 'received', patientId: insertPatient(core.db, { familyName: 'Alm', givenName: 'Åsa', birthDate: '1950-01-02' }) });
     expect((await errorOf(api.call('referrals.markCompleteMany', { ids: [id] }))).code).toBe('forbidden');
   });
 
   it('the import preview says which valid rows are complete, and the commit can mark those complete at once', async () => {
-    const { core, api } = testCore({ now });
+    const { core, api } = await testCore({ now });
     await withWorkplace(api);
     const header = 'personnummer;efternamn;fornamn;vardomrade;remitterande_enhet;remitterande_lakare;telefon;mottagen;fragestallning;icd10;diagnosgrund;anamnes;ecog;bilder;patient_informerad';
     const base64 = Buffer.from(

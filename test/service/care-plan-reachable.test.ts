@@ -22,7 +22,7 @@ const resource = (name: string) => JSON.parse(readFileSync(join(import.meta.dirn
 
 describe('a care plan cannot send the patient to a missing phone', () => {
   it('refuses to finalise while the unit phone, phone hours or the contact nurse’s name and number are missing, naming each and where; then finalises', async () => {
-    const t = testCore();
+    const t = await testCore();
     await withWorkplace(t.api);
     const { referralId, unitId } = arrangeDischarge(t.core.db);
     t.core.db.prepare('UPDATE unit SET phone = NULL, phone_hours = NULL WHERE id = ?').run(unitId);
@@ -65,7 +65,7 @@ describe('a care plan cannot send the patient to a missing phone', () => {
   });
 
   it('shows a code outside ICD-10-SE list alone, and adds the plain-language sentence', async () => {
-    const t = testCore();
+    const t = await testCore();
     await withWorkplace(t.api);
     const { referralId } = arrangeDischarge(t.core.db);
     const { id } = await t.api.call('carePlans.create', { referralId });

@@ -9,7 +9,7 @@ import { runCli } from '../../src/main/cli';
 import { testToday } from '../clock';
 
 async function draft() {
-  const t = testCore();
+  const t = await testCore();
   await withWorkplace(t.api);
   const arranged = arrangeDischarge(t.core.db);
   const { id } = await t.api.call('carePlans.create', { referralId: arranged.referralId });
@@ -193,7 +193,7 @@ describe('care plans', () => {
   });
 
   it('every role that takes part writes care plans (physician here)', async () => {
-    const t = testCore({ localRole: 'physician' });
+    const t = await testCore({ localRole: 'physician' });
     const arranged = arrangeDischarge(t.core.db);
     const { id } = await t.api.call('carePlans.create', { referralId: arranged.referralId });
     expect((await t.api.call('carePlans.get', { id })).status).toBe('draft');

@@ -11,7 +11,7 @@ describe('CLI: export-agenda and export-replies', () => {
   useCliSignIn();
   it('writes the agenda (full and minimal) and every reply of a finalised meeting', async () => {
     const dataDir = tempDir();
-    const { core, api } = testCore({ dataDir, localRole: 'physician' });
+    const { core, api } = await testCore({ dataDir, localRole: 'physician' });
     setWorkplace(core.db, { unitId: unitIdByCode(core.db, 'SU'), careAreaCodes: ['ANAL'] });
     const meetingId = insertMeeting(core.db, { localDate: '2026-11-20', startsAt: '2026-11-20T07:00:00.000Z' });
     const referralId = insertReferral(core.db, { patientId: insertPatient(core.db, { familyName: 'Öberg', givenName: 'Åsa', birthDate: '1961-05-05' }) });

@@ -45,7 +45,7 @@ async function errorOf(p: Promise<unknown>) {
 
 describe('case lists and the meeting', () => {
   it('proposes in agenda order within capacity, late ones apart, overflow to the next meeting', async () => {
-    const { core, api } = testCore();
+    const { core, api } = await testCore();
     const { first, second, ids } = arrange(core);
     const p = await api.call('caseLists.proposal', { meetingId: first });
     expect(p.fits.map((c) => c.referralId)).toEqual([ids.urgent, ids.pressing, ids.normalOld]);
@@ -57,7 +57,7 @@ describe('case lists and the meeting', () => {
   });
 
   it('builds, reorders, locks, runs and finalises; the postponed case is on the next list', async () => {
-    const { core, api } = testCore({ localRole: 'physician' });
+    const { core, api } = await testCore({ localRole: 'physician' });
     const { first, second, ids } = arrange(core);
     const p = await api.call('caseLists.proposal', { meetingId: first });
     await api.call('caseLists.add', { meetingId: first, referralIds: p.fits.map((c) => c.referralId), byHand: false });
@@ -142,7 +142,7 @@ describe('case lists and the meeting', () => {
   });
 
   it('only a physician finalises; the agenda PDFs say what they should', async () => {
-    const { core, api } = testCore({ localRole: 'contact_nurse' });
+    const { core, api } = await testCore({ localRole: 'contact_nurse' });
     const { first, ids } = arrange(core);
     await api.call('caseLists.add', { meetingId: first, referralIds: [ids.urgent, ids.normalOld] });
     await api.call('caseLists.lock', { meetingId: first });
@@ -163,7 +163,7 @@ describe('case lists and the meeting', () => {
 
   it('notes every patient it shows, exports or changes for the access log', async () => {
     const noted: { patientId: number; objectType: string; action?: string }[] = [];
-    const { core, api } = testCore({ hooks: { recordPatientAccess: (_ctx, accesses) => noted.push(...accesses) } });
+    const { core, api } = await testCore({ hooks: { recordPatientAccess: (_ctx, accesses) => noted.push(...accesses) } });
     const { first, ids } = arrange(core);
     const patientOf = (id: number) => core.db.prepare('SELECT patient_id FROM referral WHERE id = ?').pluck().get(id) as number;
     await api.call('caseLists.add', { meetingId: first, referralIds: [ids.urgent] });
@@ -175,7 +175,7 @@ describe('case lists and the meeting', () => {
 
   it('ranks 1,000 eligible referrals, sends and logs only the shown ones, and prints a 30-case agenda', async () => {
     // Speed is measured by the benchmark (npm run bench), not here.
-    const { core, api } = testCore();
+    const { core, api } = await testCore();
     const { first } = arrange(core);
     const insert = core.db.transaction(() => {
       for (let n = 0; n < 1000; n++) {

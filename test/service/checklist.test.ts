@@ -12,9 +12,9 @@ import { setWorkplace } from '../../src/main/services/system/workplace';
 import { openBefore } from '../../src/shared/domain/checklist';
 import type { CaseListItem } from '../../src/shared/api/methods/case-lists';
 
-function setup() {
+async function setup() {
   const clock = { now: new Date('2026-11-04T08:00:00.000Z') };
-  const { core, api, dataDir } = testCore({ localRole: 'physician', now: () => clock.now });
+  const { core, api, dataDir } = await testCore({ localRole: 'physician', now: () => clock.now });
   const db = core.db;
   setWorkplace(db, { unitId: unitIdByCode(db, 'SU'), careAreaCodes: ['ANAL'] });
   db.prepare("UPDATE care_area SET treatment_options = ? WHERE code = 'ANAL'").run(JSON.stringify(['Radiokemoterapi']));
@@ -29,7 +29,7 @@ function setup() {
   const referral = (name: string) => insertReferral(db, { receivedDate: '2026-10-20', patientId: insertPatient(db, { familyName: name }) });
   const at = (iso: string) => (clock.now = new Date(iso));
   const session = core.newSession();
-  signInAs(core, session, 'coordinator');
+  await signInAs(core, session, 'coordinator');
   const coordinator = createApiClient((m, i) => core.router(m, i, session));
   return { core, db, api, coordinator, dataDir, meeting, series, attend, referral, at };
 }
@@ -50,7 +50,7 @@ const states = (item: CaseListItem) => Object.fromEntries(item.checklist.map((e)
  *   b1 complete, informed (referral), images ticked; wishes yes, trial yes; told Thu 11-19.
  */
 async function knownDataset() {
-  const s = setup();
+  const s = await setup();
   const { db, api, meeting, series, attend, referral, at } = s;
   const m1 = meeting('2026-11-06', series);
   const m2 = meeting('2026-11-13');
@@ -91,7 +91,7 @@ async function knownDataset() {
 
 describe('the nMDK checklist of a case', () => {
   it('shows what each case lacks before the meeting, marks it on the agenda and its PDF, and a tick removes the mark', async () => {
-    const { api, db, meeting, referral, at } = setup();
+    const { api, db, meeting, referral, at } = await setup();
     const m = meeting('2026-11-06');
     const [ok, lacking] = [referral('Alm'), referral('Berg')];
     db.prepare('UPDATE referral SET history = NULL, patient_informed = 0 WHERE id = ?').run(lacking);
@@ -135,7 +135,7 @@ describe('the nMDK checklist of a case', () => {
   });
 
   it('refuses a patient told before the case is discussed, without who or when, in the future, before the meeting, or who/when on another item', async () => {
-    const { api, meeting, referral, at } = setup();
+    const { api, meeting, referral, at } = await setup();
     const m = meeting('2026-11-06');
     const r = referral('Alm');
     await api.call('caseLists.add', { meetingId: m, referralIds: [r] });

@@ -19,7 +19,7 @@ function capture() {
 
 describe('CLI sign-in', () => {
   it('refuses a database command without credentials, explaining how to give them', async () => {
-    const { core, dataDir } = testCore();
+    const { core, dataDir } = await testCore();
     core.close();
     delete process.env.MDK_PASSPHRASE;
     delete process.env.MDK_USER;
@@ -29,7 +29,7 @@ describe('CLI sign-in', () => {
   });
 
   it('signs in with --user and MDK_PASSPHRASE; a wrong passphrase is refused in Swedish', async () => {
-    const { core, dataDir } = testCore();
+    const { core, dataDir } = await testCore();
     core.close();
     process.env.MDK_PASSPHRASE = 'inte den rätta frasen';
     const bad = capture();

@@ -57,7 +57,7 @@ const asAdmin = { MDK_USER: 'admin', MDK_PASSPHRASE: TEST_PASSPHRASE, MDK_LANG: 
 /** A data folder with three weekly sarcoma series over nine years (a pinned clock per year). */
 async function folderWithTenYearsOfMeetings(): Promise<string> {
   const dataDir = tempDir();
-  const first = testCore({ dataDir, now: () => new Date('2020-01-02T09:00:00Z') });
+  const first = await testCore({ dataDir, now: () => new Date('2020-01-02T09:00:00Z') });
   await withWorkplace(first.api);
   const ids: number[] = [];
   for (const weekday of [1, 2, 3]) {
@@ -81,7 +81,7 @@ async function folderWithTenYearsOfMeetings(): Promise<string> {
   }
   first.core.close();
   for (let year = 2021; year <= 2028; year++) {
-    const { api, core } = testCore({ dataDir, now: () => new Date(`${year}-01-02T09:00:00Z`) });
+    const { api, core } = await testCore({ dataDir, now: () => new Date(`${year}-01-02T09:00:00Z`) });
     for (const id of ids) await api.call('series.regenerate', { id });
     core.close();
   }
@@ -99,7 +99,7 @@ describe('mdk as scripts use it', () => {
     expect(res.code).toBe(0);
     expect(res.stdout.length).toBeGreaterThan(1024 * 1024);
     const json = JSON.parse(res.stdout.toString('utf8')) as { meetings: { localDate: string }[]; skipped: unknown[] };
-    const { core } = testCore({ dataDir });
+    const { core } = await testCore({ dataDir });
     const stored = core.db.prepare("SELECT count(*) FROM meeting WHERE care_area_code = 'SARCOMA'").pluck().get() as number;
     expect(json.meetings.length).toBe(stored);
     expect(json.meetings.length).toBeGreaterThan(500);
@@ -137,7 +137,7 @@ describe('mdk as scripts use it', () => {
   });
 
   it('takes the global options before or after the command', async () => {
-    const { core, dataDir } = testCore();
+    const { core, dataDir } = await testCore();
     core.close();
     for (const args of [
       ['--data', dataDir, 'verify'],
@@ -155,7 +155,7 @@ describe('mdk as scripts use it', () => {
   it('exits 0 done, 1 rows rejected or faults found, 2 usage errors and unfit files, as documented', async () => {
     const dir = tempDir();
     const data = join(dir, 'data');
-    testCore({ dataDir: data }).core.close();
+    (await testCore({ dataDir: data })).core.close();
     const file = (name: string, bytes: Buffer | string) => {
       writeFileSync(join(dir, name), bytes);
       return join(dir, name);
@@ -199,7 +199,7 @@ describe('mdk as scripts use it', () => {
     expect((await run('import-referrals', unfit.empty)).err[0]).toBe('Filen är tom.');
 
     // 1: faults found in the database
-    const { core } = testCore({ dataDir: data });
+    const { core } = await testCore({ dataDir: data });
     core.db.pragma('foreign_keys = OFF');
     core.db.prepare("INSERT INTO care_area_national_unit (care_area_code, unit_id) VALUES ('ILP', 99999)").run();
     core.close();
@@ -209,7 +209,7 @@ describe('mdk as scripts use it', () => {
   it('says everything in the chosen language; a wrong passphrase is one plain sentence', async () => {
     const dir = tempDir();
     const data = join(dir, 'data');
-    testCore({ dataDir: data }).core.close();
+    (await testCore({ dataDir: data })).core.close();
     const csv = join(dir, 'r.csv');
     writeFileSync(csv, 'personnummer;efternamn;förnamn;vårdområde;remitterande_enhet;mottagen\n19121312-1212;Fel;Datum;ANAL;HELSINGBORG;2026-11-02\n');
     const en = (...args: string[]) => cli(['--lang', 'en', '--data', data, ...args], asAdmin);

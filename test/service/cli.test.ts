@@ -27,14 +27,14 @@ describe('mdk CLI', () => {
 
   it('verify reports a healthy database in the given data folder', async () => {
     const c = capture();
-    const { core, dataDir: dir } = testCore();
+    const { core, dataDir: dir } = await testCore();
     core.close();
     expect(await runCli(['verify', '--data', dir, '--user', 'admin'], c.io)).toBe(0);
     expect(c.out.join('\n')).toContain('Databasen är frisk.');
   });
 
   it('verify exits non-zero on a foreign-key fault', async () => {
-    const { core, dataDir: dir } = testCore();
+    const { core, dataDir: dir } = await testCore();
     core.db.pragma('foreign_keys = OFF');
     core.db.prepare("INSERT INTO care_area_national_unit (care_area_code, unit_id) VALUES ('ILP', 99999)").run();
     core.close();

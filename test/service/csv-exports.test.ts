@@ -49,12 +49,12 @@ const FORMULA = /^[=+\-@\t\r]/;
 
 describe('CSV exports neutralise formulas', () => {
   it("the patient's access-log extract writes a user's and a unit's formula-like names as text", async () => {
-    const { core, api } = testCore();
+    const { core, api } = await testCore();
     const region = (await api.call('reference.get', {})).units[0];
     const unit = await api.call('reference.saveUnit', { name: LINK, regionCode: region.regionCode, healthcareRegionCode: region.healthcareRegionCode });
     await api.call('users.save', { name: CALC, userName: 'kalk', role: 'coordinator', unitId: unit.id, active: true, passphrase: TEST_PASSPHRASE });
     const session = core.newSession();
-    core.security.loginSync(session, 'kalk', TEST_PASSPHRASE);
+    await core.security.login(session, 'kalk', TEST_PASSPHRASE);
     const patientId = insertPatient(core.db, { personnummer: '191212121212' });
     await createApiClient((m, i) => core.router(m, i, session)).call('referrals.get', { id: insertReferral(core.db, { patientId }) });
 
@@ -67,7 +67,7 @@ describe('CSV exports neutralise formulas', () => {
   });
 
   it('the follow-up tables write a formula-like region name as text', async () => {
-    const { core, api } = testCore();
+    const { core, api } = await testCore();
     arrangeKnownDataset(core.db, { insertPatient, insertReferral, insertMeeting });
     core.db.prepare('UPDATE region SET name = ? WHERE code = ?').run(CALC, '13');
     core.db.prepare('UPDATE healthcare_region SET name_sv = ? WHERE code = ?').run('@SUM(1+1)', 'SODRA');

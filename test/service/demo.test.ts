@@ -8,7 +8,7 @@ import { testToday } from '../clock';
 describe('demo data', () => {
   useCliSignIn();
   it('loads a year of a fictional unit through the real services, flags DEMO and stamps documents', async () => {
-    const { core, api } = testCore();
+    const { core, api } = await testCore();
     const r = await api.call('demo.load', {});
     expect(r.referrals).toBeGreaterThan(1_400);
     // Every status is present, most cases have been through a meeting.
@@ -56,7 +56,7 @@ describe('demo data', () => {
   }, 120_000);
 
   it('refuses a database that already holds real referrals, and leaves it as it was', async () => {
-    const { core, api, dataDir } = testCore();
+    const { core, api, dataDir } = await testCore();
     const ref = await api.call('reference.get', {});
     await api.call('referrals.create', {
       patient: { identifierKind: 'national', identifier: '19121212-1212', familyName: 'Tolvansson', givenName: 'Tolvan' },

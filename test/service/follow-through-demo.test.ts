@@ -3,7 +3,7 @@ import { testCore } from './helpers';
 
 describe('demo data after the conference', () => {
   it('fills the worklist and the figures in the audits\' proportions', async () => {
-    const { core, api } = testCore({ now: () => new Date('2026-12-02T10:00:00.000Z') });
+    const { core, api } = await testCore({ now: () => new Date('2026-12-02T10:00:00.000Z') });
     await api.call('demo.load', {});
     const count = (sql: string) => core.db.prepare(sql).pluck().get() as number;
     expect(count("SELECT count(*) FROM implementation_event WHERE status = 'deviated' AND deviation_reason = 'patient_choice'")).toBeGreaterThan(0);

@@ -14,9 +14,9 @@ import type { Core } from '../../src/main/core';
 import type { RecommendationInput } from '../../src/shared/api/methods/case-lists';
 
 /** A physician's core whose clock the test moves. */
-function setup() {
+async function setup() {
   const clock = { now: new Date('2026-11-06T07:30:00.000Z') };
-  const { core, api } = testCore({ localRole: 'physician', now: () => clock.now });
+  const { core, api } = await testCore({ localRole: 'physician', now: () => clock.now });
   const db = core.db;
   setWorkplace(db, { unitId: unitIdByCode(db, 'SU'), careAreaCodes: ['ANAL'] });
   db.prepare("UPDATE care_area SET treatment_options = ? WHERE code = 'ANAL'").run(JSON.stringify(['Radiokemoterapi', 'Kirurgi']));
@@ -25,7 +25,7 @@ function setup() {
   const at = (iso: string) => (clock.now = new Date(iso));
   // Rules, settings and referral edits belong to the administrator: a second session on the same core.
   const session = core.newSession();
-  signInAs(core, session, 'administrator');
+  await signInAs(core, session, 'administrator');
   const admin = createApiClient((m, i) => core.router(m, i, session));
   return { core, api, admin, clock, meeting, referral, at };
 }
@@ -49,7 +49,7 @@ const status = (core: Core, id: number) => core.db.prepare('SELECT status FROM r
  * M2 2026-11-13: c4, c5, c6 discussed.   M3 2026-12-04 (outside the period): c7 discussed.
  */
 async function knownDataset() {
-  const s = setup();
+  const s = await setup();
   const { api, meeting, referral, at } = s;
   const [m1, m2, m3] = [meeting('2026-11-06'), meeting('2026-11-13'), meeting('2026-12-04')];
   const c = [0, 1, 2, 3, 4, 5, 6, 7].map((n) => (n === 0 ? 0 : referral(`Fall${n}`)));
@@ -84,7 +84,7 @@ async function knownDataset() {
 
 describe('wishes and trials with the recommendation', () => {
   it('keeps them per case and refuses a malformed EU CT number, a trial without name or reason, and wishes without "how"', async () => {
-    const { api, meeting, referral } = setup();
+    const { api, meeting, referral } = await setup();
     const m = meeting('2026-11-06');
     const r = referral('Andersson');
     await api.call('caseLists.add', { meetingId: m, referralIds: [r] });
@@ -104,7 +104,7 @@ describe('wishes and trials with the recommendation', () => {
   });
 
   it('the referral carries psychosocial situation and what the patient has been told; a care area can require them', async () => {
-    const { admin: api, referral } = setup();
+    const { admin: api, referral } = await setup();
     const id = referral('Berg');
     const before = await api.call('referrals.get', { id });
     expect(before.missing).not.toContain('psychosocial');

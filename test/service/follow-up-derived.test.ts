@@ -61,7 +61,7 @@ const Q1_SARCOMA = { ...Q1, careAreaCode: 'SARCOMA' };
 
 describe('lead times kept on referral_mdk_date', () => {
   it('follow the MDK date and every date of the referral they are counted from', async () => {
-    const { core, api } = testCore();
+    const { core, api } = await testCore();
     const db = core.db;
     const r = referral(db);
     const m = meeting(db, '2025-02-05');
@@ -99,7 +99,7 @@ describe('lead times kept on referral_mdk_date', () => {
 
 describe("handovers carry their plan's care area", () => {
   it('when sent, confirmed, moved to another plan, when the plan moves to another referral and when the referral changes care area', async () => {
-    const { core, api } = testCore();
+    const { core, api } = await testCore();
     const db = core.db;
     const anal = referral(db);
     const sarcoma = referral(db, { careAreaCode: 'SARCOMA' });
@@ -132,7 +132,7 @@ describe("handovers carry their plan's care area", () => {
   });
 
   it('when a care-area code is renamed (ON UPDATE CASCADE reaches the referral), with lead times and discharges', async () => {
-    const { core, api } = testCore();
+    const { core, api } = await testCore();
     const db = core.db;
     const r = referral(db);
     insertCase(db, meeting(db, '2025-02-05'), r.id, 'discussed');
@@ -147,7 +147,7 @@ describe("handovers carry their plan's care area", () => {
 
 describe('discharges with a finalised care plan (follow_up_discharge)', () => {
   it('follow the discharge date, the care area, every version of the plan, and deletions', async () => {
-    const { core, api } = testCore();
+    const { core, api } = await testCore();
     const db = core.db;
     const plans = async (q = Q1) => {
       const c = (await api.call('followUp.dashboard', q)).carePlans;
@@ -202,8 +202,8 @@ describe('discharges with a finalised care plan (follow_up_discharge)', () => {
     expect(disagreements(db)).toEqual(agreeing);
   });
 
-  it('counts a referral inserted with its discharge date', () => {
-    const { core } = testCore();
+  it('counts a referral inserted with its discharge date', async () => {
+    const { core } = await testCore();
     const db = core.db;
     const patientId = insertPatient(db);
     const id = insertReferral(db, { patientId, careAreaCode: 'ANAL', receivedDate: '2025-01-10' });
@@ -217,7 +217,7 @@ describe('discharges with a finalised care plan (follow_up_discharge)', () => {
 
 describe('completion requests (follow_up_completion_request)', () => {
   it("follow the referral's timeline, care area, received date and assessment", async () => {
-    const { core, api } = testCore();
+    const { core, api } = await testCore();
     const db = core.db;
     const c = async (q = Q1) => {
       const x = (await api.call('followUp.dashboard', q)).completeness;

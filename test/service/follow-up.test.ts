@@ -9,15 +9,15 @@ import { translate } from '../../src/shared/i18n';
 
 const Q1 = { careAreaCode: 'ANAL', from: '2025-01-01', to: '2025-03-31' };
 
-function arranged(options: Parameters<typeof testCore>[0] = {}) {
-  const t = testCore(options);
+async function arranged(options: Parameters<typeof testCore>[0] = {}) {
+  const t = await testCore(options);
   arrangeKnownDataset(t.core.db, { insertPatient, insertReferral, insertMeeting });
   return t;
 }
 
 describe('follow-up dashboard on the known dataset (hand calculations in comments)', () => {
   it('counts referrals received per month, healthcare region and region, also per 100,000', async () => {
-    const { api } = arranged();
+    const { api } = await arranged();
     const d = await api.call('followUp.dashboard', Q1);
     // Received 2025-01-01..03-31 in ANAL: R1, R2 (Jan), R3, R4 (Feb), R5, R8 (Mar; 03-31 is inclusive) = 6.
     // R6 (received 2024-12-15) and R7 (SARCOMA) are not counted.
@@ -50,7 +50,7 @@ describe('follow-up dashboard on the known dataset (hand calculations in comment
   });
 
   it('computes completeness at first submission and how long completion requests took', async () => {
-    const { api } = arranged();
+    const { api } = await arranged();
     const c = (await api.call('followUp.dashboard', Q1)).completeness;
     // Assessed (received in Q1 and no longer "received"): R1, R2, R3, R4 = 4 (R5, R8 still "received").
     // Never sent to awaiting_completion: R1, R4 = 2 → 2/4 = 50 %.
@@ -62,7 +62,7 @@ describe('follow-up dashboard on the known dataset (hand calculations in comment
   });
 
   it('computes lead times to MDK and to treatment with median, P90 and share within target', async () => {
-    const { api } = arranged();
+    const { api } = await arranged();
     const l = (await api.call('followUp.dashboard', Q1)).leadTimes;
     expect(l.targetDays).toBe(30);
     // MDK date in Q1: R1, R2, R6 at M1 (02-05); R4 at M3 (03-19; the postponement at M2 does not count).
@@ -79,7 +79,7 @@ describe('follow-up dashboard on the known dataset (hand calculations in comment
   });
 
   it("judges quorum by the series' required roles where the series has them", async () => {
-    const { api, core } = testCore();
+    const { api, core } = await testCore();
     const db = core.db;
     const seriesId = Number(
       db.prepare("INSERT INTO conference_series (care_area_code, name, created_at, updated_at) VALUES ('ILP', 'ILP-rond', 'x', 'x')").run().lastInsertRowid,
@@ -102,7 +102,7 @@ describe('follow-up dashboard on the known dataset (hand calculations in comment
   });
 
   it('counts every meeting when many share the same participant list (judged once per list)', async () => {
-    const { api, core } = testCore();
+    const { api, core } = await testCore();
     const db = core.db;
     const patientId = insertPatient(db);
     const dates = ['2025-01-07', '2025-01-14', '2025-01-21', '2025-01-28'];
@@ -124,7 +124,7 @@ describe('follow-up dashboard on the known dataset (hand calculations in comment
   });
 
   it('counts meetings, cases, postponements, attendance per role and quorum', async () => {
-    const { api } = arranged();
+    const { api } = await arranged();
     const m = (await api.call('followUp.dashboard', Q1)).meetings;
     // Held: M1 (finalised), M2 (finalised, nothing discussed), M3 (planned, one case discussed) = 3;
     // M4 cancelled = 1; M5 is after the period. Discussed: R1, R2, R6 at M1 + R4 at M3 = 4 → 4/3 per meeting.
@@ -147,7 +147,7 @@ describe('follow-up dashboard on the known dataset (hand calculations in comment
   });
 
   it('computes the share of discharged patients with a finalised care plan and handover confirmation', async () => {
-    const { api } = arranged();
+    const { api } = await arranged();
     const cp = (await api.call('followUp.dashboard', Q1)).carePlans;
     // Discharged in Q1 in ANAL: R1 (03-10), R2 (03-20), R6 (03-01) = 3; R4 (04-15) is later, R7 is SARCOMA.
     // Finalised plan: R1 (finalised), R6 (v1 superseded = was finalised); R2 only a draft → 2/3.
@@ -160,7 +160,7 @@ describe('follow-up dashboard on the known dataset (hand calculations in comment
   });
 
   it('keeps MDK dates current when another feature moves a meeting, changes an outcome or adds a recommendation', async () => {
-    const { core, api } = arranged();
+    const { core, api } = await arranged();
     const db = core.db;
     const m1 = db.prepare("SELECT id FROM meeting WHERE local_date = '2025-02-05'").pluck().get() as number;
     // M1 moves to 2025-04-10: R1, R2 and R6 now reach MDK after Q1; only R4 (M3, 03-19; 37 days) is left.
@@ -180,7 +180,7 @@ describe('follow-up dashboard on the known dataset (hand calculations in comment
   });
 
   it('narrows with the period: only January', async () => {
-    const { api } = arranged();
+    const { api } = await arranged();
     const d = await api.call('followUp.dashboard', { careAreaCode: 'ANAL', from: '2025-01-01', to: '2025-01-31' });
     // Received in January: R1, R2. No MDK in January, no meetings, no discharges.
     expect(d.volumes.total).toBe(2);
@@ -192,7 +192,7 @@ describe('follow-up dashboard on the known dataset (hand calculations in comment
 
 describe('follow-up input and exports', () => {
   it('refuses an end date before the start date and an unknown care area, with the field named', async () => {
-    const { api } = testCore();
+    const { api } = await testCore();
     const bad = await api.call('followUp.dashboard', { careAreaCode: 'ANAL', from: '2025-03-01', to: '2025-02-01' }).catch((e: unknown) => e);
     expect(bad).toBeInstanceOf(ApiError);
     expect((bad as ApiError).issues).toEqual([{ path: 'to', messageKey: 'followUp.periodOrder', params: {} }]);
@@ -203,12 +203,12 @@ describe('follow-up input and exports', () => {
   });
 
   it('lets a physician read the dashboard', async () => {
-    const { api } = arranged({ localRole: 'physician' });
+    const { api } = await arranged({ localRole: 'physician' });
     expect((await api.call('followUp.dashboard', Q1)).volumes.total).toBe(6);
   });
 
   it('exports a PDF whose text carries the tables, methods and population source', async () => {
-    const { api } = arranged();
+    const { api } = await arranged();
     const file = await api.call('followUp.exportPdf', Q1);
     expect(file.mimeType).toBe('application/pdf');
     expect(file.fileName).toBe('uppfoljning-anal-2025-01-01-2025-03-31.pdf');
@@ -224,7 +224,7 @@ describe('follow-up input and exports', () => {
   });
 
   it('ends the PDF with a method section of its own: every figure named, with its definition', async () => {
-    const { api } = arranged();
+    const { api } = await arranged();
     const { pages } = await pdfText(Buffer.from((await api.call('followUp.exportPdf', Q1)).base64, 'base64'));
     const section = methodSection((key, params) => translate('sv', key, params));
     const start = pages.findIndex((p) => p.includes(section.title));
@@ -249,7 +249,7 @@ describe('mdk stats', () => {
   useCliSignIn();
   it('prints the tables, and the same figures as JSON with --json; refuses a reversed period', async () => {
     const { runCli } = await import('../../src/main/cli/index');
-    const { dataDir } = arranged();
+    const { dataDir } = await arranged();
     const lines: string[] = [];
     const errors: string[] = [];
     const io = { out: (l: string) => lines.push(l), err: (l: string) => errors.push(l) };

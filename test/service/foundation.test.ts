@@ -11,8 +11,8 @@ import { TEST_KDF } from '../../src/main/security/crypto';
 import { signInAs, tempDir, testCore, withWorkplace } from './helpers';
 
 describe('database', () => {
-  it('opens with WAL, synchronous=FULL, foreign keys and temporary data in memory, and every table is STRICT', () => {
-    const { core } = testCore();
+  it('opens with WAL, synchronous=FULL, foreign keys and temporary data in memory, and every table is STRICT', async () => {
+    const { core } = await testCore();
     expect(core.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(core.db.pragma('synchronous', { simple: true })).toBe(2);
     expect(core.db.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -34,8 +34,8 @@ describe('database', () => {
     db.close();
   });
 
-  it('refuses, without writing, a database made by a newer version', () => {
-    const { core, dataDir: dir } = testCore();
+  it('refuses, without writing, a database made by a newer version', async () => {
+    const { core, dataDir: dir } = await testCore();
     core.db.prepare("INSERT INTO schema_migration (id, applied_at) VALUES ('9999_from_the_future', 'x')").run();
     core.close();
     const fileHash = () => createHash('sha256').update(readFileSync(join(dir, 'mdk.sqlite'))).digest('hex');
@@ -44,7 +44,7 @@ describe('database', () => {
     const again = createCore({ dataDir: dir, kdfCost: TEST_KDF });
     let error: unknown;
     try {
-      signInAs(again, again.newSession());
+      await signInAs(again, again.newSession());
     } catch (e) {
       error = e;
     }
@@ -57,7 +57,7 @@ describe('database', () => {
 
 describe('reference data', () => {
   it('loads the 21 regions, 6 healthcare regions, 7 university hospitals and the care areas', async () => {
-    const { api } = testCore();
+    const { api } = await testCore();
     const ref = await api.call('reference.get', {});
     expect(ref.regions).toHaveLength(21);
     expect(ref.healthcareRegions).toHaveLength(6);
@@ -70,7 +70,7 @@ describe('reference data', () => {
   });
 
   it('edits a unit and a care area, and refuses unknown regions with a field error', async () => {
-    const { api } = testCore();
+    const { api } = await testCore();
     const { id } = await api.call('reference.saveUnit', { name: 'Onkologkliniken Sundsvall', regionCode: '22', healthcareRegionCode: 'NORRA' });
     await api.call('reference.saveUnit', { id, name: 'Onkologkliniken, Sundsvalls sjukhus', regionCode: '22', healthcareRegionCode: 'NORRA', phone: '060-18 10 00' });
     const ref = await api.call('reference.get', {});
@@ -86,7 +86,7 @@ describe('reference data', () => {
 
 describe('router', () => {
   it('validates input before any service runs, with translatable field issues', async () => {
-    const { api } = testCore();
+    const { api } = await testCore();
     await expect(api.call('workplace.set', { unitId: 1, careAreaCodes: [] })).rejects.toMatchObject({
       code: 'validation',
       issues: [{ path: 'careAreaCodes', messageKey: 'workplace.pickCareArea' }],
@@ -97,7 +97,7 @@ describe('router', () => {
   });
 
   it('refuses unknown methods and roles the contract does not allow', async () => {
-    const { core } = testCore({
+    const { core } = await testCore({
       hooks: { resolveCaller: () => ({ userId: 2, name: 'Sköterska', role: 'contact_nurse', unitId: null }) },
     });
     expect(await core.router('no.such.method', {}, 's')).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
@@ -106,11 +106,11 @@ describe('router', () => {
   });
 
   it('keeps the first-run workplace in the database file', async () => {
-    const { api, dataDir, core } = testCore();
+    const { api, dataDir, core } = await testCore();
     const { unit } = await withWorkplace(api);
     core.close();
     const again = createCore({ dataDir, kdfCost: TEST_KDF });
-    signInAs(again, 's');
+    await signInAs(again, 's');
     const info = await again.router('system.info', {}, 's');
     again.close();
     expect(info).toMatchObject({ ok: true, result: { workplace: { unitId: unit.id, careAreaCodes: ['ILP', 'ANAL', 'SARCOMA'] } } });

@@ -71,7 +71,7 @@ describe('API fuzzing through the router', () => {
     const runs = Number(process.env.MDK_FUZZ_RUNS ?? 60);
     const rng = seededRng(seed);
     let role: Role = 'administrator';
-    const { core, api: client } = testCore({ hooks: { resolveCaller: () => ({ userId: null, name: 'fuzz', role, unitId: null }) } });
+    const { core, api: client } = await testCore({ hooks: { resolveCaller: () => ({ userId: null, name: 'fuzz', role, unitId: null }) } });
     await withWorkplace(client);
     insertPatient(core.db, { personnummer: '191212121212' });
     const session = core.newSession();

@@ -29,13 +29,13 @@ export function tempDir(prefix = 'mdk-test-'): string {
  * administrator). The administrator "admin" and a user per role share TEST_PASSPHRASE (test/sign-in.ts).
  * Its clock is the tests' fixed instant (test/clock.ts) unless `now` is given: no test reads the calendar.
  */
-export function testCore(options: Partial<CoreOptions> & { localRole?: Role } = {}): { core: Core; api: ApiClient; dataDir: string } {
+export async function testCore(options: Partial<CoreOptions> & { localRole?: Role } = {}): Promise<{ core: Core; api: ApiClient; dataDir: string }> {
   const dataDir = options.dataDir ?? tempDir();
   const { localRole, ...coreOptions } = options;
   const core = createCore({ kdfCost: TEST_KDF, now: testNow, ...coreOptions, dataDir });
   cleanups.push(() => core.close());
   const session = core.newSession();
-  signInAs(core, session, localRole ?? 'administrator');
+  await signInAs(core, session, localRole ?? 'administrator');
   return { core, dataDir, api: createApiClient((m, i) => core.router(m, i, session)) };
 }
 
@@ -50,7 +50,7 @@ export async function withWorkplace(api: ApiClient, unitCode = 'SU', careAreaCod
 /**
  * CLI commands sign in (--user or MDK_USER, MDK_PASSPHRASE): for every test of the
  * calling file, the environment names the test user of `role`. The data folder must already have its
- * users: create it with `testCore({ dataDir, localRole: role })` first.
+ * users: create it with `await testCore({ dataDir, localRole: role })` first.
  */
 export function useCliSignIn(role: Role = 'administrator'): void {
   useTestClock();

@@ -13,9 +13,9 @@ afterEach(async () => {
 });
 
 async function start(role: Role = 'administrator') {
-  const { core } = testCore();
+  const { core } = await testCore();
   // Calls below send no x-mdk-session header, so the bridge uses the session "browser" (signed in here).
-  signInAs(core, 'browser', role);
+  await signInAs(core, 'browser', role);
   const staticDir = join(tempDir(), 'renderer');
   mkdirSync(staticDir);
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>MDK</title>');

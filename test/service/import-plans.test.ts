@@ -7,8 +7,8 @@ import { testCore } from './helpers';
 import { IDENTIFIER_LOOKUP_SQL } from '../../src/main/services/referrals/import/known';
 
 describe('import query plans', () => {
-  it('looks up identifiers with the file as the outer loop and the unique index on all three columns', () => {
-    const { core } = testCore();
+  it('looks up identifiers with the file as the outer loop and the unique index on all three columns', async () => {
+    const { core } = await testCore();
     const plan = (core.db.prepare(`EXPLAIN QUERY PLAN ${IDENTIFIER_LOOKUP_SQL}`).all('[]', 'reservnummer', '14') as { detail: string }[]).map((r) => r.detail);
     expect(plan).toHaveLength(3);
     expect(plan[0]).toMatch(/^SCAN j VIRTUAL TABLE/);

@@ -25,7 +25,7 @@ describe('mdk import-referrals', () => {
     ].join('\r\n');
     writeFileSync(file, iconv.encode(csv, 'win1252'));
     const data = join(dir, 'data');
-    testCore({ dataDir: data }).core.close(); // the data folder with its users, for the CLI's sign-in
+    (await testCore({ dataDir: data })).core.close(); // the data folder with its users, for the CLI's sign-in
 
     const dry = await cli(['import-referrals', file, '--dry-run', '--data', data]);
     expect(dry.out).toEqual([
@@ -39,7 +39,7 @@ describe('mdk import-referrals', () => {
     expect(run.out.at(-1)).toBe('3 rader: 1 importerad, 2 avvisade, 0 redan importerade');
     const again = await cli(['import-referrals', file, '--data', data]);
     expect(again.out.at(-1)).toBe('3 rader: 0 importerade, 2 avvisade, 1 redan importerad');
-    const { core } = testCore({ dataDir: data });
+    const { core } = await testCore({ dataDir: data });
     expect(core.db.prepare('SELECT count(*) FROM referral').pluck().get()).toBe(1);
     core.close();
   });
@@ -47,7 +47,7 @@ describe('mdk import-referrals', () => {
   it('exits 0 when every row is valid, and refuses a file that is not CSV', async () => {
     const dir = tempDir();
     const good = join(dir, 'ok.csv');
-    testCore({ dataDir: join(dir, 'd') }).core.close();
+    (await testCore({ dataDir: join(dir, 'd') })).core.close();
     writeFileSync(good, 'personnummer,efternamn,fornamn,vardomrade,remitterande_enhet,mottagen\n19121212-1212,A,B,ANAL,KS,2026-11-01\n');
     const ok = await cli(['import-referrals', good, '--data', join(dir, 'd')]);
     expect(ok).toMatchObject({ code: 0, out: ['1 rad: 1 importerad, 0 avvisade, 0 redan importerade'] });

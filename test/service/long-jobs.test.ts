@@ -24,7 +24,7 @@ function csv(rows: number): string {
 
 describe('long jobs', () => {
   it('answers reads while an import runs, and shows the import its progress', async () => {
-    const { api } = testCore({ now });
+    const { api } = await testCore({ now });
     await withWorkplace(api);
     const rows = 3 * IMPORT_CHUNK_ROWS + 500;
     const base64 = csv(rows);
@@ -62,7 +62,7 @@ describe('long jobs', () => {
 
 describe('long jobs: batch export', () => {
   it('answers reads between the plans of a batch export, and shows the export its progress', async () => {
-    const { core, api } = testCore({ now });
+    const { core, api } = await testCore({ now });
     await withWorkplace(api);
     const rnd = seededRandom(7);
     const plans = 4;
@@ -99,7 +99,7 @@ describe('long jobs: batch export', () => {
 
 describe('long jobs: backup', () => {
   it('copies and checks the database off the core thread: a read made just after asking for a backup is answered first', async () => {
-    const { api } = testCore({ now });
+    const { api } = await testCore({ now });
     await withWorkplace(api);
     const events: string[] = [];
     const backup = api.call('backup.create', {}).then((entry) => {

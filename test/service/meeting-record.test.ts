@@ -20,8 +20,8 @@ async function errorOf(p: Promise<unknown>): Promise<ApiError> {
  */
 async function lockedMeeting() {
   const clock = { now: new Date('2027-01-04T09:00:00.000Z') };
-  const admin = testCore({ now: () => clock.now });
-  const chair = testCore({ dataDir: admin.dataDir, now: () => clock.now, localRole: 'physician' });
+  const admin = await testCore({ now: () => clock.now });
+  const chair = await testCore({ dataDir: admin.dataDir, now: () => clock.now, localRole: 'physician' });
   const { api } = admin;
   const ref = await api.call('reference.get', {});
   const su = ref.units.find((u) => u.code === 'SU')!;

@@ -5,7 +5,7 @@ import { insertPatient, insertReferral } from '../factories';
 describe('overview counts (start page)', () => {
   it("counts the workplace's open referrals per status and those past the lead-time target", async () => {
     const now = new Date('2026-11-23T10:00:00Z');
-    const { api, core } = testCore({ now: () => now });
+    const { api, core } = await testCore({ now: () => now });
     await withWorkplace(api); // ILP, ANAL, SARCOMA; targets 30 days
     const db = core.db;
     const p = insertPatient(db);

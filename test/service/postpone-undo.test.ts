@@ -27,7 +27,7 @@ async function errorKey(p: Promise<unknown>): Promise<string> {
 
 describe('undoing a postponement', () => {
   it('puts the case back at its place on this list, listed, and off the next list, whose cases move back up', async () => {
-    const { core, api } = testCore({ localRole: 'contact_nurse' });
+    const { core, api } = await testCore({ localRole: 'contact_nurse' });
     const { first, second, a, b, c, x, y } = arrange(core);
     await api.call('caseLists.add', { meetingId: first, referralIds: [a, b, c] });
     await api.call('caseLists.add', { meetingId: second, referralIds: [x, y] });
@@ -55,7 +55,7 @@ describe('undoing a postponement', () => {
   });
 
   it('with the next list still open the case comes off it and is listed again; a finalised meeting is not undone', async () => {
-    const { core, api } = testCore({ localRole: 'physician' });
+    const { core, api } = await testCore({ localRole: 'physician' });
     const { first, second, a, b } = arrange(core);
     await api.call('caseLists.add', { meetingId: first, referralIds: [a] });
     await api.call('caseLists.lock', { meetingId: first });

@@ -17,7 +17,7 @@ describe('mdk export-form and mdk import-forms', { timeout: 120_000 }, () => {
   it('saves the form, reads a folder of filled forms with one line per refused form, and exits 0, 1 or 2 as documented', async () => {
     const dir = tempDir();
     const data = join(dir, 'data');
-    const { core, api } = testCore({ dataDir: data });
+    const { core, api } = await testCore({ dataDir: data });
     await withWorkplace(api);
     core.close();
 

@@ -7,7 +7,7 @@ import { fillWithPdfLib, fillWithPdftk, FILLED_SARCOMA, scannedPdf } from '../re
 const NOW = new Date('2026-11-20T09:00:00Z');
 
 async function setUp() {
-  const t = testCore({ now: () => NOW });
+  const t = await testCore({ now: () => NOW });
   await withWorkplace(t.api);
   const form = Buffer.from((await t.api.call('referralForms.pdf', { careAreaCode: 'SARCOMA' })).base64, 'base64');
   return { ...t, form };
@@ -131,7 +131,7 @@ describe('registration forms (anmälningsblanketter)', { timeout: 120_000 }, () 
 
   it('lets a physician download the blank form but not read forms in', async () => {
     const { dataDir } = await setUp();
-    const { api } = testCore({ dataDir, localRole: 'physician', now: () => NOW });
+    const { api } = await testCore({ dataDir, localRole: 'physician', now: () => NOW });
     expect((await api.call('referralForms.pdf', { careAreaCode: 'ANAL' })).fileName).toBe('anmalningsblankett-anal-v1.pdf');
     await expect(api.call('referralForms.importPreview', { files: [file('x.pdf', Buffer.from('%PDF-1.7'))] })).rejects.toMatchObject({ code: 'forbidden' });
   });

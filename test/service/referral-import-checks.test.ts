@@ -21,7 +21,7 @@ describe('import: a number under another name', () => {
 
   it('warns in the preview when a row names another person than the register, or than an earlier row', async () => {
     const dataDir = tempDir();
-    const { api, core } = testCore({ now, dataDir });
+    const { api, core } = await testCore({ now, dataDir });
     await withWorkplace(api);
     const tolvan = insertPatient(core.db, { personnummer: '191212121212', givenName: 'Tolvan', familyName: 'Tolvansson' });
     const text = csv([
@@ -51,7 +51,7 @@ describe('import: a number under another name', () => {
     ]);
 
     // Confirmed, the referral goes to the registered patient, whose name stays as registered.
-    const again = testCore({ now, dataDir });
+    const again = await testCore({ now, dataDir });
     await again.api.call('referrals.importCommit', { fileName: 'r.csv', base64: base64(text) });
     const names = again.core.db.prepare('SELECT given_name || \' \' || family_name FROM patient ORDER BY id').pluck().all();
     expect(names).toEqual(['Tolvan Tolvansson', 'Per Ölund']);
@@ -61,7 +61,7 @@ describe('import: a number under another name', () => {
 
 describe('import: encodings', () => {
   it('refuses a UTF-16 file, with or without a byte-order mark, naming the encoding and how to save it as UTF-8', async () => {
-    const { api } = testCore({ now });
+    const { api } = await testCore({ now });
     await withWorkplace(api);
     const text = csv(['19121212-1212;Åström;Märta;ANAL;KS;2026-11-02']);
     const files = {

@@ -13,7 +13,7 @@ const header = 'personnummer;reservnummer_region;efternamn;fornamn;vardomrade;re
 const file = (lines: string[]) => Buffer.from([header, ...lines].join('\n')).toString('base64');
 
 async function setup() {
-  const t = testCore({ now });
+  const t = await testCore({ now });
   await withWorkplace(t.api);
   const count = (table: string) => t.core.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
   return { ...t, count };

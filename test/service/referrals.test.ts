@@ -9,8 +9,8 @@ import { insertPatient, insertReferral } from '../factories';
 const now = () => new Date('2026-11-23T09:00:00Z');
 
 async function setup(role?: 'contact_nurse' | 'physician') {
-  const t = testCore({ now, localRole: role });
-  const { ref } = await withWorkplace(testCore({ dataDir: t.dataDir, now }).api);
+  const t = await testCore({ now, localRole: role });
+  const { ref } = await withWorkplace((await testCore({ dataDir: t.dataDir, now })).api);
   const unit = (code: string) => ref.units.find((u) => u.code === code)!.id;
   return { ...t, unit };
 }

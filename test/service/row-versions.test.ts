@@ -12,13 +12,13 @@ import { arrangeDischarge } from '../care-plans/arrange';
 const rejection = (p: Promise<unknown>) => p.then(() => { throw new Error('expected a refusal'); }, (e: ApiError) => e);
 
 /** Two people on one database (team mode): a contact nurse and a coordinator, each with their own session. */
-function twoUsers() {
+async function twoUsers() {
   const clock = { now: new Date('2026-12-02T08:15:00Z') };
-  const { core } = testCore({ now: () => clock.now });
+  const { core } = await testCore({ now: () => clock.now });
   const nurseSession = core.newSession();
   const coordinatorSession = core.newSession();
-  signInAs(core, nurseSession, 'contact_nurse');
-  signInAs(core, coordinatorSession, 'coordinator');
+  await signInAs(core, nurseSession, 'contact_nurse');
+  await signInAs(core, coordinatorSession, 'coordinator');
   const id = insertReferral(core.db, { patientId: insertPatient(core.db) });
   return {
     clock,
@@ -30,7 +30,7 @@ function twoUsers() {
 
 describe('row versions: two people, one referral', () => {
   it('refuses a save based on an older version, saying who changed it and when (Swedish), and changes nothing', async () => {
-    const { id, nurse, coordinator, clock } = twoUsers();
+    const { id, nurse, coordinator, clock } = await twoUsers();
     const opened = await nurse.call('referrals.get', { id });
     const openedByCoordinator = await coordinator.call('referrals.get', { id });
     expect(opened.rowVersion).toBe(openedByCoordinator.rowVersion);
@@ -62,7 +62,7 @@ describe('row versions: two people, one referral', () => {
   });
 
   it('raises the version on a status change too, so an edit opened before it is a conflict', async () => {
-    const { id, nurse, coordinator } = twoUsers();
+    const { id, nurse, coordinator } = await twoUsers();
     const opened = await nurse.call('referrals.get', { id });
     await coordinator.call('referrals.withdraw', { id, reason: 'Fel enhet.' });
     expect((await nurse.call('referrals.get', { id })).rowVersion).toBeGreaterThan(opened.rowVersion);
@@ -82,10 +82,10 @@ function expectNamedConflict(e: ApiError, object: string, start: string, who: st
 /** The chair (physician) and the contact nurse at one meeting, whose list of three cases is built and, for recording, locked. */
 async function meetingForTwo() {
   const clock = { now: new Date('2026-12-02T08:15:00Z') };
-  const { core } = testCore({ now: () => clock.now });
+  const { core } = await testCore({ now: () => clock.now });
   const sessions = { nurse: core.newSession(), chair: core.newSession() };
-  signInAs(core, sessions.nurse, 'contact_nurse');
-  signInAs(core, sessions.chair, 'physician');
+  await signInAs(core, sessions.nurse, 'contact_nurse');
+  await signInAs(core, sessions.chair, 'physician');
   setWorkplace(core.db, { unitId: unitIdByCode(core.db, 'SU'), careAreaCodes: ['ANAL'] });
   const meetingId = insertMeeting(core.db, { localDate: '2026-12-03', startsAt: '2026-12-03T13:00:00.000Z' });
   const referralIds = ['Ek', 'Gran', 'Tall'].map((familyName) => insertReferral(core.db, { patientId: insertPatient(core.db, { familyName }) }));

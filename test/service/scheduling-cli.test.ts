@@ -10,7 +10,7 @@ describe('CLI: meetings and export-ics', () => {
   useCliSignIn();
   it('lists a care area’s meetings with skipped holidays and writes an .ics file', async () => {
     const dataDir = tempDir();
-    const { api, core } = testCore({ dataDir });
+    const { api, core } = await testCore({ dataDir });
     await withWorkplace(api);
     await api.call('series.save', {
       careAreaCode: 'SARCOMA',

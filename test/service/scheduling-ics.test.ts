@@ -7,7 +7,7 @@ const NOW = new Date('2026-11-23T08:00:00Z');
 const text = (f: FilePayload) => Buffer.from(f.base64, 'base64').toString('utf8');
 
 async function seriesWithPeople() {
-  const t = testCore({ now: () => NOW });
+  const t = await testCore({ now: () => NOW });
   const { ref } = await withWorkplace(t.api);
   const unitId = ref.units[0].id;
   const a = await t.api.call('people.save', { name: 'Åsa Öberg-Långström', role: 'surgeon', unitId, email: 'asa@example.se' });

@@ -8,7 +8,7 @@ import { ApiError } from '../../src/shared/api/errors';
 const NOW = new Date('2026-11-23T08:00:00Z');
 
 async function setup(options: { localRole?: 'administrator' | 'coordinator' | 'contact_nurse' | 'physician' } = {}) {
-  const t = testCore({ now: () => NOW, ...options });
+  const t = await testCore({ now: () => NOW, ...options });
   const ref = options.localRole && options.localRole !== 'administrator' ? await t.api.call('reference.get', {}) : (await withWorkplace(t.api)).ref;
   return { ...t, ref };
 }
@@ -57,7 +57,7 @@ describe('series and meetings', () => {
     const { api, core, dataDir } = await setup();
     const { id } = await api.call('series.save', thursdays());
     core.close();
-    const later = testCore({ dataDir, now: () => new Date('2027-05-20T08:00:00Z') });
+    const later = await testCore({ dataDir, now: () => new Date('2027-05-20T08:00:00Z') });
     const { meetings } = await later.api.call('meetings.list', { seriesId: id, from: '2027-05-20', to: '2028-12-31' });
     expect(meetings.at(-1)!.localDate >= '2028-05-20').toBe(true);
     expect(new Set(meetings.map((m) => m.localDate)).size).toBe(meetings.length);
@@ -173,7 +173,7 @@ describe('cancel and move', () => {
 describe('patient access', () => {
   it('notes each patient whose case a cancellation moves, for the access log', async () => {
     const accesses: unknown[] = [];
-    const t = testCore({ now: () => NOW, hooks: { recordPatientAccess: (_ctx, list) => accesses.push(...list) } });
+    const t = await testCore({ now: () => NOW, hooks: { recordPatientAccess: (_ctx, list) => accesses.push(...list) } });
     await withWorkplace(t.api);
     const { id } = await t.api.call('series.save', thursdays());
     const { meetings } = await t.api.call('meetings.list', { seriesId: id, from: '2026-11-26', to: '2026-11-26' });

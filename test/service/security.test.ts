@@ -20,7 +20,7 @@ function freshSession(core: Core) {
 
 describe('encryption at rest', () => {
   it('the database file cannot be read without the key, and the keystore holds no key in the clear', async () => {
-    const { core, dataDir } = testCore();
+    const { core, dataDir } = await testCore();
     insertPatient(core.db, { familyName: 'Hemligsson', personnummer: '191212121212' });
     core.db.pragma('wal_checkpoint(TRUNCATE)');
     const file = join(dataDir, 'mdk.sqlite');
@@ -35,7 +35,7 @@ describe('encryption at rest', () => {
   });
 
   it('starts locked: nothing but sign-in works until a passphrase unwraps the key', async () => {
-    const { core, dataDir } = testCore();
+    const { core, dataDir } = await testCore();
     core.close();
     const again = createCore({ dataDir, kdfCost: TEST_KDF });
     const { api } = freshSession(again);
@@ -54,7 +54,7 @@ describe('encryption at rest', () => {
   });
 
   it('a passphrase change re-wraps the key and rewrites nothing in the database file', async () => {
-    const { core, api, dataDir } = testCore();
+    const { core, api, dataDir } = await testCore();
     core.db.pragma('wal_checkpoint(TRUNCATE)');
     const before = fileHash(join(dataDir, 'mdk.sqlite'));
     await expect(api.call('auth.changePassphrase', { current: 'inte rätt fras', passphrase: 'en helt ny fras', passphraseRepeat: 'en helt ny fras' })).rejects.toMatchObject({
@@ -98,7 +98,7 @@ describe('encryption at rest', () => {
   });
 
   it('an account record edited in the keystore (a role raised by hand) is refused', async () => {
-    const { core, dataDir } = testCore({ localRole: 'physician' });
+    const { core, dataDir } = await testCore({ localRole: 'physician' });
     core.close();
     const file = keystoreFile(dataDir);
     writeFileSync(file, readFileSync(file, 'utf8').replace('"role": "physician"', '"role": "administrator"'));
@@ -110,7 +110,7 @@ describe('encryption at rest', () => {
 
 describe('users and roles', () => {
   it('slows down guessing: after five wrong passphrases the next try must wait', async () => {
-    const { core } = testCore();
+    const { core } = await testCore();
     const s = core.newSession();
     for (let i = 0; i < 5; i++) {
       await expect(core.security.login(s, 'admin', `fel gissning ${i}`)).rejects.toMatchObject({ issues: [{ messageKey: 'security.wrongCredentials' }] });
@@ -118,8 +118,8 @@ describe('users and roles', () => {
     await expect(core.security.login(s, 'admin', TEST_PASSPHRASE)).rejects.toMatchObject({ issues: [{ messageKey: 'security.tooManyAttempts' }] });
   });
 
-  it('a backup file opens with the database key held in memory, and not without it', () => {
-    const { core, dataDir } = testCore();
+  it('a backup file opens with the database key held in memory, and not without it', async () => {
+    const { core, dataDir } = await testCore();
     const copy = join(dataDir, 'backup.sqlite');
     core.db.exec(`VACUUM INTO '${copy}'`);
     const db = core.security.openWithDatabaseKey(copy, { readonly: true });
@@ -131,7 +131,7 @@ describe('users and roles', () => {
   });
 
   it('administrators manage accounts; other roles are refused by the router', async () => {
-    const { api, core } = testCore();
+    const { api, core } = await testCore();
     const { id } = await api.call('users.save', { name: 'Karin Koordinator', userName: 'SE2321000131-P000000012345', role: 'coordinator', passphrase: 'koordinatorns fras' });
     await expect(api.call('users.save', { name: 'X', userName: 'se2321000131-p000000012345', role: 'physician', passphrase: 'någon lång fras' })).rejects.toMatchObject({
       issues: [{ path: 'userName', messageKey: 'security.userNameTaken' }],
@@ -161,7 +161,7 @@ describe('users and roles', () => {
   });
 
   it('locks a session after the idle time; only that user\'s passphrase unlocks it', async () => {
-    const { core, api } = testCore({ autoLockMs: 60 });
+    const { core, api } = await testCore({ autoLockMs: 60 });
     await new Promise((r) => setTimeout(r, 100));
     await expect(api.call('reference.get', {})).rejects.toMatchObject({ code: 'locked' });
     expect(await api.call('auth.status', {})).toMatchObject({ state: 'locked', user: { userName: 'admin' } });
@@ -177,9 +177,9 @@ describe('users and roles', () => {
 
 describe('access log', () => {
   it('records who read which patient, in the same transaction, and the database refuses edits', async () => {
-    const { core, api } = testCore({ localRole: 'contact_nurse' });
+    const { core, api } = await testCore({ localRole: 'contact_nurse' });
     const admin = freshSession(core);
-    signInAs(core, admin.session, 'administrator');
+    await signInAs(core, admin.session, 'administrator');
     await withWorkplace(admin.api);
     const patientId = insertPatient(core.db, { personnummer: '191212121212' });
     const referralId = insertReferral(core.db, { patientId });
@@ -211,7 +211,7 @@ describe('access log', () => {
   });
 
   it("exports one patient's log extract, and the export is logged too", async () => {
-    const { core, api } = testCore();
+    const { core, api } = await testCore();
     const patientId = insertPatient(core.db, { personnummer: '191212121212' });
     const other = insertPatient(core.db, { personnummer: '198112289874', familyName: 'Annan' });
     await api.call('referrals.get', { id: insertReferral(core.db, { patientId }) });

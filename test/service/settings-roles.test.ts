@@ -34,7 +34,7 @@ async function codeOf(p: Promise<unknown>): Promise<string> {
 describe('shared settings: administrator or coordinator only', () => {
   it('the router refuses every other role, method by method', async () => {
     for (const role of ROLES) {
-      const { api } = testCore({ localRole: role });
+      const { api } = await testCore({ localRole: role });
       for (const [method, allowed] of Object.entries(MATRIX)) {
         const code = await codeOf(api.call(method as MethodName, {} as never));
         if (allowed.includes(role)) expect(code, `${role} ${method}`).not.toBe('forbidden');
@@ -48,10 +48,10 @@ describe('shared settings: administrator or coordinator only', () => {
   });
 
   it('a contact nurse adds a new referring unit while registering, but cannot change an existing one through it', async () => {
-    const admin = testCore();
+    const admin = await testCore();
     const { ref } = await withWorkplace(admin.api);
     const nurse = admin.core.newSession();
-    signInAs(admin.core, nurse, 'contact_nurse');
+    await signInAs(admin.core, nurse, 'contact_nurse');
     const api = createApiClient((m, i) => admin.core.router(m, i, nurse));
     const existing = ref.units.find((u) => u.code === 'SU')!;
     const { id } = await api.call('reference.addReferringUnit', { name: 'Kirurgkliniken Sundsvall', regionCode: '22', healthcareRegionCode: 'NORRA' });

@@ -20,7 +20,7 @@ describe('shipped treatment options (reference data)', () => {
   });
 
   it('a new installation records a recommendation with a shipped option, without editing settings first', async () => {
-    const { core, api } = testCore({ localRole: 'physician' });
+    const { core, api } = await testCore({ localRole: 'physician' });
     const ref = await api.call('reference.get', {});
     const anal = ref.careAreas.find((a) => a.code === 'ANAL')!;
     expect(anal.treatmentOptions).toContain('Kurativ kemoradioterapi');

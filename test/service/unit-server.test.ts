@@ -37,7 +37,7 @@ async function start(again?: { dataDir: string; referralId: number }): Promise<S
   let referralId = again?.referralId ?? 0;
   const staticDir = join(dataDir, 'renderer');
   if (!again) {
-    prepareServerData(dataDir, (core) => {
+    await prepareServerData(dataDir, (core) => {
       referralId = insertReferral(core.db, { patientId: insertPatient(core.db, { personnummer: '195001019807' }) });
     });
     mkdirSync(staticDir);
@@ -233,7 +233,7 @@ describe('unit server: restart', () => {
 describe('unit server: unattended start', () => {
   it('opens the database with the server key file before anyone signs in', async () => {
     const dataDir = tempDir();
-    prepareServerData(dataDir);
+    await prepareServerData(dataDir);
     const core = createCore({ dataDir, kdfCost: TEST_KDF });
     stops.push(() => core.close());
     const lines: string[] = [];
@@ -246,7 +246,7 @@ describe('unit server: unattended start', () => {
 
   it.skipIf(process.platform === 'win32')('refuses a server key file that others can read', async () => {
     const dataDir = tempDir();
-    prepareServerData(dataDir);
+    await prepareServerData(dataDir);
     const keyFile = loadServerConfig(dataDir).serverKeyFile;
     chmodSync(keyFile, 0o644);
     expect(() => unwrapWithServerKey(dataDir, keyFile)).toThrow(/chmod 600/);

@@ -14,7 +14,7 @@ async function issuesOf(p: Promise<unknown>) {
 
 describe('validation messages through the router (every transport)', () => {
   it('a value of the wrong kind is "invalid"; a missing one, null or an empty number field (NaN) is "required"', async () => {
-    const { api } = testCore();
+    const { api } = await testCore();
     const wrong = await issuesOf(api.call('people.save', { name: 7, role: 'trollkarl', email: ['x'] } as never));
     expect(wrong).toMatchObject({ name: 'validation.invalidType', role: 'validation.invalidValue' });
     expect(wrong.email).not.toBe('validation.required');

@@ -54,7 +54,7 @@ const callFromWindow = (method: string, input: unknown = {}) =>
 
 /** Signs in to the shell's core as the window would; the database opens (and is checked) now. */
 async function signIn() {
-  signInAs(shellCore(), 'window-1', 'administrator');
+  await signInAs(shellCore(), 'window-1', 'administrator');
   await new Promise((r) => setTimeout(r, 300)); // the first automatic backup, taken once the key is known
 }
 
@@ -69,7 +69,7 @@ describe('the core process', () => {
     expect(fork.received).toEqual([{ kind: 'start', dataDir }]);
     // The core answers, not this process: signed out at first, then the core's own data folder (shown to an administrator).
     expect(await callFromWindow('system.info')).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
-    signInAs(shellCore(), 'window-1', 'administrator');
+    await signInAs(shellCore(), 'window-1', 'administrator');
     expect(await callFromWindow('system.info')).toMatchObject({ ok: true, result: { dataDir } });
     expect(await callFromWindow('no.such.method')).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
   });
@@ -78,7 +78,7 @@ describe('the core process', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'mdk-shell-'));
     dirs.push(dataDir);
     await start(dataDir);
-    signInAs(shellCore(), 'window-1', 'coordinator');
+    await signInAs(shellCore(), 'window-1', 'coordinator');
     expect(await callFromWindow('system.info')).toMatchObject({ ok: true });
     fake.power.get('lock-screen')!();
     await vi.waitFor(async () => expect(await callFromWindow('system.info')).toMatchObject({ ok: false, error: { code: 'locked' } }));
@@ -123,7 +123,7 @@ describe('desktop start-up', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'mdk-shell-'));
     dirs.push(dataDir);
     const first = createCore({ dataDir });
-    signInAs(first, first.newSession());
+    await signInAs(first, first.newSession());
     first.close();
     const file = databaseFile(dataDir);
     const bytes = readFileSync(file);

@@ -48,7 +48,7 @@ function servedCore() {
 describe('core host over a MessagePort', () => {
   it('relays calls and their answers, concurrent ones each to its caller', async () => {
     const { core, client, dataDir } = servedCore();
-    signInAs(core, 'tab-1', 'administrator');
+    await signInAs(core, 'tab-1', 'administrator');
     const [info, unknown, signedOut] = await Promise.all([
       client.call('system.info', {}, 'tab-1'),
       client.call('no.such', {}, 'tab-1'),
@@ -61,7 +61,7 @@ describe('core host over a MessagePort', () => {
 
   it('locks every session on lockAll, and closes the database on stop', async () => {
     const { core, client, isClosed } = servedCore();
-    signInAs(core, 'tab-1', 'coordinator');
+    await signInAs(core, 'tab-1', 'coordinator');
     client.lockAll();
     expect(await client.call('system.info', {}, 'tab-1')).toMatchObject({ ok: false, error: { code: 'locked' } });
     await client.stop();
@@ -70,7 +70,7 @@ describe('core host over a MessagePort', () => {
 
   it('answers waiting and later calls with an internal error once the core is gone', async () => {
     const { core, client } = servedCore();
-    signInAs(core, 'tab-1', 'coordinator');
+    await signInAs(core, 'tab-1', 'coordinator');
     const waiting = client.call('system.info', {}, 'tab-1');
     client.gone();
     expect(await waiting).toMatchObject({ ok: false, error: { code: 'internal' } });

@@ -3,7 +3,7 @@
  * (and the recovery key) derives a key-encryption key that wraps it with AES-256-GCM. A changed
  * passphrase re-wraps 32 bytes and re-encrypts nothing.
  */
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 
 /** scrypt parameters, stored beside each wrapped key so they can be raised later without a migration. */
 export interface KdfParams {
@@ -16,7 +16,7 @@ export interface KdfParams {
 
 /** N = 2^17, r = 8: 128 MiB of memory per guess (OWASP's scrypt floor is 2^17). */
 export const STRONG_KDF = { N: 2 ** 17, r: 8, p: 1 } as const;
-/** Tests create many users on a shared machine; the format and code path stay the same. */
+/** Tests and the load test create many users on a shared machine; the format and code path stay the same. */
 export const TEST_KDF = { N: 2 ** 10, r: 8, p: 1 } as const;
 
 export interface Wrapped {
@@ -36,11 +36,6 @@ export function deriveKey(passphrase: string, params: KdfParams): Promise<Buffer
   return new Promise((resolve, reject) => {
     scrypt(passphrase.normalize('NFC'), Buffer.from(params.salt, 'base64'), 32, scryptOptions(params), (err, key) => (err ? reject(err) : resolve(key)));
   });
-}
-
-/** The same derivation, blocking: for the synchronous test helpers (testCore). */
-export function deriveKeySync(passphrase: string, params: KdfParams): Buffer {
-  return scryptSync(passphrase.normalize('NFC'), Buffer.from(params.salt, 'base64'), 32, scryptOptions(params));
 }
 
 /** Binds the recovery key's wrap of the database key. */

@@ -14,7 +14,7 @@ import type { AuthStatus, SessionUser, UserSummary } from '../../shared/api/meth
 import type { Caller } from '../router/context';
 import type { Db } from '../db/driver';
 import { openDatabase } from '../db/driver';
-import { deriveKey, deriveKeySync, newKdfParams, RECOVERY_AAD, recoveryKek, STRONG_KDF, unwrapKey, type KdfParams } from './crypto';
+import { deriveKey, newKdfParams, RECOVERY_AAD, recoveryKek, STRONG_KDF, unwrapKey, type KdfParams } from './crypto';
 import type { Keystore, StoredUser } from './keystore';
 import { KeystoreAccess } from './keystore-access';
 import { settingsIntact, signedSettings } from './keystore-integrity';
@@ -35,7 +35,7 @@ export interface SecurityOptions {
    * with its recovery mode.
    */
   openDb(key: Buffer): void;
-  /** scrypt cost; tests lower it (test/service/helpers.ts), the app uses STRONG_KDF. */
+  /** scrypt cost; tests lower it (TEST_KDF), the app uses STRONG_KDF. */
   kdfCost?: { N: number; r: number; p: number };
   /** Overrides the auto-lock setting (tests: a few seconds). */
   autoLockMs?: number;
@@ -73,19 +73,9 @@ export class Security {
     return this.signIn.setup(sessionId, input);
   }
 
-  /** setup without yielding: for the synchronous test helpers only. */
-  setupSync(sessionId: string, input: { name: string; userName: string; passphrase: string }) {
-    return this.signIn.setupSync(sessionId, input);
-  }
-
   /** `clientId`: who is trying (a window, a tab, a CLI run); the session by default. */
   login(sessionId: string, userName: string, passphrase: string, clientId = sessionId): Promise<SessionUser> {
     return this.signIn.login(sessionId, userName, passphrase, clientId);
-  }
-
-  /** login without yielding: for the synchronous test helpers only. */
-  loginSync(sessionId: string, userName: string, passphrase: string, clientId = sessionId): SessionUser {
-    return this.signIn.loginSync(sessionId, userName, passphrase, clientId);
   }
 
   /** A locked window: only the same user's passphrase opens it again. */
@@ -208,12 +198,6 @@ export class Security {
   async saveUser(actingUserId: number | null, input: UserFields): Promise<{ id: number }> {
     const kdf = this.newKdf();
     return this.saveUserWith(actingUserId, input, input.passphrase ? { kdf, kek: await deriveKey(input.passphrase, kdf) } : null);
-  }
-
-  /** saveUser without yielding: for the synchronous test helpers only. */
-  saveUserSync(actingUserId: number | null, input: UserFields): { id: number } {
-    const kdf = this.newKdf();
-    return this.saveUserWith(actingUserId, input, input.passphrase ? { kdf, kek: deriveKeySync(input.passphrase, kdf) } : null);
   }
 
   private saveUserWith(actingUserId: number | null, input: UserFields, secret: NewSecret | null): { id: number } {

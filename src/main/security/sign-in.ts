@@ -8,7 +8,7 @@ import { ApiError, conflict, invalid } from '../../shared/api/errors';
 import type { SessionUser } from '../../shared/api/methods/security';
 import { openDatabase } from '../db/driver';
 import { databaseFile } from '../core-files';
-import { deriveKey, deriveKeySync, macMatches, newDatabaseKey, newRecoveryKey, RECOVERY_AAD, recoveryKek, unwrapKey, wrapKey, type KdfParams } from './crypto';
+import { deriveKey, macMatches, newDatabaseKey, newRecoveryKey, RECOVERY_AAD, recoveryKek, unwrapKey, wrapKey, type KdfParams } from './crypto';
 import { userMacFields, type Keystore, type StoredUser } from './keystore';
 import type { KeystoreAccess } from './keystore-access';
 import { checkSettings, needsSigning, settingsIntact, signedSettings } from './keystore-integrity';
@@ -39,12 +39,6 @@ export class SignIn {
   async setup(sessionId: string, input: { name: string; userName: string; passphrase: string }) {
     const kdf = this.d.newKdf();
     return this.setupWith(sessionId, input, kdf, await deriveKey(input.passphrase, kdf));
-  }
-
-  /** setup without yielding: for the synchronous test helpers only. */
-  setupSync(sessionId: string, input: { name: string; userName: string; passphrase: string }) {
-    const kdf = this.d.newKdf();
-    return this.setupWith(sessionId, input, kdf, deriveKeySync(input.passphrase, kdf));
   }
 
   private setupWith(sessionId: string, input: { name: string; userName: string; passphrase: string }, kdf: KdfParams, kek: Buffer) {
@@ -78,12 +72,6 @@ export class SignIn {
     const user = this.beforeTry(userName, clientId);
     const kek = await deriveKey(passphrase, user?.kdf ?? this.d.newKdf());
     return this.loginWith(sessionId, user, kek, userName, clientId);
-  }
-
-  /** login without yielding: for the synchronous test helpers only. */
-  loginSync(sessionId: string, userName: string, passphrase: string, clientId = sessionId): SessionUser {
-    const user = this.beforeTry(userName, clientId);
-    return this.loginWith(sessionId, user, deriveKeySync(passphrase, user?.kdf ?? this.d.newKdf()), userName, clientId);
   }
 
   /**

@@ -10,7 +10,7 @@ const readStore = (dataDir: string) => JSON.parse(readFileSync(keystoreFile(data
 
 describe('accounts that stay as set', () => {
   it('deactivation removes the sealed key and key pair; coming back needs a new passphrase', async () => {
-    const { api, dataDir } = testCore();
+    const { api, dataDir } = await testCore();
     await api.call('users.save', { name: 'Lena Lämnar', userName: 'lena', role: 'physician', unitId: null, active: true, passphrase: TEST_PASSPHRASE });
     const lena = readStore(dataDir).users.find((u) => u.userName === 'lena')!;
     expect(lena.sealedKey).toBeTruthy();
@@ -34,7 +34,7 @@ describe('accounts that stay as set', () => {
   });
 
   it('passphrase policy: 12 characters, not blank, not the user name, not easy to guess', async () => {
-    const { api } = testCore();
+    const { api } = await testCore();
     const save = (userName: string, passphrase: string) => api.call('users.save', { name: 'Per Persson', userName, role: 'physician', unitId: null, active: true, passphrase });
     const issue = (p: Promise<unknown>) => p.then(() => 'accepted', (e) => e.issues?.[0]?.messageKey);
     expect(await issue(save('per1', 'elva tecken'))).toBe('security.passphraseTooShort');
@@ -50,12 +50,12 @@ describe('accounts that stay as set', () => {
   });
 
   it('sign-out of the last session closes the database and zeroes the key', async () => {
-    const { core: setup, dataDir } = testCore();
+    const { core: setup, dataDir } = await testCore();
     setup.close();
     const core = createCore({ dataDir, kdfCost: TEST_KDF });
     const [a, b] = [core.newSession(), core.newSession()];
-    core.security.loginSync(a, 'admin', TEST_PASSPHRASE);
-    core.security.loginSync(b, 'admin', TEST_PASSPHRASE);
+    await core.security.login(a, 'admin', TEST_PASSPHRASE);
+    await core.security.login(b, 'admin', TEST_PASSPHRASE);
     const apiA = createApiClient((m, i) => core.router(m, i, a));
     const apiB = createApiClient((m, i) => core.router(m, i, b));
     const key = core.security.key!;
@@ -68,13 +68,13 @@ describe('accounts that stay as set', () => {
     expect(key.every((byte) => byte === 0)).toBe(true);
     expect(() => core.db).toThrow(/locked/);
     // Signing in again opens it again.
-    core.security.loginSync(a, 'admin', TEST_PASSPHRASE);
+    await core.security.login(a, 'admin', TEST_PASSPHRASE);
     expect((await apiA.call('system.info', {})).schemaVersion).toBeTruthy();
     core.close();
   });
 
   it('the auto-lock setting is covered by the MAC: a value edited by hand is refused as tampered', async () => {
-    const { core, api, dataDir } = testCore();
+    const { core, api, dataDir } = await testCore();
     await api.call('security.setAutoLock', { minutes: 20 });
     expect((await api.call('auth.status', {})).autoLockMinutes).toBe(20);
     core.close();
@@ -82,14 +82,14 @@ describe('accounts that stay as set', () => {
     writeFileSync(keystoreFile(dataDir), JSON.stringify({ ...edited, autoLockMinutes: 1_000_000 }));
     const again = createCore({ dataDir, kdfCost: TEST_KDF });
     const s = again.newSession();
-    expect(() => again.security.loginSync(s, 'admin', TEST_PASSPHRASE)).toThrow(expect.objectContaining({ messageKey: 'security.keystoreTampered' }));
+    await expect(again.security.login(s, 'admin', TEST_PASSPHRASE)).rejects.toThrow(expect.objectContaining({ messageKey: 'security.keystoreTampered' }));
     expect(again.security.isOpen).toBe(false);
     expect(again.security.autoLockMs()).toBe(10 * 60_000);
     again.close();
   });
 
   it('a sign-in counter set back by hand is refused as tampered, before any passphrase is tried', async () => {
-    const { core, dataDir } = testCore();
+    const { core, dataDir } = await testCore();
     core.close();
     const app = createCore({ dataDir, kdfCost: TEST_KDF, signInClock: () => 5_000_000 });
     for (let i = 0; i < 5; i++) {

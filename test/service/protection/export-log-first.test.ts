@@ -45,7 +45,7 @@ function unloggedFiles(core: Core, dir: string): string[] {
 
 describe('exports: the log row before the file', () => {
   it('a batch export that fails part-way leaves only logged, complete files (0600)', async () => {
-    const { core, api } = testCore();
+    const { core, api } = await testCore();
     await withWorkplace(api);
     const plans = await finalisedPlans(core, api, 3);
     const out = tempDir();
@@ -64,7 +64,7 @@ describe('exports: the log row before the file', () => {
   });
 
   it('batch export goes only to an existing folder outside the data folder, and creates none', async () => {
-    const { core, api, dataDir } = testCore();
+    const { core, api, dataDir } = await testCore();
     await withWorkplace(api);
     await finalisedPlans(core, api, 1);
     const today = testToday();
@@ -78,7 +78,7 @@ describe('exports: the log row before the file', () => {
   });
 
   it('kill -9 of `mdk export-careplans` mid-run leaves no file without its log row', { timeout: 120_000 }, async () => {
-    const { core, api, dataDir } = testCore();
+    const { core, api, dataDir } = await testCore();
     await withWorkplace(api);
     await finalisedPlans(core, api, 6);
     core.close();
@@ -103,14 +103,14 @@ describe('exports: the log row before the file', () => {
       child.on('error', reject);
     });
     await new Promise((r) => child.on('exit', r));
-    const again = testCore({ dataDir });
+    const again = await testCore({ dataDir });
     const files = readdirSync(out).filter((f) => !f.endsWith('.part'));
     expect(files.length).toBeGreaterThan(0);
     expect(unloggedFiles(again.core, out)).toEqual([]);
   });
 
   it('with no folder (browser mode) the files come back in the answer, logged first; a folder export still needs its folder', async () => {
-    const { core, api } = testCore();
+    const { core, api } = await testCore();
     await withWorkplace(api);
     const plans = await finalisedPlans(core, api, 2);
     const today = testToday();

@@ -20,18 +20,18 @@ describe('recovery.restore on a damaged database', () => {
   it('is the administrator\'s; anyone else needs the recovery key', async () => {
     const dataDir = tempDir();
     const setup = createCore({ dataDir, kdfCost: TEST_KDF });
-    const { recoveryKey } = setup.security.setupSync(setup.newSession(), { ...TEST_ADMIN, passphrase: TEST_PASSPHRASE });
-    setup.security.saveUserSync(1, { name: 'Sara Sköterska', userName: 'sara', role: 'contact_nurse', unitId: null, active: true, passphrase: TEST_PASSPHRASE });
+    const { recoveryKey } = await setup.security.setup(setup.newSession(), { ...TEST_ADMIN, passphrase: TEST_PASSPHRASE });
+    await setup.security.saveUser(1, { name: 'Sara Sköterska', userName: 'sara', role: 'contact_nurse', unitId: null, active: true, passphrase: TEST_PASSPHRASE });
     insertPatient(setup.db, { familyName: 'Sparad' });
     const s0 = setup.newSession();
-    setup.security.loginSync(s0, 'admin', TEST_PASSPHRASE);
+    await setup.security.login(s0, 'admin', TEST_PASSPHRASE);
     const good = await createApiClient((m, i) => setup.router(m, i, s0)).call('backup.create', {});
     setup.close();
     damage(databaseFile(dataDir));
 
     const core = createCore({ dataDir, kdfCost: TEST_KDF });
     const s = core.newSession();
-    core.security.loginSync(s, 'sara', TEST_PASSPHRASE);
+    await core.security.login(s, 'sara', TEST_PASSPHRASE);
     const nurse = createApiClient((m, i) => core.router(m, i, s));
     expect(core.health.ok).toBe(false);
     await expect(nurse.call('recovery.restore', { name: good.name })).rejects.toMatchObject({ code: 'forbidden', messageKey: 'recovery.needsAdministrator' });
@@ -47,7 +47,7 @@ describe('a busy database', () => {
   useCliSignIn('administrator');
 
   it('answers "busy" in Swedish through the router and the CLI, never a stack trace', { timeout: 60_000 }, async () => {
-    const { core, api, dataDir } = testCore();
+    const { core, api, dataDir } = await testCore();
     await withWorkplace(api);
     // Another process holds the write lock past the busy timeout.
     const other = openDatabase(databaseFile(dataDir), { key: core.security.key });

@@ -3,7 +3,7 @@ import { copyFileSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync }
 import { createCore } from '../../../src/main/core';
 import { databaseFile } from '../../../src/main/core-files';
 import { openDatabase } from '../../../src/main/db/driver';
-import { deriveKeySync, macOf, newKdfParams, TEST_KDF, wrapKey } from '../../../src/main/security/crypto';
+import { deriveKey, macOf, newKdfParams, TEST_KDF, wrapKey } from '../../../src/main/security/crypto';
 import { keystoreFile, rekeyLockFile, userMacFields, type Keystore, type StoredUser } from '../../../src/main/security/keystore';
 import { openAccount } from '../../../src/main/security/account-keys';
 import { databaseBeforeRekey, REKEY_STEPS, type RekeyStep } from '../../../src/main/security/rekey';
@@ -17,7 +17,7 @@ const KARIN = 'karin stannar på kliniken';
 
 /** A data folder with an administrator, a coordinator who stays, a physician who leaves, and three patients. */
 async function clinic(options: { afterRekeyStep?: (step: RekeyStep) => void; logError?: () => void } = {}) {
-  const { core, api, dataDir } = testCore(options);
+  const { core, api, dataDir } = await testCore(options);
   await api.call('users.save', { name: 'Karin Koordinator', userName: 'karin', role: 'coordinator', unitId: null, active: true, passphrase: KARIN });
   await api.call('users.save', { name: 'Lena Lämnar', userName: 'lena', role: 'physician', unitId: null, active: true, passphrase: LENA });
   for (const familyName of ['Ek', 'Björk', 'Lind']) insertPatient(core.db, { familyName });
@@ -25,9 +25,9 @@ async function clinic(options: { afterRekeyStep?: (step: RekeyStep) => void; log
 }
 
 /** The database key that the account in `keystore` opens with `passphrase` (what a leaver could do with a copy). */
-function keyFromCopy(keystore: Keystore, userName: string, passphrase: string): Buffer {
+async function keyFromCopy(keystore: Keystore, userName: string, passphrase: string): Promise<Buffer> {
   const user = keystore.users.find((u) => u.userName === userName)!;
-  const key = openAccount(user, deriveKeySync(passphrase, user.kdf!));
+  const key = openAccount(user, await deriveKey(passphrase, user.kdf!));
   if (!key) throw new Error(`no key for ${userName}`);
   return key;
 }
@@ -42,10 +42,10 @@ const patientsWith = (dataDir: string, key: Buffer) => {
 };
 
 /** Signs in with a passphrase in a fresh process on `dataDir` and counts the patients it can read. */
-function signInAndCount(dataDir: string, userName: string, passphrase: string): number {
+async function signInAndCount(dataDir: string, userName: string, passphrase: string): Promise<number> {
   const core = createCore({ dataDir, kdfCost: TEST_KDF });
   try {
-    core.security.loginSync(core.newSession(), userName, passphrase);
+    await core.security.login(core.newSession(), userName, passphrase);
     return core.db.prepare('SELECT count(*) FROM patient').pluck().get() as number;
   } finally {
     core.close();
@@ -56,7 +56,7 @@ describe('byt databasnyckel (rekey)', () => {
   it("a leaver's old keystore copy no longer opens the database; every active user still signs in with their own passphrase", async () => {
     const { core, api, dataDir } = await clinic();
     const leaversCopy = readStore(dataDir);
-    const oldKey = keyFromCopy(leaversCopy, 'lena', LENA);
+    const oldKey = await keyFromCopy(leaversCopy, 'lena', LENA);
     expect(patientsWith(dataDir, oldKey)).toBe(3); // the copy works before the change: the test means something
     const lena = leaversCopy.users.find((u) => u.userName === 'lena')!;
     await api.call('users.save', { id: lena.id, name: lena.name, userName: 'lena', role: 'physician', unitId: null, active: false });
@@ -73,8 +73,8 @@ describe('byt databasnyckel (rekey)', () => {
     expect(() => patientsWith(dataDir, oldKey)).toThrow(/not a database/);
     expect(existsSync(databaseBeforeRekey(dataDir))).toBe(false);
     expect(readStore(dataDir).pendingRekey).toBeUndefined();
-    expect(signInAndCount(dataDir, 'admin', TEST_PASSPHRASE)).toBe(3);
-    expect(signInAndCount(dataDir, 'karin', KARIN)).toBe(3);
+    expect(await signInAndCount(dataDir, 'admin', TEST_PASSPHRASE)).toBe(3);
+    expect(await signInAndCount(dataDir, 'karin', KARIN)).toBe(3);
     // The old recovery wrap is gone with the old key; the new recovery key opens the database.
     const again = createCore({ dataDir, kdfCost: TEST_KDF });
     expect(again.security.recoveryKeyMatches(result.recoveryKey)).toBe(true);
@@ -88,7 +88,7 @@ describe('byt databasnyckel (rekey)', () => {
     const store = readStore(dataDir);
     const karin = store.users.find((u) => u.userName === 'karin')!;
     const kdf = newKdfParams(TEST_KDF);
-    const legacy: StoredUser = { ...karin, kdf, keyPair: null, sealedKey: null, wrappedKey: wrapKey(deriveKeySync(KARIN, kdf), key, `mdk user ${karin.id}`) };
+    const legacy: StoredUser = { ...karin, kdf, keyPair: null, sealedKey: null, wrappedKey: wrapKey(await deriveKey(KARIN, kdf), key, `mdk user ${karin.id}`) };
     legacy.mac = macOf(key, userMacFields(legacy));
     writeFileSync(keystoreFile(dataDir), JSON.stringify({ ...store, users: store.users.map((u) => (u.id === karin.id ? legacy : u)) }));
 
@@ -96,11 +96,11 @@ describe('byt databasnyckel (rekey)', () => {
       issues: [{ messageKey: 'security.rekeyNeedsSignIn', params: { count: 1, names: 'Karin Koordinator (karin)' } }],
     });
     expect(core.db.prepare('SELECT count(*) FROM patient').pluck().get()).toBe(3); // refused before anything changed
-    expect(signInAndCount(dataDir, 'karin', KARIN)).toBe(3);
+    expect(await signInAndCount(dataDir, 'karin', KARIN)).toBe(3);
     expect(readStore(dataDir).users.find((u) => u.userName === 'karin')).toMatchObject({ wrappedKey: null, keyPair: expect.anything(), sealedKey: expect.anything() });
     await api.call('security.rekey', {});
     core.close();
-    expect(signInAndCount(dataDir, 'karin', KARIN)).toBe(3);
+    expect(await signInAndCount(dataDir, 'karin', KARIN)).toBe(3);
   });
 
   it('a public key swapped into the keystore by hand is refused: it would receive the new key', async () => {
@@ -134,8 +134,8 @@ describe('byt databasnyckel (rekey)', () => {
     copyFileSync(databaseFile(half), `${databaseFile(half)}-journal`);
 
     for (const [step, dir] of snapshots) {
-      expect({ step, admin: signInAndCount(dir, 'admin', TEST_PASSPHRASE) }).toEqual({ step, admin: 3 });
-      expect({ step, karin: signInAndCount(dir, 'karin', KARIN) }).toEqual({ step, karin: 3 });
+      expect({ step, admin: await signInAndCount(dir, 'admin', TEST_PASSPHRASE) }).toEqual({ step, admin: 3 });
+      expect({ step, karin: await signInAndCount(dir, 'karin', KARIN) }).toEqual({ step, karin: 3 });
       expect({ step, copyLeft: existsSync(databaseBeforeRekey(dir)), pending: readStore(dir).pendingRekey }).toEqual({ step, copyLeft: false, pending: undefined });
     }
   });
@@ -148,7 +148,7 @@ describe('byt databasnyckel (rekey)', () => {
       logError: () => {}, // the failure is the test's own
     });
     const before = readStore(dataDir);
-    const oldKey = keyFromCopy(before, 'karin', KARIN);
+    const oldKey = await keyFromCopy(before, 'karin', KARIN);
     await expect(api.call('security.rekey', {})).rejects.toMatchObject({ code: 'internal' });
     expect(core.db.prepare('SELECT count(*) FROM patient').pluck().get()).toBe(3);
     expect(patientsWith(dataDir, oldKey)).toBe(3);
@@ -157,11 +157,11 @@ describe('byt databasnyckel (rekey)', () => {
     const other = createApiClient((m, i) => core.router(m, i, core.newSession()));
     await expect(other.call('auth.login', { userName: 'karin', passphrase: KARIN })).resolves.toMatchObject({ userName: 'karin' });
     core.close();
-    expect(signInAndCount(dataDir, 'admin', TEST_PASSPHRASE)).toBe(3);
+    expect(await signInAndCount(dataDir, 'admin', TEST_PASSPHRASE)).toBe(3);
   });
 
   it('only an administrator changes the key', async () => {
-    const { api } = testCore({ localRole: 'coordinator' });
+    const { api } = await testCore({ localRole: 'coordinator' });
     await expect(api.call('security.rekey', {})).rejects.toMatchObject({ code: 'forbidden' });
   });
 });

@@ -6,10 +6,10 @@ import { signInAs, testCore, withWorkplace } from '../helpers';
 /** A search's count is a patient access: nobody learns that a person is referred without a log row. */
 describe('search total and the access log', () => {
   it('a personnummer search with an offset past the end logs the counted patient as a search', async () => {
-    const { core, api: admin } = testCore();
+    const { core, api: admin } = await testCore();
     await withWorkplace(admin);
     const nurse = core.newSession();
-    signInAs(core, nurse, 'contact_nurse');
+    await signInAs(core, nurse, 'contact_nurse');
     const api = createApiClient((m, i) => core.router(m, i, nurse));
     const db = core.db;
     const hidden = insertPatient(db, { familyName: 'Hemligsson', personnummer: '191212121212' });

@@ -14,10 +14,10 @@ if (mode === 'hold') {
 } else if (mode === 'add-users') {
   const core = createCore({ dataDir, kdfCost: TEST_KDF });
   const session = core.newSession();
-  core.security.loginSync(session, TEST_ADMIN.userName, TEST_PASSPHRASE);
+  await core.security.login(session, TEST_ADMIN.userName, TEST_PASSPHRASE);
   console.log('ready');
   for (let i = 0; i < Number(count); i++) {
-    core.security.saveUserSync(1, { name: `Ny ${prefix} ${i}`, userName: `${prefix}${i}`, role: 'physician', unitId: null, active: true, passphrase: TEST_PASSPHRASE });
+    await core.security.saveUser(1, { name: `Ny ${prefix} ${i}`, userName: `${prefix}${i}`, role: 'physician', unitId: null, active: true, passphrase: TEST_PASSPHRASE });
   }
   core.close();
   console.log('done');

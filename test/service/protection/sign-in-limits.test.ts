@@ -11,7 +11,7 @@ const keyOf = (e: unknown) => (e instanceof ApiError ? (e.issues?.[0]?.messageKe
 
 describe('sign-in limits that hold', () => {
   it('twenty concurrent wrong tries: five are evaluated, the rest refused before the KDF', async () => {
-    const { core, dataDir } = testCore();
+    const { core, dataDir } = await testCore();
     core.close();
     const app = createCore({ dataDir, kdfCost: TEST_KDF });
     const s = app.newSession();
@@ -23,7 +23,7 @@ describe('sign-in limits that hold', () => {
   });
 
   it('the same answers for an existing and an unknown user name', async () => {
-    const { core, dataDir } = testCore();
+    const { core, dataDir } = await testCore();
     core.close();
     const app = createCore({ dataDir, kdfCost: TEST_KDF, signInClock: () => 1_000_000 });
     const answersFor = async (userName: string) => {
@@ -39,7 +39,7 @@ describe('sign-in limits that hold', () => {
   });
 
   it('the wait survives a restart, grows, ends (the real user gets in), and holds in the CLI too', { timeout: 60_000 }, async () => {
-    const { core, dataDir } = testCore();
+    const { core, dataDir } = await testCore();
     core.close();
     let now = Date.now(); // the CLI below runs on the real clock: the test clock starts there
     const clock = () => now;
