@@ -116,7 +116,7 @@ describe('desktop start-up', () => {
     expect(fake.ipc.has('mdk:call')).toBe(true);
     expect(existsSync(join(dataDir, 'backups'))).toBe(false); // locked: no key, no backup yet
     await signIn();
-    expect(readdirSync(join(dataDir, 'backups')).some((f) => f.endsWith('-auto.sqlite'))).toBe(true);
+    await vi.waitFor(() => expect(readdirSync(join(dataDir, 'backups')).some((f) => f.endsWith('-auto.sqlite'))).toBe(true), { timeout: 10_000 });
   });
 
   it('still opens the window on a damaged database, without writing to it', async () => {
