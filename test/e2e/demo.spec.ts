@@ -6,6 +6,9 @@ test('first run: "Ladda demodata" fills the unit and every screen says DEMO', as
   await expect(page.getByRole('heading', { name: 'Välkommen till MDK Coordinator' })).toBeVisible();
   await page.screenshot({ path: 'test-results/demo-first-run.png', fullPage: true });
   await page.getByRole('button', { name: 'Ladda demodata' }).click();
+  // The load is a long job: the window is told how far it has come while it runs.
+  await expect(page.getByText(/Läser in demodata: \d+ av \d+/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('progressbar', { name: 'Läser in demodata' })).toBeVisible();
   await expect(page.getByText('DEMO', { exact: true })).toBeVisible({ timeout: 60_000 });
   await page.screenshot({ path: 'test-results/demo-home.png' });
 

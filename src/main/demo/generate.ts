@@ -16,6 +16,7 @@ import { directCaller, type DirectCaller } from './direct-call';
 import { TEXT_KEYS, type CarePlanTexts } from '../../shared/domain/care-plan';
 import { DEMO_AREAS, DEMO_NATIONAL_UNIT, DEMO_PEOPLE, DEMO_REFERRING_UNITS, type DemoArea, type DemoUnit } from './plan';
 import { stockholmToday } from '../../shared/domain/stockholm-time';
+import { daysBetween } from '../../shared/domain/lead-time';
 import { addFollowThroughDemo } from './follow-through';
 import { addChecklistDemo } from './checklist';
 
@@ -74,7 +75,32 @@ export interface DemoOptions {
   historyDays?: number;
 }
 
-export function generateDemoData(db: Db, options: DemoOptions): { summary: DemoSummary; accesses: PatientAccess[] } {
+export interface DemoResult {
+  summary: DemoSummary;
+  accesses: PatientAccess[];
+}
+
+/** How far a load has come: the preparations, each day of history, and the lists still to come. */
+export interface DemoStep {
+  done: number;
+  total: number;
+}
+
+/** The whole load at once, in the caller's transaction. */
+export function generateDemoData(db: Db, options: DemoOptions): DemoResult {
+  const steps = demoSteps(db, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The load in steps: each `next()` writes one step (the units, people and series first, then a day
+ * of history each, then the next meetings' lists) and says how far the load has come. The caller
+ * decides where the transactions begin and end (services/demo/load.ts).
+ */
+export function* demoSteps(db: Db, options: DemoOptions): Generator<DemoStep, DemoResult, void> {
   assertCanLoad(db);
   const api = directCaller(db, options.dataDir, options.handlers, 'Demo Demosson');
   const today = stockholmToday(options.now);
@@ -117,6 +143,11 @@ export function generateDemoData(db: Db, options: DemoOptions): { summary: DemoS
     .prepare("SELECT id, care_area_code area, local_date date, starts_at startsAt, deadline_at deadlineAt FROM meeting WHERE status = 'planned' ORDER BY starts_at")
     .all() as { id: number; area: string; date: string; startsAt: string; deadlineAt: string | null }[];
 
+  // One step for the preparations, one per day (both ends included), one for the lists to come.
+  const total = daysBetween(start, today) + 3;
+  let done = 1;
+  yield { done, total };
+
   // Day by day: new referrals in the morning, follow-up tasks, then the day's meetings that have begun.
   const freshFrom = addDays(today, -2);
   for (let day = start; day <= today; day = addDays(day, 1)) {
@@ -132,6 +163,7 @@ export function generateDemoData(db: Db, options: DemoOptions): { summary: DemoS
     for (const m of meetings.filter((x) => x.date === day)) {
       if (Date.parse(m.startsAt) <= c.now.getTime()) holdMeeting(c, m, people.filter((p) => p.area === m.area || p.area === '*'), areas.find((a) => a.code === m.area)!);
     }
+    yield { done: ++done, total };
   }
   prepareNextLists(c, meetings, areas);
   addFollowThroughDemo(db, api, today);

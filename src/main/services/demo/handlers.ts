@@ -1,12 +1,12 @@
 import type { Handlers } from '../../router/router';
 import type { CoreMethod } from '../../router/handlers';
-import { generateDemoData } from '../../demo/generate';
+import { loadDemo } from './load';
 
 /** `demo.load` replays history through the feature handlers it is given (createCore passes them). */
 export const demoHandlers = (handlers: Omit<Handlers, CoreMethod>): Pick<Handlers, 'demo.load'> => ({
-  // Runs inside the router's one transaction: a refusal or failure leaves nothing behind.
-  'demo.load': (_input, ctx) => {
-    const { summary, accesses } = generateDemoData(ctx.db, { now: ctx.now(), dataDir: ctx.dataDir, handlers });
+  // Written in chunks with progress (load.ts); a refusal or failure leaves nothing behind.
+  'demo.load': async (_input, ctx) => {
+    const { summary, accesses } = await loadDemo(ctx, handlers);
     const seen = new Set<number>();
     for (const a of accesses) {
       if (seen.has(a.patientId)) continue;

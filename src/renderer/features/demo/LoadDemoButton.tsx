@@ -3,8 +3,13 @@ import { useAppStore } from '../../app/store';
 import { api } from '../../lib/api';
 import { useT } from '../../i18n/useT';
 import { ErrorBanner } from '../../ui/ErrorBanner';
+import { JobsIndicator } from '../jobs/JobsIndicator';
 
-/** First run: loads the fictional demo unit; the app then shows the DEMO badge. */
+/**
+ * First run: loads the fictional demo unit; the app then shows the DEMO badge. The load takes a while,
+ * so its progress shows beside the button as the header shows other long jobs' (the first-run screen
+ * has no header).
+ */
 export function LoadDemoButton() {
   const t = useT();
   const refresh = useAppStore((s) => s.refresh);
@@ -31,6 +36,7 @@ export function LoadDemoButton() {
       <button type="button" className="secondary" onClick={load} disabled={busy} aria-busy={busy}>
         {busy ? t('demo.loading') : t('demo.load')}
       </button>
+      {busy && <JobsIndicator />}
     </section>
   );
 }
