@@ -87,7 +87,8 @@ export function undoableWrites(db: Db): UndoableWrites {
       return copied;
     },
     done() {
-      if (!copied) return;
+      // A connection closed meanwhile (the last session signed out) took its temporary tables with it.
+      if (!copied || !db.open) return;
       for (const t of tables) db.exec(`DROP TABLE IF EXISTS temp.${t.copy}`);
       copied = false;
     },
