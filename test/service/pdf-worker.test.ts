@@ -77,8 +77,8 @@ describe('PDF worker', () => {
 
   it('ends its worker when the last core closes', async () => {
     release();
-    const a = testCore();
-    const b = testCore();
+    const a = await testCore();
+    const b = await testCore();
     await withWorkplace(a.api);
     const { referralId } = arrangeDischarge(a.core.db);
     const { id } = await a.api.call('carePlans.create', { referralId });
