@@ -57,7 +57,11 @@ export function coreRouter(options: CoreRouterOptions): Router {
         const caller = hooks.resolveCaller(sessionId, method, api[method]);
         // Rolling back the database (and its access log) is the administrator's, or needs the recovery key.
         const recoveryKey = (input as { recoveryKey?: unknown } | null)?.recoveryKey;
-        if (method === 'recovery.restore' && caller.role !== 'administrator' && !(typeof recoveryKey === 'string' && security.recoveryKeyMatches(recoveryKey))) {
+        if (
+          method === 'recovery.restore' &&
+          caller.role !== 'administrator' &&
+          !(typeof recoveryKey === 'string' && security.recoveryKeyMatches(recoveryKey))
+        ) {
           throw new ApiError('forbidden', 'recovery.needsAdministrator');
         }
       } catch (error) {

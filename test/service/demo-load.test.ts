@@ -34,7 +34,9 @@ function loadContext(core: Core, progress: [number, number][]): RequestContext {
 function contents(core: Core): Record<string, unknown[]> {
   const db = core.db;
   const tables = db
-    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'access_log%' AND name NOT LIKE 'patient_search%' AND name <> 'security_event'")
+    .prepare(
+      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'access_log%' AND name NOT LIKE 'patient_search%' AND name <> 'security_event'",
+    )
     .pluck()
     .all() as string[];
   return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}"`).all()]));

@@ -25,7 +25,7 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 function undoableTables(db: Db): Table[] {
   const all = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string; sql: string }[];
   const virtual = all.filter((t) => /^CREATE VIRTUAL TABLE/i.test(t.sql)).map((t) => t.name);
-  const appendOnly = new Set((db.prepare("SELECT tbl_name FROM sqlite_schema WHERE type = 'trigger' AND sql LIKE '%BEFORE DELETE%'").pluck().all() as string[]));
+  const appendOnly = new Set(db.prepare("SELECT tbl_name FROM sqlite_schema WHERE type = 'trigger' AND sql LIKE '%BEFORE DELETE%'").pluck().all() as string[]);
   return all
     .filter((t) => !virtual.some((v) => t.name === v || t.name.startsWith(`${v}_`)))
     .filter((t) => !appendOnly.has(t.name) && !/WITHOUT\s+ROWID/i.test(t.sql))
@@ -53,7 +53,11 @@ export function undoableWrites(db: Db): UndoableWrites {
   const tables = undoableTables(db);
   const added: { table: Table; above: number; upTo: number }[] = [];
   let copied = false;
-  const highest = (t: Table) => (db.prepare(`SELECT coalesce(max(rowid), 0) FROM ${quote(t.name)}`).pluck().get() as number) ?? 0;
+  const highest = (t: Table) =>
+    (db
+      .prepare(`SELECT coalesce(max(rowid), 0) FROM ${quote(t.name)}`)
+      .pluck()
+      .get() as number) ?? 0;
 
   return {
     chunk(write) {
@@ -80,7 +84,9 @@ export function undoableWrites(db: Db): UndoableWrites {
         db.exec(`UPDATE ${name} SET (${cols}) = (SELECT ${cols} FROM temp.${t.copy} c WHERE c.undo_rowid = ${name}.rowid)
                  WHERE rowid IN (SELECT c.undo_rowid FROM temp.${t.copy} c JOIN main.${name} x ON x.rowid = c.undo_rowid WHERE NOT (${same}))`);
         const values = t.keyed.map((c) => (c === 'rowid' ? 'undo_rowid' : c)).join(', ');
-        db.exec(`INSERT INTO main.${name} (${t.keyed.join(', ')}) SELECT ${values} FROM temp.${t.copy} c WHERE c.undo_rowid NOT IN (SELECT rowid FROM main.${name})`);
+        db.exec(
+          `INSERT INTO main.${name} (${t.keyed.join(', ')}) SELECT ${values} FROM temp.${t.copy} c WHERE c.undo_rowid NOT IN (SELECT rowid FROM main.${name})`,
+        );
       }
     },
     get started() {

@@ -15,7 +15,11 @@ import { demoSteps, type DemoOptions, type DemoResult, type DemoStep } from '../
 export const DEMO_CHUNK_MS = 100;
 
 /** `chunkMs`: how long each chunk writes (DEMO_CHUNK_MS; 0: one step per chunk). */
-export function loadDemo(ctx: RequestContext, handlers: Omit<Handlers, CoreMethod>, options: Pick<DemoOptions, 'historyDays'> & { chunkMs?: number } = {}): Promise<DemoResult> {
+export function loadDemo(
+  ctx: RequestContext,
+  handlers: Omit<Handlers, CoreMethod>,
+  options: Pick<DemoOptions, 'historyDays'> & { chunkMs?: number } = {},
+): Promise<DemoResult> {
   return oneLongWriteAtATime(ctx.db, async () => {
     const db = ctx.db;
     const steps = demoSteps(db, { now: ctx.now(), dataDir: ctx.dataDir, handlers, historyDays: options.historyDays });
