@@ -4,10 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 const noElectron = {
-  'no-restricted-imports': [
-    'error',
-    { paths: [{ name: 'electron', message: 'Only src/main/electron (the shell) and src/preload may import electron.' }] },
-  ],
+  'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only src/main/electron (the shell) and src/preload may import electron.' }] }],
 };
 
 // Globals that exist only in Node or only in a browser: shared code runs in both, so it uses neither.
@@ -57,7 +54,11 @@ export default tseslint.config(
         {
           paths: [
             { name: 'electron', message: 'Renderer and shared code never import electron.' },
-            { name: 'zustand', importNames: ['create', 'createStore'], message: 'Make stores with createStore from src/renderer/lib/stores.ts (reset on sign-out).' },
+            {
+              name: 'zustand',
+              importNames: ['create', 'createStore'],
+              message: 'Make stores with createStore from src/renderer/lib/stores.ts (reset on sign-out).',
+            },
             { name: 'zustand/vanilla', message: 'Make stores with createStore from src/renderer/lib/stores.ts (reset on sign-out).' },
           ],
           patterns: [{ group: ['node:*', '**/main/**'], message: 'Shared and renderer code stay free of Node and the main process.' }],

@@ -10,7 +10,9 @@ if (!electronBinaryPath()) {
   spawnSync(process.execPath, ['node_modules/electron/install.js'], { stdio: 'ignore' });
 }
 if (!electronBinaryPath()) {
-  console.error('The Electron binary could not be downloaded on this machine, so the desktop app cannot start here; run `npm run web` for browser mode instead.');
+  console.error(
+    'The Electron binary could not be downloaded on this machine, so the desktop app cannot start here; run `npm run web` for browser mode instead.',
+  );
   process.exit(1);
 }
 const build = run('npx', ['electron-vite', 'build']);

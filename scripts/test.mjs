@@ -38,7 +38,7 @@ rmSync('test-results/unit-results.json', { force: true });
 rmSync('test-results/e2e-results.json', { force: true });
 // Each layer with its own tsconfig (shared: no DOM, no Node; main: Node; renderer: DOM), then all of it.
 step('typecheck', ['run', '--silent', 'typecheck'], undefined, 'npm');
-step('lint', ['eslint', '.', '--max-warnings=0']);
+step('lint', ['run', '--silent', 'lint'], undefined, 'npm');
 step('unit + service (vitest)', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit-results.json'], vitestCounts);
 // The Electron project starts out/main/index.js: build it wherever the binary exists to run it.
 if (electronBinaryPath()) step('desktop build (electron-vite build → out/)', ['electron-vite', 'build']);
@@ -52,7 +52,11 @@ for (const s of steps) {
 if (!electronBinaryPath()) {
   console.log('note Electron e2e skipped: the Electron binary is not installed here (it cannot be downloaded on this machine).');
 }
-const total = steps.filter((s) => s.tests).reduce((a, s) => ({ passed: a.passed + s.passed, failed: a.failed + s.failed, skipped: a.skipped + s.skipped }), { passed: 0, failed: 0, skipped: 0 });
+const total = steps
+  .filter((s) => s.tests)
+  .reduce((a, s) => ({ passed: a.passed + s.passed, failed: a.failed + s.failed, skipped: a.skipped + s.skipped }), { passed: 0, failed: 0, skipped: 0 });
 const checks = steps.filter((s) => !s.tests);
-console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped (tests); ${checks.map((s) => `${s.name.split(' ')[0]} ${s.ok ? 'ok' : 'FAILED'}`).join(', ')}`);
+console.log(
+  `${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped (tests); ${checks.map((s) => `${s.name.split(' ')[0]} ${s.ok ? 'ok' : 'FAILED'}`).join(', ')}`,
+);
 process.exit(steps.every((s) => s.ok) ? 0 : 1);

@@ -68,7 +68,16 @@ export function insertReferral(
 
 export function insertMeeting(
   db: Db,
-  m: { careAreaCode?: string; localDate: string; startsAt: string; durationMinutes?: number; deadlineAt?: string; capacityCases?: number; minutesPerCase?: number; seriesId?: number | null },
+  m: {
+    careAreaCode?: string;
+    localDate: string;
+    startsAt: string;
+    durationMinutes?: number;
+    deadlineAt?: string;
+    capacityCases?: number;
+    minutesPerCase?: number;
+    seriesId?: number | null;
+  },
 ): number {
   const t = now();
   return Number(

@@ -6,7 +6,14 @@ const now = () => testNow().toISOString();
 
 export function insertCarePlan(
   db: Db,
-  p: { patientId: number; referralId: number; version?: number; status: 'draft' | 'finalised' | 'superseded'; dischargeDate?: string | null; finalisedAt?: string | null },
+  p: {
+    patientId: number;
+    referralId: number;
+    version?: number;
+    status: 'draft' | 'finalised' | 'superseded';
+    dischargeDate?: string | null;
+    finalisedAt?: string | null;
+  },
 ): number {
   const t = now();
   return Number(
@@ -27,7 +34,8 @@ export function insertHandover(db: Db, h: { carePlanId: number; sentDate: string
         `INSERT INTO care_plan_handover (care_plan_id, receiving_unit_id, receiving_contact_nurse, sent_date, status, confirmed_date, confirmed_by, recorded_by, created_at)
          VALUES (?, (SELECT id FROM unit WHERE code = 'HELSINGBORG'), 'Kontaktsjuksköterska Hemregion', ?, ?, ?, ?, 'test', ?)`,
       )
-      .run(h.carePlanId, h.sentDate, h.confirmedDate ? 'confirmed' : 'pending', h.confirmedDate ?? null, h.confirmedDate ? 'Mottagare' : null, now()).lastInsertRowid,
+      .run(h.carePlanId, h.sentDate, h.confirmedDate ? 'confirmed' : 'pending', h.confirmedDate ?? null, h.confirmedDate ? 'Mottagare' : null, now())
+      .lastInsertRowid,
   );
 }
 
@@ -37,13 +45,20 @@ export function insertEvent(db: Db, referralId: number, at: string, from: string
 }
 
 export function insertCase(db: Db, meetingId: number, referralId: number, outcome: 'pending' | 'discussed' | 'postponed', position = 1): void {
-  db.prepare('INSERT INTO case_list_item (meeting_id, referral_id, position, minutes, outcome) VALUES (?, ?, ?, 10, ?)').run(meetingId, referralId, position, outcome);
+  db.prepare('INSERT INTO case_list_item (meeting_id, referral_id, position, minutes, outcome) VALUES (?, ?, ?, 10, ?)').run(
+    meetingId,
+    referralId,
+    position,
+    outcome,
+  );
 }
 
 export function insertRecommendation(db: Db, meetingId: number, referralId: number, recordedAt: string): void {
-  db.prepare(
-    `INSERT INTO recommendation (referral_id, meeting_id, intent, recorded_at, recorded_by) VALUES (?, ?, 'curative', ?, 'Dr Ordförande')`,
-  ).run(referralId, meetingId, recordedAt);
+  db.prepare(`INSERT INTO recommendation (referral_id, meeting_id, intent, recorded_at, recorded_by) VALUES (?, ?, 'curative', ?, 'Dr Ordförande')`).run(
+    referralId,
+    meetingId,
+    recordedAt,
+  );
 }
 
 /** A participant with a role and attendance (null = not recorded) at a meeting. */
@@ -57,7 +72,11 @@ export function setMeetingStatus(db: Db, meetingId: number, status: 'planned' | 
 }
 
 export function setReferralDates(db: Db, referralId: number, d: { treatmentStartDate?: string | null; dischargeDate?: string | null }): void {
-  db.prepare('UPDATE referral SET treatment_start_date = ?, discharge_date = ? WHERE id = ?').run(d.treatmentStartDate ?? null, d.dischargeDate ?? null, referralId);
+  db.prepare('UPDATE referral SET treatment_start_date = ?, discharge_date = ? WHERE id = ?').run(
+    d.treatmentStartDate ?? null,
+    d.dischargeDate ?? null,
+    referralId,
+  );
 }
 
 /**
@@ -80,11 +99,17 @@ export function setReferralDates(db: Db, referralId: number, d: { treatmentStart
  * Meetings: M1 02-05 finalised, M2 03-05 finalised (nothing discussed), M3 03-19 planned with a
  * discussed case, M4 03-26 cancelled, M5 04-02 outside the period.
  */
-export function arrangeKnownDataset(db: Db, helpers: {
-  insertPatient: (db: Db, p?: { homeRegionCode?: string }) => number;
-  insertReferral: (db: Db, r: { patientId: number; careAreaCode?: string; referringUnitCode?: string; receivedDate?: string; suspicionDate?: string | null; status?: string }) => number;
-  insertMeeting: (db: Db, m: { careAreaCode?: string; localDate: string; startsAt: string }) => number;
-}): void {
+export function arrangeKnownDataset(
+  db: Db,
+  helpers: {
+    insertPatient: (db: Db, p?: { homeRegionCode?: string }) => number;
+    insertReferral: (
+      db: Db,
+      r: { patientId: number; careAreaCode?: string; referringUnitCode?: string; receivedDate?: string; suspicionDate?: string | null; status?: string },
+    ) => number;
+    insertMeeting: (db: Db, m: { careAreaCode?: string; localDate: string; startsAt: string }) => number;
+  },
+): void {
   db.prepare("UPDATE care_area SET lead_time_target_days = 30 WHERE code = 'ANAL'").run();
   const ref = (unit: string, receivedDate: string, suspicionDate: string | null, status: string, careAreaCode = 'ANAL') => {
     const patientId = helpers.insertPatient(db);

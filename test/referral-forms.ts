@@ -15,7 +15,9 @@ const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 export function fillWithPdftk(form: Uint8Array, values: Record<string, string>, extra: string[] = []): Buffer {
   const dir = mkdtempSync(join(tmpdir(), 'mdk-pdftk-'));
   try {
-    const fields = Object.entries(values).map(([k, v]) => `<field name="${xml(k)}"><value>${xml(v)}</value></field>`).join('');
+    const fields = Object.entries(values)
+      .map(([k, v]) => `<field name="${xml(k)}"><value>${xml(v)}</value></field>`)
+      .join('');
     writeFileSync(join(dir, 'data.xfdf'), `<?xml version="1.0" encoding="UTF-8"?><xfdf xmlns="http://ns.adobe.com/xfdf/"><fields>${fields}</fields></xfdf>`);
     writeFileSync(join(dir, 'form.pdf'), form);
     execFileSync('pdftk', [join(dir, 'form.pdf'), 'fill_form', join(dir, 'data.xfdf'), 'output', join(dir, 'out.pdf'), ...extra], { stdio: 'pipe' });

@@ -37,7 +37,11 @@ export function rendererJsGzip(): Figure {
     .map((p) => join(root, 'node_modules', p))
     .filter(existsSync)
     .map((p) => readFileSync(p));
-  return { ours: kb(ours), floor: kb(gzipSync(Buffer.concat(react), { level: 9 }).length), note: `loaded at start; on demand later: ${later.join(', ') || 'none'}` };
+  return {
+    ours: kb(ours),
+    floor: kb(gzipSync(Buffer.concat(react), { level: 9 }).length),
+    note: `loaded at start; on demand later: ${later.join(', ') || 'none'}`,
+  };
 }
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
@@ -52,7 +56,15 @@ export async function chromiumFirstInboxRows(b: CoreProcess, runs = 5): Promise<
   const rows = (results.find((r) => Array.isArray(r) && r.length > 0 && typeof r[0] === 'object') ?? []) as Record<string, unknown>[];
   raw.close();
   const esc = (v: unknown) => String(v ?? '').replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
-  const html = `<!doctype html><meta charset="utf-8"><table>${rows.slice(0, 40).map((r) => `<tr role="row">${Object.values(r).map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</table>`;
+  const html = `<!doctype html><meta charset="utf-8"><table>${rows
+    .slice(0, 40)
+    .map(
+      (r) =>
+        `<tr role="row">${Object.values(r)
+          .map((c) => `<td>${esc(c)}</td>`)
+          .join('')}</tr>`,
+    )
+    .join('')}</table>`;
   const plain = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(html));
   await new Promise<void>((r) => plain.listen(0, '127.0.0.1', r));
   const plainUrl = `http://127.0.0.1:${(plain.address() as AddressInfo).port}/`;

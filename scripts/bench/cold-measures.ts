@@ -64,7 +64,11 @@ export async function signInFirstInbox(dataDir: string, runs: number): Promise<F
     const { open, run } = await coldFloor(dataDir, queries);
     floors.push(kdf + open + run);
   }
-  return { ours: median(total), floor: median(floors), note: `parts: auth.login ${median(login).toFixed(0)} ms, the first referrals.list ${median(list).toFixed(0)} ms` };
+  return {
+    ours: median(total),
+    floor: median(floors),
+    note: `parts: auth.login ${median(login).toFixed(0)} ms, the first referrals.list ${median(list).toFixed(0)} ms`,
+  };
 }
 
 /** The first search after sign-in (after the inbox page the window opens on), a different term in each new process. */

@@ -14,7 +14,10 @@ export function buildCarePlans(db: Db, rnd: Random, count: number, unitIds: numb
         WHERE r.status IN ('discussed', 'closed') ORDER BY rec.id`,
     )
     .all() as { id: number; patient_id: number; rec: number; date: string; area: string }[];
-  const national = db.prepare('SELECT care_area_code, min(unit_id) unit FROM care_area_national_unit GROUP BY care_area_code').all() as { care_area_code: string; unit: number }[];
+  const national = db.prepare('SELECT care_area_code, min(unit_id) unit FROM care_area_national_unit GROUP BY care_area_code').all() as {
+    care_area_code: string;
+    unit: number;
+  }[];
   const nationalOf = new Map(national.map((n) => [n.care_area_code, n.unit]));
   const setDates = db.prepare('UPDATE referral SET treatment_start_date = ?, discharge_date = ? WHERE id = ?');
   const insPlan = db.prepare(
@@ -41,13 +44,32 @@ export function buildCarePlans(db: Db, rnd: Random, count: number, unitIds: numb
     const final = rnd() < 0.9;
     const finalisedAt = final ? `${discharge}T10:00:00.000Z` : null;
     const id = Number(
-      insPlan.run(c.patient_id, c.id, c.rec, final ? 'finalised' : 'draft', nationalOf.get(c.area) ?? null, discharge, finalisedAt, final ? 'bench' : null, t, t).lastInsertRowid,
+      insPlan.run(
+        c.patient_id,
+        c.id,
+        c.rec,
+        final ? 'finalised' : 'draft',
+        nationalOf.get(c.area) ?? null,
+        discharge,
+        finalisedAt,
+        final ? 'bench' : null,
+        t,
+        t,
+      ).lastInsertRowid,
     );
     insFollowUp.run(id);
     if (final) {
       const confirmed = rnd() < 0.85;
       const sent = addDays(discharge, 1);
-      insHandover.run(id, pick(rnd, unitIds), sent, confirmed ? 'confirmed' : 'pending', confirmed ? addDays(sent, intBetween(rnd, 1, 10)) : null, confirmed ? 'Ksk Hemort' : null, t);
+      insHandover.run(
+        id,
+        pick(rnd, unitIds),
+        sent,
+        confirmed ? 'confirmed' : 'pending',
+        confirmed ? addDays(sent, intBetween(rnd, 1, 10)) : null,
+        confirmed ? 'Ksk Hemort' : null,
+        t,
+      );
     }
     ids.push(id);
   }

@@ -70,7 +70,7 @@ export function buildDataset(db: Db, scale: Scale, options: DatasetOptions = {})
   const areas = options.careAreas ?? CARE_AREAS;
   const rnd = seededRandom(20261123);
   const t = new Date().toISOString();
-  const unitIds = (db.prepare('SELECT id FROM unit WHERE is_university_hospital = 0').pluck().all() as number[]);
+  const unitIds = db.prepare('SELECT id FROM unit WHERE is_university_hospital = 0').pluck().all() as number[];
   const regions = db.prepare('SELECT code FROM region').pluck().all() as string[];
   const patientIds: number[] = [];
   const referralIds: number[] = [];
@@ -80,8 +80,12 @@ export function buildDataset(db: Db, scale: Scale, options: DatasetOptions = {})
   const knownPatients: KnownPatient[] = [];
 
   db.transaction(() => {
-    const insPatient = db.prepare('INSERT INTO patient (family_name, given_name, birth_date, sex, home_region_code, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    const insId = db.prepare('INSERT OR IGNORE INTO patient_identifier (patient_id, system, value, issuer_region_code, is_temporary, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+    const insPatient = db.prepare(
+      'INSERT INTO patient (family_name, given_name, birth_date, sex, home_region_code, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    const insId = db.prepare(
+      'INSERT OR IGNORE INTO patient_identifier (patient_id, system, value, issuer_region_code, is_temporary, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     for (let i = 0; i < scale.patients; i++) {
       const sex = rnd() < 0.5 ? 'female' : 'male';
       const birth = dateBetween(rnd, '1930-01-01', '2008-12-31');
@@ -111,7 +115,9 @@ export function buildDataset(db: Db, scale: Scale, options: DatasetOptions = {})
         // Ten years of meetings ending a few weeks ahead, so planned meetings exist to build lists for.
         const date = addDays('2026-12-29', (Math.floor(w / perWeek) - weeks + 1) * 7 + a + (w % perWeek));
         const status = date < '2026-11-20' ? 'finalised' : 'planned';
-        const id = Number(insMeeting.run(area, date, `${date}T13:00:00.000Z`, `${addDays(date, -2)}T11:00:00.000Z`, status, `bench-${area}-${w}@mdk`, t, t).lastInsertRowid);
+        const id = Number(
+          insMeeting.run(area, date, `${date}T13:00:00.000Z`, `${addDays(date, -2)}T11:00:00.000Z`, status, `bench-${area}-${w}@mdk`, t, t).lastInsertRowid,
+        );
         list.push({ id, date });
         meetingIds.push(id);
       }
@@ -135,10 +141,26 @@ export function buildDataset(db: Db, scale: Scale, options: DatasetOptions = {})
       const received = dateBetween(rnd, PERIOD.from, PERIOD.to);
       const suspicion = addDays(received, -intBetween(rnd, 3, 40));
       const recent = received > '2026-10-15';
-      const status = recent ? pick(rnd, ['received', 'awaiting_completion', 'complete', 'complete', 'complete'] as const) : rnd() < 0.85 ? 'closed' : 'discussed';
+      const status = recent
+        ? pick(rnd, ['received', 'awaiting_completion', 'complete', 'complete', 'complete'] as const)
+        : rnd() < 0.85
+          ? 'closed'
+          : 'discussed';
       const id = Number(
-        insReferral.run(pick(rnd, patientIds), area, pick(rnd, unitIds), received, suspicion, icd[area], intBetween(rnd, 0, 3), rnd() < 0.12 ? 'urgent' : 'normal', status, `${received}T09:00:00.000Z`, t, t)
-          .lastInsertRowid,
+        insReferral.run(
+          pick(rnd, patientIds),
+          area,
+          pick(rnd, unitIds),
+          received,
+          suspicion,
+          icd[area],
+          intBetween(rnd, 0, 3),
+          rnd() < 0.12 ? 'urgent' : 'normal',
+          status,
+          `${received}T09:00:00.000Z`,
+          t,
+          t,
+        ).lastInsertRowid,
       );
       referralIds.push(id);
       insEvent.run(id, `${received}T09:00:00.000Z`, null, 'received');

@@ -8,7 +8,8 @@ import type { KnownPatient } from './dataset';
 import { csvIdentifier, syntheticIdentifier } from './identifiers';
 import { CARE_AREAS } from './dataset';
 
-const HEADER = 'personnummer;reservnummer_region;efternamn;fornamn;vardomrade;remitterande_enhet;remitterande_lakare;telefon;mottagen;valgrundad_misstanke;fragestallning;icd10;diagnosgrund;ecog;extern_id';
+const HEADER =
+  'personnummer;reservnummer_region;efternamn;fornamn;vardomrade;remitterande_enhet;remitterande_lakare;telefon;mottagen;valgrundad_misstanke;fragestallning;icd10;diagnosgrund;ecog;extern_id';
 const REGIONS = ['01', '03', '12', '14', '24'];
 const ICD: Record<string, string> = { SARCOMA: 'C49.2', ANAL: 'C21.1', VULVAR: 'C51.9', PENILE: 'C60.1', ILP: 'C43.7' };
 

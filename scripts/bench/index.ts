@@ -56,7 +56,9 @@ async function measure(key: string, label: string, unit: Row['unit'], fn: () => 
   step(label);
   const f = await fn();
   rows.push({ key, label, unit, ours: f.ours, floor: f.floor, budget: budgets[key], note: [note, f.note].filter(Boolean).join('; ') || undefined });
-  console.log(`         ours ${f.ours.toFixed(2)} ${unit}, floor ${f.floor?.toFixed(2) ?? '–'} ${unit}, budget ${budgets[key]} ${unit}${f.note ? `\n         ${f.note}` : ''}`);
+  console.log(
+    `         ours ${f.ours.toFixed(2)} ${unit}, floor ${f.floor?.toFixed(2) ?? '–'} ${unit}, budget ${budgets[key]} ${unit}${f.note ? `\n         ${f.note}` : ''}`,
+  );
 }
 
 const selected = (...keys: string[]) => !only || keys.some((k) => only.includes(k));
@@ -78,7 +80,9 @@ async function dataset(folder: string, what: string, scale: Scale, options: Data
   setup.core.db.pragma('optimize');
   await setup.core.healthChecked;
   setup.core.close();
-  step(`${what} built in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${scale.patients} patients, ${ds.referralIds.length} referrals, ${ds.meetingIds.length} meetings, ${ds.carePlanIds.length} care plans`);
+  step(
+    `${what} built in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${scale.patients} patients, ${ds.referralIds.length} referrals, ${ds.meetingIds.length} meetings, ${ds.carePlanIds.length} care plans`,
+  );
   if (reuseDir) writeFileSync(saved, JSON.stringify(ds));
   return ds;
 }
@@ -99,10 +103,22 @@ try {
   await measure('sign_in_first_inbox_page_ms', 'Sign-in (real KDF) + first inbox page, new process', 'ms', () => signInFirstInbox(dir, COLD_RUNS));
   await measure('search_cold_ms', 'First search after sign-in, new process', 'ms', () => firstSearch(ds, dir, COLD_RUNS));
 
-  if (selected('search_ms', 'agenda_proposal_ms', 'agenda_pdf_30_cases_ms', 'care_plan_pdf_ms', 'care_plan_batch_200_ms', 'dashboard_ten_years_ms', 'chromium_first_inbox_rows_ms')) {
+  if (
+    selected(
+      'search_ms',
+      'agenda_proposal_ms',
+      'agenda_pdf_30_cases_ms',
+      'care_plan_pdf_ms',
+      'care_plan_batch_200_ms',
+      'dashboard_ten_years_ms',
+      'chromium_first_inbox_rows_ms',
+    )
+  ) {
     const b = await settledProcess(dir, 'warm measures');
     await measure('search_ms', `Search, warm (${Math.min(8, ds.sampleSearchTerms.length)} terms, median per search)`, 'ms', () => server.search(b, ds));
-    await measure('agenda_proposal_ms', `Agenda proposal (${n(Math.min(1000, Math.round(scale.referrals / 50)))}+ eligible, ranked)`, 'ms', () => server.proposal(b, ds));
+    await measure('agenda_proposal_ms', `Agenda proposal (${n(Math.min(1000, Math.round(scale.referrals / 50)))}+ eligible, ranked)`, 'ms', () =>
+      server.proposal(b, ds),
+    );
     await measure('agenda_pdf_30_cases_ms', 'Agenda PDF, 30 cases', 'ms', () => server.agendaPdf(b, ds));
     await measure('care_plan_pdf_ms', 'Care-plan PDF', 'ms', () => server.carePlanPdf(b, ds));
     await measure('care_plan_batch_200_ms', `Batch export, ${BATCH_PLANS} care plans (PDF+FHIR)`, 'ms', () => server.batch200(b, BATCH_PLANS));
@@ -110,13 +126,30 @@ try {
       // The dashboard's budget is for ten years of ONE care area holding 25,000 referrals: the national dataset spreads
       // its referrals over five, so the dashboard gets its own dataset with every row in SARCOMA.
       const dashboardDir = join(dir, DASHBOARD_DATASET_FOLDER);
-      const dashboardDs = await dataset(dashboardDir, 'dashboard dataset (one care area)', scaled(DASHBOARD, factor), { careAreas: ['SARCOMA'], followUpDetail: true });
+      const dashboardDs = await dataset(dashboardDir, 'dashboard dataset (one care area)', scaled(DASHBOARD, factor), {
+        careAreas: ['SARCOMA'],
+        followUpDetail: true,
+      });
       const bd = await settledProcess(dashboardDir, 'dashboard');
-      await measure('dashboard_ten_years_ms', `Follow-up dashboard, ten years of a care area (${n(dashboardDs.referralIds.length)} referrals)`, 'ms', () => server.dashboard(bd, b));
+      await measure('dashboard_ten_years_ms', `Follow-up dashboard, ten years of a care area (${n(dashboardDs.referralIds.length)} referrals)`, 'ms', () =>
+        server.dashboard(bd, b),
+      );
       await bd.stop();
     }
-    await measure('renderer_js_gzip_kb', 'Renderer JavaScript at start (gzip)', 'kB', () => rendererJsGzip(), 'floor: React + ReactDOM production builds alone, gzip');
-    await measure('chromium_first_inbox_rows_ms', 'Chromium: load → first inbox rows', 'ms', () => chromiumFirstInboxRows(b), 'floor: a static HTML page with the same rows (the same statements)');
+    await measure(
+      'renderer_js_gzip_kb',
+      'Renderer JavaScript at start (gzip)',
+      'kB',
+      () => rendererJsGzip(),
+      'floor: React + ReactDOM production builds alone, gzip',
+    );
+    await measure(
+      'chromium_first_inbox_rows_ms',
+      'Chromium: load → first inbox rows',
+      'ms',
+      () => chromiumFirstInboxRows(b),
+      'floor: a static HTML page with the same rows (the same statements)',
+    );
     await b.stop();
   }
   // The imports add rows: after the figures that read the national dataset as built.

@@ -22,7 +22,9 @@ export function table(rows: Row[], maxRatio: number): string[] {
     const ratio = ratioOf(r);
     const ratioText = ratio === null ? '–' : ratio > maxRatio ? `**${ratio.toFixed(1)}×** ⚑` : `${ratio.toFixed(1)}×`;
     const floor = r.floor === null ? '–' : `${fmt(r.floor)} ${r.unit}`;
-    lines.push(`| ${r.label} | ${fmt(r.ours)} ${r.unit} | ${floor} | ${ratioText} | ${r.budget} ${r.unit} | ${r.ours <= r.budget ? 'pass' : '**OVER BUDGET**'} |`);
+    lines.push(
+      `| ${r.label} | ${fmt(r.ours)} ${r.unit} | ${floor} | ${ratioText} | ${r.budget} ${r.unit} | ${r.ours <= r.budget ? 'pass' : '**OVER BUDGET**'} |`,
+    );
   }
   const pass = rows.filter((r) => r.ours <= r.budget).length;
   const flagged = rows.filter((r) => (ratioOf(r) ?? 0) > maxRatio).length;

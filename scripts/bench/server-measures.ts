@@ -75,7 +75,12 @@ export async function agendaPdf(b: CoreProcess, ds: Dataset): Promise<Figure> {
   const ids = [...p.fits, ...p.overflow].slice(0, 30).map((c) => c.referralId);
   await b.call('caseLists.add', { meetingId: ds.proposalMeetingId, referralIds: ids, byHand: true });
   const view = await b.call('caseLists.get', { meetingId: ds.proposalMeetingId });
-  const lines = view.items.flatMap((i) => [`${i.position}. ${i.familyName}, ${i.givenName} ${i.identifier ?? ''}`, i.history ?? '', i.comorbidity ?? '', i.patientWishes ?? '']);
+  const lines = view.items.flatMap((i) => [
+    `${i.position}. ${i.familyName}, ${i.givenName} ${i.identifier ?? ''}`,
+    i.history ?? '',
+    i.comorbidity ?? '',
+    i.patientWishes ?? '',
+  ]);
   const ours = await medianMs(() => b.call('caseLists.agendaPdf', { meetingId: ds.proposalMeetingId }), 5);
   const floor = await medianMs(() => rawPdf(lines), 5);
   return { ours, floor };
@@ -93,10 +98,18 @@ export async function carePlanPdf(b: CoreProcess, ds: Dataset): Promise<Figure> 
 /** The period holding the (at most) `plans` most recent finalised care plans' discharges. */
 export async function batchPeriod(dataDir: string, plans: number): Promise<{ from: string; to: string; count: number; texts: string[][] }> {
   const raw = await openRaw(dataDir);
-  const dates = raw.prepare("SELECT discharge_date FROM care_plan WHERE status = 'finalised' AND discharge_date >= '2025-01-01' ORDER BY discharge_date LIMIT ?").pluck().all(plans) as string[];
+  const dates = raw
+    .prepare("SELECT discharge_date FROM care_plan WHERE status = 'finalised' AND discharge_date >= '2025-01-01' ORDER BY discharge_date LIMIT ?")
+    .pluck()
+    .all(plans) as string[];
   const [from, to] = [dates[0], dates[dates.length - 1]];
   const count = raw.prepare("SELECT count(*) FROM care_plan WHERE status = 'finalised' AND discharge_date BETWEEN ? AND ?").pluck().get(from, to) as number;
-  const texts = raw.prepare("SELECT diagnosis_text, treatment_summary, self_care_advice, warning_signs FROM care_plan WHERE status = 'finalised' AND discharge_date BETWEEN ? AND ?").raw().all(from, to) as string[][];
+  const texts = raw
+    .prepare(
+      "SELECT diagnosis_text, treatment_summary, self_care_advice, warning_signs FROM care_plan WHERE status = 'finalised' AND discharge_date BETWEEN ? AND ?",
+    )
+    .raw()
+    .all(from, to) as string[][];
   raw.close();
   return { from, to, count, texts };
 }

@@ -96,14 +96,19 @@ async function main() {
       if (detail && mine.length && role !== 'physician') {
         const note = `belastningstest ${index}-${++edits}`;
         const referral = Object.fromEntries(fieldKeys.map((k) => [k, detail[k]]));
-        const saved = await timed(client, 'edit referral', 'referrals.update', { id: pick.id, referral: { ...referral, notes: note }, expectedVersion: detail.rowVersion });
+        const saved = await timed(client, 'edit referral', 'referrals.update', {
+          id: pick.id,
+          referral: { ...referral, notes: note },
+          expectedVersion: detail.rowVersion,
+        });
         if (!firstVersion.has(pick.id)) firstVersion.set(pick.id, detail.rowVersion);
         if (saved) {
           acknowledged.set(pick.id, note);
           editsAcked.set(pick.id, (editsAcked.get(pick.id) ?? 0) + 1);
         }
       }
-      if (meetings.length) await timed(client, 'case list + recommendations', 'caseLists.get', { meetingId: meetings[Math.floor(Math.random() * meetings.length)].id });
+      if (meetings.length)
+        await timed(client, 'case list + recommendations', 'caseLists.get', { meetingId: meetings[Math.floor(Math.random() * meetings.length)].id });
       if (index % 3 === 0) {
         const lists = await timed<CarePlanWorklists>(client, 'care-plan worklists', 'carePlans.worklists', {});
         const plan = lists?.recent[Math.floor(Math.random() * lists.recent.length)];
@@ -143,7 +148,9 @@ async function main() {
   console.log(`| all | ${all.length} | ${percentile(all, 50).toFixed(1)} | ${p95.toFixed(1)} |`);
   console.log(`\nCalls: ${all.length} in ${DURATION_S} s (${(all.length / DURATION_S).toFixed(1)}/s); errors: ${errors.length}; conflicts: ${conflicts}`);
   for (const e of errors.slice(0, 10)) console.log(`  ${e}`);
-  console.log(`Acknowledged edits after restart: ${writesCounted} of ${ackedWrites} counted by row version; last text present on ${present} of ${acknowledged.size} referrals`);
+  console.log(
+    `Acknowledged edits after restart: ${writesCounted} of ${ackedWrites} counted by row version; last text present on ${present} of ${acknowledged.size} referrals`,
+  );
   console.log(`mdk verify: ${verified === 0 ? 'clean' : 'FAILED'} (${verifyLines.filter((l) => /check/.test(l)).join('; ')})`);
   const ok = p95 < P95_BUDGET_MS && errors.length === 0 && present === acknowledged.size && writesCounted === ackedWrites && verified === 0;
   console.log(ok ? `PASS: p95 ${p95.toFixed(1)} ms < ${P95_BUDGET_MS} ms` : 'FAIL');

@@ -34,8 +34,14 @@ describe('MDK_DATA_DIR in the desktop app', () => {
   it('a packaged build ignores MDK_DATA_DIR without a policy that allows it', () => {
     const userData = '/home/u/.config/MDK Coordinator';
     const env = { MDK_DATA_DIR: '/media/stick/mdk' };
-    expect(desktopDataDir({ packaged: true, userData, env, policy: () => ({ allowDataDirOverride: false }) })).toEqual({ dataDir: userData, ignoredOverride: '/media/stick/mdk' });
-    expect(desktopDataDir({ packaged: true, userData, env, policy: () => ({ allowDataDirOverride: true }) })).toEqual({ dataDir: '/media/stick/mdk', ignoredOverride: null });
+    expect(desktopDataDir({ packaged: true, userData, env, policy: () => ({ allowDataDirOverride: false }) })).toEqual({
+      dataDir: userData,
+      ignoredOverride: '/media/stick/mdk',
+    });
+    expect(desktopDataDir({ packaged: true, userData, env, policy: () => ({ allowDataDirOverride: true }) })).toEqual({
+      dataDir: '/media/stick/mdk',
+      ignoredOverride: null,
+    });
     expect(desktopDataDir({ packaged: true, userData, env: {} })).toEqual({ dataDir: userData, ignoredOverride: null });
   });
 

@@ -52,12 +52,7 @@ export interface DesktopDataDir {
  * packaged build honours MDK_DATA_DIR only where the machine-wide policy allows it, so an environment
  * variable alone cannot point the app at another keystore and database.
  */
-export function desktopDataDir(options: {
-  packaged: boolean;
-  userData: string;
-  env?: NodeJS.ProcessEnv;
-  policy?: () => DataDirPolicy;
-}): DesktopDataDir {
+export function desktopDataDir(options: { packaged: boolean; userData: string; env?: NodeJS.ProcessEnv; policy?: () => DataDirPolicy }): DesktopDataDir {
   const override = (options.env ?? process.env).MDK_DATA_DIR;
   if (!override) return { dataDir: options.userData, ignoredOverride: null };
   const allowed = !options.packaged || (options.policy ?? (() => readDataDirPolicy(policyFilePath())))().allowDataDirOverride;

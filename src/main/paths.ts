@@ -9,11 +9,7 @@ export const PRODUCT_NAME = 'MDK Coordinator';
  * The data folder when Electron is not there to say (CLI, browser mode): the same folder Electron's
  * userData would be, so the desktop app, the CLI and browser mode share one database.
  */
-export function defaultDataDir(
-  platform: NodeJS.Platform = process.platform,
-  env: NodeJS.ProcessEnv = process.env,
-  home: string = homedir(),
-): string {
+export function defaultDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env, home: string = homedir()): string {
   if (env.MDK_DATA_DIR) return resolve(env.MDK_DATA_DIR);
   if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), PRODUCT_NAME);
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', PRODUCT_NAME);

@@ -23,7 +23,11 @@ test('administrator backs up now and restores that backup from Settings › Säk
   // Saved after the backup: gone after the restore.
   const ref = await server.api.call('reference.get', {});
   const region = ref.regions.find((r) => r.defaultHealthcareRegionCode)!;
-  await server.api.call('reference.saveUnit', { name: 'Enhet efter kopian', regionCode: region.code, healthcareRegionCode: region.defaultHealthcareRegionCode! });
+  await server.api.call('reference.saveUnit', {
+    name: 'Enhet efter kopian',
+    regionCode: region.code,
+    healthcareRegionCode: region.defaultHealthcareRegionCode!,
+  });
 
   await page.getByRole('button', { name: /^Återställ / }).click();
   await expect(page.getByRole('alertdialog')).toContainText('Allt som sparats efter den tidpunkten försvinner');

@@ -35,8 +35,14 @@ test('care plan: from template, edit, finalise, handover confirmed, PDF and FHIR
   await page.getByRole('button', { name: 'Fastställ' }).click();
   await page.getByRole('dialog', { name: 'Fastställa vårdplanen?' }).getByRole('button', { name: 'Fastställ vårdplanen' }).click();
   await expect(page.getByRole('alert').getByText('Vårdplanen kan inte fastställas förrän patienten kan nå er. Fyll i det som saknas:')).toBeVisible();
-  await expect(page.locator('.field-invalid', { hasText: 'Kontaktsjuksköterska' }).getByText('Kontaktsjuksköterskans namn saknas – fyll i det i vårdplanen under Kontaktuppgifter.')).toBeVisible();
-  await expect(page.locator('.field-invalid').getByText('Kontaktsjuksköterskans direktnummer saknas – fyll i det i vårdplanen under Kontaktuppgifter.')).toBeVisible();
+  await expect(
+    page
+      .locator('.field-invalid', { hasText: 'Kontaktsjuksköterska' })
+      .getByText('Kontaktsjuksköterskans namn saknas – fyll i det i vårdplanen under Kontaktuppgifter.'),
+  ).toBeVisible();
+  await expect(
+    page.locator('.field-invalid').getByText('Kontaktsjuksköterskans direktnummer saknas – fyll i det i vårdplanen under Kontaktuppgifter.'),
+  ).toBeVisible();
   // The diagnosis the patient will read: the code with its ICD-10-SE text, and a plain sentence.
   await expect(page.getByLabel('Text enligt ICD-10-SE')).toContainText('C21.1 Malign tumör i analkanalen');
   await page.getByLabel('Förklaring i vardagligt språk (valfri)').fill('En tumör i ändtarmsöppningen som har behandlats med strålning och cellgifter.');
@@ -115,7 +121,8 @@ test('care plan: from template, edit, finalise, handover confirmed, PDF and FHIR
   await expect(batch.getByLabel('Mapp att skriva till')).toHaveCount(0);
   await batch.getByLabel('Fastställda från').fill(today);
   await batch.getByLabel('Till och med').fill(today);
-  const exportLogged = () => server.core.db.prepare("SELECT count(*) FROM access_log WHERE method = 'carePlans.batchExport' AND action = 'export'").pluck().get();
+  const exportLogged = () =>
+    server.core.db.prepare("SELECT count(*) FROM access_log WHERE method = 'carePlans.batchExport' AND action = 'export'").pluck().get();
   expect(exportLogged()).toBe(0);
   const [zipDownload] = await Promise.all([page.waitForEvent('download'), batch.getByRole('button', { name: 'Starta export' }).click()]);
   expect(exportLogged()).toBe(1);

@@ -10,8 +10,20 @@ function arrange(server: AppServer) {
   // The first run is an administrator's step; the physician arrives at a set-up workplace.
   setWorkplace(db, { unitId: unitIdByCode(db, 'SU'), careAreaCodes: ['ILP', 'ANAL', 'SARCOMA'] });
   db.prepare("UPDATE care_area SET treatment_options = ? WHERE code = 'ANAL'").run(JSON.stringify(['Radiokemoterapi', 'Kirurgi', 'Brachyterapi']));
-  const first = insertMeeting(db, { localDate: '2027-01-15', startsAt: '2027-01-15T07:00:00.000Z', deadlineAt: '2027-01-11T15:00:00.000Z', capacityCases: 5, minutesPerCase: 10 });
-  const second = insertMeeting(db, { localDate: '2027-01-22', startsAt: '2027-01-22T07:00:00.000Z', deadlineAt: '2027-01-18T15:00:00.000Z', capacityCases: 5, minutesPerCase: 10 });
+  const first = insertMeeting(db, {
+    localDate: '2027-01-15',
+    startsAt: '2027-01-15T07:00:00.000Z',
+    deadlineAt: '2027-01-11T15:00:00.000Z',
+    capacityCases: 5,
+    minutesPerCase: 10,
+  });
+  const second = insertMeeting(db, {
+    localDate: '2027-01-22',
+    startsAt: '2027-01-22T07:00:00.000Z',
+    deadlineAt: '2027-01-18T15:00:00.000Z',
+    capacityCases: 5,
+    minutesPerCase: 10,
+  });
   const ref = (familyName: string, r: { priority?: 'urgent' | 'normal'; receivedDate: string; suspicionDate: string | null }) =>
     insertReferral(db, { patientId: insertPatient(db, { familyName, givenName: 'Åsa' }), ...r });
   const ids = {
@@ -143,7 +155,10 @@ test.describe('as a coordinator', () => {
 
   test('edits the treatment options, adds a late case by hand, unlocks only with a reason, and may not finalise', async ({ page, server, openApp }) => {
     const { first, ids } = arrange(server);
-    const late = insertReferral(server.core.db, { patientId: insertPatient(server.core.db, { familyName: 'Ek', givenName: 'Åsa' }), receivedDate: '2027-01-13' });
+    const late = insertReferral(server.core.db, {
+      patientId: insertPatient(server.core.db, { familyName: 'Ek', givenName: 'Åsa' }),
+      receivedDate: '2027-01-13',
+    });
     await openApp();
     await page.getByRole('link', { name: 'Inställningar' }).click();
     await page.getByRole('link', { name: 'Behandlingsalternativ' }).click();

@@ -32,12 +32,20 @@ test.beforeEach(async () => {
   dirs.push(serverDir, localDir);
   await prepareServerData(serverDir, (core) => {
     setWorkplace(core.db, { unitId: unitIdByCode(core.db, 'SU'), careAreaCodes: ['ILP'] });
-    insertReferral(core.db, { patientId: insertPatient(core.db, { familyName: 'Serverpatient', givenName: 'Åsa' }), receivedDate: '2026-11-05', suspicionDate: null });
+    insertReferral(core.db, {
+      patientId: insertPatient(core.db, { familyName: 'Serverpatient', givenName: 'Åsa' }),
+      receivedDate: '2026-11-05',
+      suspicionDate: null,
+    });
   });
   server = await startServerProcess(serverDir);
   // This computer at its first start: a core without a database yet, and its connection choice.
   localCore = createCore({ dataDir: localDir, kdfCost: TEST_KDF });
-  bridge = await startHttpBridge({ router: localCore.router, staticDir: join(projectRoot(), 'dist', 'renderer'), connection: connectionService(join(localDir, CONNECTION_FILE)) });
+  bridge = await startHttpBridge({
+    router: localCore.router,
+    staticDir: join(projectRoot(), 'dist', 'renderer'),
+    connection: connectionService(join(localDir, CONNECTION_FILE)),
+  });
 });
 
 test.afterEach(async () => {
@@ -82,7 +90,11 @@ test('first start: connect to the unit server with its fingerprint, sign in ther
   await expect(page.getByText('Den här webbläsaren är ansluten till enhetens server.')).toBeVisible();
 
   // Remembered in the desktop settings, not in a database: none was made on this computer.
-  expect(JSON.parse(readFileSync(join(localDir, CONNECTION_FILE), 'utf8'))).toEqual({ mode: 'server', url: server.url.replace(/\/$/, ''), fingerprint: server.fingerprint });
+  expect(JSON.parse(readFileSync(join(localDir, CONNECTION_FILE), 'utf8'))).toEqual({
+    mode: 'server',
+    url: server.url.replace(/\/$/, ''),
+    fingerprint: server.fingerprint,
+  });
   expect(existsSync(databaseFile(localDir))).toBe(false);
   await context.close();
 });

@@ -18,7 +18,9 @@ function arrange(server: AppServer) {
 /** Serious and critical axe violations (WCAG 2.1 A and AA rules), described for the failure message. */
 async function seriousViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 test('the favicon exists', async ({ page, server, openApp }) => {
@@ -31,7 +33,11 @@ test('the favicon exists', async ({ page, server, openApp }) => {
   expect(response.headers()['content-type']).toBe('image/svg+xml');
 });
 
-test('axe: the inbox with its bulk action, the import preview and the lock dialog have no serious or critical violations', async ({ page, server, openApp }) => {
+test('axe: the inbox with its bulk action, the import preview and the lock dialog have no serious or critical violations', async ({
+  page,
+  server,
+  openApp,
+}) => {
   test.slow();
   arrange(server);
   await openApp();

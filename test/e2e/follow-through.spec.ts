@@ -12,8 +12,14 @@ async function arrange(server: AppServer) {
   setWorkplace(db, { unitId: unitIdByCode(db, 'SU'), careAreaCodes: ['ILP', 'ANAL', 'SARCOMA'] });
   db.prepare("UPDATE care_area SET treatment_options = ? WHERE code = 'ANAL'").run(JSON.stringify(['Radiokemoterapi', 'Kirurgi']));
   const meetingId = insertMeeting(db, { localDate: '2027-03-05', startsAt: '2027-03-05T07:00:00.000Z', capacityCases: 5, minutesPerCase: 10 });
-  const referralId = insertReferral(db, { patientId: insertPatient(db, { familyName: 'Andersson', givenName: 'Åsa' }), receivedDate: '2027-02-20', suspicionDate: null });
-  db.prepare("UPDATE referral SET comorbidity = 'Hjärtsvikt NYHA II', psychosocial = 'Bor ensam, dotter i närheten', patient_wishes = 'Vill behandlas nära hemmet', patient_told = 'Känner till diagnosen' WHERE id = ?").run(referralId);
+  const referralId = insertReferral(db, {
+    patientId: insertPatient(db, { familyName: 'Andersson', givenName: 'Åsa' }),
+    receivedDate: '2027-02-20',
+    suspicionDate: null,
+  });
+  db.prepare(
+    "UPDATE referral SET comorbidity = 'Hjärtsvikt NYHA II', psychosocial = 'Bor ensam, dotter i närheten', patient_wishes = 'Vill behandlas nära hemmet', patient_told = 'Känner till diagnosen' WHERE id = ?",
+  ).run(referralId);
   server.setNow(new Date('2027-03-05T07:30:00.000Z'));
   await server.api.call('caseLists.add', { meetingId, referralIds: [referralId] });
   await server.api.call('caseLists.lock', { meetingId });
@@ -22,7 +28,11 @@ async function arrange(server: AppServer) {
 
 test.use({ role: 'physician' });
 
-test('record wishes and trial, finalise, find the case on the worklist, deviate and send it back, and see the rates change', async ({ page, server, openApp }) => {
+test('record wishes and trial, finalise, find the case on the worklist, deviate and send it back, and see the rates change', async ({
+  page,
+  server,
+  openApp,
+}) => {
   const { meetingId, referralId } = await arrange(server);
   await openApp();
   await page.goto(`${server.url.split('#')[0]}#/case-lists/${meetingId}/meeting`);
@@ -53,7 +63,11 @@ test('record wishes and trial, finalise, find the case on the worklist, deviate 
   await page.getByRole('button', { name: 'Fastställ mötet' }).click();
   await page.getByRole('button', { name: 'Ja, fastställ mötet' }).click();
   await expect(page.getByText(/Mötet fastställdes/)).toBeVisible();
-  const kept = server.core.db.prepare('SELECT wishes_considered, trial_eu_ct_number, opened_at IS NOT NULL AND closed_at IS NOT NULL timed FROM case_consideration WHERE referral_id = ?').get(referralId);
+  const kept = server.core.db
+    .prepare(
+      'SELECT wishes_considered, trial_eu_ct_number, opened_at IS NOT NULL AND closed_at IS NOT NULL timed FROM case_consideration WHERE referral_id = ?',
+    )
+    .get(referralId);
   expect(kept).toEqual({ wishes_considered: 'yes', trial_eu_ct_number: '2023-503456-12-00', timed: 1 });
 
   // The dashboard before any status: implementation rate unknown, wishes and trial recorded for the one case.

@@ -3,7 +3,11 @@ import { test, expect, completeFirstRun } from './fixtures';
 
 const header = 'personnummer;efternamn;förnamn;vårdområde;remitterande_enhet;mottagen';
 
-test('the import preview warns when a number belongs to a patient under another name, and says how to save a UTF-16 file', async ({ page, server, openApp }) => {
+test('the import preview warns when a number belongs to a patient under another name, and says how to save a UTF-16 file', async ({
+  page,
+  server,
+  openApp,
+}) => {
   await completeFirstRun(server);
   // The register knows 19121212-1212 as Tolvan Tolvansson.
   const first = [header, '19121212-1212;Tolvansson;Tolvan;ANAL;KS;2026-11-02'].join('\r\n');

@@ -47,7 +47,10 @@ test('a live refresh keeps every loaded page, the scroll position and the select
     for (let i = 0; i < 250; i++) {
       const familyName = i === 0 ? 'Sist' : `Patient${String(i).padStart(3, '0')}`;
       // Received (markable), so each row has a checkbox to select.
-      ids.set(familyName, insertReferral(db, { patientId: insertPatient(db, { familyName, givenName: 'Sven' }), receivedDate: day(i), suspicionDate: null, status: 'received' }));
+      ids.set(
+        familyName,
+        insertReferral(db, { patientId: insertPatient(db, { familyName, givenName: 'Sven' }), receivedDate: day(i), suspicionDate: null, status: 'received' }),
+      );
     }
   })();
 

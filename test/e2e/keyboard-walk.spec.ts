@@ -18,7 +18,8 @@ function arrange(server: AppServer) {
   setWorkplace(db, { unitId: unitIdByCode(db, 'SU'), careAreaCodes: ['ANAL'] });
   db.prepare("UPDATE care_area SET treatment_options = ? WHERE code = 'ANAL'").run(JSON.stringify(['Radiokemoterapi', 'Kirurgi']));
   const meetingId = insertMeeting(db, { localDate: '2027-01-15', startsAt: '2027-01-15T07:00:00.000Z', capacityCases: 5 });
-  for (const familyName of ['Alm', 'Berg']) insertReferral(db, { patientId: insertPatient(db, { familyName, givenName: 'Åsa' }), receivedDate: '2027-01-05', suspicionDate: null });
+  for (const familyName of ['Alm', 'Berg'])
+    insertReferral(db, { patientId: insertPatient(db, { familyName, givenName: 'Åsa' }), receivedDate: '2027-01-05', suspicionDate: null });
   return meetingId;
 }
 
@@ -77,7 +78,7 @@ test('lock the agenda and record a recommendation with the keyboard alone: focus
   await tabTo(page, /^Spara rekommendation$/);
   await page.keyboard.press('Enter');
   await expect(page.getByText('Rekommendationen är sparad.')).toBeVisible();
-  expect(server.core.db.prepare("SELECT count(*) FROM recommendation WHERE meeting_id = ?").pluck().get(meetingId)).toBe(1);
+  expect(server.core.db.prepare('SELECT count(*) FROM recommendation WHERE meeting_id = ?').pluck().get(meetingId)).toBe(1);
 });
 
 test('register a referral with the keyboard alone: every field reached by Tab, choices by typing, saved with Enter', async ({ page, server, openApp }) => {
@@ -106,13 +107,17 @@ test('register a referral with the keyboard alone: every field reached by Tab, c
   await tabTo(page, /^Registrera anmälan$/, 120);
   await page.keyboard.press('Enter');
   await expect.poll(() => db.prepare("SELECT count(*) FROM patient WHERE family_name = 'Åkesson'").pluck().get()).toBe(1);
-  expect(db.prepare("SELECT count(*) FROM referral").pluck().get()).toBe(1);
+  expect(db.prepare('SELECT count(*) FROM referral').pluck().get()).toBe(1);
 });
 
 test.describe('as the coordinator, on the test clock', () => {
   test.use({ role: 'coordinator', now: TEST_NOW.toISOString() });
 
-  test('finalise a care plan with the keyboard alone: from the worklist to "fastställd", the dialog answered by Tab and Enter', async ({ page, server, openApp }) => {
+  test('finalise a care plan with the keyboard alone: from the worklist to "fastställd", the dialog answered by Tab and Enter', async ({
+    page,
+    server,
+    openApp,
+  }) => {
     const db = server.core.db;
     setWorkplace(db, { unitId: unitIdByCode(db, 'SU'), careAreaCodes: ['ANAL'] });
     const { referralId } = arrangeDischarge(db);

@@ -1,7 +1,12 @@
 import { test, expect, completeFirstRun } from './fixtures';
 
 /** Browser mode's launch token: traded once for an HttpOnly cookie, gone from the address and the tab's storage. */
-test('the launch token leaves the address, the API answers through the HttpOnly cookie, and the token cannot be traded again', async ({ page, server, openApp, browser }) => {
+test('the launch token leaves the address, the API answers through the HttpOnly cookie, and the token cannot be traded again', async ({
+  page,
+  server,
+  openApp,
+  browser,
+}) => {
   await completeFirstRun(server);
   await openApp();
   await expect(page.getByRole('navigation', { name: 'Navigering' })).toBeVisible();
@@ -37,7 +42,12 @@ test('the launch token leaves the address, the API answers through the HttpOnly 
   try {
     const stranger = await other.newPage();
     await stranger.goto(server.url);
-    await expect(stranger.getByText('Adressen har redan använts en gång.', { exact: false }).or(stranger.getByText('Webbläsaren är inte ansluten', { exact: false })).first()).toBeVisible();
+    await expect(
+      stranger
+        .getByText('Adressen har redan använts en gång.', { exact: false })
+        .or(stranger.getByText('Webbläsaren är inte ansluten', { exact: false }))
+        .first(),
+    ).toBeVisible();
     expect(stranger.url()).not.toContain(token);
     expect(await other.cookies()).toEqual([]);
   } finally {

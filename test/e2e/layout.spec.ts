@@ -39,8 +39,10 @@ async function arrange(server: AppServer) {
 async function cutOrWrapped(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = [];
-    const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
-    const visible = (el: HTMLElement) => el.offsetParent !== null && el.getClientRects().length > 0 && !el.closest('.visually-hidden, .sr-only, [aria-hidden="true"]');
+    const describe = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
+    const visible = (el: HTMLElement) =>
+      el.offsetParent !== null && el.getClientRects().length > 0 && !el.closest('.visually-hidden, .sr-only, [aria-hidden="true"]');
     for (const el of document.querySelectorAll<HTMLElement>('td, th, .vtable-cell, h1, h2, h3, .tag, button, a.button, a.button-link, label.button')) {
       if (!visible(el) || el.clientWidth === 0) continue;
       const style = getComputedStyle(el);
@@ -48,7 +50,12 @@ async function cutOrWrapped(page: Page): Promise<string[]> {
       const oneLine = el.matches('button, .tag, a.button, a.button-link, label.button');
       if (oneLine) {
         const lineHeight = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.25;
-        const height = el.getBoundingClientRect().height - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom) - parseFloat(style.borderTopWidth) - parseFloat(style.borderBottomWidth);
+        const height =
+          el.getBoundingClientRect().height -
+          parseFloat(style.paddingTop) -
+          parseFloat(style.paddingBottom) -
+          parseFloat(style.borderTopWidth) -
+          parseFloat(style.borderBottomWidth);
         if (height > lineHeight * 1.6) problems.push(`wrapped: ${describe(el)}`);
       }
     }

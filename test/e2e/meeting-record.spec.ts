@@ -19,14 +19,33 @@ async function lockedMeeting(server: AppServer) {
   const admin = createApiClient((m, i) => server.core.router(m, i, session));
   const su = unitIdByCode(db, 'SU');
   const person = async (name: string, role: 'chair' | 'surgeon' | 'pathologist') => (await admin.call('people.save', { name, role, unitId: su })).id;
-  const people = { chair: await person('Åke Ordförande', 'chair'), surgeon: await person('Karin Kirurg', 'surgeon'), pathologist: await person('Örjan Patolog', 'pathologist') };
+  const people = {
+    chair: await person('Åke Ordförande', 'chair'),
+    surgeon: await person('Karin Kirurg', 'surgeon'),
+    pathologist: await person('Örjan Patolog', 'pathologist'),
+  };
   await admin.call('series.save', {
-    careAreaCode: 'ANAL', name: 'Nationell MDK analcancer', weekday: 5, startTime: '08:00', durationMinutes: 60, frequency: 'weekly', firstDate: '2027-01-15',
-    deadlineWorkingDays: 2, deadlineTime: '12:00', holidayPolicy: 'skip', minutesPerCase: 10, capacityCases: 10,
-    requiredRoles: ['chair', 'surgeon', 'pathologist'], participantIds: Object.values(people),
+    careAreaCode: 'ANAL',
+    name: 'Nationell MDK analcancer',
+    weekday: 5,
+    startTime: '08:00',
+    durationMinutes: 60,
+    frequency: 'weekly',
+    firstDate: '2027-01-15',
+    deadlineWorkingDays: 2,
+    deadlineTime: '12:00',
+    holidayPolicy: 'skip',
+    minutesPerCase: 10,
+    capacityCases: 10,
+    requiredRoles: ['chair', 'surgeon', 'pathologist'],
+    participantIds: Object.values(people),
   });
   const meetingId = db.prepare("SELECT id FROM meeting WHERE local_date = '2027-01-15'").pluck().get() as number;
-  const referralId = insertReferral(db, { patientId: insertPatient(db, { familyName: 'Ström', givenName: 'Märta' }), receivedDate: '2027-01-05', suspicionDate: null });
+  const referralId = insertReferral(db, {
+    patientId: insertPatient(db, { familyName: 'Ström', givenName: 'Märta' }),
+    receivedDate: '2027-01-05',
+    suspicionDate: null,
+  });
   await admin.call('caseLists.add', { meetingId, referralIds: [referralId] });
   await admin.call('caseLists.lock', { meetingId });
   return { admin, people, meetingId, referralId };
@@ -35,7 +54,11 @@ async function lockedMeeting(server: AppServer) {
 // The chair, the afternoon before the meeting.
 test.use({ role: 'physician', now: '2027-01-14T14:00:00.000Z' });
 
-test('a meeting that has not begun is refused in Swedish; without quorum the chair finalises with a reason that the record and the reply keep', async ({ page, server, openApp }) => {
+test('a meeting that has not begun is refused in Swedish; without quorum the chair finalises with a reason that the record and the reply keep', async ({
+  page,
+  server,
+  openApp,
+}) => {
   test.setTimeout(120_000);
   const { admin, people, meetingId } = await lockedMeeting(server);
   await openApp();

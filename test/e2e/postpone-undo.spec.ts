@@ -8,7 +8,8 @@ async function arrange(server: AppServer) {
   setWorkplace(db, { unitId: unitIdByCode(db, 'SU'), careAreaCodes: ['ANAL'] });
   const first = insertMeeting(db, { localDate: '2026-12-03', startsAt: '2026-12-03T07:00:00.000Z', capacityCases: 5, minutesPerCase: 10 });
   const second = insertMeeting(db, { localDate: '2026-12-10', startsAt: '2026-12-10T07:00:00.000Z', capacityCases: 5, minutesPerCase: 10 });
-  const ref = (familyName: string) => insertReferral(db, { patientId: insertPatient(db, { familyName, givenName: 'Åsa' }), receivedDate: '2026-11-20', suspicionDate: null });
+  const ref = (familyName: string) =>
+    insertReferral(db, { patientId: insertPatient(db, { familyName, givenName: 'Åsa' }), receivedDate: '2026-11-20', suspicionDate: null });
   const ids = [ref('Alm'), ref('Björk'), ref('Carlsson')];
   await server.api.call('caseLists.add', { meetingId: first, referralIds: ids });
   await server.api.call('caseLists.lock', { meetingId: first });

@@ -2,8 +2,11 @@ import { readFileSync } from 'node:fs';
 import { test, expect, completeFirstRun } from './fixtures';
 import { fillWithPdftk, FILLED_SARCOMA, scannedPdf } from '../referral-forms';
 
-
-test('download the sarcoma form, read in two filled forms and a scanned one: two referrals, one clear refusal, the original opens', async ({ page, server, openApp }) => {
+test('download the sarcoma form, read in two filled forms and a scanned one: two referrals, one clear refusal, the original opens', async ({
+  page,
+  server,
+  openApp,
+}) => {
   test.setTimeout(120_000);
   await completeFirstRun(server);
   await openApp();

@@ -4,7 +4,11 @@ import { TEST_KDF } from '../../src/main/security/crypto';
 
 const LENA = 'lena lämnar kvar nyckeln';
 
-test('after a deactivation the administrator is offered "Byt databasnyckel", is told what it means, and gets a new recovery key', async ({ page, server, openApp }) => {
+test('after a deactivation the administrator is offered "Byt databasnyckel", is told what it means, and gets a new recovery key', async ({
+  page,
+  server,
+  openApp,
+}) => {
   await completeFirstRun(server);
   await server.core.security.saveUser(null, { name: 'Lena Lämnar', userName: 'lena', role: 'physician', unitId: null, active: true, passphrase: LENA });
   await openApp();

@@ -34,7 +34,9 @@ test.describe('as a contact nurse', () => {
     await expect(page).toHaveURL(/#\/calendar\/series$/);
 
     await page.getByRole('link', { name: 'Deltagare' }).click();
-    await expect(page.getByRole('button', { name: 'Ny deltagare' })).toHaveAccessibleDescription(/^Bara administratör eller koordinator kan lägga till och ändra deltagare\.$/);
+    await expect(page.getByRole('button', { name: 'Ny deltagare' })).toHaveAccessibleDescription(
+      /^Bara administratör eller koordinator kan lägga till och ändra deltagare\.$/,
+    );
   });
 
   test('the nurse in English reads the same limits in English', async ({ page, server, openApp }) => {
@@ -42,7 +44,9 @@ test.describe('as a contact nurse', () => {
     await openApp();
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('link', { name: 'MDK calendar' }).click();
-    await expect(page.getByText('No meetings in the period.')).toHaveText('No meetings in the period. Only administrator or coordinator can set up and change conference series.');
+    await expect(page.getByText('No meetings in the period.')).toHaveText(
+      'No meetings in the period. Only administrator or coordinator can set up and change conference series.',
+    );
   });
 });
 
@@ -72,7 +76,9 @@ test.describe('as a physician', () => {
   test('the physician is not told to set up series or meetings', async ({ page, server, openApp }) => {
     arrange(server);
     await openApp();
-    await expect(page.getByText('Inga planerade möten.')).toHaveText('Inga planerade möten. Bara administratör eller koordinator kan lägga upp och ändra mötesserier.');
+    await expect(page.getByText('Inga planerade möten.')).toHaveText(
+      'Inga planerade möten. Bara administratör eller koordinator kan lägga upp och ändra mötesserier.',
+    );
     await page.getByRole('link', { name: 'Falllistor' }).click();
     await expect(page.getByText('Inga kommande möten för era vårdområden.')).toContainText('Bara administratör eller koordinator');
   });

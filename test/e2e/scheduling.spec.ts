@@ -86,7 +86,9 @@ test('weekly series: holiday skipped, one meeting cancelled, attendance with quo
 
   // Saved in the database: reload and the attendance is still there.
   await page.reload();
-  await expect(page.getByRole('region', { name: 'Närvaro och beslutsförhet' }).getByRole('group', { name: 'Närvaro för Per Lind' }).getByLabel('På distans')).toBeChecked();
+  await expect(
+    page.getByRole('region', { name: 'Närvaro och beslutsförhet' }).getByRole('group', { name: 'Närvaro för Per Lind' }).getByLabel('På distans'),
+  ).toBeChecked();
 
   // Calendar file for the meeting.
   const download = page.waitForEvent('download');

@@ -22,7 +22,9 @@ for (const role of ['contact_nurse', 'physician'] as const) {
       await expect(tabs.getByRole('link', { name: 'Säkerhet', exact: true })).toBeVisible();
       for (const name of SHARED_TABS) await expect(tabs.getByRole('link', { name, exact: true })).toHaveCount(0);
       const note = page.getByRole('note', { name: 'Gemensamma inställningar' });
-      await expect(note).toContainText('Enheter, Anmälningsregler, Behandlingsalternativ, Vårdplansmallar, Checklista nMDK: ändrar allas dokument och listor och ändras därför bara av administratör eller koordinator.');
+      await expect(note).toContainText(
+        'Enheter, Anmälningsregler, Behandlingsalternativ, Vårdplansmallar, Checklista nMDK: ändrar allas dokument och listor och ändras därför bara av administratör eller koordinator.',
+      );
       await expect(note).toContainText('Vårdområden: ändrar allas dokument och listor och ändras därför bara av administratör.');
       await page.goto(`${server.bridge.origin}/#/settings/treatment-options`);
       await expect(page.getByLabel('Behandlingsalternativ (en per rad)')).toHaveCount(0);

@@ -7,9 +7,25 @@ import { signInAs } from '../sign-in';
 async function arrange(server: AppServer) {
   const db = server.core.db;
   setWorkplace(db, { unitId: unitIdByCode(db, 'SU'), careAreaCodes: ['ILP', 'ANAL', 'SARCOMA'] });
-  const first = insertMeeting(db, { localDate: '2026-12-03', startsAt: '2026-12-03T07:00:00.000Z', deadlineAt: '2026-11-30T15:00:00.000Z', capacityCases: 5, minutesPerCase: 10 });
-  insertMeeting(db, { localDate: '2026-12-10', startsAt: '2026-12-10T07:00:00.000Z', deadlineAt: '2026-12-07T15:00:00.000Z', capacityCases: 5, minutesPerCase: 10 });
-  const referralId = insertReferral(db, { patientId: insertPatient(db, { familyName: 'Björk', givenName: 'Åsa' }), receivedDate: '2026-11-20', suspicionDate: null });
+  const first = insertMeeting(db, {
+    localDate: '2026-12-03',
+    startsAt: '2026-12-03T07:00:00.000Z',
+    deadlineAt: '2026-11-30T15:00:00.000Z',
+    capacityCases: 5,
+    minutesPerCase: 10,
+  });
+  insertMeeting(db, {
+    localDate: '2026-12-10',
+    startsAt: '2026-12-10T07:00:00.000Z',
+    deadlineAt: '2026-12-07T15:00:00.000Z',
+    capacityCases: 5,
+    minutesPerCase: 10,
+  });
+  const referralId = insertReferral(db, {
+    patientId: insertPatient(db, { familyName: 'Björk', givenName: 'Åsa' }),
+    receivedDate: '2026-11-20',
+    suspicionDate: null,
+  });
   await server.api.call('caseLists.add', { meetingId: first, referralIds: [referralId] });
   await server.api.call('caseLists.lock', { meetingId: first });
   // The next user of this window: a coordinator account (same test passphrase).

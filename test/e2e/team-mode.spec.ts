@@ -31,9 +31,20 @@ test.beforeEach(async () => {
   for (const role of ALL_ROLES) await signInAs(core, core.newSession(), role);
   const db = core.db;
   setWorkplace(db, { unitId: unitIdByCode(db, 'SU'), careAreaCodes: ['ILP', 'ANAL', 'SARCOMA'] });
-  const meeting = insertMeeting(db, { localDate: '2027-01-15', startsAt: '2027-01-15T07:00:00.000Z', deadlineAt: '2027-01-11T15:00:00.000Z', capacityCases: 5, minutesPerCase: 10 });
-  const referral = insertReferral(db, { patientId: insertPatient(db, { familyName: 'Andersson', givenName: 'Åsa' }), receivedDate: '2026-11-05', suspicionDate: null });
-  for (const familyName of ['Björk', 'Cederlund']) insertReferral(db, { patientId: insertPatient(db, { familyName, givenName: 'Åsa' }), receivedDate: '2026-11-08', suspicionDate: null });
+  const meeting = insertMeeting(db, {
+    localDate: '2027-01-15',
+    startsAt: '2027-01-15T07:00:00.000Z',
+    deadlineAt: '2027-01-11T15:00:00.000Z',
+    capacityCases: 5,
+    minutesPerCase: 10,
+  });
+  const referral = insertReferral(db, {
+    patientId: insertPatient(db, { familyName: 'Andersson', givenName: 'Åsa' }),
+    receivedDate: '2026-11-05',
+    suspicionDate: null,
+  });
+  for (const familyName of ['Björk', 'Cederlund'])
+    insertReferral(db, { patientId: insertPatient(db, { familyName, givenName: 'Åsa' }), receivedDate: '2026-11-08', suspicionDate: null });
   // A discharged patient's care plan (draft), made as a coordinator would.
   const coordinatorSession = core.newSession();
   await signInAs(core, coordinatorSession, 'coordinator');
@@ -110,7 +121,11 @@ test("the chair's meeting view and inbox show the contact nurse's changes within
   await expect(andersson).toHaveCount(1);
   const withdrawn = await nurse.evaluate(async (id) => {
     const csrf = /(?:^|;\s*)__Host-mdk-csrf=([\w-]+)/.exec(document.cookie)?.[1] ?? '';
-    const res = await fetch('/api/call', { method: 'POST', headers: { 'content-type': 'application/json', 'x-mdk-csrf': csrf }, body: JSON.stringify({ method: 'referrals.withdraw', input: { id, reason: 'Fel enhet.' } }) });
+    const res = await fetch('/api/call', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-mdk-csrf': csrf },
+      body: JSON.stringify({ method: 'referrals.withdraw', input: { id, reason: 'Fel enhet.' } }),
+    });
     return ((await res.json()) as { ok: boolean }).ok;
   }, ids.referral);
   expect(withdrawn).toBe(true);

@@ -55,7 +55,11 @@ describe('access log index (batched behind the log)', () => {
   it('finds accesses made under an earlier identifier of the same patient', async () => {
     const { core, api, read } = await arrange();
     const carl = insertPatient(core.db, { familyName: 'Reserv' });
-    core.db.prepare("INSERT INTO patient_identifier (patient_id, system, value, issuer_region_code, is_temporary, created_at) VALUES (?, 'reservnummer', 'R-1234', '14', 1, 'x')").run(carl);
+    core.db
+      .prepare(
+        "INSERT INTO patient_identifier (patient_id, system, value, issuer_region_code, is_temporary, created_at) VALUES (?, 'reservnummer', 'R-1234', '14', 1, 'x')",
+      )
+      .run(carl);
     await read(carl);
     core.db.prepare("INSERT INTO patient_identifier (patient_id, system, value, created_at) VALUES (?, 'personnummer', '194001019802', 'x')").run(carl);
     const entries = (await api.call('accessLog.list', { patientIdentifier: '19400101-9802' })).entries.filter((e) => e.method === 'referrals.get');

@@ -15,7 +15,9 @@ describe('access log at inbox volume', () => {
     const t = testNow().toISOString();
     const unit = db.prepare("SELECT id FROM unit WHERE code = 'HELSINGBORG'").pluck().get() as number;
     db.transaction(() => {
-      const patient = db.prepare('INSERT INTO patient (family_name, given_name, birth_date, sex, home_region_code, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      const patient = db.prepare(
+        'INSERT INTO patient (family_name, given_name, birth_date, sex, home_region_code, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      );
       const ident = db.prepare("INSERT INTO patient_identifier (patient_id, system, value, created_at) VALUES (?, 'reservnummer', ?, ?)");
       const referral = db.prepare(
         `INSERT INTO referral (patient_id, care_area_code, referring_unit_id, referring_physician, referring_phone, received_date, suspicion_date,

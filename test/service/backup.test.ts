@@ -23,7 +23,10 @@ function damage(file: string) {
 }
 
 async function expectApiError(p: Promise<unknown>, code: string, messageKey?: string) {
-  const e = await p.then(() => null, (err: unknown) => err);
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
   expect(e).toBeInstanceOf(ApiError);
   expect((e as ApiError).code).toBe(code);
   if (messageKey) expect((e as ApiError).messageKey).toBe(messageKey);
@@ -150,7 +153,11 @@ describe('backups of an encrypted database', () => {
     const plain = new Database(file, { readonly: true });
     expect(() => plain.prepare('SELECT count(*) FROM patient').get()).toThrow(/not a database/);
     plain.close();
-    expect(() => openDatabase(file, { readonly: true, key: randomBytes(32) }).prepare('SELECT 1 FROM patient').get()).toThrow();
+    expect(() =>
+      openDatabase(file, { readonly: true, key: randomBytes(32) })
+        .prepare('SELECT 1 FROM patient')
+        .get(),
+    ).toThrow();
     const withKey = openDatabase(file, { readonly: true, key });
     expect(withKey.prepare('SELECT family_name FROM patient').pluck().all()).toEqual(['Hemligsson']);
     withKey.close();

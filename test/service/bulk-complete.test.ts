@@ -36,8 +36,12 @@ describe('bulk mark complete', () => {
     expect(ready.map(status)).toEqual(['complete', 'complete', 'complete']);
     expect([status(lacking), status(listed)]).toEqual(['received', 'listed']);
     expect(logged()).toBe(5);
-    const events = db.prepare("SELECT user_name, from_status, to_status, at FROM referral_event WHERE referral_id = ? AND to_status = 'complete'").all(ready[2]);
-    expect(events).toEqual([{ user_name: 'Sara Kontaktsjuksköterska', from_status: 'awaiting_completion', to_status: 'complete', at: '2026-11-23T09:00:00.000Z' }]);
+    const events = db
+      .prepare("SELECT user_name, from_status, to_status, at FROM referral_event WHERE referral_id = ? AND to_status = 'complete'")
+      .all(ready[2]);
+    expect(events).toEqual([
+      { user_name: 'Sara Kontaktsjuksköterska', from_status: 'awaiting_completion', to_status: 'complete', at: '2026-11-23T09:00:00.000Z' },
+    ]);
 
     // One unknown id refuses the whole call: nothing changes, nothing is logged.
     const more = ref('Fors');
@@ -48,14 +52,18 @@ describe('bulk mark complete', () => {
 
   it('a physician may not mark referrals complete', async () => {
     const { core, api } = await testCore({ localRole: 'physician', now });
-    const id = insertReferral(core.db, { status: 'received', patientId: insertPatient(core.db, { familyName: 'Alm', givenName: 'Åsa', birthDate: '1950-01-02' }) });
+    const id = insertReferral(core.db, {
+      status: 'received',
+      patientId: insertPatient(core.db, { familyName: 'Alm', givenName: 'Åsa', birthDate: '1950-01-02' }),
+    });
     expect((await errorOf(api.call('referrals.markCompleteMany', { ids: [id] }))).code).toBe('forbidden');
   });
 
   it('the import preview says which valid rows are complete, and the commit can mark those complete at once', async () => {
     const { core, api } = await testCore({ now });
     await withWorkplace(api);
-    const header = 'personnummer;efternamn;fornamn;vardomrade;remitterande_enhet;remitterande_lakare;telefon;mottagen;fragestallning;icd10;diagnosgrund;anamnes;ecog;bilder;patient_informerad';
+    const header =
+      'personnummer;efternamn;fornamn;vardomrade;remitterande_enhet;remitterande_lakare;telefon;mottagen;fragestallning;icd10;diagnosgrund;anamnes;ecog;bilder;patient_informerad';
     const base64 = Buffer.from(
       [
         header,

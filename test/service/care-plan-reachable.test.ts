@@ -71,7 +71,12 @@ describe('a care plan cannot send the patient to a missing phone', () => {
     const { id } = await t.api.call('carePlans.create', { referralId });
     const plan = await t.api.call('carePlans.get', { id });
     const saved = await t.api.call('carePlans.save', { ...plan, diagnosisCode: 'c99.9', diagnosisPlain: 'En ovanlig tumör i ändtarmsöppningen.' });
-    expect(saved).toMatchObject({ diagnosisCode: 'C99.9', diagnosisIcdText: null, diagnosisText: 'C99.9', diagnosisPlain: 'En ovanlig tumör i ändtarmsöppningen.' });
+    expect(saved).toMatchObject({
+      diagnosisCode: 'C99.9',
+      diagnosisIcdText: null,
+      diagnosisText: 'C99.9',
+      diagnosisPlain: 'En ovanlig tumör i ändtarmsöppningen.',
+    });
     expect((await refusal(t.api.call('carePlans.save', { ...plan, diagnosisCode: 'Analcancer' }))).issues?.[0]).toMatchObject({
       path: 'diagnosisCode',
       messageKey: 'carePlan.diagnosisUnknownCode',
@@ -92,7 +97,11 @@ describe('a care plan cannot send the patient to a missing phone', () => {
       }
     }
     // Nothing in the file that no care area admits, and every demo code has its text.
-    for (const { code } of icd.codes) expect(areas.some((a) => icdAdmitted(code, a.icd10)), code).toBe(true);
+    for (const { code } of icd.codes)
+      expect(
+        areas.some((a) => icdAdmitted(code, a.icd10)),
+        code,
+      ).toBe(true);
     for (const a of DEMO_AREAS) for (const code of a.icd10) expect(texts.has(code), code).toBe(true);
   });
 });

@@ -62,7 +62,11 @@ describe('care plans', () => {
     expect(err.issues?.[0]).toMatchObject({ path: 'contactNurse', messageKey: 'carePlan.missing.contactNurse' });
     const plan = await t.api.call('carePlans.get', { id: t.id });
     const bad = await rejects(
-      t.api.call('carePlans.save', { ...plan, contactNurse: 'X', followUps: [{ what: 'Besök', place: 'home_region', responsible: 'Vårdcentral', dueDate: null }] }),
+      t.api.call('carePlans.save', {
+        ...plan,
+        contactNurse: 'X',
+        followUps: [{ what: 'Besök', place: 'home_region', responsible: 'Vårdcentral', dueDate: null }],
+      }),
     );
     expect(bad.issues?.[0]).toMatchObject({ path: 'followUps.0.dueDate', messageKey: 'carePlan.followUpWhenMissing' });
     expect((await t.api.call('carePlans.get', { id: t.id })).contactNurse).toBeNull();
@@ -166,7 +170,15 @@ describe('care plans', () => {
     expect(code, lines.join('\n')).toBe(0);
     expect(readdirSync(out).sort()).toHaveLength(4);
     expect(lines.at(-1)).toContain('2 vårdplaner');
-    const json = JSON.parse(readFileSync(join(out, readdirSync(out).find((f) => f.endsWith('.json'))!), 'utf8'));
+    const json = JSON.parse(
+      readFileSync(
+        join(
+          out,
+          readdirSync(out).find((f) => f.endsWith('.json'))!,
+        ),
+        'utf8',
+      ),
+    );
     expect((await validateFhirR4(json)).valid).toBe(true);
   });
 

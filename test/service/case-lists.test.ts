@@ -16,8 +16,20 @@ function arrange(core: Core) {
   db.prepare("UPDATE care_area SET treatment_options = ?, lead_time_target_days = 30 WHERE code = 'ANAL'").run(
     JSON.stringify(['Radiokemoterapi', 'Kirurgi', 'Brachyterapi']),
   );
-  const first = insertMeeting(db, { localDate: '2026-11-20', startsAt: '2026-11-20T07:00:00.000Z', deadlineAt: '2026-11-16T15:00:00.000Z', capacityCases: 3, minutesPerCase: 10 });
-  const second = insertMeeting(db, { localDate: '2026-11-27', startsAt: '2026-11-27T07:00:00.000Z', deadlineAt: '2026-11-23T15:00:00.000Z', capacityCases: 3, minutesPerCase: 10 });
+  const first = insertMeeting(db, {
+    localDate: '2026-11-20',
+    startsAt: '2026-11-20T07:00:00.000Z',
+    deadlineAt: '2026-11-16T15:00:00.000Z',
+    capacityCases: 3,
+    minutesPerCase: 10,
+  });
+  const second = insertMeeting(db, {
+    localDate: '2026-11-27',
+    startsAt: '2026-11-27T07:00:00.000Z',
+    deadlineAt: '2026-11-23T15:00:00.000Z',
+    capacityCases: 3,
+    minutesPerCase: 10,
+  });
   const ref = (name: string, r: Parameters<typeof insertReferral>[1] extends infer T ? Omit<T & object, 'patientId'> : never, pnr?: string) =>
     insertReferral(db, { ...r, patientId: insertPatient(db, { familyName: name, givenName: 'Åsa', birthDate: '1952-03-04', personnummer: pnr }) });
   const ids = {
@@ -62,7 +74,9 @@ describe('case lists and the meeting', () => {
     const p = await api.call('caseLists.proposal', { meetingId: first });
     await api.call('caseLists.add', { meetingId: first, referralIds: p.fits.map((c) => c.referralId), byHand: false });
     await api.call('caseLists.add', { meetingId: first, referralIds: [ids.late] });
-    expect((await errorOf(api.call('caseLists.add', { meetingId: first, referralIds: [ids.otherArea] }))).issues?.[0].messageKey).toBe('caseList.wrongCareArea');
+    expect((await errorOf(api.call('caseLists.add', { meetingId: first, referralIds: [ids.otherArea] }))).issues?.[0].messageKey).toBe(
+      'caseList.wrongCareArea',
+    );
     expect((await errorOf(api.call('caseLists.add', { meetingId: first, referralIds: [ids.incomplete] }))).messageKey).toBe('caseList.notReady');
     await api.call('caseLists.reorder', { meetingId: first, referralIds: [ids.pressing, ids.urgent, ids.normalOld, ids.late] });
     await api.call('caseLists.setMinutes', { meetingId: first, referralId: ids.late, minutes: 15 });
@@ -80,7 +94,13 @@ describe('case lists and the meeting', () => {
     await api.call('caseLists.lock', { meetingId: first });
 
     const bad = await errorOf(
-      api.call('recommendations.record', { meetingId: first, referralId: ids.pressing, intent: 'curative', treatments: ['Homeopati'], rediscussDate: '2026-11-01' }),
+      api.call('recommendations.record', {
+        meetingId: first,
+        referralId: ids.pressing,
+        intent: 'curative',
+        treatments: ['Homeopati'],
+        rediscussDate: '2026-11-01',
+      }),
     );
     expect(bad.issues?.[0]).toMatchObject({ path: 'treatments', messageKey: 'recommendation.unknownTreatment' });
     await api.call('recommendations.record', {
@@ -111,10 +131,17 @@ describe('case lists and the meeting', () => {
     expect((await api.call('caseLists.proposal', { meetingId: second })).fits.some((c) => c.referralId === ids.pressing)).toBe(false);
 
     // Read-only after finalising; an amendment needs a reason and keeps the earlier version.
-    expect((await errorOf(api.call('recommendations.record', { meetingId: first, referralId: ids.pressing, intent: 'palliative', treatments: ['Kirurgi'] }))).messageKey).toBe(
-      'recommendation.finalisedUseAmend',
-    );
-    await api.call('recommendations.amend', { meetingId: first, referralId: ids.pressing, intent: 'palliative', treatments: ['Kirurgi'], amendmentReason: 'Ny PET-DT visade fjärrmetastas' });
+    expect(
+      (await errorOf(api.call('recommendations.record', { meetingId: first, referralId: ids.pressing, intent: 'palliative', treatments: ['Kirurgi'] })))
+        .messageKey,
+    ).toBe('recommendation.finalisedUseAmend');
+    await api.call('recommendations.amend', {
+      meetingId: first,
+      referralId: ids.pressing,
+      intent: 'palliative',
+      treatments: ['Kirurgi'],
+      amendmentReason: 'Ny PET-DT visade fjärrmetastas',
+    });
     view = await api.call('caseLists.get', { meetingId: first });
     const recs = view.items.find((i) => i.referralId === ids.pressing)!.recommendations;
     expect(recs.map((r) => [r.version, r.intent, r.supersededAt === null])).toEqual([
@@ -130,9 +157,15 @@ describe('case lists and the meeting', () => {
     expect(text).toContain('Ny PET-DT visade fjärrmetastas');
 
     // Only into an existing folder the user names, outside the data folder; the files are 0600.
-    await expect(api.call('caseLists.exportReplies', { meetingId: first, dir: null })).rejects.toMatchObject({ issues: [{ path: 'dir', messageKey: 'validation.required' }] });
-    await expect(api.call('caseLists.exportReplies', { meetingId: first, dir: core.dataDir })).rejects.toMatchObject({ issues: [{ path: 'dir', messageKey: 'export.insideDataFolder' }] });
-    await expect(api.call('caseLists.exportReplies', { meetingId: first, dir: join(tempDir(), 'finns-inte') })).rejects.toMatchObject({ issues: [{ path: 'dir', messageKey: 'reply.dirNotWritable' }] });
+    await expect(api.call('caseLists.exportReplies', { meetingId: first, dir: null })).rejects.toMatchObject({
+      issues: [{ path: 'dir', messageKey: 'validation.required' }],
+    });
+    await expect(api.call('caseLists.exportReplies', { meetingId: first, dir: core.dataDir })).rejects.toMatchObject({
+      issues: [{ path: 'dir', messageKey: 'export.insideDataFolder' }],
+    });
+    await expect(api.call('caseLists.exportReplies', { meetingId: first, dir: join(tempDir(), 'finns-inte') })).rejects.toMatchObject({
+      issues: [{ path: 'dir', messageKey: 'reply.dirNotWritable' }],
+    });
     const dir = tempDir();
     const out = await api.call('caseLists.exportReplies', { meetingId: first, dir });
     expect(out.files).toHaveLength(1);
@@ -180,7 +213,11 @@ describe('case lists and the meeting', () => {
     const insert = core.db.transaction(() => {
       for (let n = 0; n < 1000; n++) {
         const day = String(1 + (n % 28)).padStart(2, '0');
-        insertReferral(core.db, { patientId: insertPatient(core.db, { familyName: `P${n}`, personnummer: String(195001010000 + n) }), receivedDate: `2026-10-${day}`, priority: n % 7 === 0 ? 'urgent' : 'normal' });
+        insertReferral(core.db, {
+          patientId: insertPatient(core.db, { familyName: `P${n}`, personnummer: String(195001010000 + n) }),
+          receivedDate: `2026-10-${day}`,
+          priority: n % 7 === 0 ? 'urgent' : 'normal',
+        });
       }
     });
     insert();

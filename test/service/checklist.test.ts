@@ -20,7 +20,13 @@ async function setup() {
   db.prepare("UPDATE care_area SET treatment_options = ? WHERE code = 'ANAL'").run(JSON.stringify(['Radiokemoterapi']));
   const t = '2026-11-01T00:00:00.000Z';
   // M1's series requires a surgeon and an oncologist; both attend (one remote), so the meeting is quorate.
-  const series = Number(db.prepare("INSERT INTO conference_series (care_area_code, name, created_at, updated_at, required_roles) VALUES ('ANAL', 'Anal', ?, ?, '[\"surgeon\",\"oncologist\"]')").run(t, t).lastInsertRowid);
+  const series = Number(
+    db
+      .prepare(
+        "INSERT INTO conference_series (care_area_code, name, created_at, updated_at, required_roles) VALUES ('ANAL', 'Anal', ?, ?, '[\"surgeon\",\"oncologist\"]')",
+      )
+      .run(t, t).lastInsertRowid,
+  );
   const meeting = (localDate: string, seriesId: number | null = null) => insertMeeting(db, { localDate, startsAt: `${localDate}T07:00:00.000Z`, seriesId });
   const attend = (meetingId: number, role: string, attendance: string) => {
     const person = Number(db.prepare('INSERT INTO person (name, role, created_at) VALUES (?, ?, ?)').run(`Dr ${role}`, role, t).lastInsertRowid);
@@ -66,21 +72,37 @@ async function knownDataset() {
   await api.call('checklist.tick', { meetingId: m1, referralId: a3, item: 'patient_informed', done: true });
   await api.call('caseLists.lock', { meetingId: m1 });
   at('2026-11-06T07:30:00.000Z');
-  await api.call('recommendations.record', rec(m1, a1, { wishesConsidered: 'yes', wishesHow: 'Nära hemmet', trialConsidered: true, trialName: 'ANAL-RT2', trialEuCtNumber: '2023-503456-12-00' }));
+  await api.call(
+    'recommendations.record',
+    rec(m1, a1, { wishesConsidered: 'yes', wishesHow: 'Nära hemmet', trialConsidered: true, trialName: 'ANAL-RT2', trialEuCtNumber: '2023-503456-12-00' }),
+  );
   await api.call('recommendations.record', rec(m1, a2, { wishesConsidered: 'not_known', trialConsidered: false }));
-  await api.call('recommendations.record', rec(m1, a3, { wishesConsidered: 'partly', wishesHow: 'Kortare behandling', trialConsidered: true, trialNotEligibleReason: 'ECOG 3' }));
+  await api.call(
+    'recommendations.record',
+    rec(m1, a3, { wishesConsidered: 'partly', wishesHow: 'Kortare behandling', trialConsidered: true, trialNotEligibleReason: 'ECOG 3' }),
+  );
   await api.call('recommendations.postpone', { meetingId: m1, referralId: a4 });
   at('2026-11-06T09:00:00.000Z');
   await api.call('caseLists.finalise', { meetingId: m1 });
   at('2026-11-10T12:00:00.000Z');
-  await api.call('checklist.tick', { meetingId: m1, referralId: a1, item: 'patient_told', done: true, doneBy: 'Eva Kontaktsjuksköterska', doneOn: '2026-11-10' });
+  await api.call('checklist.tick', {
+    meetingId: m1,
+    referralId: a1,
+    item: 'patient_told',
+    done: true,
+    doneBy: 'Eva Kontaktsjuksköterska',
+    doneOn: '2026-11-10',
+  });
 
   at('2026-11-11T08:00:00.000Z');
   await api.call('caseLists.add', { meetingId: m2, referralIds: [b1] });
   await api.call('checklist.tick', { meetingId: m2, referralId: b1, item: 'images_available', done: true });
   await api.call('caseLists.lock', { meetingId: m2 });
   at('2026-11-13T07:30:00.000Z');
-  await api.call('recommendations.record', rec(m2, b1, { wishesConsidered: 'yes', wishesHow: 'Som önskat', trialConsidered: true, trialName: 'ANAL-RT2', trialEuCtNumber: '2023-503456-12-00' }));
+  await api.call(
+    'recommendations.record',
+    rec(m2, b1, { wishesConsidered: 'yes', wishesHow: 'Som önskat', trialConsidered: true, trialName: 'ANAL-RT2', trialEuCtNumber: '2023-503456-12-00' }),
+  );
   at('2026-11-19T15:00:00.000Z');
   await api.call('caseLists.finalise', { meetingId: m2 });
   await api.call('checklist.tick', { meetingId: m2, referralId: b1, item: 'patient_told', done: true, doneBy: 'Dr Ek', doneOn: '2026-11-19' });
@@ -103,24 +125,42 @@ describe('the nMDK checklist of a case', () => {
     const [first, second] = view.items;
     expect(openBefore(first.checklist)).toEqual([]);
     expect(states(first)).toEqual({
-      referral_complete: 'done', images_available: 'done', patient_informed: 'done',
-      specialties_present: 'not_yet', patient_perspective: 'not_yet', trial_considered: 'not_yet', reply_sent: 'not_yet', patient_told: 'not_yet',
+      referral_complete: 'done',
+      images_available: 'done',
+      patient_informed: 'done',
+      specialties_present: 'not_yet',
+      patient_perspective: 'not_yet',
+      trial_considered: 'not_yet',
+      reply_sent: 'not_yet',
+      patient_told: 'not_yet',
     });
     expect(first.checklist.find((e) => e.item === 'patient_informed')).toMatchObject({ byReferral: true, tick: null });
-    expect(first.checklist.find((e) => e.item === 'images_available')?.tick).toMatchObject({ recordedBy: 'Per Läkare', recordedAt: '2026-11-04T08:00:00.000Z' });
+    expect(first.checklist.find((e) => e.item === 'images_available')?.tick).toMatchObject({
+      recordedBy: 'Per Läkare',
+      recordedAt: '2026-11-04T08:00:00.000Z',
+    });
     expect(openBefore(second.checklist).map((e) => [e.item, e.state, e.due])).toEqual([
       ['referral_complete', 'open', '2026-11-04'],
       ['images_available', 'open', '2026-11-04'],
       ['patient_informed', 'open', '2026-11-04'],
     ]);
     expect(second.checklist[0].detail).toEqual(['history']);
-    expect(view.checklist).toMatchObject({ casesBeforeOpen: 1, missing: [{ item: 'referral_complete', count: 1 }, { item: 'images_available', count: 1 }, { item: 'patient_informed', count: 1 }] });
+    expect(view.checklist).toMatchObject({
+      casesBeforeOpen: 1,
+      missing: [
+        { item: 'referral_complete', count: 1 },
+        { item: 'images_available', count: 1 },
+        { item: 'patient_informed', count: 1 },
+      ],
+    });
 
     // The agenda PDF names what is missing for the marked case only.
     const { text } = await pdfText(Buffer.from((await api.call('caseLists.agendaPdf', { meetingId: m })).base64, 'base64'));
     const flat = text.replace(/\s+/g, ' ');
     expect(flat.match(/Checklista före mötet, saknas/g)).toHaveLength(1);
-    expect(flat).toContain('Checklista före mötet, saknas: Anmälan komplett (Anamnes), Bilder och patologi tillgängliga för deltagarna, Patienten informerad om anmälan');
+    expect(flat).toContain(
+      'Checklista före mötet, saknas: Anmälan komplett (Anamnes), Bilder och patologi tillgängliga för deltagarna, Patienten informerad om anmälan',
+    );
 
     // A day later they are overdue; ticking the images and the patient informed leaves only the referral.
     at('2026-11-05T08:00:00.000Z');
@@ -139,18 +179,35 @@ describe('the nMDK checklist of a case', () => {
     const m = meeting('2026-11-06');
     const r = referral('Alm');
     await api.call('caseLists.add', { meetingId: m, referralIds: [r] });
-    expect((await errorOf(api.call('checklist.tick', { meetingId: m, referralId: r, item: 'patient_told', done: true, doneBy: 'Eva', doneOn: '2026-11-04' }))).messageKey).toBe('checklist.notDiscussed');
-    expect((await errorOf(api.call('checklist.tick', { meetingId: m, referralId: r, item: 'images_available', done: true, doneBy: 'Eva' }))).issues?.map((i) => [i.path, i.messageKey])).toEqual([['doneBy', 'checklist.onlyPatientTold']]);
-    expect((await errorOf(api.call('checklist.tick', { meetingId: m, referralId: 999, item: 'images_available', done: true }))).issues?.[0].messageKey).toBe('caseList.notOnList');
+    expect(
+      (await errorOf(api.call('checklist.tick', { meetingId: m, referralId: r, item: 'patient_told', done: true, doneBy: 'Eva', doneOn: '2026-11-04' })))
+        .messageKey,
+    ).toBe('checklist.notDiscussed');
+    expect(
+      (await errorOf(api.call('checklist.tick', { meetingId: m, referralId: r, item: 'images_available', done: true, doneBy: 'Eva' }))).issues?.map((i) => [
+        i.path,
+        i.messageKey,
+      ]),
+    ).toEqual([['doneBy', 'checklist.onlyPatientTold']]);
+    expect((await errorOf(api.call('checklist.tick', { meetingId: m, referralId: 999, item: 'images_available', done: true }))).issues?.[0].messageKey).toBe(
+      'caseList.notOnList',
+    );
     await api.call('caseLists.lock', { meetingId: m });
     at('2026-11-06T07:30:00.000Z');
     await api.call('recommendations.record', rec(m, r));
     const told = (over: object) => api.call('checklist.tick', { meetingId: m, referralId: r, item: 'patient_told', done: true, ...over });
-    expect((await errorOf(told({}))).issues?.map((i) => [i.path, i.messageKey])).toEqual([['doneBy', 'checklist.whoRequired'], ['doneOn', 'checklist.whenRequired']]);
+    expect((await errorOf(told({}))).issues?.map((i) => [i.path, i.messageKey])).toEqual([
+      ['doneBy', 'checklist.whoRequired'],
+      ['doneOn', 'checklist.whenRequired'],
+    ]);
     expect((await errorOf(told({ doneBy: 'Eva', doneOn: '2026-11-07' }))).issues?.[0].messageKey).toBe('checklist.futureDate');
     expect((await errorOf(told({ doneBy: 'Eva', doneOn: '2026-11-05' }))).issues?.[0].messageKey).toBe('checklist.beforeMeeting');
     const ok = await told({ doneBy: 'Eva', doneOn: '2026-11-06' });
-    expect(ok.entries.find((e) => e.item === 'patient_told')).toMatchObject({ state: 'done', due: '2026-11-13', tick: { doneBy: 'Eva', doneOn: '2026-11-06' } });
+    expect(ok.entries.find((e) => e.item === 'patient_told')).toMatchObject({
+      state: 'done',
+      due: '2026-11-13',
+      tick: { doneBy: 'Eva', doneOn: '2026-11-06' },
+    });
   });
 
   it('judges during and after items from the meeting, and logs every tick as a change to the patient', async () => {
@@ -158,10 +215,22 @@ describe('the nMDK checklist of a case', () => {
     const one = await api.call('caseLists.get', { meetingId: m1 });
     const byId = new Map(one.items.map((i) => [i.referralId, i]));
     expect(states(byId.get(a1)!)).toEqual({
-      referral_complete: 'done', images_available: 'done', patient_informed: 'done',
-      specialties_present: 'done', patient_perspective: 'done', trial_considered: 'done', reply_sent: 'done', patient_told: 'done',
+      referral_complete: 'done',
+      images_available: 'done',
+      patient_informed: 'done',
+      specialties_present: 'done',
+      patient_perspective: 'done',
+      trial_considered: 'done',
+      reply_sent: 'done',
+      patient_told: 'done',
     });
-    expect(states(byId.get(a2)!)).toMatchObject({ referral_complete: 'overdue', patient_perspective: 'open', trial_considered: 'open', reply_sent: 'done', patient_told: 'overdue' });
+    expect(states(byId.get(a2)!)).toMatchObject({
+      referral_complete: 'overdue',
+      patient_perspective: 'open',
+      trial_considered: 'open',
+      reply_sent: 'done',
+      patient_told: 'overdue',
+    });
     // a3 was told on Fri 11-20, after its deadline Fri 11-13 (5 working days after 11-06).
     expect(byId.get(a3)!.checklist.find((e) => e.item === 'patient_told')).toMatchObject({ state: 'late', due: '2026-11-13' });
     expect(states(byId.get(a4)!)).toMatchObject({ specialties_present: 'not_yet', reply_sent: 'not_yet' });
@@ -182,19 +251,47 @@ describe('the nMDK checklist of a case', () => {
     expect(shipped.careAreas.ANAL).toEqual(shipped.defaults);
     expect(shipped.defaults).toMatchObject({ beforeWorkingDays: 2, replyWorkingDays: 2, patientToldWorkingDays: 5 });
     expect(shipped.careAreas.SARCOMA.beforeWorkingDays).toBe(3);
-    expect((await errorOf(api.call('checklist.saveRules', { careAreaCode: 'ANAL', items: [], beforeWorkingDays: 1, replyWorkingDays: 1, patientToldWorkingDays: 1 }))).code).toBe('forbidden');
-    expect((await errorOf(coordinator.call('checklist.saveRules', { careAreaCode: 'ANAL', items: [], beforeWorkingDays: 61, replyWorkingDays: 1, patientToldWorkingDays: 1 }))).issues?.[0]).toMatchObject({ path: 'beforeWorkingDays', messageKey: 'checklist.daysRange' });
-    const saved = await coordinator.call('checklist.saveRules', { careAreaCode: 'ANAL', items: ['patient_told', 'referral_complete', 'referral_complete'], beforeWorkingDays: 1, replyWorkingDays: 2, patientToldWorkingDays: 10 });
+    expect(
+      (
+        await errorOf(
+          api.call('checklist.saveRules', { careAreaCode: 'ANAL', items: [], beforeWorkingDays: 1, replyWorkingDays: 1, patientToldWorkingDays: 1 }),
+        )
+      ).code,
+    ).toBe('forbidden');
+    expect(
+      (
+        await errorOf(
+          coordinator.call('checklist.saveRules', { careAreaCode: 'ANAL', items: [], beforeWorkingDays: 61, replyWorkingDays: 1, patientToldWorkingDays: 1 }),
+        )
+      ).issues?.[0],
+    ).toMatchObject({ path: 'beforeWorkingDays', messageKey: 'checklist.daysRange' });
+    const saved = await coordinator.call('checklist.saveRules', {
+      careAreaCode: 'ANAL',
+      items: ['patient_told', 'referral_complete', 'referral_complete'],
+      beforeWorkingDays: 1,
+      replyWorkingDays: 2,
+      patientToldWorkingDays: 10,
+    });
     expect(saved.items).toEqual(['referral_complete', 'patient_told']);
     const item = (await api.call('caseLists.get', { meetingId: m1 })).items.find((i) => i.referralId === a2)!;
-    expect(item.checklist.map((e) => [e.item, e.due])).toEqual([['referral_complete', '2026-11-05'], ['patient_told', '2026-11-20']]);
+    expect(item.checklist.map((e) => [e.item, e.due])).toEqual([
+      ['referral_complete', '2026-11-05'],
+      ['patient_told', '2026-11-20'],
+    ]);
   });
 });
 
 describe('checklist completion figure', () => {
   it('computes the known dataset as calculated by hand, on the dashboard figures, the PDF and its target', async () => {
     const { api, coordinator } = await knownDataset();
-    await coordinator.call('followThrough.saveTargets', { careAreaCode: 'ANAL', implementationRate: null, wishesRecorded: null, trialConsidered: null, postponementRate: null, checklistComplete: 0.9 });
+    await coordinator.call('followThrough.saveTargets', {
+      careAreaCode: 'ANAL',
+      implementationRate: null,
+      wishesRecorded: null,
+      trialConsidered: null,
+      postponementRate: null,
+      checklistComplete: 0.9,
+    });
     const f = await api.call('followThrough.figures', { careAreaCode: 'ANAL', from: '2026-11-01', to: '2026-11-30' });
     // Discussed with a recommendation at finalised meetings: a1, a2, a3 (M1) and b1 (M2) = 4; a4 was postponed.
     // Complete in time: a1 only (a2 lacks much; a3 told after 11-13; b1's reply went on 11-19, after 11-17) → 1/4.
@@ -216,7 +313,9 @@ describe('checklist completion figure', () => {
       ['reply_sent', 3, 0.75],
       ['patient_told', 2, 0.5],
     ]);
-    const pdf = await pdfText(Buffer.from((await api.call('followUp.exportPdf', { careAreaCode: 'ANAL', from: '2026-11-01', to: '2026-11-30' })).base64, 'base64'));
+    const pdf = await pdfText(
+      Buffer.from((await api.call('followUp.exportPdf', { careAreaCode: 'ANAL', from: '2026-11-01', to: '2026-11-30' })).base64, 'base64'),
+    );
     expect(pdf.text).toMatch(/Andel fall med komplett checklista\s*1\s*25,0\s%\s*90,0\s%/);
     expect(pdf.text).toMatch(/Checklista nMDK per punkt/);
   });
@@ -241,7 +340,8 @@ describe('checklist completion over several meetings', () => {
     await api.call('checklist.tick', { meetingId: m3, referralId: c1, item: 'images_available', done: true });
     await api.call('caseLists.lock', { meetingId: m3 });
     at('2026-11-27T07:30:00.000Z');
-    for (const r of [a4, c1]) await api.call('recommendations.record', rec(m3, r, { wishesConsidered: 'yes', wishesHow: 'Som önskat', trialConsidered: false }));
+    for (const r of [a4, c1])
+      await api.call('recommendations.record', rec(m3, r, { wishesConsidered: 'yes', wishesHow: 'Som önskat', trialConsidered: false }));
     at('2026-11-27T09:00:00.000Z');
     await api.call('caseLists.finalise', { meetingId: m3 });
     return { ...s, m3, c1 };

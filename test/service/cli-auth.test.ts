@@ -5,7 +5,10 @@ import { testCore, TEST_PASSPHRASE } from './helpers';
 
 const saved = { pass: process.env.MDK_PASSPHRASE, user: process.env.MDK_USER };
 afterEach(() => {
-  for (const [k, v] of [['MDK_PASSPHRASE', saved.pass], ['MDK_USER', saved.user]] as const) {
+  for (const [k, v] of [
+    ['MDK_PASSPHRASE', saved.pass],
+    ['MDK_USER', saved.user],
+  ] as const) {
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
   }

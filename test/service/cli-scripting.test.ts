@@ -40,16 +40,18 @@ function mdk(args: string[], env: Record<string, string> = {}): Promise<{ code: 
 
 async function cli(args: string[], env: Record<string, string | undefined> = {}) {
   const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  for (const [k, v] of Object.entries(env)) if (v === undefined) delete process.env[k];
-  else process.env[k] = v;
+  for (const [k, v] of Object.entries(env))
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
   const out: string[] = [];
   const err: string[] = [];
   try {
     const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
     return { code, out, err };
   } finally {
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
+    for (const [k, v] of Object.entries(saved))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
   }
 }
 const asAdmin = { MDK_USER: 'admin', MDK_PASSPHRASE: TEST_PASSPHRASE, MDK_LANG: undefined };
@@ -223,7 +225,12 @@ describe('mdk as scripts use it', () => {
       'rad 2: personnummer: Datumet finns inte.',
       '1 rad: provkörning, 0 skulle importeras, 1 avvisad, 0 redan importerade',
     ]);
-    expect((await en('verify')).out).toEqual([expect.stringMatching(/^Database: .*mdk\.sqlite \(schema \d{4}_/), 'integrity_check: ok', 'foreign_key_check: ok', 'The database is healthy.']);
+    expect((await en('verify')).out).toEqual([
+      expect.stringMatching(/^Database: .*mdk\.sqlite \(schema \d{4}_/),
+      'integrity_check: ok',
+      'foreign_key_check: ok',
+      'The database is healthy.',
+    ]);
     const backup = await en('backup', '--out', join(dir, 'kopia.sqlite'));
     expect(backup.out).toEqual([`Backup saved and checked: ${join(dir, 'kopia.sqlite')}`]);
     const exists = await en('backup', '--out', join(dir, 'kopia.sqlite'));

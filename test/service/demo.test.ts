@@ -19,7 +19,7 @@ describe('demo data', () => {
     expect(count('SELECT count(*) FROM referral')).toBe(r.referrals);
     expect(count("SELECT count(*) FROM meeting WHERE status = 'finalised'")).toBeGreaterThan(100);
     expect(db.prepare("SELECT count(*) FROM meeting WHERE status = 'planned' AND local_date > ?").pluck().get(testToday())).toBeGreaterThan(10);
-    expect(count("SELECT count(*) FROM meeting_participant WHERE attendance IS NOT NULL")).toBeGreaterThan(500);
+    expect(count('SELECT count(*) FROM meeting_participant WHERE attendance IS NOT NULL')).toBeGreaterThan(500);
     expect(count("SELECT count(*) FROM case_list_item WHERE outcome = 'postponed'")).toBeGreaterThan(0);
     expect(count("SELECT count(*) FROM care_plan WHERE status = 'draft'")).toBeGreaterThan(0);
     expect(count("SELECT count(*) FROM care_plan WHERE status = 'finalised'")).toBeGreaterThan(100);
@@ -28,7 +28,9 @@ describe('demo data', () => {
     // No real identifiers: every patient has a DEMO reservnummer and nothing else.
     expect(count("SELECT count(*) FROM patient_identifier WHERE system <> 'reservnummer' OR value NOT LIKE 'DEMO-%'")).toBe(0);
     // Timelines are real: each referral starts received and its events follow the status.
-    expect(count("SELECT count(*) FROM referral r WHERE NOT EXISTS (SELECT 1 FROM referral_event e WHERE e.referral_id = r.id AND e.to_status = 'received')")).toBe(0);
+    expect(
+      count("SELECT count(*) FROM referral r WHERE NOT EXISTS (SELECT 1 FROM referral_event e WHERE e.referral_id = r.id AND e.to_status = 'received')"),
+    ).toBe(0);
 
     const info = await api.call('system.info', {});
     expect(info.demo).toBe(true);

@@ -56,9 +56,29 @@ async function knownDataset() {
   await api.call('caseLists.add', { meetingId: m1, referralIds: [c[1], c[2], c[3], c[4]] });
   await api.call('caseLists.lock', { meetingId: m1 });
   const day1 = '2026-11-06';
-  await discuss(api, at, day1, rec(m1, c[1], { wishesConsidered: 'yes', wishesHow: 'Behandling på hemorten', trialConsidered: true, trialName: 'ANAL-RT2', trialEuCtNumber: '2023-503456-12-00' }), '08:00', '08:06');
+  await discuss(
+    api,
+    at,
+    day1,
+    rec(m1, c[1], {
+      wishesConsidered: 'yes',
+      wishesHow: 'Behandling på hemorten',
+      trialConsidered: true,
+      trialName: 'ANAL-RT2',
+      trialEuCtNumber: '2023-503456-12-00',
+    }),
+    '08:00',
+    '08:06',
+  );
   await discuss(api, at, day1, rec(m1, c[2], { wishesConsidered: 'not_known', trialConsidered: false }), '08:06', '08:16');
-  await discuss(api, at, day1, rec(m1, c[3], { wishesConsidered: 'partly', wishesHow: 'Kortare behandling', trialConsidered: true, trialNotEligibleReason: 'ECOG 3' }), '08:16', '08:20');
+  await discuss(
+    api,
+    at,
+    day1,
+    rec(m1, c[3], { wishesConsidered: 'partly', wishesHow: 'Kortare behandling', trialConsidered: true, trialNotEligibleReason: 'ECOG 3' }),
+    '08:16',
+    '08:20',
+  );
   await api.call('recommendations.postpone', { meetingId: m1, referralId: c[4] });
   at('2026-11-06T09:00:00.000Z');
   await api.call('caseLists.finalise', { meetingId: m1 });
@@ -75,7 +95,14 @@ async function knownDataset() {
 
   await api.call('caseLists.add', { meetingId: m3, referralIds: [c[7]] });
   await api.call('caseLists.lock', { meetingId: m3 });
-  await discuss(api, at, '2026-12-04', rec(m3, c[7], { wishesConsidered: 'yes', wishesHow: 'x', trialConsidered: true, trialNotEligibleReason: 'y' }), '08:00', '08:30');
+  await discuss(
+    api,
+    at,
+    '2026-12-04',
+    rec(m3, c[7], { wishesConsidered: 'yes', wishesHow: 'x', trialConsidered: true, trialNotEligibleReason: 'y' }),
+    '08:00',
+    '08:30',
+  );
   at('2026-12-04T09:00:00.000Z');
   await api.call('caseLists.finalise', { meetingId: m3 });
   at('2026-12-05T10:00:00.000Z');
@@ -98,9 +125,18 @@ describe('wishes and trials with the recommendation', () => {
     // A refused call writes nothing: the case is still pending.
     expect((await api.call('caseLists.get', { meetingId: m })).items[0].outcome).toBe('pending');
 
-    await api.call('recommendations.record', rec(m, r, { wishesConsidered: 'yes', wishesHow: 'Nära hemmet', trialConsidered: true, trialName: 'ANAL-RT2', trialEuCtNumber: '2023-503456-12-00' }));
+    await api.call(
+      'recommendations.record',
+      rec(m, r, { wishesConsidered: 'yes', wishesHow: 'Nära hemmet', trialConsidered: true, trialName: 'ANAL-RT2', trialEuCtNumber: '2023-503456-12-00' }),
+    );
     const item = (await api.call('caseLists.get', { meetingId: m })).items[0];
-    expect(item.consideration).toMatchObject({ wishesConsidered: 'yes', wishesHow: 'Nära hemmet', trialConsidered: true, trialName: 'ANAL-RT2', trialEuCtNumber: '2023-503456-12-00' });
+    expect(item.consideration).toMatchObject({
+      wishesConsidered: 'yes',
+      wishesHow: 'Nära hemmet',
+      trialConsidered: true,
+      trialName: 'ANAL-RT2',
+      trialEuCtNumber: '2023-503456-12-00',
+    });
   });
 
   it('the referral carries psychosocial situation and what the patient has been told; a care area can require them', async () => {
@@ -108,12 +144,35 @@ describe('wishes and trials with the recommendation', () => {
     const id = referral('Berg');
     const before = await api.call('referrals.get', { id });
     expect(before.missing).not.toContain('psychosocial');
-    await api.call('referralRules.save', { careAreaCode: 'ANAL', leadTimeTargetDays: 30, requiredFields: ['psychosocial', 'patientTold', 'comorbidity', 'ecog', 'patientWishes'] });
+    await api.call('referralRules.save', {
+      careAreaCode: 'ANAL',
+      leadTimeTargetDays: 30,
+      requiredFields: ['psychosocial', 'patientTold', 'comorbidity', 'ecog', 'patientWishes'],
+    });
     expect((await api.call('referrals.get', { id })).missing).toEqual(['comorbidity', 'patientWishes', 'psychosocial', 'patientTold']);
-    const { id: _id, patient: _p, status: _s, statusChangedAt: _c, withdrawnReason: _w, completionRequestedAt: _r, completionMissing: _m, missing: _x, leadTime: _l, timeline: _t, otherOpen: _o, ...fields } = before;
+    const {
+      id: _id,
+      patient: _p,
+      status: _s,
+      statusChangedAt: _c,
+      withdrawnReason: _w,
+      completionRequestedAt: _r,
+      completionMissing: _m,
+      missing: _x,
+      leadTime: _l,
+      timeline: _t,
+      otherOpen: _o,
+      ...fields
+    } = before;
     await api.call('referrals.update', {
       id,
-      referral: { ...fields, comorbidity: 'Diabetes', patientWishes: 'Nära hemmet', psychosocial: 'Bor ensam, dotter nära', patientTold: 'Känner till diagnosen, inte prognosen' },
+      referral: {
+        ...fields,
+        comorbidity: 'Diabetes',
+        patientWishes: 'Nära hemmet',
+        psychosocial: 'Bor ensam, dotter nära',
+        patientTold: 'Känner till diagnosen, inte prognosen',
+      },
     });
     const after = await api.call('referrals.get', { id });
     expect(after.missing).toEqual([]);
@@ -128,22 +187,57 @@ describe('follow-through of finalised recommendations', () => {
     let list = await api.call('followThrough.worklist', {});
     expect(list.settings.noStatusAfterDays).toBe(14);
     expect(list.rows.map((r) => [r.referralId, r.why, r.daysSinceReply])).toEqual([
-      [c[1], 'no_status', 29], [c[2], 'no_status', 29], [c[3], 'no_status', 29], [c[4], 'no_status', 22], [c[5], 'no_status', 22], [c[6], 'no_status', 22],
+      [c[1], 'no_status', 29],
+      [c[2], 'no_status', 29],
+      [c[3], 'no_status', 29],
+      [c[4], 'no_status', 22],
+      [c[5], 'no_status', 22],
+      [c[6], 'no_status', 22],
     ]);
     expect(list.rows[0]).toMatchObject({ meetingDate: '2026-11-06', repliedOn: '2026-11-06', recommendation: 'Radiokemoterapi', status: null });
 
     // Refusals: before the meeting, in the future, a reason without deviation, send-back for the patient's choice, a status on an unfinished case.
-    expect((await errorOf(api.call('followThrough.record', { meetingId: m1, referralId: c[1], status: 'started', eventDate: '2026-11-05' }))).issues?.[0].messageKey).toBe('followThrough.beforeMeeting');
-    expect((await errorOf(api.call('followThrough.record', { meetingId: m1, referralId: c[1], status: 'started', eventDate: '2026-12-06' }))).issues?.[0].messageKey).toBe('followThrough.futureDate');
-    expect((await errorOf(api.call('followThrough.record', { meetingId: m1, referralId: c[1], status: 'deviated', eventDate: '2026-12-01' }))).issues?.[0].messageKey).toBe('followThrough.reasonRequired');
-    expect((await errorOf(api.call('followThrough.record', { meetingId: m1, referralId: c[2], status: 'deviated', deviationReason: 'patient_choice', eventDate: '2026-12-01', rediscuss: true }))).issues?.[0].path).toBe('rediscuss');
+    expect(
+      (await errorOf(api.call('followThrough.record', { meetingId: m1, referralId: c[1], status: 'started', eventDate: '2026-11-05' }))).issues?.[0].messageKey,
+    ).toBe('followThrough.beforeMeeting');
+    expect(
+      (await errorOf(api.call('followThrough.record', { meetingId: m1, referralId: c[1], status: 'started', eventDate: '2026-12-06' }))).issues?.[0].messageKey,
+    ).toBe('followThrough.futureDate');
+    expect(
+      (await errorOf(api.call('followThrough.record', { meetingId: m1, referralId: c[1], status: 'deviated', eventDate: '2026-12-01' }))).issues?.[0]
+        .messageKey,
+    ).toBe('followThrough.reasonRequired');
+    expect(
+      (
+        await errorOf(
+          api.call('followThrough.record', {
+            meetingId: m1,
+            referralId: c[2],
+            status: 'deviated',
+            deviationReason: 'patient_choice',
+            eventDate: '2026-12-01',
+            rediscuss: true,
+          }),
+        )
+      ).issues?.[0].path,
+    ).toBe('rediscuss');
 
     await api.call('followThrough.record', { meetingId: m1, referralId: c[1], status: 'started', eventDate: '2026-11-16' });
     await api.call('followThrough.record', { meetingId: m1, referralId: c[1], status: 'carried_out', eventDate: '2026-12-01' });
-    expect((await errorOf(api.call('followThrough.record', { meetingId: m1, referralId: c[1], status: 'awaiting', eventDate: '2026-12-02' }))).messageKey).toBe('followThrough.badTransition');
+    expect((await errorOf(api.call('followThrough.record', { meetingId: m1, referralId: c[1], status: 'awaiting', eventDate: '2026-12-02' }))).messageKey).toBe(
+      'followThrough.badTransition',
+    );
     await api.call('followThrough.record', { meetingId: m1, referralId: c[2], status: 'deviated', deviationReason: 'patient_choice', eventDate: '2026-11-20' });
     await api.call('followThrough.record', { meetingId: m1, referralId: c[3], status: 'started', eventDate: '2026-11-13' });
-    const back = await api.call('followThrough.record', { meetingId: m2, referralId: c[4], status: 'deviated', deviationReason: 'progression', eventDate: '2026-11-30', note: 'Lungmetastaser', rediscuss: true });
+    const back = await api.call('followThrough.record', {
+      meetingId: m2,
+      referralId: c[4],
+      status: 'deviated',
+      deviationReason: 'progression',
+      eventDate: '2026-11-30',
+      note: 'Lungmetastaser',
+      rediscuss: true,
+    });
     expect(back).toEqual({ status: 'deviated', rediscussed: true });
     await api.call('followThrough.record', { meetingId: m2, referralId: c[6], status: 'awaiting', eventDate: '2026-11-20', nextCheckDate: '2026-12-05' });
 
@@ -155,17 +249,27 @@ describe('follow-through of finalised recommendations', () => {
     expect((await api.call('caseLists.proposal', { meetingId: m4 })).fits.map((f) => f.referralId)).toContain(c[4]);
 
     list = await api.call('followThrough.worklist', {});
-    expect(list.rows.map((r) => [r.referralId, r.why])).toEqual([[c[5], 'no_status'], [c[6], 'due']]);
+    expect(list.rows.map((r) => [r.referralId, r.why])).toEqual([
+      [c[5], 'no_status'],
+      [c[6], 'due'],
+    ]);
     await admin.call('followThrough.saveSettings', { noStatusAfterDays: 23 });
     expect((await api.call('followThrough.worklist', {})).rows.map((r) => r.referralId)).toEqual([c[6]]);
 
     const kept = await api.call('followThrough.get', { meetingId: m1, referralId: c[1] });
     expect(kept.status).toBe('carried_out');
-    expect(kept.events.map((e) => [e.status, e.eventDate, e.recordedBy])).toEqual([['started', '2026-11-16', 'Per Läkare'], ['carried_out', '2026-12-01', 'Per Läkare']]);
+    expect(kept.events.map((e) => [e.status, e.eventDate, e.recordedBy])).toEqual([
+      ['started', '2026-11-16', 'Per Läkare'],
+      ['carried_out', '2026-12-01', 'Per Läkare'],
+    ]);
     expect((await errorOf(api.call('followThrough.get', { meetingId: m4, referralId: c[4] }))).code).toBe('validation');
 
     // Every method that showed or changed a patient logged it.
-    const logged = core.db.prepare("SELECT method, action, count(*) n FROM access_log WHERE method LIKE 'followThrough.%' OR method = 'meetingCases.mark' GROUP BY method, action ORDER BY method").all();
+    const logged = core.db
+      .prepare(
+        "SELECT method, action, count(*) n FROM access_log WHERE method LIKE 'followThrough.%' OR method = 'meetingCases.mark' GROUP BY method, action ORDER BY method",
+      )
+      .all();
     expect(logged).toEqual([
       { method: 'followThrough.get', action: 'read', n: 1 },
       { method: 'followThrough.record', action: 'change', n: 6 },
@@ -182,7 +286,13 @@ describe('follow-through of finalised recommendations', () => {
     await api.call('followThrough.record', { meetingId: m1, referralId: c[3], status: 'started', eventDate: '2026-11-13' });
     await api.call('followThrough.record', { meetingId: m2, referralId: c[4], status: 'deviated', deviationReason: 'progression', eventDate: '2026-11-30' });
     await api.call('followThrough.record', { meetingId: m2, referralId: c[6], status: 'awaiting', eventDate: '2026-11-20' });
-    await admin.call('followThrough.saveTargets', { careAreaCode: 'ANAL', implementationRate: 0.85, wishesRecorded: 0.9, trialConsidered: 0.5, postponementRate: 0.1 });
+    await admin.call('followThrough.saveTargets', {
+      careAreaCode: 'ANAL',
+      implementationRate: 0.85,
+      wishesRecorded: 0.9,
+      trialConsidered: 0.5,
+      postponementRate: 0.1,
+    });
 
     const f = await api.call('followThrough.figures', { careAreaCode: 'ANAL', from: '2026-11-01', to: '2026-11-30' });
     // Discussed in November: c1, c2, c3 (M1) and c4, c5, c6 (M2) = 6; c7 (M3, December) is outside.

@@ -52,7 +52,10 @@ const agreeing = { leadTimes: [], handovers: [], discharges: [], completionReque
 
 function referral(db: Db, r: Partial<Parameters<typeof insertReferral>[1]> = {}) {
   const patientId = insertPatient(db);
-  return { patientId, id: insertReferral(db, { patientId, careAreaCode: 'ANAL', receivedDate: '2025-01-10', suspicionDate: '2025-01-02', status: 'discussed', ...r }) };
+  return {
+    patientId,
+    id: insertReferral(db, { patientId, careAreaCode: 'ANAL', receivedDate: '2025-01-10', suspicionDate: '2025-01-02', status: 'discussed', ...r }),
+  };
 }
 
 const meeting = (db: Db, localDate: string, careAreaCode = 'ANAL') => insertMeeting(db, { careAreaCode, localDate, startsAt: `${localDate}T13:00:00.000Z` });
@@ -137,7 +140,10 @@ describe("handovers carry their plan's care area", () => {
     const r = referral(db);
     insertCase(db, meeting(db, '2025-02-05'), r.id, 'discussed');
     setReferralDates(db, r.id, { dischargeDate: '2025-03-01' });
-    insertHandover(db, { carePlanId: insertCarePlan(db, { ...r, referralId: r.id, status: 'finalised', finalisedAt: '2025-02-28T10:00:00.000Z' }), sentDate: '2025-03-02' });
+    insertHandover(db, {
+      carePlanId: insertCarePlan(db, { ...r, referralId: r.id, status: 'finalised', finalisedAt: '2025-02-28T10:00:00.000Z' }),
+      sentDate: '2025-03-02',
+    });
     db.prepare("UPDATE care_area SET code = 'ANAL2' WHERE code = 'ANAL'").run();
     expect(disagreements(db)).toEqual(agreeing);
     const d = await api.call('followUp.dashboard', { ...Q1, careAreaCode: 'ANAL2' });
@@ -209,7 +215,9 @@ describe('discharges with a finalised care plan (follow_up_discharge)', () => {
     const id = insertReferral(db, { patientId, careAreaCode: 'ANAL', receivedDate: '2025-01-10' });
     const row = db.prepare('SELECT * FROM referral WHERE id = ?').get(id) as Record<string, unknown>;
     const columns = Object.keys(row).filter((c) => c !== 'id' && c !== 'import_key');
-    db.prepare(`INSERT INTO referral (${columns.join(', ')}) SELECT ${columns.map((c) => (c === 'discharge_date' ? "'2025-03-03'" : c)).join(', ')} FROM referral WHERE id = ?`).run(id);
+    db.prepare(
+      `INSERT INTO referral (${columns.join(', ')}) SELECT ${columns.map((c) => (c === 'discharge_date' ? "'2025-03-03'" : c)).join(', ')} FROM referral WHERE id = ?`,
+    ).run(id);
     expect(db.prepare('SELECT count(*) FROM follow_up_discharge').pluck().get()).toBe(1);
     expect(disagreements(db)).toEqual(agreeing);
   });
@@ -288,7 +296,9 @@ describe('migration 0010 fills the derived data for rows written before it', () 
 
     migrate(db, migrations);
     expect(disagreements(db)).toEqual(agreeing);
-    expect(db.prepare('SELECT received_to_mdk_days, suspicion_to_mdk_days, mdk_to_treatment_days FROM referral_mdk_date ORDER BY referral_id').raw().all()).toEqual([
+    expect(
+      db.prepare('SELECT received_to_mdk_days, suspicion_to_mdk_days, mdk_to_treatment_days FROM referral_mdk_date ORDER BY referral_id').raw().all(),
+    ).toEqual([
       [26, 34, 15],
       [27, null, null],
     ]);

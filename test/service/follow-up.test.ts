@@ -169,7 +169,9 @@ describe('follow-up dashboard on the known dataset (hand calculations in comment
     // A recommendation for R1 at M2 (03-05) makes 03-05 its MDK date: 01-10 → 03-05 = 21 + 28 + 5 = 54 days.
     const m2 = db.prepare("SELECT id FROM meeting WHERE local_date = '2025-03-05'").pluck().get() as number;
     const r1 = db.prepare("SELECT id FROM referral WHERE received_date = '2025-01-10'").pluck().get() as number;
-    db.prepare("INSERT INTO recommendation (referral_id, meeting_id, intent, recorded_at, recorded_by) VALUES (?, ?, 'curative', '2025-03-05T14:00:00Z', 'X')").run(r1, m2);
+    db.prepare(
+      "INSERT INTO recommendation (referral_id, meeting_id, intent, recorded_at, recorded_by) VALUES (?, ?, 'curative', '2025-03-05T14:00:00Z', 'X')",
+    ).run(r1, m2);
     expect((await api.call('followUp.dashboard', Q1)).leadTimes.receivedToMdk).toMatchObject({ count: 2, p90: 54 });
     // R4's discussion at M3 undone (back to pending): R4 has its recommendation at M3 still, so it stays.
     db.prepare("UPDATE case_list_item SET outcome = 'pending' WHERE referral_id = (SELECT id FROM referral WHERE received_date = '2025-02-10')").run();

@@ -18,7 +18,10 @@ describe('database', () => {
     expect(core.db.pragma('foreign_keys', { simple: true })).toBe(1);
     // 2 = MEMORY: statement journals and sorts never reach a temp file on disk.
     expect(core.db.pragma('temp_store', { simple: true })).toBe(2);
-    const tables = core.db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string; sql: string }[];
+    const tables = core.db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as {
+      name: string;
+      sql: string;
+    }[];
     expect(tables.length).toBeGreaterThan(5);
     // Full-text indexes (virtual tables) and their shadow tables are SQLite's own and cannot be STRICT.
     const virtual = tables.filter((t) => /^CREATE VIRTUAL TABLE/i.test(t.sql)).map((t) => t.name);
@@ -38,7 +41,10 @@ describe('database', () => {
     const { core, dataDir: dir } = await testCore();
     core.db.prepare("INSERT INTO schema_migration (id, applied_at) VALUES ('9999_from_the_future', 'x')").run();
     core.close();
-    const fileHash = () => createHash('sha256').update(readFileSync(join(dir, 'mdk.sqlite'))).digest('hex');
+    const fileHash = () =>
+      createHash('sha256')
+        .update(readFileSync(join(dir, 'mdk.sqlite')))
+        .digest('hex');
     const before = fileHash();
     // The database opens (and migrates) at sign-in, so the refusal comes from there.
     const again = createCore({ dataDir: dir, kdfCost: TEST_KDF });
@@ -72,14 +78,26 @@ describe('reference data', () => {
   it('edits a unit and a care area, and refuses unknown regions with a field error', async () => {
     const { api } = await testCore();
     const { id } = await api.call('reference.saveUnit', { name: 'Onkologkliniken Sundsvall', regionCode: '22', healthcareRegionCode: 'NORRA' });
-    await api.call('reference.saveUnit', { id, name: 'Onkologkliniken, Sundsvalls sjukhus', regionCode: '22', healthcareRegionCode: 'NORRA', phone: '060-18 10 00' });
+    await api.call('reference.saveUnit', {
+      id,
+      name: 'Onkologkliniken, Sundsvalls sjukhus',
+      regionCode: '22',
+      healthcareRegionCode: 'NORRA',
+      phone: '060-18 10 00',
+    });
     const ref = await api.call('reference.get', {});
     expect(ref.units.find((u) => u.id === id)).toMatchObject({ name: 'Onkologkliniken, Sundsvalls sjukhus', phone: '060-18 10 00' });
     await expect(api.call('reference.saveUnit', { name: 'X', regionCode: '99', healthcareRegionCode: 'NORRA' })).rejects.toMatchObject({
       code: 'validation',
       issues: [{ path: 'regionCode', messageKey: 'reference.unknownRegion' }],
     });
-    await api.call('reference.saveCareArea', { code: 'NET', nameSv: 'Neuroendokrina tumörer', nameEn: 'Neuroendocrine tumours', icd10: ['C74'], nationalUnitIds: [id] });
+    await api.call('reference.saveCareArea', {
+      code: 'NET',
+      nameSv: 'Neuroendokrina tumörer',
+      nameEn: 'Neuroendocrine tumours',
+      icd10: ['C74'],
+      nationalUnitIds: [id],
+    });
     expect((await api.call('reference.get', {})).careAreas.find((a) => a.code === 'NET')?.nationalUnitIds).toEqual([id]);
   });
 });

@@ -22,11 +22,18 @@ const FEW_CALLS = new Set<string>(['security.rekey', 'demo.load']);
 /** Every row of every table, hashed: a failed call must leave this exactly as it was. */
 function snapshot(db: Db): string {
   const hash = createHash('sha256');
-  const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type IN ('table','index','trigger','view') ORDER BY name").all() as { name: string; sql: string | null }[];
+  const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type IN ('table','index','trigger','view') ORDER BY name").all() as {
+    name: string;
+    sql: string | null;
+  }[];
   for (const t of tables) {
     hash.update(`${t.name}\n${t.sql ?? ''}\n`);
     if (!t.sql?.startsWith('CREATE TABLE')) continue;
-    for (const row of db.prepare(`SELECT * FROM "${t.name.replace(/"/g, '""')}"`).raw().iterate()) hash.update(JSON.stringify(row, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v)));
+    for (const row of db
+      .prepare(`SELECT * FROM "${t.name.replace(/"/g, '""')}"`)
+      .raw()
+      .iterate())
+      hash.update(JSON.stringify(row, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v)));
   }
   return hash.digest('hex');
 }

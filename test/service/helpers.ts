@@ -60,7 +60,10 @@ export function useCliSignIn(role: Role = 'administrator'): void {
     process.env.MDK_PASSPHRASE = TEST_PASSPHRASE;
   });
   afterEach(() => {
-    for (const [k, v] of [['MDK_USER', saved.user], ['MDK_PASSPHRASE', saved.pass]] as const) {
+    for (const [k, v] of [
+      ['MDK_USER', saved.user],
+      ['MDK_PASSPHRASE', saved.pass],
+    ] as const) {
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
     }

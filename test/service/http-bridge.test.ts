@@ -34,7 +34,13 @@ function raw(b: HttpBridge, options: { path?: string; method?: string; headers?:
   const url = new URL(b.origin);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: url.hostname, port: url.port, path: options.path ?? '/api/call', method: options.method ?? 'POST', headers: { host: url.host, ...options.headers } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: options.path ?? '/api/call',
+        method: options.method ?? 'POST',
+        headers: { host: url.host, ...options.headers },
+      },
       (res) => {
         let data = '';
         res.on('data', (c) => (data += c));

@@ -70,7 +70,14 @@ describe('long jobs: batch export', () => {
       const { referralId } = arrangeDischarge(core.db, { personnummer: syntheticPersonnummer(rnd, dateBetween(rnd, '1940-01-01', '1990-12-31'), 'female') });
       const { id } = await api.call('carePlans.create', { referralId });
       const plan = await api.call('carePlans.get', { id });
-      await api.call('carePlans.save', { ...plan, contactNurse: 'Karin Öberg', contactNursePhone: '031-342 20 00', responsiblePhysician: 'Dr Åke Ström', treatmentSummary: 'Klar.', dischargeDate: '2026-11-20' });
+      await api.call('carePlans.save', {
+        ...plan,
+        contactNurse: 'Karin Öberg',
+        contactNursePhone: '031-342 20 00',
+        responsiblePhysician: 'Dr Åke Ström',
+        treatmentSummary: 'Klar.',
+        dischargeDate: '2026-11-20',
+      });
       await api.call('carePlans.finalise', { id });
     }
     const events: string[] = [];

@@ -27,14 +27,33 @@ async function lockedMeeting() {
   const su = ref.units.find((u) => u.code === 'SU')!;
   await api.call('workplace.set', { unitId: su.id, careAreaCodes: ['ANAL'] });
   const person = async (name: string, role: 'chair' | 'surgeon' | 'pathologist') => (await api.call('people.save', { name, role, unitId: su.id })).id;
-  const people = { chair: await person('Åke Ordförande', 'chair'), surgeon: await person('Karin Kirurg', 'surgeon'), pathologist: await person('Örjan Patolog', 'pathologist') };
+  const people = {
+    chair: await person('Åke Ordförande', 'chair'),
+    surgeon: await person('Karin Kirurg', 'surgeon'),
+    pathologist: await person('Örjan Patolog', 'pathologist'),
+  };
   await api.call('series.save', {
-    careAreaCode: 'ANAL', name: 'Nationell MDK analcancer', weekday: 4, startTime: '14:00', durationMinutes: 60, frequency: 'weekly', firstDate: '2027-01-07',
-    deadlineWorkingDays: 2, deadlineTime: '12:00', holidayPolicy: 'skip', minutesPerCase: 10, capacityCases: 10,
-    requiredRoles: ['chair', 'surgeon', 'pathologist'], participantIds: Object.values(people),
+    careAreaCode: 'ANAL',
+    name: 'Nationell MDK analcancer',
+    weekday: 4,
+    startTime: '14:00',
+    durationMinutes: 60,
+    frequency: 'weekly',
+    firstDate: '2027-01-07',
+    deadlineWorkingDays: 2,
+    deadlineTime: '12:00',
+    holidayPolicy: 'skip',
+    minutesPerCase: 10,
+    capacityCases: 10,
+    requiredRoles: ['chair', 'surgeon', 'pathologist'],
+    participantIds: Object.values(people),
   });
   const meetingId = admin.core.db.prepare("SELECT id FROM meeting WHERE local_date = '2027-01-07'").pluck().get() as number;
-  const referralId = insertReferral(admin.core.db, { patientId: insertPatient(admin.core.db, { familyName: 'Ström', givenName: 'Märta' }), receivedDate: '2027-01-02', suspicionDate: null });
+  const referralId = insertReferral(admin.core.db, {
+    patientId: insertPatient(admin.core.db, { familyName: 'Ström', givenName: 'Märta' }),
+    receivedDate: '2027-01-02',
+    suspicionDate: null,
+  });
   await api.call('caseLists.add', { meetingId, referralIds: [referralId] });
   await api.call('caseLists.lock', { meetingId });
   const recommendation = { meetingId, referralId, intent: 'curative' as const, treatments: [], nextStep: 'Kallas till onkologisk bedömning.' };
@@ -46,7 +65,9 @@ describe('a meeting cannot be recorded before it happens', () => {
     const { clock, chair, meetingId, recommendation } = await lockedMeeting();
     const early = await errorOf(chair.api.call('recommendations.record', recommendation));
     expect(early).toMatchObject({ code: 'conflict', messageKey: 'meeting.notStarted', params: { date: '2027-01-07', time: '14:00' } });
-    expect(describeError('sv', early)).toBe('Mötet har inte börjat än: det börjar 2027-01-07 kl. 14:00. Rekommendationer registreras och mötet fastställs först när mötet har börjat.');
+    expect(describeError('sv', early)).toBe(
+      'Mötet har inte börjat än: det börjar 2027-01-07 kl. 14:00. Rekommendationer registreras och mötet fastställs först när mötet har börjat.',
+    );
     expect(describeError('en', early)).toContain('it starts on 2027-01-07 at 14:00 (Swedish time)');
     expect(await errorOf(chair.api.call('caseLists.finalise', { meetingId }))).toMatchObject({ messageKey: 'meeting.notStarted' });
     // One minute before 14:00 in Stockholm (13:00 UTC in winter) is still too early; at 14:00 it may be recorded.
@@ -68,7 +89,9 @@ describe('a meeting cannot be recorded before it happens', () => {
     const refused = await errorOf(chair.api.call('caseLists.finalise', { meetingId }));
     expect(refused).toMatchObject({ code: 'conflict', messageKey: 'meeting.notQuorate', params: { count: 2 } });
     expect(refused.issues?.map((i) => i.messageKey)).toEqual(['participantRole.surgeon', 'participantRole.pathologist']);
-    expect(describeError('sv', refused)).toBe('Mötet är inte beslutsmässigt: 2 obligatoriska roller saknas bland de närvarande. Ordföranden kan fastställa ändå och ange skäl. Kirurg Patolog');
+    expect(describeError('sv', refused)).toBe(
+      'Mötet är inte beslutsmässigt: 2 obligatoriska roller saknas bland de närvarande. Ordföranden kan fastställa ändå och ange skäl. Kirurg Patolog',
+    );
     expect((await chair.api.call('caseLists.get', { meetingId })).meeting.status).toBe('planned');
     // A reason is required (an empty one is refused by the contract).
     expect(await errorOf(chair.api.call('caseLists.finalise', { meetingId, withoutQuorum: { reason: ' ' } }))).toMatchObject({ code: 'validation' });

@@ -34,7 +34,8 @@ describe('undoing a postponement', () => {
     await api.call('caseLists.lock', { meetingId: first });
     await api.call('caseLists.lock', { meetingId: second });
     const order = async (meetingId: number) => (await api.call('caseLists.get', { meetingId })).items.map((i) => i.referralId);
-    const positions = (meetingId: number) => core.db.prepare('SELECT position FROM case_list_item WHERE meeting_id = ? ORDER BY position').pluck().all(meetingId);
+    const positions = (meetingId: number) =>
+      core.db.prepare('SELECT position FROM case_list_item WHERE meeting_id = ? ORDER BY position').pluck().all(meetingId);
     const firstBefore = await order(first);
 
     const { nextMeeting } = await api.call('recommendations.postpone', { meetingId: first, referralId: b });

@@ -14,7 +14,6 @@ async function setUp() {
 }
 const file = (fileName: string, bytes: Uint8Array) => ({ fileName, base64: Buffer.from(bytes).toString('base64') });
 
-
 // pdftk is a Java program: each fill takes a second or more on a busy machine.
 describe('registration forms (anmälningsblanketter)', { timeout: 120_000 }, () => {
   it('makes a fillable Swedish form per care area that another program reads: required fields marked, choices as combo boxes, a hidden identity', async () => {
@@ -36,7 +35,9 @@ describe('registration forms (anmälningsblanketter)', { timeout: 120_000 }, () 
     const { api, core, form } = await setUp();
     const filled = fillWithPdftk(form, FILLED_SARCOMA);
     const preview = await api.call('referralForms.importPreview', { files: [file('anmälan åäö.pdf', filled)] });
-    expect(preview.rows).toEqual([expect.objectContaining({ row: 1, fileName: 'anmälan åäö.pdf', status: 'valid', patientName: 'Märta Ädel Åkesson-Öberg', identifier: '19121212-1212' })]);
+    expect(preview.rows).toEqual([
+      expect.objectContaining({ row: 1, fileName: 'anmälan åäö.pdf', status: 'valid', patientName: 'Märta Ädel Åkesson-Öberg', identifier: '19121212-1212' }),
+    ]);
     expect(core.db.prepare('SELECT count(*) FROM referral').pluck().get()).toBe(0);
 
     const done = await api.call('referralForms.importCommit', { files: [file('anmälan åäö.pdf', filled)] });

@@ -53,7 +53,7 @@ describe('import: a number under another name', () => {
     // Confirmed, the referral goes to the registered patient, whose name stays as registered.
     const again = await testCore({ now, dataDir });
     await again.api.call('referrals.importCommit', { fileName: 'r.csv', base64: base64(text) });
-    const names = again.core.db.prepare('SELECT given_name || \' \' || family_name FROM patient ORDER BY id').pluck().all();
+    const names = again.core.db.prepare("SELECT given_name || ' ' || family_name FROM patient ORDER BY id").pluck().all();
     expect(names).toEqual(['Tolvan Tolvansson', 'Per Ölund']);
     expect(again.core.db.prepare('SELECT count(*) FROM referral WHERE patient_id = ?').pluck().get(tolvan)).toBe(2);
   });

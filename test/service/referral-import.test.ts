@@ -141,7 +141,9 @@ describe('import: what the commit writes besides the referral', () => {
     expect(list.rows.map((r) => r.identifier)).toEqual(['19811228-9874']);
     expect((await api.call('referrals.list', { search: '8112289874' })).rows).toHaveLength(1);
     const detail = await api.call('referrals.get', { id: list.rows[0].id });
-    expect(detail.timeline).toEqual([{ at: now().toISOString(), userName: expect.any(String), fromStatus: null, toStatus: 'received', note: 'Importerad från f.csv' }]);
+    expect(detail.timeline).toEqual([
+      { at: now().toISOString(), userName: expect.any(String), fromStatus: null, toStatus: 'received', note: 'Importerad från f.csv' },
+    ]);
     expect(detail.patient.identifiers[0]).toMatchObject({ system: 'personnummer', value: '198112289874', isTemporary: false });
     expect(detail.patient).toMatchObject({ birthDate: '1981-12-28', sex: 'male' });
     const reused = core.db.prepare('SELECT patient_id FROM referral WHERE care_area_code = ?').pluck().get('SARCOMA');

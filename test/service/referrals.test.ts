@@ -54,9 +54,14 @@ describe('registering a referral', () => {
     expect(detail.leadTime).toMatchObject({ sinceReceived: 21, sinceSuspicion: 34, targetDays: 30, overTarget: true });
     expect(detail.timeline).toHaveLength(1);
 
-    const dup = await rejection(api.call('referrals.create', { patient: { ...patient, identifier: '7010632391' }, referral: fullReferral(unit('HELSINGBORG')) }));
+    const dup = await rejection(
+      api.call('referrals.create', { patient: { ...patient, identifier: '7010632391' }, referral: fullReferral(unit('HELSINGBORG')) }),
+    );
     expect(dup.messageKey).toBe('referral.duplicateOpen');
-    const second = await api.call('referrals.create', { patient: { ...patient, identifier: '197010632391' }, referral: { ...fullReferral(unit('HELSINGBORG')), careAreaCode: 'SARCOMA' } });
+    const second = await api.call('referrals.create', {
+      patient: { ...patient, identifier: '197010632391' },
+      referral: { ...fullReferral(unit('HELSINGBORG')), careAreaCode: 'SARCOMA' },
+    });
     expect(second.patientId).toBe(patientId);
     expect(core.db.prepare('SELECT count(*) FROM patient').pluck().get()).toBe(1);
     const lookup = await api.call('patients.lookup', { identifier: '701063-2391' });
@@ -85,7 +90,12 @@ describe('registering a referral', () => {
       }),
     );
     expect(e2.issues?.map((i) => i.messageKey).sort()).toEqual(['validation.icd10', 'validation.tooLong']);
-    const e3 = await rejection(api.call('referrals.create', { patient: { identifier: '19121212-1212', familyName: 'X', givenName: 'Y' }, referral: { ...fullReferral(unit('HELSINGBORG')), suspicionDate: '2026-11-05' } }));
+    const e3 = await rejection(
+      api.call('referrals.create', {
+        patient: { identifier: '19121212-1212', familyName: 'X', givenName: 'Y' },
+        referral: { ...fullReferral(unit('HELSINGBORG')), suspicionDate: '2026-11-05' },
+      }),
+    );
     expect(e3.issues?.[0]).toMatchObject({ path: 'referral.suspicionDate', messageKey: 'referral.suspicionAfterReceipt' });
     expect(core.db.prepare('SELECT count(*) FROM patient').pluck().get()).toBe(0);
     expect(core.db.prepare('SELECT count(*) FROM referral').pluck().get()).toBe(0);
@@ -105,7 +115,9 @@ describe('registering a referral', () => {
 
   it('lets a physician read but not register', async () => {
     const { api, unit } = await setup('physician');
-    const e = await rejection(api.call('referrals.create', { patient: { identifier: '19121212-1212', familyName: 'X', givenName: 'Y' }, referral: fullReferral(unit('KS')) }));
+    const e = await rejection(
+      api.call('referrals.create', { patient: { identifier: '19121212-1212', familyName: 'X', givenName: 'Y' }, referral: fullReferral(unit('KS')) }),
+    );
     expect(e.code).toBe('forbidden');
     expect((await api.call('referrals.list', {})).total).toBe(0);
   });
@@ -134,7 +146,12 @@ describe('completeness and status', () => {
     await api.call('referrals.withdraw', { id, reason: 'Patienten avböjer.' });
     d = await api.call('referrals.get', { id });
     expect(d.withdrawnReason).toBe('Patienten avböjer.');
-    expect(d.timeline.map((e) => `${e.fromStatus}→${e.toStatus}`)).toEqual(['null→received', 'received→awaiting_completion', 'awaiting_completion→complete', 'complete→withdrawn']);
+    expect(d.timeline.map((e) => `${e.fromStatus}→${e.toStatus}`)).toEqual([
+      'null→received',
+      'received→awaiting_completion',
+      'awaiting_completion→complete',
+      'complete→withdrawn',
+    ]);
     expect(d.timeline[3]).toMatchObject({ note: 'Patienten avböjer.', userName: TEST_ADMIN.name }); // the signed-in user
     expect((await rejection(api.call('referrals.update', { id, referral: fields }))).messageKey).toBe('referral.notOpen');
     expect((await rejection(api.call('referrals.withdraw', { id, reason: '' }))).issues?.[0].messageKey).toBe('validation.required');
@@ -143,7 +160,10 @@ describe('completeness and status', () => {
   it('care-area rules decide what is required and the lead-time target', async () => {
     const { api, unit } = await setup();
     await api.call('referralRules.save', { careAreaCode: 'ANAL', leadTimeTargetDays: 40, requiredFields: ['pathologyRef'] });
-    const { id } = await api.call('referrals.create', { patient: { identifier: '19121212-1212', familyName: 'T', givenName: 'T' }, referral: fullReferral(unit('KS')) });
+    const { id } = await api.call('referrals.create', {
+      patient: { identifier: '19121212-1212', familyName: 'T', givenName: 'T' },
+      referral: fullReferral(unit('KS')),
+    });
     const d = await api.call('referrals.get', { id });
     expect(d.missing).toEqual(['pathologyRef']);
     expect(d.leadTime).toMatchObject({ targetDays: 40, overTarget: false });
@@ -158,7 +178,13 @@ describe('inbox', () => {
     const mk = (identifier: string, familyName: string, over: Partial<Input<'referrals.create'>['referral']>) =>
       api.call('referrals.create', { patient: { identifier, familyName, givenName: 'Anna' }, referral: { ...fullReferral(unit('HELSINGBORG')), ...over } });
     await mk('19121212-1212', 'Svensson', { receivedDate: '2026-11-10', suspicionDate: '2026-11-01' });
-    await mk('811228-9874', 'Öberg', { receivedDate: '2026-11-01', suspicionDate: null, priority: 'urgent', careAreaCode: 'SARCOMA', referringUnitId: unit('KS') });
+    await mk('811228-9874', 'Öberg', {
+      receivedDate: '2026-11-01',
+      suspicionDate: null,
+      priority: 'urgent',
+      careAreaCode: 'SARCOMA',
+      referringUnitId: unit('KS'),
+    });
     const names = async (q: Input<'referrals.list'>) => (await api.call('referrals.list', q)).rows.map((r) => r.patientName);
     expect(await names({ search: 'vens' })).toEqual(['Svensson, Anna']);
     expect(await names({ search: 'öBER' })).toEqual(['Öberg, Anna']);
@@ -214,7 +240,8 @@ describe('import', () => {
 
   it('refuses files that are not CSV, or lack columns, with a clear message', async () => {
     const { api } = await setup();
-    const issue = async (bytes: Buffer) => (await rejection(api.call('referrals.importPreview', { fileName: 'x', base64: bytes.toString('base64') }))).issues?.[0];
+    const issue = async (bytes: Buffer) =>
+      (await rejection(api.call('referrals.importPreview', { fileName: 'x', base64: bytes.toString('base64') }))).issues?.[0];
     expect(await issue(Buffer.from('%PDF-1.7 binary'))).toMatchObject({ path: 'file', messageKey: 'import.notCsv' });
     expect(await issue(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 1, 2]))).toMatchObject({ messageKey: 'import.notCsv' });
     expect(await issue(Buffer.from('hello world\nthis is prose'))).toMatchObject({ messageKey: 'import.notCsv' });
@@ -251,7 +278,10 @@ describe('search at volume', () => {
     core.db.transaction(() => {
       for (let i = 0; i < 230; i++) {
         const patientId = insertPatient(core.db, { familyName: `Sida${String(i).padStart(3, '0')}` });
-        insertReferral(core.db, { patientId, receivedDate: `2026-${String(1 + Math.floor(i / 28)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}` });
+        insertReferral(core.db, {
+          patientId,
+          receivedDate: `2026-${String(1 + Math.floor(i / 28)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+        });
       }
     })();
     const logged = () => core.db.prepare("SELECT count(*) FROM access_log WHERE method = 'referrals.list'").pluck().get() as number;

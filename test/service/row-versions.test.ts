@@ -9,7 +9,13 @@ import { insertMeeting, unitIdByCode } from '../factories';
 import { setWorkplace } from '../../src/main/services/system/workplace';
 import { arrangeDischarge } from '../care-plans/arrange';
 
-const rejection = (p: Promise<unknown>) => p.then(() => { throw new Error('expected a refusal'); }, (e: ApiError) => e);
+const rejection = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected a refusal');
+    },
+    (e: ApiError) => e,
+  );
 
 /** Two people on one database (team mode): a contact nurse and a coordinator, each with their own session. */
 async function twoUsers() {
@@ -36,11 +42,25 @@ describe('row versions: two people, one referral', () => {
     expect(opened.rowVersion).toBe(openedByCoordinator.rowVersion);
     const { id: _n, patient: _p, status: _s, ...rest } = opened;
     const fields = {
-      careAreaCode: rest.careAreaCode, referringUnitId: rest.referringUnitId, referringPhysician: rest.referringPhysician,
-      referringPhone: rest.referringPhone, receivedDate: rest.receivedDate, suspicionDate: rest.suspicionDate, question: rest.question,
-      icd10: rest.icd10, diagnosisBasis: rest.diagnosisBasis, history: rest.history, comorbidity: rest.comorbidity, ecog: rest.ecog,
-      imagingAvailable: rest.imagingAvailable, radiologyReportRef: rest.radiologyReportRef, pathologyRef: rest.pathologyRef,
-      patientWishes: rest.patientWishes, patientInformed: rest.patientInformed, priority: rest.priority, notes: rest.notes,
+      careAreaCode: rest.careAreaCode,
+      referringUnitId: rest.referringUnitId,
+      referringPhysician: rest.referringPhysician,
+      referringPhone: rest.referringPhone,
+      receivedDate: rest.receivedDate,
+      suspicionDate: rest.suspicionDate,
+      question: rest.question,
+      icd10: rest.icd10,
+      diagnosisBasis: rest.diagnosisBasis,
+      history: rest.history,
+      comorbidity: rest.comorbidity,
+      ecog: rest.ecog,
+      imagingAvailable: rest.imagingAvailable,
+      radiologyReportRef: rest.radiologyReportRef,
+      pathologyRef: rest.pathologyRef,
+      patientWishes: rest.patientWishes,
+      patientInformed: rest.patientInformed,
+      priority: rest.priority,
+      notes: rest.notes,
     };
     await nurse.call('referrals.update', { id, referral: { ...fields, question: 'Sjuksköterskans fråga' }, expectedVersion: opened.rowVersion });
     clock.now = new Date('2026-12-02T08:20:00Z');
@@ -97,7 +117,13 @@ async function meetingForTwo() {
 
 describe('row versions: the case list order', () => {
   it('refuses a reorder based on an older list, naming who changed it; a reorder based on the current one goes through', async () => {
-    const { meetingId, referralIds: [a, b, c], nurse, chair, clock } = await meetingForTwo();
+    const {
+      meetingId,
+      referralIds: [a, b, c],
+      nurse,
+      chair,
+      clock,
+    } = await meetingForTwo();
     const seenByChair = (await chair.call('caseLists.get', { meetingId })).meeting.caseListVersion;
     const seenByNurse = (await nurse.call('caseLists.get', { meetingId })).meeting.caseListVersion;
     await nurse.call('caseLists.reorder', { meetingId, referralIds: [c, a, b], expectedVersion: seenByNurse });
@@ -111,7 +137,11 @@ describe('row versions: the case list order', () => {
   });
 
   it('moves the version when a case is added, removed or re-timed too', async () => {
-    const { meetingId, referralIds: [a], nurse } = await meetingForTwo();
+    const {
+      meetingId,
+      referralIds: [a],
+      nurse,
+    } = await meetingForTwo();
     const version = async () => (await nurse.call('caseLists.get', { meetingId })).meeting.caseListVersion;
     const before = await version();
     await nurse.call('caseLists.setMinutes', { meetingId, referralId: a, minutes: 15 });
@@ -124,7 +154,13 @@ describe('row versions: the case list order', () => {
 
 describe('row versions: recommendations', () => {
   it('refuses a recommendation based on an older one (or on none, once another was recorded), keeping what was there', async () => {
-    const { meetingId, referralIds: [a], nurse, chair, clock } = await meetingForTwo();
+    const {
+      meetingId,
+      referralIds: [a],
+      nurse,
+      chair,
+      clock,
+    } = await meetingForTwo();
     await nurse.call('caseLists.lock', { meetingId });
     clock.now = new Date('2026-12-03T13:05:00Z');
     const base = { meetingId, referralId: a, intent: 'curative' as const, treatments: [] };

@@ -60,7 +60,17 @@ describe('iCalendar export, read back with ical.js', () => {
     const events = cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
     expect(events).toHaveLength(meetingCount);
     // 2027: Good Friday is 26 March, Easter Monday 29 March: the Thursdays in March–April are all kept
-    expect(events.map((e) => e.startDate.toString().slice(0, 10))).toEqual(['2027-03-04', '2027-03-11', '2027-03-18', '2027-03-25', '2027-04-01', '2027-04-08', '2027-04-15', '2027-04-22', '2027-04-29']);
+    expect(events.map((e) => e.startDate.toString().slice(0, 10))).toEqual([
+      '2027-03-04',
+      '2027-03-11',
+      '2027-03-18',
+      '2027-03-25',
+      '2027-04-01',
+      '2027-04-08',
+      '2027-04-15',
+      '2027-04-22',
+      '2027-04-29',
+    ]);
     // 14:00 Stockholm on both sides of the change to summer time (28 March 2027)
     const before = events[3];
     const after = events[4];

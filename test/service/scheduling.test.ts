@@ -41,7 +41,12 @@ describe('series and meetings', () => {
     expect(meetings.at(-1)!.localDate >= '2027-11-23').toBe(true);
     // Christmas Eve 2026 is a Thursday; Ascension Day 2027 is Thursday 6 May
     expect(meetings.some((m) => m.localDate === '2026-12-24')).toBe(false);
-    expect(skipped.map((s) => [s.date, s.holidaySv])).toEqual(expect.arrayContaining([['2026-12-24', 'Julafton'], ['2027-05-06', 'Kristi himmelsfärdsdag']]));
+    expect(skipped.map((s) => [s.date, s.holidaySv])).toEqual(
+      expect.arrayContaining([
+        ['2026-12-24', 'Julafton'],
+        ['2027-05-06', 'Kristi himmelsfärdsdag'],
+      ]),
+    );
     // 14:00 Stockholm in winter (13:00Z) and summer (12:00Z)
     expect(meetings.find((m) => m.localDate === '2027-01-14')!.startsAt).toBe('2027-01-14T13:00:00Z');
     expect(meetings.find((m) => m.localDate === '2027-04-01')!.startsAt).toBe('2027-04-01T12:00:00Z');
@@ -66,7 +71,11 @@ describe('series and meetings', () => {
   it('moves holiday meetings to the next working day when the series says so, and raises SEQUENCE on change', async () => {
     const { api, core } = await setup();
     const { id } = await api.call('series.save', thursdays());
-    const before = core.db.prepare("SELECT id, ical_uid, ical_sequence FROM meeting WHERE local_date = '2027-01-14'").get() as { id: number; ical_uid: string; ical_sequence: number };
+    const before = core.db.prepare("SELECT id, ical_uid, ical_sequence FROM meeting WHERE local_date = '2027-01-14'").get() as {
+      id: number;
+      ical_uid: string;
+      ical_sequence: number;
+    };
     const { generation } = await api.call('series.save', { ...thursdays(), id, holidayPolicy: 'next_working_day', startTime: '15:00' });
     expect(generation.created).toBeGreaterThan(0); // the holiday dates come back, moved
     // Thu 24 Dec (Julafton) → Mon 28 Dec; Thu 31 Dec (Nyårsafton) → Mon 4 Jan (1 Jan is a holiday)
@@ -76,7 +85,11 @@ describe('series and meetings', () => {
       ['2027-01-04', 'Nyårsafton'],
       ['2027-01-07', null],
     ]);
-    const after = core.db.prepare('SELECT ical_uid, ical_sequence, starts_at FROM meeting WHERE id = ?').get(before.id) as { ical_uid: string; ical_sequence: number; starts_at: string };
+    const after = core.db.prepare('SELECT ical_uid, ical_sequence, starts_at FROM meeting WHERE id = ?').get(before.id) as {
+      ical_uid: string;
+      ical_sequence: number;
+      starts_at: string;
+    };
     expect(after.ical_uid).toBe(before.ical_uid);
     expect(after.ical_sequence).toBe(before.ical_sequence + 1);
     expect(after.starts_at).toBe('2027-01-14T14:00:00Z');
@@ -104,7 +117,10 @@ describe('series and meetings', () => {
   it('alternates the chairing unit every two years', async () => {
     const { api, ref } = await setup();
     const [a, b] = ref.units;
-    const { id } = await api.call('series.save', thursdays({ careAreaCode: 'PENILE', chairUnitId: a.id, alternateChairUnitId: b.id, chairAlternationYears: 2, chairAlternationStart: '2025-07-01' }));
+    const { id } = await api.call(
+      'series.save',
+      thursdays({ careAreaCode: 'PENILE', chairUnitId: a.id, alternateChairUnitId: b.id, chairAlternationYears: 2, chairAlternationStart: '2025-07-01' }),
+    );
     const { meetings } = await api.call('meetings.list', { seriesId: id, from: '2027-06-20', to: '2027-07-10' });
     expect(meetings.map((m) => [m.localDate, m.chairUnitId])).toEqual([
       ['2027-06-24', a.id],
@@ -143,12 +159,18 @@ describe('cancel and move', () => {
     add.run(first.id, r2, 2);
     add.run(second.id, r2, 1); // already listed on the next meeting too
 
-    expect(await api.call('meetings.cancelImpact', { id: first.id })).toEqual({ caseCount: 2, nextMeeting: { id: second.id, localDate: second.localDate, startTime: '14:00' } });
+    expect(await api.call('meetings.cancelImpact', { id: first.id })).toEqual({
+      caseCount: 2,
+      nextMeeting: { id: second.id, localDate: second.localDate, startTime: '14:00' },
+    });
     await expect(api.call('meetings.cancel', { id: first.id, reason: '' })).rejects.toMatchObject({ code: 'validation' });
     const res = await api.call('meetings.cancel', { id: first.id, reason: 'Ordföranden sjuk' });
     expect(res).toEqual({ movedCases: 2, toMeeting: { id: second.id, localDate: second.localDate, startTime: '14:00' } });
     const rows = core.db.prepare('SELECT referral_id, position FROM case_list_item WHERE meeting_id = ? ORDER BY position').all(second.id);
-    expect(rows).toEqual([{ referral_id: r2, position: 1 }, { referral_id: r1, position: 2 }]);
+    expect(rows).toEqual([
+      { referral_id: r2, position: 1 },
+      { referral_id: r1, position: 2 },
+    ]);
     const cancelled = await api.call('meetings.get', { id: first.id });
     expect(cancelled).toMatchObject({ status: 'cancelled', cancelReason: 'Ordföranden sjuk', caseCount: 0, icalSequence: 1 });
     await expect(api.call('meetings.cancel', { id: first.id, reason: 'igen' })).rejects.toMatchObject({ messageKey: 'mdkMeeting.alreadyCancelled' });
@@ -165,8 +187,15 @@ describe('cancel and move', () => {
     expect(res).toEqual({ caseCount: 0, holidaySv: null, holidayEn: null });
     await api.call('series.regenerate', { id });
     const m = await api.call('meetings.get', { id: meetings[0].id });
-    expect(m).toMatchObject({ localDate: '2026-12-04', startTime: '09:30', movedReason: 'Lokalen upptagen', deadlineLocal: { date: '2026-12-02', time: '12:00' } });
-    await expect(api.call('meetings.move', { id: m.id, localDate: '2026-11-01', startTime: '09:30', reason: 'x' })).rejects.toMatchObject({ issues: [{ path: 'localDate', messageKey: 'mdkMeeting.moveToPast' }] });
+    expect(m).toMatchObject({
+      localDate: '2026-12-04',
+      startTime: '09:30',
+      movedReason: 'Lokalen upptagen',
+      deadlineLocal: { date: '2026-12-02', time: '12:00' },
+    });
+    await expect(api.call('meetings.move', { id: m.id, localDate: '2026-11-01', startTime: '09:30', reason: 'x' })).rejects.toMatchObject({
+      issues: [{ path: 'localDate', messageKey: 'mdkMeeting.moveToPast' }],
+    });
   });
 });
 
@@ -179,7 +208,10 @@ describe('patient access', () => {
     const { meetings } = await t.api.call('meetings.list', { seriesId: id, from: '2026-11-26', to: '2026-11-26' });
     const patient = insertPatient(t.core.db);
     const referral = insertReferral(t.core.db, { patientId: patient, careAreaCode: 'ANAL' });
-    const item = Number(t.core.db.prepare('INSERT INTO case_list_item (meeting_id, referral_id, position, minutes) VALUES (?, ?, 1, 6)').run(meetings[0].id, referral).lastInsertRowid);
+    const item = Number(
+      t.core.db.prepare('INSERT INTO case_list_item (meeting_id, referral_id, position, minutes) VALUES (?, ?, 1, 6)').run(meetings[0].id, referral)
+        .lastInsertRowid,
+    );
     accesses.length = 0;
     await t.api.call('meetings.cancel', { id: meetings[0].id, reason: 'Sjukdom' });
     expect(accesses).toEqual([{ patientId: patient, objectType: 'case_list_item', objectId: item }]);
@@ -192,8 +224,12 @@ describe('participants, attendance and quorum', () => {
     const unitId = ref.units[0].id;
     const surgeon = await api.call('people.save', { name: 'Åsa Öberg', role: 'surgeon', unitId, email: 'asa.oberg@example.se' });
     const oncologist = await api.call('people.save', { name: 'Per Lind', role: 'oncologist', unitId, email: 'per.lind@example.se' });
-    await expect(api.call('people.save', { name: 'X', role: 'surgeon', email: 'ASA.OBERG@example.se' })).rejects.toMatchObject({ issues: [{ path: 'email', messageKey: 'person.emailTaken' }] });
-    await expect(api.call('people.save', { name: 'Y', role: 'surgeon', email: 'nope' })).rejects.toMatchObject({ issues: [{ path: 'email', messageKey: 'person.emailFormat' }] });
+    await expect(api.call('people.save', { name: 'X', role: 'surgeon', email: 'ASA.OBERG@example.se' })).rejects.toMatchObject({
+      issues: [{ path: 'email', messageKey: 'person.emailTaken' }],
+    });
+    await expect(api.call('people.save', { name: 'Y', role: 'surgeon', email: 'nope' })).rejects.toMatchObject({
+      issues: [{ path: 'email', messageKey: 'person.emailFormat' }],
+    });
     const { id } = await api.call('series.save', thursdays({ participantIds: [surgeon.id, oncologist.id] }));
     const { meetings } = await api.call('meetings.list', { seriesId: id, from: '2026-11-26', to: '2026-11-26' });
     const meetingId = meetings[0].id;
@@ -213,11 +249,17 @@ describe('participants, attendance and quorum', () => {
   it('lets a contact nurse record attendance but not manage series', async () => {
     const { api, core } = await setup({ localRole: 'contact_nurse' });
     const t = NOW.toISOString();
-    const sid = Number(core.db.prepare("INSERT INTO conference_series (care_area_code, name, created_at, updated_at, required_roles) VALUES ('ANAL', 'S', ?, ?, '[\"surgeon\"]')").run(t, t).lastInsertRowid);
+    const sid = Number(
+      core.db
+        .prepare("INSERT INTO conference_series (care_area_code, name, created_at, updated_at, required_roles) VALUES ('ANAL', 'S', ?, ?, '[\"surgeon\"]')")
+        .run(t, t).lastInsertRowid,
+    );
     const pid = Number(core.db.prepare("INSERT INTO person (name, role, created_at) VALUES ('Kim', 'surgeon', ?)").run(t).lastInsertRowid);
     const mid = Number(
       core.db
-        .prepare("INSERT INTO meeting (series_id, care_area_code, local_date, starts_at, duration_minutes, ical_uid, created_at, updated_at) VALUES (?, 'ANAL', '2026-11-26', '2026-11-26T13:00:00Z', 60, 'u1', ?, ?)")
+        .prepare(
+          "INSERT INTO meeting (series_id, care_area_code, local_date, starts_at, duration_minutes, ical_uid, created_at, updated_at) VALUES (?, 'ANAL', '2026-11-26', '2026-11-26T13:00:00Z', 60, 'u1', ?, ?)",
+        )
         .run(sid, t, t).lastInsertRowid,
     );
     core.db.prepare("INSERT INTO meeting_participant (meeting_id, person_id, role) VALUES (?, ?, 'surgeon')").run(mid, pid);

@@ -57,10 +57,14 @@ describe('encryption at rest', () => {
     const { core, api, dataDir } = await testCore();
     core.db.pragma('wal_checkpoint(TRUNCATE)');
     const before = fileHash(join(dataDir, 'mdk.sqlite'));
-    await expect(api.call('auth.changePassphrase', { current: 'inte rätt fras', passphrase: 'en helt ny fras', passphraseRepeat: 'en helt ny fras' })).rejects.toMatchObject({
+    await expect(
+      api.call('auth.changePassphrase', { current: 'inte rätt fras', passphrase: 'en helt ny fras', passphraseRepeat: 'en helt ny fras' }),
+    ).rejects.toMatchObject({
       issues: [{ path: 'current', messageKey: 'security.wrongPassphrase' }],
     });
-    await expect(api.call('auth.changePassphrase', { current: TEST_PASSPHRASE, passphrase: 'en helt ny fras', passphraseRepeat: 'en annan fras' })).rejects.toMatchObject({
+    await expect(
+      api.call('auth.changePassphrase', { current: TEST_PASSPHRASE, passphrase: 'en helt ny fras', passphraseRepeat: 'en annan fras' }),
+    ).rejects.toMatchObject({
       issues: [{ path: 'passphraseRepeat', messageKey: 'security.passphraseMismatch' }],
     });
     await api.call('auth.changePassphrase', { current: TEST_PASSPHRASE, passphrase: 'en helt ny fras', passphraseRepeat: 'en helt ny fras' });
@@ -83,7 +87,9 @@ describe('encryption at rest', () => {
     });
     const { recoveryKey } = await api.call('auth.setup', { name: 'Anna', userName: 'anna', passphrase: TEST_PASSPHRASE, passphraseRepeat: TEST_PASSPHRASE });
     expect(recoveryKey).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
-    await expect(api.call('auth.setup', { name: 'Bo', userName: 'bo', passphrase: TEST_PASSPHRASE, passphraseRepeat: TEST_PASSPHRASE })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(api.call('auth.setup', { name: 'Bo', userName: 'bo', passphrase: TEST_PASSPHRASE, passphraseRepeat: TEST_PASSPHRASE })).rejects.toMatchObject({
+      code: 'conflict',
+    });
     core.close();
 
     const again = createCore({ dataDir, kdfCost: TEST_KDF });
@@ -132,8 +138,15 @@ describe('users and roles', () => {
 
   it('administrators manage accounts; other roles are refused by the router', async () => {
     const { api, core } = await testCore();
-    const { id } = await api.call('users.save', { name: 'Karin Koordinator', userName: 'SE2321000131-P000000012345', role: 'coordinator', passphrase: 'koordinatorns fras' });
-    await expect(api.call('users.save', { name: 'X', userName: 'se2321000131-p000000012345', role: 'physician', passphrase: 'någon lång fras' })).rejects.toMatchObject({
+    const { id } = await api.call('users.save', {
+      name: 'Karin Koordinator',
+      userName: 'SE2321000131-P000000012345',
+      role: 'coordinator',
+      passphrase: 'koordinatorns fras',
+    });
+    await expect(
+      api.call('users.save', { name: 'X', userName: 'se2321000131-p000000012345', role: 'physician', passphrase: 'någon lång fras' }),
+    ).rejects.toMatchObject({
       issues: [{ path: 'userName', messageKey: 'security.userNameTaken' }],
     });
     await expect(api.call('users.save', { name: 'Y', userName: 'y y', role: 'physician', passphrase: 'någon lång fras' })).rejects.toMatchObject({
@@ -160,12 +173,14 @@ describe('users and roles', () => {
     });
   });
 
-  it('locks a session after the idle time; only that user\'s passphrase unlocks it', async () => {
+  it("locks a session after the idle time; only that user's passphrase unlocks it", async () => {
     const { core, api } = await testCore({ autoLockMs: 60 });
     await new Promise((r) => setTimeout(r, 100));
     await expect(api.call('reference.get', {})).rejects.toMatchObject({ code: 'locked' });
     expect(await api.call('auth.status', {})).toMatchObject({ state: 'locked', user: { userName: 'admin' } });
-    await expect(api.call('auth.unlock', { passphrase: 'fel fras igen' })).rejects.toMatchObject({ issues: [{ path: 'passphrase', messageKey: 'security.wrongPassphrase' }] });
+    await expect(api.call('auth.unlock', { passphrase: 'fel fras igen' })).rejects.toMatchObject({
+      issues: [{ path: 'passphrase', messageKey: 'security.wrongPassphrase' }],
+    });
     await api.call('auth.unlock', { passphrase: TEST_PASSPHRASE });
     expect((await api.call('reference.get', {})).units.length).toBeGreaterThan(0);
     core.security.sessions.lockAll(); // the computer went to sleep
@@ -222,7 +237,10 @@ describe('access log', () => {
     const file = await api.call('accessLog.exportPatient', { patientIdentifier: '19121212-1212' });
     expect(file.fileName).toBe('atkomstlogg-191212121212.csv');
     const text = Buffer.from(file.base64, 'base64').toString('utf8');
-    const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('Tid;Användare;Användarnamn;Roll;Enhet;Åtgärd;Objekt');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatch(/;Anna Administratör;admin;Administratör;;Läsning;Remiss \d+$/);

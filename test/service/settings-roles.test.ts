@@ -44,7 +44,8 @@ describe('shared settings: administrator or coordinator only', () => {
   });
 
   it('the contract says the same (the UI reads its roles from there)', () => {
-    for (const [method, allowed] of Object.entries(MATRIX)) expect([...(contract[method as MethodName].roles as Role[])].sort(), method).toEqual([...allowed].sort());
+    for (const [method, allowed] of Object.entries(MATRIX))
+      expect([...(contract[method as MethodName].roles as Role[])].sort(), method).toEqual([...allowed].sort());
   });
 
   it('a contact nurse adds a new referring unit while registering, but cannot change an existing one through it', async () => {
@@ -60,6 +61,8 @@ describe('shared settings: administrator or coordinator only', () => {
     expect(again.id).not.toBe(existing.id);
     const after = await api.call('reference.get', {});
     expect(after.units.find((u) => u.id === existing.id)!.name).toBe(existing.name);
-    expect(await codeOf(api.call('reference.saveUnit', { id: existing.id, name: 'Omdöpt', regionCode: '22', healthcareRegionCode: 'NORRA' }))).toBe('forbidden');
+    expect(await codeOf(api.call('reference.saveUnit', { id: existing.id, name: 'Omdöpt', regionCode: '22', healthcareRegionCode: 'NORRA' }))).toBe(
+      'forbidden',
+    );
   });
 });

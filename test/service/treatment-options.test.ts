@@ -12,7 +12,11 @@ import { readTreatmentOptionsFile } from '../../src/main/reference/treatment-opt
 describe('shipped treatment options (reference data)', () => {
   it('the file covers every shipped care area and names a national care programme as source', () => {
     const shipped = readTreatmentOptionsFile();
-    expect(shipped.map((a) => a.careAreaCode).sort()).toEqual(readReferenceFiles().careAreas.map((a) => a.code).sort());
+    expect(shipped.map((a) => a.careAreaCode).sort()).toEqual(
+      readReferenceFiles()
+        .careAreas.map((a) => a.code)
+        .sort(),
+    );
     for (const a of shipped) {
       expect(a.source).toMatch(/Nationellt vårdprogram/);
       expect(new Set(a.options).size).toBe(a.options.length);
@@ -56,7 +60,11 @@ describe('shipped treatment options (reference data)', () => {
       migrate(db, migrations.slice(0, before));
       db.prepare("UPDATE care_area SET treatment_options = ? WHERE code = 'ANAL'").run(JSON.stringify(['Vår egen lista']));
       migrate(db, migrations);
-      const rows = db.prepare('SELECT code, treatment_options o, treatment_options_source s FROM care_area').all() as { code: string; o: string; s: string | null }[];
+      const rows = db.prepare('SELECT code, treatment_options o, treatment_options_source s FROM care_area').all() as {
+        code: string;
+        o: string;
+        s: string | null;
+      }[];
       const anal = rows.find((r) => r.code === 'ANAL')!;
       expect(JSON.parse(anal.o)).toEqual(['Vår egen lista']);
       expect(anal.s).toBeNull();

@@ -50,7 +50,18 @@ describe('unit server config and certificate', () => {
     const dir = tempDir();
     const own = await loadTlsIdentity(dir, {});
     const pfx = join(dir, 'server.pfx');
-    execFileSync('openssl', ['pkcs12', '-export', '-in', join(selfSignedDir(dir), 'cert.pem'), '-inkey', join(selfSignedDir(dir), 'key.pem'), '-out', pfx, '-passout', 'pass:hemligt']);
+    execFileSync('openssl', [
+      'pkcs12',
+      '-export',
+      '-in',
+      join(selfSignedDir(dir), 'cert.pem'),
+      '-inkey',
+      join(selfSignedDir(dir), 'key.pem'),
+      '-out',
+      pfx,
+      '-passout',
+      'pass:hemligt',
+    ]);
     const fromPfx = await loadTlsIdentity(tempDir(), { pfxFile: pfx, passphrase: 'hemligt' });
     expect(fromPfx).toMatchObject({ selfSigned: false, fingerprint: own.fingerprint });
   });

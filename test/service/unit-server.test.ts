@@ -48,7 +48,10 @@ async function start(again?: { dataDir: string; referralId: number }): Promise<S
   const tls = await loadTlsIdentity(dataDir, {});
   const clock = { now: Date.parse('2026-12-02T08:00:00Z') };
   const server = await startUnitServer({ core, tls, staticDir, host: '127.0.0.1', port: 0, clock: () => clock.now });
-  stops.push(() => core.close(), () => server.close());
+  stops.push(
+    () => core.close(),
+    () => server.close(),
+  );
   return {
     dataDir,
     core,
@@ -75,22 +78,45 @@ describe('unit server: sessions and CSRF', () => {
     const s = await start();
     const c = await signedIn(s);
     const cookie = [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    const noCsrf = await c.raw('POST', '/api/call', { method: 'referrals.get', input: { id: s.referralId } }, {
-      origin: s.server.url.slice(0, -1), 'content-type': 'application/json', cookie,
-    });
+    const noCsrf = await c.raw(
+      'POST',
+      '/api/call',
+      { method: 'referrals.get', input: { id: s.referralId } },
+      {
+        origin: s.server.url.slice(0, -1),
+        'content-type': 'application/json',
+        cookie,
+      },
+    );
     expect(noCsrf.status).toBe(403);
-    const wrongCsrf = await c.raw('POST', '/api/call', { method: 'referrals.get', input: { id: s.referralId } }, {
-      origin: s.server.url.slice(0, -1), 'content-type': 'application/json', cookie, 'x-mdk-csrf': 'x'.repeat(c.csrf.length),
-    });
+    const wrongCsrf = await c.raw(
+      'POST',
+      '/api/call',
+      { method: 'referrals.get', input: { id: s.referralId } },
+      {
+        origin: s.server.url.slice(0, -1),
+        'content-type': 'application/json',
+        cookie,
+        'x-mdk-csrf': 'x'.repeat(c.csrf.length),
+      },
+    );
     expect(wrongCsrf.status).toBe(403);
     const changesWithoutCsrf = await c.raw('GET', '/api/changes', undefined, { cookie });
     expect(changesWithoutCsrf.status).toBe(403);
     // With both, the same call answers.
     const ok = await c.call('referrals.get', { id: s.referralId });
     expect(ok.ok).toBe(true);
-    const noCookie = await c.raw('POST', '/api/call', { method: 'referrals.get', input: { id: s.referralId } }, {
-      origin: s.server.url.slice(0, -1), 'x-mdk-csrf': c.csrf, 'content-type': 'application/json', cookie: '',
-    });
+    const noCookie = await c.raw(
+      'POST',
+      '/api/call',
+      { method: 'referrals.get', input: { id: s.referralId } },
+      {
+        origin: s.server.url.slice(0, -1),
+        'x-mdk-csrf': c.csrf,
+        'content-type': 'application/json',
+        cookie: '',
+      },
+    );
     expect(noCookie.status).toBe(401);
     expect(JSON.parse(noCookie.body)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
   });
@@ -131,9 +157,16 @@ describe('unit server: sessions and CSRF', () => {
     const csrfBefore = c.csrf;
     await c.must('auth.login', { userName: 'physician', passphrase: TEST_PASSPHRASE });
     expect(c.cookies.get('__Host-mdk-session')).not.toBe(before);
-    const old = await c.raw('POST', '/api/call', { method: 'referrals.get', input: { id: s.referralId } }, {
-      'content-type': 'application/json', cookie: `__Host-mdk-session=${before}`, 'x-mdk-csrf': csrfBefore,
-    });
+    const old = await c.raw(
+      'POST',
+      '/api/call',
+      { method: 'referrals.get', input: { id: s.referralId } },
+      {
+        'content-type': 'application/json',
+        cookie: `__Host-mdk-session=${before}`,
+        'x-mdk-csrf': csrfBefore,
+      },
+    );
     expect(old.status).toBe(401);
     // A call sent while the sign-in was answered (the change poll): refused without a new cookie, so
     // the signed-in one the browser has just been given is kept.
@@ -149,7 +182,12 @@ describe('unit server: sessions and CSRF', () => {
     const cookie = [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const csrf = c.csrf;
     await c.must('auth.logout');
-    const after = await c.raw('POST', '/api/call', { method: 'referrals.get', input: { id: s.referralId } }, { 'content-type': 'application/json', cookie, 'x-mdk-csrf': csrf });
+    const after = await c.raw(
+      'POST',
+      '/api/call',
+      { method: 'referrals.get', input: { id: s.referralId } },
+      { 'content-type': 'application/json', cookie, 'x-mdk-csrf': csrf },
+    );
     expect(after.status).toBe(401);
     // The browser carries on signed out, with a new session to sign in with.
     expect((await c.must<{ state: string }>('auth.status')).state).toBe('signedOut');
@@ -198,9 +236,10 @@ describe('unit server: sign-in limits and the access log', () => {
     const s = await start();
     const c = await signedIn(s);
     await c.must('referrals.get', { id: s.referralId });
-    const row = s.core.db
-      .prepare("SELECT user_name, client_address FROM access_log WHERE method = 'referrals.get' ORDER BY id DESC LIMIT 1")
-      .get() as { user_name: string; client_address: string };
+    const row = s.core.db.prepare("SELECT user_name, client_address FROM access_log WHERE method = 'referrals.get' ORDER BY id DESC LIMIT 1").get() as {
+      user_name: string;
+      client_address: string;
+    };
     expect(row).toEqual({ user_name: 'physician', client_address: '127.0.0.1' });
   });
 

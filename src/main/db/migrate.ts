@@ -16,7 +16,7 @@ export function migrate(db: Db, migrations: readonly Migration[]): { applied: st
     id TEXT PRIMARY KEY,
     applied_at TEXT NOT NULL
   ) STRICT`);
-  const done = (db.prepare('SELECT id FROM schema_migration ORDER BY id').pluck().all() as string[]);
+  const done = db.prepare('SELECT id FROM schema_migration ORDER BY id').pluck().all() as string[];
   const known = migrations.map((m) => m.id);
   done.forEach((id, i) => {
     if (known[i] !== id) {

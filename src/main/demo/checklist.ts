@@ -26,7 +26,8 @@ export function addChecklistDemo(db: Db, today: string): void {
     const held = c.status === 'finalised';
     // Ticked the working day before the meeting or earlier (never after today).
     const before = workingDaysBefore(c.date, intBetween(rnd, 1, 4));
-    const at = (date: string) => `${date < today ? date : today}T${String(intBetween(rnd, 7, 15)).padStart(2, '0')}:${String(intBetween(rnd, 0, 59)).padStart(2, '0')}:00.000Z`;
+    const at = (date: string) =>
+      `${date < today ? date : today}T${String(intBetween(rnd, 7, 15)).padStart(2, '0')}:${String(intBetween(rnd, 0, 59)).padStart(2, '0')}:00.000Z`;
     const tick = (item: 'images_available' | 'patient_informed', date: string) =>
       writeTick(db, { meetingId: c.meetingId, referralId: c.referralId, item, doneBy: null, doneOn: null, recordedAt: at(date), recordedBy: RECORDER });
     if (rnd() < (held ? 0.9 : 0.5)) tick('images_available', before);
@@ -35,6 +36,14 @@ export function addChecklistDemo(db: Db, today: string): void {
     // Most within the week; one in five later than the five working days.
     const told = workingDaysAfter(c.date, rnd() < 0.8 ? intBetween(rnd, 0, 5) : intBetween(rnd, 6, 12));
     if (told > today) continue;
-    writeTick(db, { meetingId: c.meetingId, referralId: c.referralId, item: 'patient_told', doneBy: pick(rnd, TOLD_BY), doneOn: told, recordedAt: at(told), recordedBy: RECORDER });
+    writeTick(db, {
+      meetingId: c.meetingId,
+      referralId: c.referralId,
+      item: 'patient_told',
+      doneBy: pick(rnd, TOLD_BY),
+      doneOn: told,
+      recordedAt: at(told),
+      recordedBy: RECORDER,
+    });
   }
 }

@@ -12,7 +12,13 @@ import { addDays, intBetween, pick, seededRandom, type Random } from './syntheti
 import { saveConsideration } from '../services/follow-through/consideration';
 import { DEVIATION_REASONS, type DeviationReason, type WishesConsidered } from '../../shared/domain/follow-through';
 
-const REASON_WEIGHTS: [DeviationReason, number][] = [['patient_choice', 0.4], ['comorbidity_or_performance', 0.25], ['progression', 0.2], ['other_clinical', 0.1], ['not_known', 0.05]];
+const REASON_WEIGHTS: [DeviationReason, number][] = [
+  ['patient_choice', 0.4],
+  ['comorbidity_or_performance', 0.25],
+  ['progression', 0.2],
+  ['other_clinical', 0.1],
+  ['not_known', 0.05],
+];
 const TRIALS = [
   { name: 'NORDIC-ANAL-RT (demo)', euCt: '2023-503456-12-00' },
   { name: 'SARC-NEO (demo)', euCt: '2024-510022-31-00' },
@@ -42,11 +48,21 @@ export function addFollowThroughDemo(db: Db, api: DirectCaller, today: string): 
       meetingId: c.meetingId,
       referralId: c.referralId,
       wishesConsidered: wishes,
-      wishesHow: wishes && wishes !== 'not_known' ? pick(rnd, ['Behandling nära hemmet enligt önskemål.', 'Avstår cytostatika, strålbehandling accepterad.', 'Önskar ingen kirurgi; alternativ diskuterat.']) : null,
+      wishesHow:
+        wishes && wishes !== 'not_known'
+          ? pick(rnd, [
+              'Behandling nära hemmet enligt önskemål.',
+              'Avstår cytostatika, strålbehandling accepterad.',
+              'Önskar ingen kirurgi; alternativ diskuterat.',
+            ])
+          : null,
       trialConsidered: trial === null ? null : trial !== false,
       trialName: typeof trial === 'object' && trial ? trial.name : null,
       trialEuCtNumber: typeof trial === 'object' && trial ? trial.euCt : null,
-      trialNotEligibleReason: trial === 'not_eligible' ? pick(rnd, ['Funktionsstatus WHO 2 (kräver 0–1).', 'Tidigare strålbehandling i området.', 'Ingen öppen studie för diagnosen.']) : null,
+      trialNotEligibleReason:
+        trial === 'not_eligible'
+          ? pick(rnd, ['Funktionsstatus WHO 2 (kräver 0–1).', 'Tidigare strålbehandling i området.', 'Ingen öppen studie för diagnosen.'])
+          : null,
     });
     const opened = Date.parse(c.startsAt) + (c.position - 1) * 6 * 60_000;
     times.run(new Date(opened).toISOString(), new Date(opened + intBetween(rnd, 3, 12) * 60_000).toISOString(), c.meetingId, c.referralId);

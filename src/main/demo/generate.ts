@@ -116,7 +116,14 @@ export function* demoSteps(db: Db, options: DemoOptions): Generator<DemoStep, De
   const unitIds = DEMO_REFERRING_UNITS.map(saveUnit);
   for (const a of areas) {
     const area = ref.careAreas.find((x) => x.code === a.code)!;
-    api.call('reference.saveCareArea', { code: area.code, nameSv: area.nameSv, nameEn: area.nameEn, icd10: area.icd10, nationalUnitIds: [...area.nationalUnitIds, demoUnitId], active: true });
+    api.call('reference.saveCareArea', {
+      code: area.code,
+      nameSv: area.nameSv,
+      nameEn: area.nameEn,
+      icd10: area.icd10,
+      nationalUnitIds: [...area.nationalUnitIds, demoUnitId],
+      active: true,
+    });
   }
   const nationalUnitId = new Map(areas.map((a) => [a.code, demoUnitId]));
   const c: Ctx = { api, rnd, today, now: options.now, serial: 0, tasks: new Map(), unitIds, nationalUnitId };
@@ -128,19 +135,38 @@ export function* demoSteps(db: Db, options: DemoOptions): Generator<DemoStep, De
   setSetting(db, DEMO_SETTING, true);
 
   // People and series: every series gets the care area's team.
-  const people = DEMO_PEOPLE.map((p) => ({ ...p, id: api.call('people.save', { name: p.name, role: p.role, unitId: nationalUnitId.get(p.area) ?? demoUnitId }).id }));
+  const people = DEMO_PEOPLE.map((p) => ({
+    ...p,
+    id: api.call('people.save', { name: p.name, role: p.role, unitId: nationalUnitId.get(p.area) ?? demoUnitId }).id,
+  }));
   for (const a of areas) {
     api.call('caseLists.saveTreatmentOptions', { careAreaCode: a.code, options: a.treatments });
     const team = people.filter((p) => p.area === a.code || p.area === '*').map((p) => p.id);
     api.call('series.save', {
-      careAreaCode: a.code, name: `Nationell MDK ${a.name}`, weekday: a.weekday, startTime: a.startTime, durationMinutes: a.durationMinutes,
-      frequency: a.frequency, monthWeek: a.monthWeek, firstDate: start, deadlineWorkingDays: 2, deadlineTime: '12:00', holidayPolicy: 'next_working_day',
-      chairUnitId: demoUnitId, location: 'Konferensrum Demo, plan 3', videoLink: 'https://video.example.invalid/demo-mdk',
-      minutesPerCase: a.minutesPerCase, capacityCases: a.capacity, requiredRoles: ['chair', 'surgeon', 'oncologist', 'radiologist', 'pathologist'], participantIds: team,
+      careAreaCode: a.code,
+      name: `Nationell MDK ${a.name}`,
+      weekday: a.weekday,
+      startTime: a.startTime,
+      durationMinutes: a.durationMinutes,
+      frequency: a.frequency,
+      monthWeek: a.monthWeek,
+      firstDate: start,
+      deadlineWorkingDays: 2,
+      deadlineTime: '12:00',
+      holidayPolicy: 'next_working_day',
+      chairUnitId: demoUnitId,
+      location: 'Konferensrum Demo, plan 3',
+      videoLink: 'https://video.example.invalid/demo-mdk',
+      minutesPerCase: a.minutesPerCase,
+      capacityCases: a.capacity,
+      requiredRoles: ['chair', 'surgeon', 'oncologist', 'radiologist', 'pathologist'],
+      participantIds: team,
     });
   }
   const meetings = db
-    .prepare("SELECT id, care_area_code area, local_date date, starts_at startsAt, deadline_at deadlineAt FROM meeting WHERE status = 'planned' ORDER BY starts_at")
+    .prepare(
+      "SELECT id, care_area_code area, local_date date, starts_at startsAt, deadline_at deadlineAt FROM meeting WHERE status = 'planned' ORDER BY starts_at",
+    )
     .all() as { id: number; area: string; date: string; startsAt: string; deadlineAt: string | null }[];
 
   // One step for the preparations, one per day (both ends included), one for the lists to come.
@@ -161,7 +187,13 @@ export function* demoSteps(db: Db, options: DemoOptions): Generator<DemoStep, De
     for (const task of c.tasks.get(day) ?? []) task();
     c.tasks.delete(day);
     for (const m of meetings.filter((x) => x.date === day)) {
-      if (Date.parse(m.startsAt) <= c.now.getTime()) holdMeeting(c, m, people.filter((p) => p.area === m.area || p.area === '*'), areas.find((a) => a.code === m.area)!);
+      if (Date.parse(m.startsAt) <= c.now.getTime())
+        holdMeeting(
+          c,
+          m,
+          people.filter((p) => p.area === m.area || p.area === '*'),
+          areas.find((a) => a.code === m.area)!,
+        );
     }
     yield { done: ++done, total };
   }
@@ -180,17 +212,34 @@ function pickArea(rnd: Random, areas: DemoArea[]): DemoArea {
 function referralFields(c: Ctx, area: DemoArea, day: string) {
   const { rnd } = c;
   return {
-    careAreaCode: area.code, referringUnitId: pick(rnd, c.unitIds), referringPhysician: `Dr ${pick(rnd, FAMILY_NAMES)}`, referringPhone: '010-000 00 00',
-    receivedDate: day, suspicionDate: addDays(day, -intBetween(rnd, 3, 30)), question: pick(rnd, area.questions), icd10: pick(rnd, area.icd10),
-    diagnosisBasis: rnd() < 0.8 ? ('pad' as const) : ('clinical' as const), history: 'Fiktiv anamnes (demodata).', comorbidity: rnd() < 0.3 ? 'Hypertoni.' : 'Ingen känd.',
-    ecog: intBetween(rnd, 0, 2), imagingAvailable: true, patientWishes: 'Vill bli behandlad nära hemmet.', patientInformed: true,
+    careAreaCode: area.code,
+    referringUnitId: pick(rnd, c.unitIds),
+    referringPhysician: `Dr ${pick(rnd, FAMILY_NAMES)}`,
+    referringPhone: '010-000 00 00',
+    receivedDate: day,
+    suspicionDate: addDays(day, -intBetween(rnd, 3, 30)),
+    question: pick(rnd, area.questions),
+    icd10: pick(rnd, area.icd10),
+    diagnosisBasis: rnd() < 0.8 ? ('pad' as const) : ('clinical' as const),
+    history: 'Fiktiv anamnes (demodata).',
+    comorbidity: rnd() < 0.3 ? 'Hypertoni.' : 'Ingen känd.',
+    ecog: intBetween(rnd, 0, 2),
+    imagingAvailable: true,
+    patientWishes: 'Vill bli behandlad nära hemmet.',
+    patientInformed: true,
     priority: rnd() < 0.12 ? ('urgent' as const) : ('normal' as const),
   };
 }
 
 function demoPatient(c: Ctx, serial: number, area: DemoArea) {
   const female = area.sex === 'female' || (area.sex === 'any' && c.rnd() < 0.5);
-  return { identifierKind: 'reservnummer' as const, identifier: `DEMO-${String(serial).padStart(5, '0')}`, issuerRegionCode: '14', familyName: pick(c.rnd, FAMILY_NAMES), givenName: pick(c.rnd, female ? GIVEN_NAMES_FEMALE : GIVEN_NAMES_MALE) };
+  return {
+    identifierKind: 'reservnummer' as const,
+    identifier: `DEMO-${String(serial).padStart(5, '0')}`,
+    issuerRegionCode: '14',
+    familyName: pick(c.rnd, FAMILY_NAMES),
+    givenName: pick(c.rnd, female ? GIVEN_NAMES_FEMALE : GIVEN_NAMES_MALE),
+  };
 }
 
 function registerReferral(c: Ctx, serial: number, area: DemoArea, day: string) {
@@ -199,7 +248,10 @@ function registerReferral(c: Ctx, serial: number, area: DemoArea, day: string) {
   const incomplete = rnd() < 0.12;
   const fields = referralFields(c, area, day);
   const { id } = api.call('referrals.create', { patient, referral: incomplete ? { ...fields, question: null, icd10: null } : fields });
-  if (rnd() < 0.025) return later(c, addDays(day, intBetween(rnd, 1, 10)), () => api.call('referrals.withdraw', { id, reason: 'Patienten avböjer nationell bedömning (demo).' }));
+  if (rnd() < 0.025)
+    return later(c, addDays(day, intBetween(rnd, 1, 10)), () =>
+      api.call('referrals.withdraw', { id, reason: 'Patienten avböjer nationell bedömning (demo).' }),
+    );
   if (incomplete) {
     api.call('referrals.requestCompletion', { id });
     return later(c, addDays(day, intBetween(rnd, 4, 12)), () => {
@@ -213,7 +265,10 @@ function registerReferral(c: Ctx, serial: number, area: DemoArea, day: string) {
 /** A referral of the last few days that stays as it arrived: received, or waiting for completion. */
 function registerFresh(c: Ctx, serial: number, area: DemoArea, day: string, kind: 'received' | 'awaiting') {
   const fields = referralFields(c, area, day);
-  const { id } = c.api.call('referrals.create', { patient: demoPatient(c, serial, area), referral: kind === 'awaiting' ? { ...fields, question: null } : fields });
+  const { id } = c.api.call('referrals.create', {
+    patient: demoPatient(c, serial, area),
+    referral: kind === 'awaiting' ? { ...fields, question: null } : fields,
+  });
   if (kind === 'awaiting') c.api.call('referrals.requestCompletion', { id });
 }
 
@@ -227,7 +282,8 @@ function holdMeeting(c: Ctx, m: MeetingRef, team: { id: number }[], area: DemoAr
   if (listed === 0) return;
   api.call('caseLists.lock', { meetingId: m.id });
   setClock(c, new Date(m.startsAt));
-  for (const p of team) api.call('meetings.setAttendance', { meetingId: m.id, personId: p.id, attendance: rnd() < 0.85 ? 'present' : rnd() < 0.6 ? 'remote' : 'absent' });
+  for (const p of team)
+    api.call('meetings.setAttendance', { meetingId: m.id, personId: p.id, attendance: rnd() < 0.85 ? 'present' : rnd() < 0.6 ? 'remote' : 'absent' });
   const list = api.call('caseLists.get', { meetingId: m.id });
   for (const item of list.items) {
     setClock(c, new Date(Date.parse(m.startsAt) + (item.position ?? 1) * 5 * 60_000));
@@ -238,16 +294,23 @@ function holdMeeting(c: Ctx, m: MeetingRef, team: { id: number }[], area: DemoAr
     }
     const curative = rnd() < 0.75;
     api.call('recommendations.record', {
-      meetingId: m.id, referralId: item.referralId, intent: curative ? 'curative' : 'palliative',
-      treatments: [pick(rnd, area.treatments)], nextStep: curative ? 'Remiss till nationell enhet för behandling.' : 'Återremiss till hemortssjukhus.',
-      placeOfTreatment: curative ? 'Nationell enhet (demo)' : 'Hemortssjukhus', responsibleUnitId: c.nationalUnitId.get(area.code)!,
+      meetingId: m.id,
+      referralId: item.referralId,
+      intent: curative ? 'curative' : 'palliative',
+      treatments: [pick(rnd, area.treatments)],
+      nextStep: curative ? 'Remiss till nationell enhet för behandling.' : 'Återremiss till hemortssjukhus.',
+      placeOfTreatment: curative ? 'Nationell enhet (demo)' : 'Hemortssjukhus',
+      responsibleUnitId: c.nationalUnitId.get(area.code)!,
     });
     afterDiscussion(c, item.referralId, m.date, curative, area);
   }
   setClock(c, new Date(Date.parse(m.startsAt) + 2 * 3600_000));
   // Without quorum the chair finalises anyway, with a reason: the record and the replies say so.
   const quorate = api.call('caseLists.get', { meetingId: m.id }).quorum.met;
-  api.call('caseLists.finalise', { meetingId: m.id, withoutQuorum: quorate ? undefined : { reason: 'Beslut kunde inte skjutas upp; frånvarande specialist konsulteras efter mötet (demo).' } });
+  api.call('caseLists.finalise', {
+    meetingId: m.id,
+    withoutQuorum: quorate ? undefined : { reason: 'Beslut kunde inte skjutas upp; frånvarande specialist konsulteras efter mötet (demo).' },
+  });
 }
 
 /** Adds complete referrals of the care area, oldest first, up to the meeting's capacity. */
@@ -267,18 +330,37 @@ function afterDiscussion(c: Ctx, referralId: number, date: string, curative: boo
       const discharge = addDays(date, intBetween(rnd, 20, 45));
       const plan = api.call('carePlans.get', { id });
       api.call('carePlans.save', {
-        id, nationalUnitId: c.nationalUnitId.get(area.code)!, contactNurse: 'Ksk Demo Demosdotter', contactNursePhone: '010-000 00 01',
-        responsiblePhysician: 'Överläkare Demo Demosson', diagnosisCode: plan.diagnosisCode, diagnosisPlain: null, treatmentSummary: plan.treatmentSummary ?? 'Behandling enligt MDK-rekommendation.',
+        id,
+        nationalUnitId: c.nationalUnitId.get(area.code)!,
+        contactNurse: 'Ksk Demo Demosdotter',
+        contactNursePhone: '010-000 00 01',
+        responsiblePhysician: 'Överläkare Demo Demosson',
+        diagnosisCode: plan.diagnosisCode,
+        diagnosisPlain: null,
+        treatmentSummary: plan.treatmentSummary ?? 'Behandling enligt MDK-rekommendation.',
         dischargeDate: discharge,
         ...texts(plan),
-        followUps: [{ what: 'Återbesök med DT thorax/buk', intervalValue: 3, intervalUnit: 'months', place: 'home_region', responsible: 'Hemortssjukhusets kontaktsjuksköterska' }],
+        followUps: [
+          {
+            what: 'Återbesök med DT thorax/buk',
+            intervalValue: 3,
+            intervalUnit: 'months',
+            place: 'home_region',
+            responsible: 'Hemortssjukhusets kontaktsjuksköterska',
+          },
+        ],
       });
       if (rnd() < 0.2) return; // stays a draft
       later(c, discharge, () => {
         api.call('carePlans.finalise', { id });
         const sent = addDays(discharge, 1);
         later(c, sent, () => {
-          api.call('carePlans.sendHandover', { carePlanId: id, receivingUnitId: pick(rnd, c.unitIds), receivingContactNurse: 'Ksk Hemort Demo', sentDate: sent });
+          api.call('carePlans.sendHandover', {
+            carePlanId: id,
+            receivingUnitId: pick(rnd, c.unitIds),
+            receivingContactNurse: 'Ksk Hemort Demo',
+            sentDate: sent,
+          });
           const confirm = addDays(sent, intBetween(rnd, 1, 14));
           later(c, confirm, () => api.call('carePlans.confirmHandover', { carePlanId: id, confirmedDate: confirm, confirmedBy: 'Ksk Hemort Demo' }));
         });

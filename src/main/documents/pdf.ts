@@ -70,7 +70,13 @@ function stampDemo(doc: Pdf): void {
     doc.switchToPage(i);
     const y = doc.page.margins.top;
     doc.page.margins.top = 0;
-    doc.save().font(FONT.bold).fontSize(11).fillColor('#b45309').text('DEMO – fiktiva uppgifter', 0, 20, { width: doc.page.width, align: 'center', lineBreak: false }).restore();
+    doc
+      .save()
+      .font(FONT.bold)
+      .fontSize(11)
+      .fillColor('#b45309')
+      .text('DEMO – fiktiva uppgifter', 0, 20, { width: doc.page.width, align: 'center', lineBreak: false })
+      .restore();
     doc.page.margins.top = y;
   }
 }

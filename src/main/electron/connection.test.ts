@@ -100,7 +100,7 @@ describe('a connected window', () => {
     installConnectedSession({ mode: 'server', url: 'https://mdk.sjukhus.se:8443', fingerprint: null });
     expect(fake.headersFilter).toEqual({ urls: ['https://mdk.sjukhus.se:8443/*'] });
     const answered = await new Promise<{ responseHeaders: Record<string, string[]> }>((resolve) =>
-      fake.headersListener!({ responseHeaders: { 'content-type': ['text/html'], 'content-security-policy': ["connect-src *"] } }, resolve),
+      fake.headersListener!({ responseHeaders: { 'content-type': ['text/html'], 'content-security-policy': ['connect-src *'] } }, resolve),
     );
     expect(answered.responseHeaders).toEqual({ 'content-type': ['text/html'], 'Content-Security-Policy': [connectedCsp('https://mdk.sjukhus.se:8443')] });
     expect(answered.responseHeaders['Content-Security-Policy'][0]).toContain('connect-src https://mdk.sjukhus.se:8443;');

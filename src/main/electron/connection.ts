@@ -35,9 +35,14 @@ export function ownPageRule(setting: ConnectionSetting): (url: string) => boolea
  * The connection shell over IPC, for the app's top frame only. A choice that changes the mode or the
  * server restarts the app into it (`relaunch`).
  */
-export function registerConnectionIpc(running: ConnectionSetting, service: ConnectionShell = connectionService(connectionFilePath()), relaunch = restartApp): void {
+export function registerConnectionIpc(
+  running: ConnectionSetting,
+  service: ConnectionShell = connectionService(connectionFilePath()),
+  relaunch = restartApp,
+): void {
   const isOwnPage = ownPageRule(running);
-  const trusted = (event: Pick<IpcMainInvokeEvent, 'senderFrame'>) => !!event.senderFrame && event.senderFrame.parent === null && isOwnPage(event.senderFrame.url);
+  const trusted = (event: Pick<IpcMainInvokeEvent, 'senderFrame'>) =>
+    !!event.senderFrame && event.senderFrame.parent === null && isOwnPage(event.senderFrame.url);
   const refused = () => Promise.reject(new Error('forbidden'));
   ipcMain.handle(CONNECTION_CHANNELS.current, (event) => (trusted(event) ? service.current() : refused()));
   ipcMain.handle(CONNECTION_CHANNELS.check, (event, address: unknown, fingerprint: unknown) =>
@@ -48,7 +53,9 @@ export function registerConnectionIpc(running: ConnectionSetting, service: Conne
     const result = await service.choose(choice);
     if (result.ok) {
       const now = await service.current();
-      const changed = now.mode !== running.mode || (now.mode === 'server' && running.mode === 'server' && (now.url !== running.url || now.fingerprint !== running.fingerprint));
+      const changed =
+        now.mode !== running.mode ||
+        (now.mode === 'server' && running.mode === 'server' && (now.url !== running.url || now.fingerprint !== running.fingerprint));
       if (changed) setTimeout(relaunch, 100); // after the answer reached the page
     }
     return result;

@@ -59,7 +59,7 @@ async function signIn() {
 }
 
 describe('the core process', () => {
-  it('starts as a utility process given the data folder and a port, and the window\'s calls are relayed to it', async () => {
+  it("starts as a utility process given the data folder and a port, and the window's calls are relayed to it", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'mdk-shell-'));
     dirs.push(dataDir);
     await start(dataDir);

@@ -18,18 +18,43 @@ export function appMenuTemplate(options: { packaged: boolean; platform: NodeJS.P
   if (mac)
     template.push({
       label: 'MDK Coordinator',
-      submenu: [item('about', 'menu.about'), separator, item('hide', 'menu.hide'), item('hideOthers', 'menu.hideOthers'), item('unhide', 'menu.unhide'), separator, item('quit', 'menu.quit')],
+      submenu: [
+        item('about', 'menu.about'),
+        separator,
+        item('hide', 'menu.hide'),
+        item('hideOthers', 'menu.hideOthers'),
+        item('unhide', 'menu.unhide'),
+        separator,
+        item('quit', 'menu.quit'),
+      ],
     });
   template.push({ label: t('menu.file'), submenu: [mac ? item('close', 'menu.close') : item('quit', 'menu.quit')] });
   // The edit roles carry the clipboard shortcuts (macOS has none without them).
   template.push({
     label: t('menu.edit'),
-    submenu: [item('undo', 'menu.undo'), item('redo', 'menu.redo'), separator, item('cut', 'menu.cut'), item('copy', 'menu.copy'), item('paste', 'menu.paste'), item('selectAll', 'menu.selectAll')],
+    submenu: [
+      item('undo', 'menu.undo'),
+      item('redo', 'menu.redo'),
+      separator,
+      item('cut', 'menu.cut'),
+      item('copy', 'menu.copy'),
+      item('paste', 'menu.paste'),
+      item('selectAll', 'menu.selectAll'),
+    ],
   });
-  const view = [item('resetZoom', 'menu.resetZoom'), item('zoomIn', 'menu.zoomIn'), item('zoomOut', 'menu.zoomOut'), separator, item('togglefullscreen', 'menu.fullScreen')];
+  const view = [
+    item('resetZoom', 'menu.resetZoom'),
+    item('zoomIn', 'menu.zoomIn'),
+    item('zoomOut', 'menu.zoomOut'),
+    separator,
+    item('togglefullscreen', 'menu.fullScreen'),
+  ];
   if (!packaged) view.push(separator, item('reload', 'menu.reload'), item('toggleDevTools', 'menu.devTools'));
   template.push({ label: t('menu.view'), submenu: view });
-  template.push({ label: t('menu.window'), submenu: [item('minimize', 'menu.minimize'), ...(mac ? [item('zoom', 'menu.zoom'), item('front', 'menu.front')] : [item('close', 'menu.close')])] });
+  template.push({
+    label: t('menu.window'),
+    submenu: [item('minimize', 'menu.minimize'), ...(mac ? [item('zoom', 'menu.zoom'), item('front', 'menu.front')] : [item('close', 'menu.close')])],
+  });
   return template;
 }
 

@@ -6,9 +6,7 @@ import { CONTENT_SECURITY_POLICY } from '../transport/csp';
 
 /** Must run before app ready: app:// behaves like a secure standard origin. */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }
 
 /** Serves the built renderer from app://mdk/ with the strict CSP. */

@@ -26,7 +26,13 @@ function setup(maxBytes?: number) {
     nextTook = ms;
     return router(method, { search: 'Åström 191212121212' }, 's');
   };
-  const lines = () => (existsSync(slowCallLogFile(dataDir)) ? readFileSync(slowCallLogFile(dataDir), 'utf8').trim().split('\n').map((l) => JSON.parse(l)) : []);
+  const lines = () =>
+    existsSync(slowCallLogFile(dataDir))
+      ? readFileSync(slowCallLogFile(dataDir), 'utf8')
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l))
+      : [];
   return { dataDir, call, lines };
 }
 

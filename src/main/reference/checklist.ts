@@ -24,7 +24,10 @@ const checklistFile = z.object({
 export function readChecklistFile(): { defaults: ChecklistRules; careAreas: Record<string, ChecklistRules> } {
   const file = checklistFile.parse(JSON.parse(readFileSync(join(resourcesDir(), 'reference', 'nmdk-checklist.json'), 'utf8')));
   const careAreas = Object.fromEntries(
-    file.careAreas.map(({ careAreaCode, note: _note, ...over }) => [careAreaCode, { ...file.defaults, ...Object.fromEntries(Object.entries(over).filter(([, v]) => v !== undefined)) }]),
+    file.careAreas.map(({ careAreaCode, note: _note, ...over }) => [
+      careAreaCode,
+      { ...file.defaults, ...Object.fromEntries(Object.entries(over).filter(([, v]) => v !== undefined)) },
+    ]),
   );
   return { defaults: file.defaults, careAreas };
 }

@@ -13,7 +13,9 @@ export interface Preparation<I, P, O> {
 const PREPARATION = Symbol('preparation');
 
 /** The handler for the contract's map; called directly (demo, tests) it prepares, then runs. */
-export function withPreparation<I, P, O>(preparation: Preparation<I, P, O>): ((input: I, ctx: RequestContext) => Promise<O>) & { [PREPARATION]: Preparation<I, P, O> } {
+export function withPreparation<I, P, O>(
+  preparation: Preparation<I, P, O>,
+): ((input: I, ctx: RequestContext) => Promise<O>) & { [PREPARATION]: Preparation<I, P, O> } {
   const handler = async (input: I, ctx: RequestContext) => preparation.run(input, ctx, await preparation.prepare(input));
   return Object.assign(handler, { [PREPARATION]: preparation });
 }

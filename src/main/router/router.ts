@@ -49,7 +49,13 @@ export type Router = (method: string, input: unknown, sessionId: string) => Prom
 export function createRouter(options: RouterOptions): Router {
   const now = options.now ?? (() => new Date());
   const logError = options.logError ?? ((m, e) => console.error(`[router] ${m}:`, e));
-  const getDb = typeof options.db === 'function' ? options.db : ((db: Db) => () => db)(options.db);
+  const getDb =
+    typeof options.db === 'function'
+      ? options.db
+      : (
+          (db: Db) => () =>
+            db
+        )(options.db);
 
   const call: Router = async (method, rawInput, sessionId) => {
     // File work of the call that has not run: discarded when the call fails before it runs.

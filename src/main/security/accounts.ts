@@ -61,9 +61,7 @@ export function applyUserChange(
     unitId: input.unitId,
     active: input.active,
   };
-  let user: StoredUser = secret
-    ? sealAccount(dbKey, { ...existing, ...fields }, secret.kdf, secret.kek)
-    : resigned(dbKey, { ...existing!, ...fields });
+  let user: StoredUser = secret ? sealAccount(dbKey, { ...existing, ...fields }, secret.kdf, secret.kek) : resigned(dbKey, { ...existing!, ...fields });
   // A leaver's passphrase must no longer open the database key.
   if (!user.active) user = withoutKeys(dbKey, user);
   const users = existing ? keystore.users.map((u) => (u.id === user.id ? user : u)) : [...keystore.users, user];

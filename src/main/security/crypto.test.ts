@@ -32,7 +32,10 @@ describe('key wrapping', () => {
 describe('sessions', () => {
   it('lock after the idle time, on lockAll, and stay locked until signed in again', () => {
     let now = 0;
-    const sessions = new Sessions(() => 1_000, () => now);
+    const sessions = new Sessions(
+      () => 1_000,
+      () => now,
+    );
     sessions.signIn('a', 1);
     sessions.signIn('b', 2);
     now = 900;

@@ -57,7 +57,8 @@ export function checkSealable(k: Keystore, key: Buffer): void {
   for (const u of k.users) if (!macMatches(key, userMacFields(u), u.mac)) throw new ApiError('forbidden', 'security.accountTampered');
   checkSettings(k, key);
   const missing = k.users.filter((u) => u.active && !hasKeyPair(u));
-  if (missing.length) throw invalid('users', 'security.rekeyNeedsSignIn', { count: missing.length, names: missing.map((u) => `${u.name} (${u.userName})`).join(', ') });
+  if (missing.length)
+    throw invalid('users', 'security.rekeyNeedsSignIn', { count: missing.length, names: missing.map((u) => `${u.name} (${u.userName})`).join(', ') });
 }
 
 /** The keystore under the new key: sealed to each active account, a new recovery wrap, settings re-signed. */

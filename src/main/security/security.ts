@@ -255,4 +255,3 @@ export class Security {
     return this.databaseKey.required();
   }
 }
-

@@ -24,7 +24,12 @@ export function checkServer(address: string, expectedFingerprint: string | null,
   const url = new URL(address);
   const byCa = !expectedFingerprint;
   return new Promise((resolve) => {
-    const socket = connect({ host: url.hostname, port: Number(url.port || 443), servername: /^[\d.]+$/.test(url.hostname) ? undefined : url.hostname, rejectUnauthorized: false });
+    const socket = connect({
+      host: url.hostname,
+      port: Number(url.port || 443),
+      servername: /^[\d.]+$/.test(url.hostname) ? undefined : url.hostname,
+      rejectUnauthorized: false,
+    });
     const done = (r: ConnectCheck) => {
       socket.destroy();
       resolve(r);

@@ -4,9 +4,7 @@
  * serve: read the choice, check a server, and remember a choice only once its check passed.
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import {
-  normaliseFingerprint, serverOrigin, type ConnectCheck, type ConnectionSetting, type ConnectionShell,
-} from '../../shared/api/connection';
+import { normaliseFingerprint, serverOrigin, type ConnectCheck, type ConnectionSetting, type ConnectionShell } from '../../shared/api/connection';
 import { checkServer } from './connect';
 
 export const CONNECTION_FILE = 'connection.json';

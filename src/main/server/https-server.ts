@@ -16,9 +16,7 @@ import { AddressLimits } from './address-limits';
 import { header, readBody, readStatic } from '../transport/http-parts';
 import { restoreSessions, saveSessions } from './session-store';
 import type { TlsIdentity } from './tls';
-import {
-  CSRF_HEADER, csrfMatches, parseCookies, SESSION_COOKIE, sessionCookies, WebSessions, type WebSession,
-} from './web-sessions';
+import { CSRF_HEADER, csrfMatches, parseCookies, SESSION_COOKIE, sessionCookies, WebSessions, type WebSession } from './web-sessions';
 
 export const MAX_BODY_BYTES = 32 * 1024 * 1024; // a 10,000-row CSV import travels as text
 
@@ -120,7 +118,8 @@ export async function startUnitServer(options: UnitServerOptions): Promise<UnitS
       if (!s) {
         // The page gets a new (signed-out) session to sign in with; this call is refused. A call sent
         // just before a sign-in renewed its session keeps the browser's new cookie.
-        if (!sessions.renewedRecently(parseCookies(req.headers.cookie)[SESSION_COOKIE])) res.setHeader('set-cookie', sessionCookies(sessions.create(addressOf(req))));
+        if (!sessions.renewedRecently(parseCookies(req.headers.cookie)[SESSION_COOKIE]))
+          res.setHeader('set-cookie', sessionCookies(sessions.create(addressOf(req))));
         return sendJson(res, 401, refusal('unauthenticated', 'error.unauthenticated'));
       }
       if (!csrfMatches(s, header(req, CSRF_HEADER))) return sendJson(res, 403, refusal('forbidden', 'error.forbidden'));
@@ -190,7 +189,8 @@ export async function startUnitServer(options: UnitServerOptions): Promise<UnitS
 
   function handleChanges(res: ServerResponse, s: WebSession) {
     const state = core.security.status(s.id).state;
-    if (state !== 'signedIn') return sendJson(res, 401, refusal(state === 'locked' ? 'locked' : 'unauthenticated', `error.${state === 'locked' ? 'locked' : 'unauthenticated'}`));
+    if (state !== 'signedIn')
+      return sendJson(res, 401, refusal(state === 'locked' ? 'locked' : 'unauthenticated', `error.${state === 'locked' ? 'locked' : 'unauthenticated'}`));
     let generation = 'closed';
     try {
       generation = dataGeneration(core.db);

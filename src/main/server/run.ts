@@ -29,8 +29,7 @@ export async function runUnitServer(options: RunOptions): Promise<RunningServer>
   const { core } = options;
   const log = options.log ?? ((l) => console.log(l));
   const config = loadServerConfig(core.dataDir, { host: options.host, port: options.port });
-  if (core.security.listUsersUnchecked().length === 0)
-    throw new Error('Servern är inte förberedd: kör `mdk server-init` först / run `mdk server-init` first');
+  if (core.security.listUsersUnchecked().length === 0) throw new Error('Servern är inte förberedd: kör `mdk server-init` först / run `mdk server-init` first');
   const key = unwrapWithServerKey(core.dataDir, config.serverKeyFile);
   if (key) {
     core.security.openWithServerKey(key);

@@ -118,8 +118,5 @@ export function parseCookies(header: string | undefined): Record<string, string>
 
 /** The two cookies of a session: Secure, SameSite=Strict, Path=/ (the __Host- prefix demands it). */
 export function sessionCookies(s: WebSession): string[] {
-  return [
-    `${SESSION_COOKIE}=${s.token}; Path=/; Secure; HttpOnly; SameSite=Strict`,
-    `${CSRF_COOKIE}=${s.csrf}; Path=/; Secure; SameSite=Strict`,
-  ];
+  return [`${SESSION_COOKIE}=${s.token}; Path=/; Secure; HttpOnly; SameSite=Strict`, `${CSRF_COOKIE}=${s.csrf}; Path=/; Secure; SameSite=Strict`];
 }

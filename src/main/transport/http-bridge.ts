@@ -34,7 +34,6 @@ export interface HttpBridge {
   close(): Promise<void>;
 }
 
-
 /**
  * Browser mode's transport: the same router as Electron IPC, over HTTP bound to 127.0.0.1 only.
  * The page trades the per-launch token once for an HttpOnly, SameSite=Strict cookie, so the token it
@@ -73,7 +72,8 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
     if (options.connection && req.url?.startsWith(CONNECTION_PATH) && (await handleConnectionRequest(options.connection, req, res, send))) return;
     if (req.method !== 'POST' || req.url !== '/api/call') return send(res, 404, 'Not found');
     const body = await readBody(req, MAX_BODY_BYTES);
-    if (body === null) return send(res, 413, { ok: false, error: { code: 'validation', messageKey: 'validation.tooLong', params: { maximum: MAX_BODY_BYTES } } });
+    if (body === null)
+      return send(res, 413, { ok: false, error: { code: 'validation', messageKey: 'validation.tooLong', params: { maximum: MAX_BODY_BYTES } } });
     let parsed: unknown;
     try {
       parsed = JSON.parse(body);

@@ -31,8 +31,18 @@ export function App() {
   }, []);
 
   if (loadError instanceof ApiError && loadError.code === 'database_damaged') return <RecoveryScreen />;
-  if (loadError) return <main className="first-run"><ErrorBanner error={loadError} /></main>;
-  if (!info || !reference) return <main className="first-run" aria-busy="true">{t('common.loading')}</main>;
+  if (loadError)
+    return (
+      <main className="first-run">
+        <ErrorBanner error={loadError} />
+      </main>
+    );
+  if (!info || !reference)
+    return (
+      <main className="first-run" aria-busy="true">
+        {t('common.loading')}
+      </main>
+    );
   if (!info.workplace) return <FirstRun />;
 
   const segments = pathSegments(path);
@@ -43,7 +53,11 @@ export function App() {
     <div className="shell">
       <header className="topbar">
         <span className="brand">{t('app.name')}</span>
-        {info.demo && <span className="demo-badge" title="DEMO">{t('app.demo')}</span>}
+        {info.demo && (
+          <span className="demo-badge" title="DEMO">
+            {t('app.demo')}
+          </span>
+        )}
         <span className="topbar-unit">{unit?.name}</span>
         <JobsIndicator />
         <LanguageSwitch />

@@ -17,7 +17,10 @@ export function downloadFile(file: FilePayload): void {
 /** Several files as one download: the file itself when there is one, else a zip named `zipName`. */
 export function downloadFiles(files: FilePayload[], zipName: string): void {
   if (files.length === 1) return downloadFile(files[0]);
-  const zip = zipFiles(files.map((f) => ({ name: f.fileName, bytes: bytesOf(f) })), new Date());
+  const zip = zipFiles(
+    files.map((f) => ({ name: f.fileName, bytes: bytesOf(f) })),
+    new Date(),
+  );
   downloadBlob(new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), zipName);
 }
 

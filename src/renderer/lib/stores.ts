@@ -20,4 +20,3 @@ export function createStore<T extends object>(initializer: StateCreator<T>): Use
 export function resetAllStores(): void {
   for (const reset of resets) reset();
 }
-

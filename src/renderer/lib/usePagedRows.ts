@@ -79,7 +79,15 @@ export function usePagedRows<R>(fetchPage: (offset: number) => Promise<Page<R>>,
       .then(
         (pages) => {
           if (current.current !== source || epoch.current !== started) return;
-          setState({ source, offsets: shown.offsets, total: pages[pages.length - 1].total, rows: joinPages(pages.map((p) => p.rows), rowKey) });
+          setState({
+            source,
+            offsets: shown.offsets,
+            total: pages[pages.length - 1].total,
+            rows: joinPages(
+              pages.map((p) => p.rows),
+              rowKey,
+            ),
+          });
           setError(null);
         },
         (e) => epoch.current === started && setError(e),

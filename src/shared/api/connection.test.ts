@@ -9,7 +9,15 @@ describe('the connection choice: what the user typed', () => {
   });
 
   it('refuses plain HTTP, credentials, paths, queries and bad ports', () => {
-    for (const bad of ['http://mdk.sjukhus.se', 'https://user:pw@mdk.sjukhus.se', 'https://mdk.sjukhus.se/api', 'mdk.sjukhus.se?x=1', 'mdk.sjukhus.se:70000', '', 'javascript:alert(1)'])
+    for (const bad of [
+      'http://mdk.sjukhus.se',
+      'https://user:pw@mdk.sjukhus.se',
+      'https://mdk.sjukhus.se/api',
+      'mdk.sjukhus.se?x=1',
+      'mdk.sjukhus.se:70000',
+      '',
+      'javascript:alert(1)',
+    ])
       expect(serverOrigin(bad), bad).toBeNull();
   });
 

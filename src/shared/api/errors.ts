@@ -51,11 +51,9 @@ export class ApiError extends Error implements ApiErrorShape {
   }
 }
 
-export const notFound = (what: string, id: string | number) =>
-  new ApiError('not_found', 'error.notFound', { what, id: String(id) });
+export const notFound = (what: string, id: string | number) => new ApiError('not_found', 'error.notFound', { what, id: String(id) });
 
-export const conflict = (messageKey: string, params?: Record<string, string | number>) =>
-  new ApiError('conflict', messageKey, params);
+export const conflict = (messageKey: string, params?: Record<string, string | number>) => new ApiError('conflict', messageKey, params);
 
 /** A single-field validation failure from a domain rule (not from the zod schema). */
 export const invalid = (path: string, messageKey: string, params?: Record<string, string | number>) =>

@@ -10,9 +10,12 @@ export const longText = () => z.string().trim().max(LIMITS.longText, { message: 
 export const requiredText = (max: number = LIMITS.shortText) =>
   z.string().trim().min(1, { message: 'validation.required' }).max(max, { message: 'validation.tooLong' });
 export const optionalText = (max: number = LIMITS.shortText) =>
-  z.string().trim().max(max, { message: 'validation.tooLong' }).nullish().transform((v) => (v ? v : null));
-export const isoDate = () =>
-  z.string().regex(DATE_PATTERN, { message: 'validation.dateFormat' }).refine(isRealDate, { message: 'validation.dateNotExist' });
+  z
+    .string()
+    .trim()
+    .max(max, { message: 'validation.tooLong' })
+    .nullish()
+    .transform((v) => (v ? v : null));
+export const isoDate = () => z.string().regex(DATE_PATTERN, { message: 'validation.dateFormat' }).refine(isRealDate, { message: 'validation.dateNotExist' });
 export const id = () => z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-export const codeText = () =>
-  z.string().trim().min(1, { message: 'validation.required' }).max(40, { message: 'validation.tooLong' });
+export const codeText = () => z.string().trim().min(1, { message: 'validation.required' }).max(40, { message: 'validation.tooLong' });

@@ -72,11 +72,7 @@ describe('capacity', () => {
 
 describe('planned times and moves', () => {
   it('starts each case after the minutes of the cases before it', () => {
-    expect(plannedStarts('2026-11-20T07:00:00.000Z', [6, 10, 5])).toEqual([
-      '2026-11-20T07:00:00.000Z',
-      '2026-11-20T07:06:00.000Z',
-      '2026-11-20T07:16:00.000Z',
-    ]);
+    expect(plannedStarts('2026-11-20T07:00:00.000Z', [6, 10, 5])).toEqual(['2026-11-20T07:00:00.000Z', '2026-11-20T07:06:00.000Z', '2026-11-20T07:16:00.000Z']);
   });
   it('moves an item, ignoring moves out of range', () => {
     expect(moveItem(['a', 'b', 'c'], 2, 0)).toEqual(['c', 'a', 'b']);

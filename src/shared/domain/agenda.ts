@@ -60,12 +60,7 @@ export interface Fill<T> {
  * case that does not fit (by number or by minutes) and everything after it overflow to the next
  * meeting: a later, less pressing case never jumps over an earlier one that did not fit.
  */
-export function fillToCapacity<T>(
-  ordered: readonly T[],
-  capacity: Capacity,
-  used: { cases: number; minutes: number },
-  minutesOf: (c: T) => number,
-): Fill<T> {
+export function fillToCapacity<T>(ordered: readonly T[], capacity: Capacity, used: { cases: number; minutes: number }, minutesOf: (c: T) => number): Fill<T> {
   let cases = used.cases;
   let minutes = used.minutes;
   for (let i = 0; i < ordered.length; i++) {

@@ -12,9 +12,17 @@ describe('care plan rules', () => {
   });
 
   it('the national unit is responsible while the handover is pending; overdue after the limit', () => {
-    expect(handoverState({ status: 'pending', sentDate: '2026-11-01' }, '2026-11-08', 7)).toEqual({ nationalUnitResponsible: true, daysPending: 7, overdue: false });
+    expect(handoverState({ status: 'pending', sentDate: '2026-11-01' }, '2026-11-08', 7)).toEqual({
+      nationalUnitResponsible: true,
+      daysPending: 7,
+      overdue: false,
+    });
     expect(handoverState({ status: 'pending', sentDate: '2026-11-01' }, '2026-11-09', 7).overdue).toBe(true);
-    expect(handoverState({ status: 'confirmed', sentDate: '2026-11-01' }, '2026-12-01', 7)).toEqual({ nationalUnitResponsible: false, daysPending: 0, overdue: false });
+    expect(handoverState({ status: 'confirmed', sentDate: '2026-11-01' }, '2026-12-01', 7)).toEqual({
+      nationalUnitResponsible: false,
+      daysPending: 0,
+      overdue: false,
+    });
   });
 
   it('uses the HL7 Sweden identifier systems, and a region OID for reservnummer where known', () => {

@@ -135,10 +135,27 @@ export function defaultTemplate(careAreaCode: string): CarePlanTemplate {
     callWeekdays: 'Ring din kontaktsjuksköterska på enhetens telefonnummer.',
     callOtherTimes: 'Ring 1177 eller åk till närmaste akutmottagning. Vid livshotande tillstånd, ring 112.',
     practicalMatters: 'Du får ett intyg och recept vid utskrivningen. Sjukresor kan ersättas enligt din regions regler.',
-    patientRights: 'Du har rätt till information om din vård, rätt att få en ny medicinsk bedömning och rätt att läsa din journal. Du kan lämna synpunkter till patientnämnden i din region.',
+    patientRights:
+      'Du har rätt till information om din vård, rätt att få en ny medicinsk bedömning och rätt att läsa din journal. Du kan lämna synpunkter till patientnämnden i din region.',
     followUps: [
-      { what: 'Telefonsamtal med kontaktsjuksköterska', dueDate: null, intervalValue: 2, intervalUnit: 'weeks', place: 'national_unit', unitId: null, responsible: 'Kontaktsjuksköterska, nationell enhet' },
-      { what: 'Återbesök med läkarundersökning', dueDate: null, intervalValue: 3, intervalUnit: 'months', place: 'home_region', unitId: null, responsible: 'Ansvarig läkare, hemregionen' },
+      {
+        what: 'Telefonsamtal med kontaktsjuksköterska',
+        dueDate: null,
+        intervalValue: 2,
+        intervalUnit: 'weeks',
+        place: 'national_unit',
+        unitId: null,
+        responsible: 'Kontaktsjuksköterska, nationell enhet',
+      },
+      {
+        what: 'Återbesök med läkarundersökning',
+        dueDate: null,
+        intervalValue: 3,
+        intervalUnit: 'months',
+        place: 'home_region',
+        unitId: null,
+        responsible: 'Ansvarig läkare, hemregionen',
+      },
     ],
   };
 }

@@ -3,7 +3,16 @@ import { evaluateChecklist, isComplete, openBefore, type ChecklistFacts, type Ch
 import { workingDaysAfter } from './holidays';
 
 const rules: ChecklistRules = {
-  items: ['referral_complete', 'images_available', 'patient_informed', 'specialties_present', 'patient_perspective', 'trial_considered', 'reply_sent', 'patient_told'],
+  items: [
+    'referral_complete',
+    'images_available',
+    'patient_informed',
+    'specialties_present',
+    'patient_perspective',
+    'trial_considered',
+    'reply_sent',
+    'patient_told',
+  ],
   beforeWorkingDays: 2,
   replyWorkingDays: 2,
   patientToldWorkingDays: 5,
@@ -56,14 +65,32 @@ describe('the nMDK checklist of a case', () => {
       ['images_available', 'open'],
       ['patient_informed', 'open'],
     ]);
-    expect(evaluateChecklist(rules, f, '2026-11-05').slice(0, 3).map((e) => e.state)).toEqual(['overdue', 'overdue', 'overdue']);
+    expect(
+      evaluateChecklist(rules, f, '2026-11-05')
+        .slice(0, 3)
+        .map((e) => e.state),
+    ).toEqual(['overdue', 'overdue', 'overdue']);
     expect(evaluateChecklist(rules, { ...f, ticks: [tick('patient_informed')] }, '2026-11-05')[2].state).toBe('done');
     // During and after items do not apply before the case is discussed.
-    expect(evaluateChecklist(rules, f, '2026-11-05').slice(3).map((e) => e.state)).toEqual(Array(5).fill('not_yet'));
+    expect(
+      evaluateChecklist(rules, f, '2026-11-05')
+        .slice(3)
+        .map((e) => e.state),
+    ).toEqual(Array(5).fill('not_yet'));
   });
 
   it('judges during items from attendance and the recommendation, and after items by their deadlines', () => {
-    const e = evaluateChecklist(rules, facts({ missingRoles: ['pathologist'], wishesConsidered: 'not_known', trialConsidered: false, repliedOn: '2026-11-11', ticks: [tick('images_available'), tick('patient_told', '2026-11-16')] }), '2026-11-20');
+    const e = evaluateChecklist(
+      rules,
+      facts({
+        missingRoles: ['pathologist'],
+        wishesConsidered: 'not_known',
+        trialConsidered: false,
+        repliedOn: '2026-11-11',
+        ticks: [tick('images_available'), tick('patient_told', '2026-11-16')],
+      }),
+      '2026-11-20',
+    );
     expect(e.slice(3).map((x) => [x.item, x.state])).toEqual([
       ['specialties_present', 'open'],
       ['patient_perspective', 'open'],

@@ -16,6 +16,11 @@ describe('CSV writer', () => {
     expect(csvField(-5)).toBe('-5');
     expect(csvField(2.5, (n) => String(n).replace('.', ','))).toBe('2,5');
     expect(csvField(null)).toBe('');
-    expect(toCsv([['Namn', 'Antal'], ['=1+1', -1]])).toBe("\ufeffNamn;Antal\r\n'=1+1;-1\r\n");
+    expect(
+      toCsv([
+        ['Namn', 'Antal'],
+        ['=1+1', -1],
+      ]),
+    ).toBe("\ufeffNamn;Antal\r\n'=1+1;-1\r\n");
   });
 });

@@ -41,7 +41,11 @@ describe('Swedish holidays 2024–2035', () => {
       for (const [md, name] of FIXED) expect(byName.get(name), name).toBe(`${year}-${md}`);
       // 13 public holidays + 3 de facto days off, nothing else
       expect(swedishHolidays(year)).toHaveLength(16);
-      expect(swedishHolidays(year).filter((h) => h.kind === 'de_facto').map((h) => h.nameSv)).toEqual(['Midsommarafton', 'Julafton', 'Nyårsafton']);
+      expect(
+        swedishHolidays(year)
+          .filter((h) => h.kind === 'de_facto')
+          .map((h) => h.nameSv),
+      ).toEqual(['Midsommarafton', 'Julafton', 'Nyårsafton']);
     });
   }
 });

@@ -124,7 +124,7 @@ export function workingDaysAfter(date: string, n: number): string {
     while (!isWorkingDay(d)) d = addDays(d, 1);
     return d;
   }
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     d = addDays(d, 1);
     if (isWorkingDay(d)) left--;
   }

@@ -22,7 +22,17 @@ describe('personnummer', () => {
       expect(Personnummer.valid(s), s).toBe(false);
       expect(parse(s), s).toEqual({ ok: false, messageKey: 'identifier.format' });
     }
-    for (const s of ['19090527-1474', '190905271474', '090527-1474', '0905271474', '090527+1474', '19090527+1474', '19090527-1475', '090527_1474', '19090527--1474']) {
+    for (const s of [
+      '19090527-1474',
+      '190905271474',
+      '090527-1474',
+      '0905271474',
+      '090527+1474',
+      '19090527+1474',
+      '19090527-1475',
+      '090527_1474',
+      '19090527--1474',
+    ]) {
       expect(parse(s).ok, s).toBe(Personnummer.valid(s));
     }
   });
@@ -69,12 +79,21 @@ describe('samordningsnummer', () => {
 describe('reservnummer', () => {
   it('is stored as given with the issuing region, marked temporary', () => {
     const r = parseIdentifier(' r123-45 ', { kind: 'reservnummer', issuerRegionCode: '01', reference: ref });
-    expect(r).toEqual({ ok: true, identifier: { system: 'reservnummer', value: 'R123-45', issuerRegionCode: '01', isTemporary: true, birthDate: null, sex: null } });
+    expect(r).toEqual({
+      ok: true,
+      identifier: { system: 'reservnummer', value: 'R123-45', issuerRegionCode: '01', isTemporary: true, birthDate: null, sex: null },
+    });
   });
   it('needs the issuing region and a sane form', () => {
     expect(parseIdentifier('R1', { kind: 'reservnummer', reference: ref })).toEqual({ ok: false, messageKey: 'identifier.reservnummerRegion' });
-    expect(parseIdentifier('R1;DROP', { kind: 'reservnummer', issuerRegionCode: '01', reference: ref })).toEqual({ ok: false, messageKey: 'identifier.reservnummerFormat' });
-    expect(parseIdentifier('X'.repeat(31), { kind: 'reservnummer', issuerRegionCode: '01', reference: ref })).toEqual({ ok: false, messageKey: 'identifier.reservnummerFormat' });
+    expect(parseIdentifier('R1;DROP', { kind: 'reservnummer', issuerRegionCode: '01', reference: ref })).toEqual({
+      ok: false,
+      messageKey: 'identifier.reservnummerFormat',
+    });
+    expect(parseIdentifier('X'.repeat(31), { kind: 'reservnummer', issuerRegionCode: '01', reference: ref })).toEqual({
+      ok: false,
+      messageKey: 'identifier.reservnummerFormat',
+    });
   });
 });
 

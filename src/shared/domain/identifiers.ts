@@ -71,8 +71,7 @@ export function parseNationalNumber(input: string, reference: string): Identifie
   if (birthDate > reference) return { ok: false, messageKey: 'identifier.future' };
   const value = `${pad(year, 4)}${mmText}${ddText}${serial}${check}`;
   // The library checks the Luhn digit over the 10-digit form; the date was checked above.
-  if (!Personnummer.valid(value, { allowCoordinationNumber: true, allowInterimNumber: false }))
-    return { ok: false, messageKey: 'identifier.checkDigit' };
+  if (!Personnummer.valid(value, { allowCoordinationNumber: true, allowInterimNumber: false })) return { ok: false, messageKey: 'identifier.checkDigit' };
   return {
     ok: true,
     identifier: {
@@ -95,10 +94,7 @@ export function parseReservnummer(input: string, issuerRegionCode: string | null
   return { ok: true, identifier: { system: 'reservnummer', value, issuerRegionCode, isTemporary: true, birthDate: null, sex: null } };
 }
 
-export function parseIdentifier(
-  input: string,
-  options: { kind?: IdentifierKind; issuerRegionCode?: string | null; reference: string },
-): IdentifierResult {
+export function parseIdentifier(input: string, options: { kind?: IdentifierKind; issuerRegionCode?: string | null; reference: string }): IdentifierResult {
   if (!input.trim()) return { ok: false, messageKey: 'validation.required' };
   return options.kind === 'reservnummer' ? parseReservnummer(input, options.issuerRegionCode) : parseNationalNumber(input, options.reference);
 }

@@ -37,7 +37,7 @@ export interface Occurrence {
 function nthWeekdayOfMonth(year: number, month: number, weekday: number, n: number): string | null {
   const first = `${year}-${String(month).padStart(2, '0')}-01`;
   if (n > 0) {
-    const d = addDays(first, (weekday - isoWeekday(first) + 7) % 7 + (n - 1) * 7);
+    const d = addDays(first, ((weekday - isoWeekday(first) + 7) % 7) + (n - 1) * 7);
     return d.slice(0, 7) === first.slice(0, 7) ? d : null;
   }
   const nextMonth = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;

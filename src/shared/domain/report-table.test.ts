@@ -19,9 +19,7 @@ const table: ReportTable = {
 describe('toExcelCsv', () => {
   it('writes UTF-8 BOM, semicolons, decimal comma and CRLF, quoting only where needed', () => {
     expect(toExcelCsv(table)).toBe(
-      '\ufeffLedtid;Antal;Median (dagar);Andel inom mål (%)\r\n' +
-        'Mottagen → MDK;12345;20,5;87,5\r\n' +
-        '"Text med ; och ""citat""";0;;\r\n',
+      '\ufeffLedtid;Antal;Median (dagar);Andel inom mål (%)\r\n' + 'Mottagen → MDK;12345;20,5;87,5\r\n' + '"Text med ; och ""citat""";0;;\r\n',
     );
   });
 });

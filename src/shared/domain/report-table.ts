@@ -55,10 +55,19 @@ export function formatCell(value: Cell, kind: ColumnKind, lang: 'sv' | 'en'): st
 export function toExcelCsv(table: ReportTable): string {
   const figure = (value: Cell, kind: ColumnKind): Cell => {
     if (typeof value !== 'number') return value;
-    return kind === 'percent' ? Math.round(value * 1000) / 10 : kind === 'decimal' ? Math.round(value * 10) / 10 : kind === 'rate' ? Math.round(value * 100) / 100 : value;
+    return kind === 'percent'
+      ? Math.round(value * 1000) / 10
+      : kind === 'decimal'
+        ? Math.round(value * 10) / 10
+        : kind === 'rate'
+          ? Math.round(value * 100) / 100
+          : value;
   };
   return toCsv(
-    [table.columns.map((c) => (c.kind === 'percent' ? `${c.label} (%)` : c.label)), ...table.rows.map((r) => r.map((v, i) => figure(v, table.columns[i].kind)))],
+    [
+      table.columns.map((c) => (c.kind === 'percent' ? `${c.label} (%)` : c.label)),
+      ...table.rows.map((r) => r.map((v, i) => figure(v, table.columns[i].kind))),
+    ],
     (n) => String(n).replace('.', ','),
   );
 }

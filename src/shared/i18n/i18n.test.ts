@@ -10,10 +10,12 @@ describe('i18n', () => {
 
   it('no key is defined by two bundles', () => {
     const seen = new Map<string, number>();
-    bundles.forEach((b, i) => Object.keys(b.sv).forEach((k) => {
-      expect(seen.has(k), `duplicate key ${k}`).toBe(false);
-      seen.set(k, i);
-    }));
+    bundles.forEach((b, i) =>
+      Object.keys(b.sv).forEach((k) => {
+        expect(seen.has(k), `duplicate key ${k}`).toBe(false);
+        seen.set(k, i);
+      }),
+    );
   });
 
   it('fills parameters and falls back to the key', () => {

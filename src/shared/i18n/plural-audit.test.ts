@@ -2,7 +2,37 @@ import { describe, expect, it } from 'vitest';
 import { bundles, translate, type Lang } from './index';
 
 /** Parameters that hold a number of something, in any message. */
-const COUNT_PARAMS = ['count', 'n', 'total', 'days', 'valid', 'rejected', 'already', 'alreadyImported', 'imported', 'capacity', 'cases', 'max', 'minutes', 'duration', 'shown', 'files', 'done', 'carePlans', 'handovers', 'meetings', 'referrals', 'removed', 'seconds', 'pages', 'created', 'updated', 'maximum', 'minimum', 'maxMb'];
+const COUNT_PARAMS = [
+  'count',
+  'n',
+  'total',
+  'days',
+  'valid',
+  'rejected',
+  'already',
+  'alreadyImported',
+  'imported',
+  'capacity',
+  'cases',
+  'max',
+  'minutes',
+  'duration',
+  'shown',
+  'files',
+  'done',
+  'carePlans',
+  'handovers',
+  'meetings',
+  'referrals',
+  'removed',
+  'seconds',
+  'pages',
+  'created',
+  'updated',
+  'maximum',
+  'minimum',
+  'maxMb',
+];
 
 /** A plural noun or adjective right after the number 1: the mistakes the plural forms exist to prevent. */
 const WRONG_AFTER_ONE: Record<Lang, RegExp> = {
@@ -44,7 +74,9 @@ describe('Swedish (and English) plurals in every message that counts', () => {
   });
 
   it('a word after a second count takes its own form', () => {
-    expect(translate('sv', 'import.summary', { total: 3, valid: 1, rejected: 2, alreadyImported: 0 })).toBe('3 rader: 1 giltig, 2 avvisade, 0 redan importerade.');
+    expect(translate('sv', 'import.summary', { total: 3, valid: 1, rejected: 2, alreadyImported: 0 })).toBe(
+      '3 rader: 1 giltig, 2 avvisade, 0 redan importerade.',
+    );
     expect(translate('en', 'cal.casesOf', { count: 2, capacity: 1 })).toBe('2 of 1 case');
   });
 });

@@ -23,11 +23,10 @@ interface CheckDef {
 }
 
 const def = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
-const checks = (s: z.ZodType): CheckDef[] =>
-  ((def(s).checks as { _zod: { def: CheckDef } }[] | undefined) ?? []).map((c) => c._zod.def);
+const checks = (s: z.ZodType): CheckDef[] => ((def(s).checks as { _zod: { def: CheckDef } }[] | undefined) ?? []).map((c) => c._zod.def);
 const inner = (s: z.ZodType): z.ZodType | null => {
   const d = def(s);
-  return ((d.innerType ?? d.in ?? null) as z.ZodType | null);
+  return (d.innerType ?? d.in ?? null) as z.ZodType | null;
 };
 const maxLength = (s: z.ZodType) => checks(s).find((c) => c.check === 'max_length')?.maximum;
 const minLength = (s: z.ZodType) => checks(s).find((c) => c.check === 'min_length')?.minimum ?? 0;
@@ -76,13 +75,42 @@ export { seededRandom as seededRng, type Random as Rng } from '../../../src/main
  * one absolute path is below the temp folder, in case a method creates folders it is given.
  */
 const NASTY_STRINGS = [
-  '', ' ', 'a', 'Åsa Öberg-Ärlig', '2026-11-23', '2026-02-30', '19121212-1212', '191212121212', 'C18.7', 'ILP', 'SU',
-  'mdk-backup-20260101T000000000Z-auto.sqlite', '../../../etc/passwd', join(tmpdir(), 'mdk-fuzz-missing', 'folder'), 'C:\\Windows\\System32',
-  "'; DROP TABLE patient; --", '<script>alert(1)</script>', '\u0000', '\uFFFF\uD800', '🙂'.repeat(50), 'null', '{}', '[]',
-  'NaN', '-1', '1e309', '__proto__', 'constructor', '\r\n\t', '=cmd|/C calc!A0',
+  '',
+  ' ',
+  'a',
+  'Åsa Öberg-Ärlig',
+  '2026-11-23',
+  '2026-02-30',
+  '19121212-1212',
+  '191212121212',
+  'C18.7',
+  'ILP',
+  'SU',
+  'mdk-backup-20260101T000000000Z-auto.sqlite',
+  '../../../etc/passwd',
+  join(tmpdir(), 'mdk-fuzz-missing', 'folder'),
+  'C:\\Windows\\System32',
+  "'; DROP TABLE patient; --",
+  '<script>alert(1)</script>',
+  '\u0000',
+  '\uFFFF\uD800',
+  '🙂'.repeat(50),
+  'null',
+  '{}',
+  '[]',
+  'NaN',
+  '-1',
+  '1e309',
+  '__proto__',
+  'constructor',
+  '\r\n\t',
+  '=cmd|/C calc!A0',
   // Malformed importer payloads (CSV, FHIR JSON, base64 of random bytes).
-  'personnummer;namn\n"19121212-1212;Tolvan\n', '\uFEFF;;;\n;;\n', '{"resourceType":"Bundle","entry":[{"resource":{}}]}',
-  '{"resourceType":"ServiceRequest","subject":{"reference":"Patient/1"', 'JVBERi0xLjQKJcfsj6IKNSAwIG9iago8PC9MZW5ndGggNiAwIFI',
+  'personnummer;namn\n"19121212-1212;Tolvan\n',
+  '\uFEFF;;;\n;;\n',
+  '{"resourceType":"Bundle","entry":[{"resource":{}}]}',
+  '{"resourceType":"ServiceRequest","subject":{"reference":"Patient/1"',
+  'JVBERi0xLjQKJcfsj6IKNSAwIG9iago8PC9MZW5ndGggNiAwIFI',
 ];
 const NASTY_NUMBERS = [0, -1, 1, 2, 7, 1.5, -0, 2 ** 31, 2 ** 53, -(2 ** 53), Number.MAX_VALUE, Number.NaN, Infinity, -Infinity];
 

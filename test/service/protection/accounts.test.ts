@@ -23,20 +23,37 @@ describe('accounts that stay as set', () => {
     edited.users = edited.users.map((u) => (u.userName === 'lena' ? { ...u, active: true } : u));
     writeFileSync(keystoreFile(dataDir), JSON.stringify(edited));
     const other = createCore({ dataDir, kdfCost: TEST_KDF });
-    await expect(other.security.login(other.newSession(), 'lena', TEST_PASSPHRASE)).rejects.toMatchObject({ issues: [{ messageKey: 'security.wrongCredentials' }] });
+    await expect(other.security.login(other.newSession(), 'lena', TEST_PASSPHRASE)).rejects.toMatchObject({
+      issues: [{ messageKey: 'security.wrongCredentials' }],
+    });
     other.close();
     edited.users = edited.users.map((u) => (u.userName === 'lena' ? { ...u, active: false } : u));
     writeFileSync(keystoreFile(dataDir), JSON.stringify(edited));
-    await expect(api.call('users.save', { id: lena.id, name: lena.name, userName: 'lena', role: 'physician', unitId: null, active: true })).rejects.toMatchObject({
+    await expect(
+      api.call('users.save', { id: lena.id, name: lena.name, userName: 'lena', role: 'physician', unitId: null, active: true }),
+    ).rejects.toMatchObject({
       issues: [{ path: 'passphrase', messageKey: 'security.reactivateNeedsPassphrase' }],
     });
-    await api.call('users.save', { id: lena.id, name: lena.name, userName: 'lena', role: 'physician', unitId: null, active: true, passphrase: 'tillbaka efter ledigheten' });
+    await api.call('users.save', {
+      id: lena.id,
+      name: lena.name,
+      userName: 'lena',
+      role: 'physician',
+      unitId: null,
+      active: true,
+      passphrase: 'tillbaka efter ledigheten',
+    });
   });
 
   it('passphrase policy: 12 characters, not blank, not the user name, not easy to guess', async () => {
     const { api } = await testCore();
-    const save = (userName: string, passphrase: string) => api.call('users.save', { name: 'Per Persson', userName, role: 'physician', unitId: null, active: true, passphrase });
-    const issue = (p: Promise<unknown>) => p.then(() => 'accepted', (e) => e.issues?.[0]?.messageKey);
+    const save = (userName: string, passphrase: string) =>
+      api.call('users.save', { name: 'Per Persson', userName, role: 'physician', unitId: null, active: true, passphrase });
+    const issue = (p: Promise<unknown>) =>
+      p.then(
+        () => 'accepted',
+        (e) => e.issues?.[0]?.messageKey,
+      );
     expect(await issue(save('per1', 'elva tecken'))).toBe('security.passphraseTooShort');
     expect(await issue(save('per2', 'aaaaaaaaaaaa'))).toBe('security.passphraseTooWeak');
     expect(await issue(save('per3', ' '.repeat(12)))).toBe('security.passphraseBlank');
@@ -44,7 +61,9 @@ describe('accounts that stay as set', () => {
     expect(await issue(save('per5', 'password1234'))).toBe('security.passphraseTooWeak');
     expect(await issue(save('per6', 'lösenord1234'))).toBe('security.passphraseTooWeak');
     expect(await issue(save('per7', 'blå cykel under bron'))).toBe('accepted');
-    await expect(api.call('auth.changePassphrase', { current: TEST_PASSPHRASE, passphrase: 'qwertyuiop12', passphraseRepeat: 'qwertyuiop12' })).rejects.toMatchObject({
+    await expect(
+      api.call('auth.changePassphrase', { current: TEST_PASSPHRASE, passphrase: 'qwertyuiop12', passphraseRepeat: 'qwertyuiop12' }),
+    ).rejects.toMatchObject({
       issues: [{ messageKey: 'security.passphraseTooWeak' }],
     });
   });
@@ -93,7 +112,9 @@ describe('accounts that stay as set', () => {
     core.close();
     const app = createCore({ dataDir, kdfCost: TEST_KDF, signInClock: () => 5_000_000 });
     for (let i = 0; i < 5; i++) {
-      await expect(app.security.login(app.newSession(), 'admin', `fel gissning nr ${i}`)).rejects.toMatchObject({ issues: [{ messageKey: 'security.wrongCredentials' }] });
+      await expect(app.security.login(app.newSession(), 'admin', `fel gissning nr ${i}`)).rejects.toMatchObject({
+        issues: [{ messageKey: 'security.wrongCredentials' }],
+      });
     }
     const edited = readStore(dataDir);
     expect(edited.throttle?.['u:admin']?.failures).toBe(5);

@@ -68,7 +68,11 @@ describe('exports: the log row before the file', () => {
     await withWorkplace(api);
     await finalisedPlans(core, api, 1);
     const today = testToday();
-    const attempt = (outDir: string) => api.call('carePlans.batchExport', { from: today, to: today, format: 'pdf', outDir }).then(() => 'written', (e) => e.issues?.[0]?.messageKey);
+    const attempt = (outDir: string) =>
+      api.call('carePlans.batchExport', { from: today, to: today, format: 'pdf', outDir }).then(
+        () => 'written',
+        (e) => e.issues?.[0]?.messageKey,
+      );
     expect(await attempt(dataDir)).toBe('export.insideDataFolder');
     expect(await attempt(join(dataDir, 'exports'))).toBe('carePlan.outDirNotWritable');
     const nowhere = join(tempDir(), 'a', 'b', 'c');
@@ -86,7 +90,24 @@ describe('exports: the log row before the file', () => {
     const today = testToday();
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'src/main/cli/index.ts', 'export-careplans', '--data', dataDir, '--user', 'admin', '--from', today, '--to', today, '--format', 'both', '--out', out],
+      [
+        '--import',
+        'tsx',
+        'src/main/cli/index.ts',
+        'export-careplans',
+        '--data',
+        dataDir,
+        '--user',
+        'admin',
+        '--from',
+        today,
+        '--to',
+        today,
+        '--format',
+        'both',
+        '--out',
+        out,
+      ],
       { env: { ...process.env, MDK_PASSPHRASE: TEST_PASSPHRASE }, stdio: 'ignore' },
     );
     // Killed as soon as the first complete file appears, while later plans are still being written.
@@ -122,8 +143,15 @@ describe('exports: the log row before the file', () => {
     const names = plans.flatMap((p) => [`vardplan-${p.referralId}-v1.fhir.json`, `vardplan-${p.referralId}-v1.pdf`]).sort();
     expect(chunk.files!.map((f) => f.fileName).sort()).toEqual(names);
     expect(chunk.written.sort()).toEqual(names);
-    expect(Buffer.from(chunk.files!.find((f) => f.fileName.endsWith('.pdf'))!.base64, 'base64').subarray(0, 4).toString()).toBe('%PDF');
-    const logged = core.db.prepare("SELECT patient_id FROM access_log WHERE action = 'export' AND method = 'carePlans.batchExport' ORDER BY patient_id").pluck().all();
+    expect(
+      Buffer.from(chunk.files!.find((f) => f.fileName.endsWith('.pdf'))!.base64, 'base64')
+        .subarray(0, 4)
+        .toString(),
+    ).toBe('%PDF');
+    const logged = core.db
+      .prepare("SELECT patient_id FROM access_log WHERE action = 'export' AND method = 'carePlans.batchExport' ORDER BY patient_id")
+      .pluck()
+      .all();
     expect(logged).toEqual(plans.map((p) => p.patientId).sort((a, b) => a - b));
   });
 });

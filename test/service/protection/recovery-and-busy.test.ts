@@ -17,11 +17,18 @@ function damage(file: string) {
 }
 
 describe('recovery.restore on a damaged database', () => {
-  it('is the administrator\'s; anyone else needs the recovery key', async () => {
+  it("is the administrator's; anyone else needs the recovery key", async () => {
     const dataDir = tempDir();
     const setup = createCore({ dataDir, kdfCost: TEST_KDF });
     const { recoveryKey } = await setup.security.setup(setup.newSession(), { ...TEST_ADMIN, passphrase: TEST_PASSPHRASE });
-    await setup.security.saveUser(1, { name: 'Sara Sköterska', userName: 'sara', role: 'contact_nurse', unitId: null, active: true, passphrase: TEST_PASSPHRASE });
+    await setup.security.saveUser(1, {
+      name: 'Sara Sköterska',
+      userName: 'sara',
+      role: 'contact_nurse',
+      unitId: null,
+      active: true,
+      passphrase: TEST_PASSPHRASE,
+    });
     insertPatient(setup.db, { familyName: 'Sparad' });
     const s0 = setup.newSession();
     await setup.security.login(s0, 'admin', TEST_PASSPHRASE);
@@ -35,7 +42,9 @@ describe('recovery.restore on a damaged database', () => {
     const nurse = createApiClient((m, i) => core.router(m, i, s));
     expect(core.health.ok).toBe(false);
     await expect(nurse.call('recovery.restore', { name: good.name })).rejects.toMatchObject({ code: 'forbidden', messageKey: 'recovery.needsAdministrator' });
-    await expect(nurse.call('recovery.restore', { name: good.name, recoveryKey: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(nurse.call('recovery.restore', { name: good.name, recoveryKey: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH' })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
     expect(core.health.ok).toBe(false);
     expect((await nurse.call('recovery.restore', { name: good.name, recoveryKey })).restored).toBe(good.name);
     expect(core.health.ok).toBe(true);
@@ -55,7 +64,10 @@ describe('a busy database', () => {
     try {
       await expect(api.call('settings.setLanguage', { language: 'en' })).rejects.toMatchObject({ code: 'busy', messageKey: 'error.busy' });
       const lines: string[] = [];
-      const code = await runCli(['import-referrals', '--data', dataDir, 'resources/import/referrals-example.csv'], { out: (l) => lines.push(l), err: (l) => lines.push(l) });
+      const code = await runCli(['import-referrals', '--data', dataDir, 'resources/import/referrals-example.csv'], {
+        out: (l) => lines.push(l),
+        err: (l) => lines.push(l),
+      });
       expect(code).not.toBe(0);
       const text = lines.join('\n');
       expect(text).toContain('Databasen är upptagen, försök igen');

@@ -97,7 +97,11 @@ describe('byt databasnyckel (rekey)', () => {
     });
     expect(core.db.prepare('SELECT count(*) FROM patient').pluck().get()).toBe(3); // refused before anything changed
     expect(await signInAndCount(dataDir, 'karin', KARIN)).toBe(3);
-    expect(readStore(dataDir).users.find((u) => u.userName === 'karin')).toMatchObject({ wrappedKey: null, keyPair: expect.anything(), sealedKey: expect.anything() });
+    expect(readStore(dataDir).users.find((u) => u.userName === 'karin')).toMatchObject({
+      wrappedKey: null,
+      keyPair: expect.anything(),
+      sealedKey: expect.anything(),
+    });
     await api.call('security.rekey', {});
     core.close();
     expect(await signInAndCount(dataDir, 'karin', KARIN)).toBe(3);
@@ -136,7 +140,11 @@ describe('byt databasnyckel (rekey)', () => {
     for (const [step, dir] of snapshots) {
       expect({ step, admin: await signInAndCount(dir, 'admin', TEST_PASSPHRASE) }).toEqual({ step, admin: 3 });
       expect({ step, karin: await signInAndCount(dir, 'karin', KARIN) }).toEqual({ step, karin: 3 });
-      expect({ step, copyLeft: existsSync(databaseBeforeRekey(dir)), pending: readStore(dir).pendingRekey }).toEqual({ step, copyLeft: false, pending: undefined });
+      expect({ step, copyLeft: existsSync(databaseBeforeRekey(dir)), pending: readStore(dir).pendingRekey }).toEqual({
+        step,
+        copyLeft: false,
+        pending: undefined,
+      });
     }
   });
 
@@ -165,4 +173,3 @@ describe('byt databasnyckel (rekey)', () => {
     await expect(api.call('security.rekey', {})).rejects.toMatchObject({ code: 'forbidden' });
   });
 });
-

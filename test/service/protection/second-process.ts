@@ -17,7 +17,14 @@ if (mode === 'hold') {
   await core.security.login(session, TEST_ADMIN.userName, TEST_PASSPHRASE);
   console.log('ready');
   for (let i = 0; i < Number(count); i++) {
-    await core.security.saveUser(1, { name: `Ny ${prefix} ${i}`, userName: `${prefix}${i}`, role: 'physician', unitId: null, active: true, passphrase: TEST_PASSPHRASE });
+    await core.security.saveUser(1, {
+      name: `Ny ${prefix} ${i}`,
+      userName: `${prefix}${i}`,
+      role: 'physician',
+      unitId: null,
+      active: true,
+      passphrase: TEST_PASSPHRASE,
+    });
   }
   core.close();
   console.log('done');

@@ -16,7 +16,9 @@ describe('sign-in limits that hold', () => {
     const app = createCore({ dataDir, kdfCost: TEST_KDF });
     const s = app.newSession();
     const api = createApiClient((m, i) => app.router(m, i, s));
-    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => api.call('auth.login', { userName: 'admin', passphrase: `fel gissning nr ${i}` }).catch(keyOf)));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => api.call('auth.login', { userName: 'admin', passphrase: `fel gissning nr ${i}` }).catch(keyOf)),
+    );
     expect(answers.filter((a) => a === 'security.wrongCredentials')).toHaveLength(5);
     expect(answers.filter((a) => a === 'security.tooManyAttempts')).toHaveLength(15);
     app.close();
@@ -44,7 +46,10 @@ describe('sign-in limits that hold', () => {
     let now = Date.now(); // the CLI below runs on the real clock: the test clock starts there
     const clock = () => now;
     const first = createCore({ dataDir, kdfCost: TEST_KDF, signInClock: clock });
-    for (let i = 0; i < 5; i++) await expect(first.security.login(first.newSession(), 'admin', `fel ${i} gissning`)).rejects.toMatchObject({ issues: [{ messageKey: 'security.wrongCredentials' }] });
+    for (let i = 0; i < 5; i++)
+      await expect(first.security.login(first.newSession(), 'admin', `fel ${i} gissning`)).rejects.toMatchObject({
+        issues: [{ messageKey: 'security.wrongCredentials' }],
+      });
     first.close();
 
     const restarted = createCore({ dataDir, kdfCost: TEST_KDF, signInClock: clock });
@@ -65,12 +70,16 @@ describe('sign-in limits that hold', () => {
     }
     // After the wait one more wrong try doubles it; the wait never exceeds MAX_WAIT_MS.
     now += 31_000;
-    await expect(restarted.security.login(restarted.newSession(), 'admin', 'fel igen gissning')).rejects.toMatchObject({ issues: [{ messageKey: 'security.wrongCredentials' }] });
+    await expect(restarted.security.login(restarted.newSession(), 'admin', 'fel igen gissning')).rejects.toMatchObject({
+      issues: [{ messageKey: 'security.wrongCredentials' }],
+    });
     await expect(restarted.security.login(restarted.newSession(), 'admin', TEST_PASSPHRASE)).rejects.toMatchObject({ issues: [{ params: { seconds: 60 } }] });
     now += MAX_WAIT_MS;
     expect(await restarted.security.login(restarted.newSession(), 'admin', TEST_PASSPHRASE)).toMatchObject({ userName: 'admin' });
     // A correct passphrase clears the count.
-    await expect(restarted.security.login(restarted.newSession(), 'admin', 'fel en gång till')).rejects.toMatchObject({ issues: [{ messageKey: 'security.wrongCredentials' }] });
+    await expect(restarted.security.login(restarted.newSession(), 'admin', 'fel en gång till')).rejects.toMatchObject({
+      issues: [{ messageKey: 'security.wrongCredentials' }],
+    });
     restarted.close();
   });
 });

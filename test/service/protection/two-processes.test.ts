@@ -18,11 +18,12 @@ function start(args: string[]): { child: ChildProcess; said: (word: string) => P
   });
   return {
     child,
-    said: (word) => new Promise<void>((resolve, reject) => {
-      if (out.includes(word)) return resolve();
-      waiting.push({ word, resolve });
-      child.once('exit', (code) => (out.includes(word) ? resolve() : reject(new Error(`exited ${code} before "${word}"`))));
-    }),
+    said: (word) =>
+      new Promise<void>((resolve, reject) => {
+        if (out.includes(word)) return resolve();
+        waiting.push({ word, resolve });
+        child.once('exit', (code) => (out.includes(word) ? resolve() : reject(new Error(`exited ${code} before "${word}"`))));
+      }),
   };
 }
 
@@ -43,7 +44,14 @@ describe('two processes on one data folder', () => {
       await core.security.saveUser(1, { name: `Här ${i}`, userName: `here${i}`, role: 'coordinator', unitId: null, active: true, passphrase: TEST_PASSPHRASE });
     }
     // The stale instance adds one more: it must not write back its old copy.
-    await other.security.saveUser(1, { name: 'Sist Tillagd', userName: 'last', role: 'contact_nurse', unitId: null, active: true, passphrase: TEST_PASSPHRASE });
+    await other.security.saveUser(1, {
+      name: 'Sist Tillagd',
+      userName: 'last',
+      role: 'contact_nurse',
+      unitId: null,
+      active: true,
+      passphrase: TEST_PASSPHRASE,
+    });
     await writer.said('done');
     core.close();
     other.close();

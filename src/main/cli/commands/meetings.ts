@@ -36,7 +36,10 @@ export const meetingsCommand: CliCommand = {
           .filter(Boolean)
           .join('  '),
       })),
-      ...res.skipped.map((s) => ({ date: s.date, line: `         ${s.date}  ${t('cli.meetings.skipped', { holiday: ctx.lang === 'sv' ? s.holidaySv : s.holidayEn })}` })),
+      ...res.skipped.map((s) => ({
+        date: s.date,
+        line: `         ${s.date}  ${t('cli.meetings.skipped', { holiday: ctx.lang === 'sv' ? s.holidaySv : s.holidayEn })}`,
+      })),
     ].sort((a, b) => a.date.localeCompare(b.date));
     for (const r of rows) ctx.out(r.line);
     ctx.out(t('cli.meetings.count', { n: res.meetings.length }));

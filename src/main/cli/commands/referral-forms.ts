@@ -69,8 +69,11 @@ export const importFormsCommand: CliCommand = {
     const send = async () => {
       if (batch.length === 0) return;
       const files = batch.splice(0);
-      const report: FormImportReport = values['dry-run'] ? await ctx.call('referralForms.importPreview', { files }) : await ctx.call('referralForms.importCommit', { files });
-      for (const r of report.rows) if (r.status === 'rejected' && r.reasonKey) refuse(r.fileName, ctx.t(r.reasonKey, r.reasonParams), r.fieldLabelKey && ctx.t(r.fieldLabelKey));
+      const report: FormImportReport = values['dry-run']
+        ? await ctx.call('referralForms.importPreview', { files })
+        : await ctx.call('referralForms.importCommit', { files });
+      for (const r of report.rows)
+        if (r.status === 'rejected' && r.reasonKey) refuse(r.fileName, ctx.t(r.reasonKey, r.reasonParams), r.fieldLabelKey && ctx.t(r.fieldLabelKey));
       totals.total += report.counts.valid + report.counts.alreadyImported;
       totals.valid += report.counts.valid;
       totals.imported += report.counts.imported;

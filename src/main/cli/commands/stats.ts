@@ -10,7 +10,10 @@ function printTable(table: ReportTable, lang: Lang, out: (l: string) => void): v
   const body = table.rows.map((r) => r.map((v, i) => formatCell(v, table.columns[i].kind, lang)));
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
   const line = (cells: string[]) =>
-    cells.map((c, i) => (table.columns[i].kind === 'text' ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+    cells
+      .map((c, i) => (table.columns[i].kind === 'text' ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .join('  ')
+      .trimEnd();
   out('');
   out(table.title);
   out(line(header));

@@ -62,9 +62,7 @@ export const m0001_foundation: Migration = {
     for (const h of ref.healthcareRegions) insHr.run(h.code, h.nameSv, h.nameEn);
     const insRegion = db.prepare('INSERT INTO region (code, name, default_healthcare_region_code) VALUES (?, ?, ?)');
     for (const r of ref.regions) insRegion.run(r.code, r.name, r.defaultHealthcareRegionCode);
-    const insUnit = db.prepare(
-      'INSERT INTO unit (code, name, city, region_code, healthcare_region_code, is_university_hospital) VALUES (?, ?, ?, ?, ?, ?)',
-    );
+    const insUnit = db.prepare('INSERT INTO unit (code, name, city, region_code, healthcare_region_code, is_university_hospital) VALUES (?, ?, ?, ?, ?, ?)');
     const unitIds = new Map<string, number>();
     for (const u of ref.units) {
       const res = insUnit.run(u.code, u.name, u.city, u.regionCode, u.healthcareRegionCode, u.isUniversityHospital ? 1 : 0);

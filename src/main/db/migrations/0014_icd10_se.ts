@@ -20,7 +20,9 @@ export const m0014_icd10_se: Migration = {
     `);
     const insert = db.prepare('INSERT INTO icd10_code (code, text_sv) VALUES (?, ?)');
     for (const c of file.codes) insert.run(c.code, c.textSv);
-    db.prepare("INSERT INTO setting (key, value) VALUES ('reference.icd10Edition', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify(file.edition));
+    db.prepare("INSERT INTO setting (key, value) VALUES ('reference.icd10Edition', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(
+      JSON.stringify(file.edition),
+    );
     // Existing plans take the code from their referral; their text was written by hand and stays.
     db.exec('UPDATE care_plan SET diagnosis_code = (SELECT r.icd10 FROM referral r WHERE r.id = care_plan.referral_id)');
   },

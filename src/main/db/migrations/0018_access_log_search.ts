@@ -21,7 +21,7 @@ export const m0018_access_log_search: Migration = {
 };
 
 function renameInto(db: Parameters<Migration['up']>[0]): void {
-    db.exec(`
+  db.exec(`
       CREATE TABLE access_log_next (
         id INTEGER PRIMARY KEY,
         at TEXT NOT NULL,

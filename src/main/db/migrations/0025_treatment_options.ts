@@ -10,9 +10,7 @@ export const m0025_treatment_options: Migration = {
   id: '0025_treatment_options',
   up(db) {
     db.exec('ALTER TABLE care_area ADD COLUMN treatment_options_source TEXT');
-    const fill = db.prepare(
-      "UPDATE care_area SET treatment_options = ?, treatment_options_source = ? WHERE code = ? AND treatment_options = '[]'",
-    );
+    const fill = db.prepare("UPDATE care_area SET treatment_options = ?, treatment_options_source = ? WHERE code = ? AND treatment_options = '[]'");
     for (const a of readTreatmentOptionsFile()) fill.run(JSON.stringify(a.options), a.source, a.careAreaCode);
   },
 };

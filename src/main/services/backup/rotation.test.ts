@@ -12,7 +12,11 @@ describe('backup rotation', () => {
       list.push(auto(`${day}T07:00:00.000Z`), auto(`${day}T19:00:00.000Z`));
     }
     const deleted = new Set(backupsToDelete(list));
-    const kept = list.filter((b) => !deleted.has(b.name)).map((b) => b.takenAt).sort().reverse();
+    const kept = list
+      .filter((b) => !deleted.has(b.name))
+      .map((b) => b.takenAt)
+      .sort()
+      .reverse();
     // The last day is 2026-02-04: the 14 daily ones (Jan 22 – Feb 4) already hold the newest of
     // January and February, so 10 more monthly ones are kept.
     expect(kept.slice(0, 14).every((t) => t.endsWith('T19:00:00.000Z'))).toBe(true);

@@ -33,5 +33,8 @@ export function backupsToDelete(backups: readonly RotatableBackup[], policy: Rot
   };
   pick((iso) => iso.slice(0, 10), policy.daily);
   pick((iso) => iso.slice(0, 7), policy.monthly);
-  return auto.filter((b) => !keep.has(b.name)).map((b) => b.name).reverse();
+  return auto
+    .filter((b) => !keep.has(b.name))
+    .map((b) => b.name)
+    .reverse();
 }

@@ -27,7 +27,12 @@ function patientResource(db: Db, plan: CarePlanDetail): Json {
   };
   const ids = db
     .prepare('SELECT system, value, issuer_region_code, is_temporary FROM patient_identifier WHERE patient_id = ? ORDER BY is_temporary, id')
-    .all(plan.patientId) as { system: 'personnummer' | 'samordningsnummer' | 'reservnummer'; value: string; issuer_region_code: string | null; is_temporary: number }[];
+    .all(plan.patientId) as {
+    system: 'personnummer' | 'samordningsnummer' | 'reservnummer';
+    value: string;
+    issuer_region_code: string | null;
+    is_temporary: number;
+  }[];
   const identifier = ids.map((i) => {
     const system = identifierSystem(i.system, i.issuer_region_code);
     return {
@@ -76,13 +81,33 @@ export function carePlanBundle(db: Db, plan: CarePlanDetail, now: Date): Json {
   if (plan.nationalUnit) entries.push({ fullUrl: orgUrl!, resource: organization(plan.nationalUnit) });
   const h = plan.handover;
   if (h && h.receivingUnitId !== plan.nationalUnit?.id) {
-    const receiving = db.prepare('SELECT id, name, phone, phone_hours AS phoneHours, address, email FROM unit WHERE id = ?').get(h.receivingUnitId) as NonNullable<CarePlanDetail['nationalUnit']>;
+    const receiving = db
+      .prepare('SELECT id, name, phone, phone_hours AS phoneHours, address, email FROM unit WHERE id = ?')
+      .get(h.receivingUnitId) as NonNullable<CarePlanDetail['nationalUnit']>;
     entries.push({ fullUrl: uuid('unit', receiving.id), resource: organization(receiving) });
   }
   const participant = [
-    ...(plan.contactNurse ? [{ role: [{ text: 'Kontaktsjuksköterska' }], member: { display: plan.contactNurse }, ...(orgUrl ? { onBehalfOf: { reference: orgUrl } } : {}) }] : []),
-    ...(plan.responsiblePhysician ? [{ role: [{ text: 'Patientansvarig läkare' }], member: { display: plan.responsiblePhysician }, ...(orgUrl ? { onBehalfOf: { reference: orgUrl } } : {}) }] : []),
-    ...(h ? [{ role: [{ text: 'Mottagande kontaktsjuksköterska (hemregion)' }], member: { display: h.receivingContactNurse }, onBehalfOf: { reference: uuid('unit', h.receivingUnitId) } }] : []),
+    ...(plan.contactNurse
+      ? [{ role: [{ text: 'Kontaktsjuksköterska' }], member: { display: plan.contactNurse }, ...(orgUrl ? { onBehalfOf: { reference: orgUrl } } : {}) }]
+      : []),
+    ...(plan.responsiblePhysician
+      ? [
+          {
+            role: [{ text: 'Patientansvarig läkare' }],
+            member: { display: plan.responsiblePhysician },
+            ...(orgUrl ? { onBehalfOf: { reference: orgUrl } } : {}),
+          },
+        ]
+      : []),
+    ...(h
+      ? [
+          {
+            role: [{ text: 'Mottagande kontaktsjuksköterska (hemregion)' }],
+            member: { display: h.receivingContactNurse },
+            onBehalfOf: { reference: uuid('unit', h.receivingUnitId) },
+          },
+        ]
+      : []),
   ];
   entries.push({
     fullUrl: teamUrl,

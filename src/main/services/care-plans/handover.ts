@@ -39,7 +39,11 @@ export function confirmHandover(db: Db, input: { carePlanId: number; confirmedDa
   if (h.status === 'confirmed') throw conflict('carePlan.handoverAlreadyConfirmed');
   if (input.confirmedDate < h.sent_date) throw invalid('confirmedDate', 'carePlan.confirmedBeforeSent', { sent: h.sent_date });
   if (input.confirmedDate > todayPlusOne(actor.now)) throw invalid('confirmedDate', 'carePlan.dateInFuture');
-  db.prepare("UPDATE care_plan_handover SET status = 'confirmed', confirmed_date = ?, confirmed_by = ? WHERE id = ?").run(input.confirmedDate, input.confirmedBy, h.id);
+  db.prepare("UPDATE care_plan_handover SET status = 'confirmed', confirmed_date = ?, confirmed_by = ? WHERE id = ?").run(
+    input.confirmedDate,
+    input.confirmedBy,
+    h.id,
+  );
 }
 
 /** Tolerates the Swedish date being a day ahead of UTC around midnight. */

@@ -18,18 +18,33 @@ export interface Actor {
 export function createFromTemplate(db: Db, referralId: number, actor: Actor): number {
   const ref = db
     .prepare('SELECT id, patient_id, care_area_code, icd10, discharge_date, planned_discharge_date, status FROM referral WHERE id = ?')
-    .get(referralId) as { id: number; patient_id: number; care_area_code: string; icd10: string | null; discharge_date: string | null; planned_discharge_date: string | null; status: string } | undefined;
+    .get(referralId) as
+    | {
+        id: number;
+        patient_id: number;
+        care_area_code: string;
+        icd10: string | null;
+        discharge_date: string | null;
+        planned_discharge_date: string | null;
+        status: string;
+      }
+    | undefined;
   if (!ref) throw notFound('referral', referralId);
   if (ref.status === 'withdrawn') throw conflict('carePlan.referralWithdrawn');
   const existing = db.prepare('SELECT id FROM care_plan WHERE referral_id = ? LIMIT 1').pluck().get(referralId);
   if (existing) throw conflict('carePlan.alreadyExists');
   // The referral's current recommendation (not superseded), newest first.
   const rec = db
-    .prepare('SELECT id, treatment_text, next_step FROM recommendation WHERE referral_id = ? AND superseded_at IS NULL ORDER BY recorded_at DESC, version DESC LIMIT 1')
+    .prepare(
+      'SELECT id, treatment_text, next_step FROM recommendation WHERE referral_id = ? AND superseded_at IS NULL ORDER BY recorded_at DESC, version DESC LIMIT 1',
+    )
     .get(referralId) as { id: number; treatment_text: string | null; next_step: string | null } | undefined;
   // The code with its ICD-10-SE text (the code alone outside the list), never the care area's name.
   const diagnosis = diagnosisLine(ref.icd10, icd10Text(db, ref.icd10));
-  const nationalUnitId = actor.unitId ?? (db.prepare('SELECT unit_id FROM care_area_national_unit WHERE care_area_code = ? LIMIT 1').pluck().get(ref.care_area_code) as number | undefined) ?? null;
+  const nationalUnitId =
+    actor.unitId ??
+    (db.prepare('SELECT unit_id FROM care_area_national_unit WHERE care_area_code = ? LIMIT 1').pluck().get(ref.care_area_code) as number | undefined) ??
+    null;
   const tpl = getTemplate(db, ref.care_area_code);
   const cols = TEXT_KEYS.map(textColumn);
   const id = Number(
@@ -131,8 +146,17 @@ export function finalise(db: Db, id: number, actor: Actor): void {
     actor.now,
     row.referral_id,
   );
-  db.prepare("UPDATE care_plan SET status = 'finalised', finalised_at = ?, finalised_by = ?, updated_at = ? WHERE id = ?").run(actor.now, actor.name, actor.now, id);
-  db.prepare('UPDATE referral SET discharge_date = ?, updated_at = ? WHERE id = ? AND discharge_date IS NULL').run(row.discharge_date, actor.now, row.referral_id);
+  db.prepare("UPDATE care_plan SET status = 'finalised', finalised_at = ?, finalised_by = ?, updated_at = ? WHERE id = ?").run(
+    actor.now,
+    actor.name,
+    actor.now,
+    id,
+  );
+  db.prepare('UPDATE referral SET discharge_date = ?, updated_at = ? WHERE id = ? AND discharge_date IS NULL').run(
+    row.discharge_date,
+    actor.now,
+    row.referral_id,
+  );
 }
 
 /** A new draft version copied from the finalised one; the finalised stays valid until the new one is finalised. */
@@ -142,7 +166,21 @@ export function newVersion(db: Db, id: number, actor: Actor): number {
   const draft = db.prepare("SELECT id FROM care_plan WHERE referral_id = ? AND status = 'draft'").pluck().get(row.referral_id);
   if (draft) throw conflict('carePlan.draftExists');
   const max = db.prepare('SELECT max(version) FROM care_plan WHERE referral_id = ?').pluck().get(row.referral_id) as number;
-  const copied = ['patient_id', 'referral_id', 'recommendation_id', 'national_unit_id', 'contact_nurse', 'contact_nurse_phone', 'responsible_physician', 'diagnosis_code', 'diagnosis_text', 'diagnosis_plain', 'treatment_summary', 'discharge_date', ...TEXT_KEYS.map(textColumn)];
+  const copied = [
+    'patient_id',
+    'referral_id',
+    'recommendation_id',
+    'national_unit_id',
+    'contact_nurse',
+    'contact_nurse_phone',
+    'responsible_physician',
+    'diagnosis_code',
+    'diagnosis_text',
+    'diagnosis_plain',
+    'treatment_summary',
+    'discharge_date',
+    ...TEXT_KEYS.map(textColumn),
+  ];
   const newId = Number(
     db
       .prepare(

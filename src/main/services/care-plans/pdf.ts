@@ -33,11 +33,20 @@ function heading(doc: Pdf, text: string) {
 }
 
 function paragraph(doc: Pdf, text: string | null | undefined) {
-  doc.font(FONT.regular).fontSize(BODY).fillColor(INK).text(text && text.trim() ? text : '–', { lineGap: 3 });
+  doc
+    .font(FONT.regular)
+    .fontSize(BODY)
+    .fillColor(INK)
+    .text(text && text.trim() ? text : '–', { lineGap: 3 });
 }
 
 function labelled(doc: Pdf, label: string, value: string | null | undefined) {
-  doc.font(FONT.bold).fontSize(BODY).text(`${label}: `, { continued: true }).font(FONT.regular).text(value && value.trim() ? value : '–', { lineGap: 3 });
+  doc
+    .font(FONT.bold)
+    .fontSize(BODY)
+    .text(`${label}: `, { continued: true })
+    .font(FONT.regular)
+    .text(value && value.trim() ? value : '–', { lineGap: 3 });
 }
 
 /** The unit's contact details, first and prominent: the patient must know whom to call. */
@@ -50,8 +59,15 @@ function contactBox(doc: Pdf, plan: CarePlanDetail) {
   doc.y = top + 12;
   const inner = width - 28;
   doc.font(FONT.bold).fontSize(HEADING).fillColor(ACCENT).text('Så når du oss', { width: inner });
-  doc.font(FONT.bold).fontSize(BODY + 1).fillColor(INK).text(u?.name ?? '–', { width: inner });
-  doc.font(FONT.bold).fontSize(22).text(`Telefon: ${u?.phone ?? '–'}`, { width: inner });
+  doc
+    .font(FONT.bold)
+    .fontSize(BODY + 1)
+    .fillColor(INK)
+    .text(u?.name ?? '–', { width: inner });
+  doc
+    .font(FONT.bold)
+    .fontSize(22)
+    .text(`Telefon: ${u?.phone ?? '–'}`, { width: inner });
   doc.font(FONT.regular).fontSize(BODY);
   if (u?.phoneHours) doc.text(`Telefontider: ${u.phoneHours}`, { width: inner });
   if (u?.address) doc.text(`Adress: ${u.address}`, { width: inner });
@@ -60,7 +76,13 @@ function contactBox(doc: Pdf, plan: CarePlanDetail) {
   doc.text(`Din kontaktsjuksköterska: ${plan.contactNurse ?? '–'}${plan.contactNursePhone ? `, telefon ${plan.contactNursePhone}` : ''}`, { width: inner });
   doc.text(`Din ansvariga läkare: ${plan.responsiblePhysician ?? '–'}`, { width: inner });
   const bottom = doc.y + 12;
-  doc.save().lineWidth(2).strokeColor(ACCENT).roundedRect(x, top, width, bottom - top, 6).stroke().restore();
+  doc
+    .save()
+    .lineWidth(2)
+    .strokeColor(ACCENT)
+    .roundedRect(x, top, width, bottom - top, 6)
+    .stroke()
+    .restore();
   doc.x = x;
   doc.y = bottom + 6;
 }
@@ -84,7 +106,11 @@ export async function carePlanPdf(plan: CarePlanDetail, options: { demo: boolean
     margins: { top: 56, bottom: 64, left: 56, right: 56 },
   });
   doc.font(FONT.bold).fontSize(26).fillColor(ACCENT).text('Min vårdplan');
-  doc.font(FONT.regular).fontSize(BODY + 1).fillColor(INK).text(`${plan.patientName}${plan.patientIdentifier ? `, ${displayIdentifier(plan.patientIdentifier)}` : ''}`);
+  doc
+    .font(FONT.regular)
+    .fontSize(BODY + 1)
+    .fillColor(INK)
+    .text(`${plan.patientName}${plan.patientIdentifier ? `, ${displayIdentifier(plan.patientIdentifier)}` : ''}`);
   doc.text(`Du skrivs ut: ${swedishDate(plan.dischargeDate)}`).moveDown(0.6);
   contactBox(doc, plan);
 
@@ -132,7 +158,10 @@ function footer(doc: Pdf, plan: CarePlanDetail) {
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font(FONT.regular).fontSize(9).fillColor('#444444')
+    doc
+      .font(FONT.regular)
+      .fontSize(9)
+      .fillColor('#444444')
       .text(`Vårdplan version ${plan.version} · ${state} · Sida ${i - range.start + 1} av ${range.count}`, doc.page.margins.left, doc.page.height - 40, {
         width: doc.page.width - doc.page.margins.left - doc.page.margins.right,
         align: 'center',

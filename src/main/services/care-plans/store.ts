@@ -44,7 +44,9 @@ export function planRow(db: Db, id: number): PlanRow {
 
 export function unitContact(db: Db, unitId: number | null): UnitContact | null {
   if (unitId == null) return null;
-  return (db.prepare('SELECT id, name, phone, phone_hours AS phoneHours, address, email FROM unit WHERE id = ?').get(unitId) as UnitContact | undefined) ?? null;
+  return (
+    (db.prepare('SELECT id, name, phone, phone_hours AS phoneHours, address, email FROM unit WHERE id = ?').get(unitId) as UnitContact | undefined) ?? null
+  );
 }
 
 export function followUpsOf(db: Db, carePlanId: number): FollowUpItem[] {
@@ -62,7 +64,9 @@ export function writeFollowUps(db: Db, carePlanId: number, items: FollowUpItem[]
     `INSERT INTO care_plan_follow_up (care_plan_id, position, what, due_date, interval_value, interval_unit, place, unit_id, responsible)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  items.forEach((f, i) => ins.run(carePlanId, i + 1, f.what, f.dueDate, f.dueDate ? null : f.intervalValue, f.dueDate ? null : f.intervalUnit, f.place, f.unitId, f.responsible));
+  items.forEach((f, i) =>
+    ins.run(carePlanId, i + 1, f.what, f.dueDate, f.dueDate ? null : f.intervalValue, f.dueDate ? null : f.intervalUnit, f.place, f.unitId, f.responsible),
+  );
 }
 
 /** The episode's handover: recorded on one version, it belongs to every version of the referral's plan. */
@@ -80,7 +84,8 @@ export function handoverOf(db: Db, referralId: number, today: string, limitDays:
 
 export function patientName(db: Db, patientId: number): { name: string; identifier: string | null } {
   const p = db.prepare('SELECT given_name, family_name FROM patient WHERE id = ?').get(patientId) as { given_name: string; family_name: string };
-  const ident = db.prepare('SELECT value FROM patient_identifier WHERE patient_id = ? ORDER BY is_temporary, id LIMIT 1').pluck().get(patientId) as string | undefined;
+  const ident = db.prepare('SELECT value FROM patient_identifier WHERE patient_id = ? ORDER BY is_temporary, id LIMIT 1').pluck().get(patientId) as
+    string | undefined;
   return { name: `${p.given_name} ${p.family_name}`, identifier: ident ?? null };
 }
 
@@ -103,7 +108,9 @@ export function loadDetail(db: Db, id: number, now: Date): CarePlanDetail {
   const patient = patientName(db, row.patient_id);
   const careAreaCode = db.prepare('SELECT care_area_code FROM referral WHERE id = ?').pluck().get(row.referral_id) as string;
   const rec = row.recommendation_id
-    ? (db.prepare('SELECT id, intent, treatment_text AS treatmentText, next_step AS nextStep FROM recommendation WHERE id = ?').get(row.recommendation_id) as CarePlanDetail['recommendation'])
+    ? (db
+        .prepare('SELECT id, intent, treatment_text AS treatmentText, next_step AS nextStep FROM recommendation WHERE id = ?')
+        .get(row.recommendation_id) as CarePlanDetail['recommendation'])
     : null;
   const texts = Object.fromEntries(TEXT_KEYS.map((k) => [k, (row[textColumn(k)] as string | null) ?? ''])) as unknown as CarePlanTexts;
   const versions = db

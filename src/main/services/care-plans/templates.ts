@@ -1,7 +1,14 @@
 import type { Db } from '../../db/driver';
 import { getSetting, setSetting } from '../settings';
 import { ApiError, invalid } from '../../../shared/api/errors';
-import { DEFAULT_HANDOVER_PENDING_DAYS, defaultTemplate, TEXT_KEYS, type CarePlanTemplate, type CarePlanTexts, type FollowUpItem } from '../../../shared/domain/care-plan';
+import {
+  DEFAULT_HANDOVER_PENDING_DAYS,
+  defaultTemplate,
+  TEXT_KEYS,
+  type CarePlanTemplate,
+  type CarePlanTexts,
+  type FollowUpItem,
+} from '../../../shared/domain/care-plan';
 
 const HANDOVER_DAYS_KEY = 'carePlans.handoverPendingDays';
 

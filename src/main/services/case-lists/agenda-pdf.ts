@@ -19,7 +19,10 @@ import { stockholmToday } from '../../../shared/domain/lead-time';
 /** The case's open "before" items, in Swedish, with the referral fields still missing. */
 const beforeMissingSv = (entries: ChecklistEntry[]) =>
   openBefore(entries)
-    .map((e) => translate('sv', `checklist.item.${e.item}`) + (e.detail.length ? ` (${e.detail.map((f) => translate('sv', `referral.field.${f}`)).join(', ')})` : ''))
+    .map(
+      (e) =>
+        translate('sv', `checklist.item.${e.item}`) + (e.detail.length ? ` (${e.detail.map((f) => translate('sv', `referral.field.${f}`)).join(', ')})` : ''),
+    )
     .join(', ');
 
 /** What the agenda shows, read in the call's transaction; plain data, so it can go to the PDF worker. */
@@ -47,12 +50,18 @@ export async function agendaPdf(ctx: RequestContext, meetingId: number, minimal:
 
 /** The agenda's PDF from its model (in the PDF worker). */
 export function agendaPdfBytes({ m, items, participants, checklists, demo, minimal }: AgendaModel): Promise<Buffer> {
-  const starts = plannedStarts(m.startsAt, items.map((i) => i.minutes));
+  const starts = plannedStarts(
+    m.startsAt,
+    items.map((i) => i.minutes),
+  );
   const endsAt = new Date(Date.parse(m.startsAt) + m.durationMinutes * 60_000).toISOString();
 
   const title = `Falllista nationell MDK ${m.careAreaNameSv} ${m.localDate}`;
   const { doc, finish } = createPdf({ title, demo, subject: minimal ? 'Falllista för bred spridning' : 'Falllista' });
-  doc.font(FONT.bold).fontSize(17).text(minimal ? 'Falllista – nationell MDK (utan personuppgifter)' : 'Falllista – nationell MDK');
+  doc
+    .font(FONT.bold)
+    .fontSize(17)
+    .text(minimal ? 'Falllista – nationell MDK (utan personuppgifter)' : 'Falllista – nationell MDK');
   doc.font(FONT.regular).fontSize(12).text(m.careAreaNameSv).moveDown(0.3).fontSize(10.5);
   line(doc, 'Datum', `${m.localDate}, kl. ${stockholmClock(m.startsAt)}–${stockholmClock(endsAt)}`);
   line(doc, 'Plats', m.location);
@@ -71,7 +80,11 @@ export function agendaPdfBytes({ m, items, participants, checklists, demo, minim
     if (doc.y > doc.page.height - doc.page.margins.bottom - (minimal ? 30 : 120)) doc.addPage();
     const head = `Fall ${n + 1}   kl. ${stockholmClock(starts[n])} (${c.minutes} min)${c.priority === 'urgent' ? '   BRÅDSKANDE' : ''}${c.rediscussion ? '   Återdiskussion' : ''}`;
     if (minimal) {
-      doc.font(FONT.bold).text(head, { continued: true }).font(FONT.regular).text(`   ${initialsOf(c.givenName, c.familyName)}, född ${c.birthYear ?? 'okänt år'}`);
+      doc
+        .font(FONT.bold)
+        .text(head, { continued: true })
+        .font(FONT.regular)
+        .text(`   ${initialsOf(c.givenName, c.familyName)}, född ${c.birthYear ?? 'okänt år'}`);
       return;
     }
     doc.font(FONT.bold).fontSize(11.5).text(head).fontSize(10.5);

@@ -39,7 +39,10 @@ export function getCaseList(ctx: RequestContext, meetingId: number): CaseListVie
   const considerations = loadConsiderations(ctx.db, m.id);
   const quorum = meetingQuorum(ctx.db, m.id);
   const checklists = caseChecklists(ctx.db, m, items, stockholmToday(ctx.now()), { quorum, considerations });
-  const starts = plannedStarts(m.startsAt, items.map((i) => i.minutes));
+  const starts = plannedStarts(
+    m.startsAt,
+    items.map((i) => i.minutes),
+  );
   const used = { cases: items.length, minutes: items.reduce((s, i) => s + i.minutes, 0) };
   const proposal = m.lockedAt || m.status !== 'planned' ? null : buildProposal(ctx.db, m, used);
   const seen = [...items, ...(proposal ? [...proposal.fits, ...proposal.overflow, ...proposal.late] : [])].map((c) => c.patientId);
@@ -50,7 +53,13 @@ export function getCaseList(ctx: RequestContext, meetingId: number): CaseListVie
   return {
     meeting: { ...m, caseCount: used.cases, caseMinutes: used.minutes },
     quorum,
-    items: items.map((i, n) => ({ ...i, plannedStart: starts[n], recommendations: recs.get(i.referralId) ?? [], consideration: considerations.get(i.referralId) ?? null, checklist: checklists.get(i.referralId) ?? [] })),
+    items: items.map((i, n) => ({
+      ...i,
+      plannedStart: starts[n],
+      recommendations: recs.get(i.referralId) ?? [],
+      consideration: considerations.get(i.referralId) ?? null,
+      checklist: checklists.get(i.referralId) ?? [],
+    })),
     proposal,
     participants: loadParticipants(ctx.db, m.id),
     unlocks,

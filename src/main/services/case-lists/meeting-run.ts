@@ -44,7 +44,11 @@ function currentRecommendation(ctx: RequestContext, r: RecommendationData): Curr
          FROM recommendation WHERE referral_id = ? AND meeting_id = ? AND superseded_at IS NULL`,
     )
     .get(r.referralId, r.meetingId) as CurrentRecommendation | undefined;
-  assertVersion('recommendation', r.expectedVersion, current ? { version: current.rowVersion, by: current.recordedBy, at: current.recordedAt } : { version: 0, by: null, at: ctx.now().toISOString() });
+  assertVersion(
+    'recommendation',
+    r.expectedVersion,
+    current ? { version: current.rowVersion, by: current.recordedBy, at: current.recordedAt } : { version: 0, by: null, at: ctx.now().toISOString() },
+  );
   return current;
 }
 
@@ -85,8 +89,22 @@ function insertVersion(ctx: RequestContext, r: RecommendationData, version: numb
          responsible_unit_id, rediscuss_date, amendment_reason, recorded_at, recorded_by, row_version)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(r.referralId, r.meetingId, version, r.intent, JSON.stringify(r.treatments), r.treatmentText, r.placeOfTreatment, r.nextStep,
-      r.responsibleUnitId, r.rediscussDate, reason, ctx.now().toISOString(), ctx.caller.name, rowVersion);
+    .run(
+      r.referralId,
+      r.meetingId,
+      version,
+      r.intent,
+      JSON.stringify(r.treatments),
+      r.treatmentText,
+      r.placeOfTreatment,
+      r.nextStep,
+      r.responsibleUnitId,
+      r.rediscussDate,
+      reason,
+      ctx.now().toISOString(),
+      ctx.caller.name,
+      rowVersion,
+    );
 }
 
 /** During the meeting (list locked, not finalised): records or corrects the case's recommendation. */
@@ -107,8 +125,18 @@ export function recordRecommendation(ctx: RequestContext, r: RecommendationData)
         `UPDATE recommendation SET intent = ?, treatments = ?, treatment_text = ?, place_of_treatment = ?, next_step = ?, responsible_unit_id = ?,
            rediscuss_date = ?, recorded_at = ?, recorded_by = ? WHERE id = ?`,
       )
-      .run(r.intent, JSON.stringify(r.treatments), r.treatmentText, r.placeOfTreatment, r.nextStep, r.responsibleUnitId, r.rediscussDate,
-        ctx.now().toISOString(), ctx.caller.name, existing);
+      .run(
+        r.intent,
+        JSON.stringify(r.treatments),
+        r.treatmentText,
+        r.placeOfTreatment,
+        r.nextStep,
+        r.responsibleUnitId,
+        r.rediscussDate,
+        ctx.now().toISOString(),
+        ctx.caller.name,
+        existing,
+      );
   } else {
     insertVersion(ctx, r, 1, null);
   }
@@ -172,7 +200,12 @@ function moveToNextMeeting(ctx: RequestContext, m: MeetingRow, referralId: numbe
   if (item.outcome !== 'pending') throw conflict('recommendation.alreadyDecided');
   const at = ctx.now();
   ctx.db.prepare("UPDATE case_list_item SET outcome = 'postponed' WHERE meeting_id = ? AND referral_id = ?").run(m.id, referralId);
-  changeReferralStatus(ctx.db, referralId, { to: item.rediscussion ? 'discussed' : 'complete', userName: ctx.caller.name, at, note: `Bordlagd MDK ${m.localDate}` });
+  changeReferralStatus(ctx.db, referralId, {
+    to: item.rediscussion ? 'discussed' : 'complete',
+    userName: ctx.caller.name,
+    at,
+    note: `Bordlagd MDK ${m.localDate}`,
+  });
   ctx.notePatientAccess({ patientId: item.patientId, objectType: 'case_list', objectId: m.id });
 
   const next = nextMeetingAfter(ctx.db, m);
@@ -218,7 +251,9 @@ export function finaliseMeeting(
   for (const referralId of pending) moveToNextMeeting(ctx, m, referralId);
   const at = ctx.now().toISOString();
   ctx.db
-    .prepare("UPDATE meeting SET status = 'finalised', finalised_at = ?, finalised_by = ?, updated_at = ?, quorum_missing_roles = ?, quorum_reason = ? WHERE id = ?")
+    .prepare(
+      "UPDATE meeting SET status = 'finalised', finalised_at = ?, finalised_by = ?, updated_at = ?, quorum_missing_roles = ?, quorum_reason = ? WHERE id = ?",
+    )
     .run(at, ctx.caller.name, at, notQuorate ? JSON.stringify(notQuorate.missingRoles) : null, notQuorate?.reason ?? null, m.id);
   return { finalisedAt: at, postponed: pending.length, notQuorate };
 }

@@ -31,7 +31,12 @@ export function line(doc: Pdf, label: string, value: string | number | null | un
 
 export function rule(doc: Pdf): void {
   const y = doc.y + 4;
-  doc.moveTo(doc.page.margins.left, y).lineTo(doc.page.width - doc.page.margins.right, y).lineWidth(0.5).strokeColor('#9aa8b5').stroke();
+  doc
+    .moveTo(doc.page.margins.left, y)
+    .lineTo(doc.page.width - doc.page.margins.right, y)
+    .lineWidth(0.5)
+    .strokeColor('#9aa8b5')
+    .stroke();
   doc.y = y + 6;
 }
 
@@ -42,7 +47,10 @@ export function footer(doc: Pdf, text: string): void {
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font(FONT.regular).fontSize(8).fillColor('#5b6b7a')
+    doc
+      .font(FONT.regular)
+      .fontSize(8)
+      .fillColor('#5b6b7a')
       .text(`${text} · sida ${i + 1} av ${range.count}`, doc.page.margins.left, doc.page.height - 36, {
         width: doc.page.width - doc.page.margins.left - doc.page.margins.right,
         align: 'center',

@@ -195,7 +195,14 @@ export function loadItems(db: Db, m: MeetingRow): ItemRow[] {
          JOIN unit u ON u.id = r.referring_unit_id LEFT JOIN meeting cm ON cm.id = ci.carried_from_meeting_id
         WHERE ci.meeting_id = ? ORDER BY ci.position, ci.id`,
     )
-    .all(m.id) as (CaseRow & { position: number; minutes: number; addedByHand: number; outcome: ItemRow['outcome']; carriedFromId: number | null; carriedFromDate: string | null })[];
+    .all(m.id) as (CaseRow & {
+    position: number;
+    minutes: number;
+    addedByHand: number;
+    outcome: ItemRow['outcome'];
+    carriedFromId: number | null;
+    carriedFromDate: string | null;
+  })[];
   return rows.map(({ position, minutes, addedByHand, outcome, carriedFromId, carriedFromDate, ...r }) => ({
     ...toSummary(r, m.localDate, m.leadTimeTargetDays),
     position,

@@ -19,13 +19,21 @@ export function meetingQuorum(db: Db, meetingId: number): Quorum {
 export function meetingQuorums(db: Db, meetingIds: readonly number[]): Map<number, Quorum> {
   const ids = JSON.stringify(meetingIds);
   const required = db
-    .prepare('SELECT m.id, s.required_roles roles FROM meeting m LEFT JOIN conference_series s ON s.id = m.series_id WHERE m.id IN (SELECT value FROM json_each(?))')
+    .prepare(
+      'SELECT m.id, s.required_roles roles FROM meeting m LEFT JOIN conference_series s ON s.id = m.series_id WHERE m.id IN (SELECT value FROM json_each(?))',
+    )
     .all(ids) as { id: number; roles: string | null }[];
   const attendance = db
     .prepare('SELECT meeting_id meetingId, role, attendance FROM meeting_participant WHERE meeting_id IN (SELECT value FROM json_each(?))')
     .all(ids) as (QuorumParticipant & { meetingId: number })[];
   return new Map(
-    required.map((m) => [m.id, computeQuorum(m.roles ? (JSON.parse(m.roles) as string[]) : [], attendance.filter((p) => p.meetingId === m.id))]),
+    required.map((m) => [
+      m.id,
+      computeQuorum(
+        m.roles ? (JSON.parse(m.roles) as string[]) : [],
+        attendance.filter((p) => p.meetingId === m.id),
+      ),
+    ]),
   );
 }
 

@@ -92,7 +92,10 @@ export function letterPdf(l: Letter): Promise<Buffer> {
   if (rec.version > 1) {
     doc.moveDown(0.3);
     line(doc, `Ändrad (version ${rec.version})`, `${rec.recordedAt.slice(0, 10)} av ${rec.recordedBy}: ${rec.amendmentReason ?? ''}`);
-    doc.font(FONT.italic).text(`Ersätter tidigare rekommendation (version ${l.recs[1]?.version ?? rec.version - 1}).`).font(FONT.regular);
+    doc
+      .font(FONT.italic)
+      .text(`Ersätter tidigare rekommendation (version ${l.recs[1]?.version ?? rec.version - 1}).`)
+      .font(FONT.regular);
   }
 
   heading(doc, 'Återrapportering');

@@ -131,6 +131,8 @@ export function summariseMeeting(db: Db, m: MeetingRow, lists: Iterable<Checklis
   return {
     rules: rulesOf(db, m.careAreaCode),
     casesBeforeOpen: all.filter((l) => openBefore(l).length > 0).length,
-    missing: CHECKLIST_ITEMS.map((item) => ({ item, count: all.filter((l) => l.some((e) => e.item === item && isMissing(e))).length })).filter((x) => x.count > 0),
+    missing: CHECKLIST_ITEMS.map((item) => ({ item, count: all.filter((l) => l.some((e) => e.item === item && isMissing(e))).length })).filter(
+      (x) => x.count > 0,
+    ),
   };
 }

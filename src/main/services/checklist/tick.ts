@@ -29,7 +29,9 @@ export function tickItem(ctx: RequestContext, s: TickInput): { entries: Checklis
   const { db } = ctx;
   const m = loadMeeting(db, s.meetingId);
   const c = db
-    .prepare('SELECT ci.outcome, r.patient_id patientId FROM case_list_item ci JOIN referral r ON r.id = ci.referral_id WHERE ci.meeting_id = ? AND ci.referral_id = ?')
+    .prepare(
+      'SELECT ci.outcome, r.patient_id patientId FROM case_list_item ci JOIN referral r ON r.id = ci.referral_id WHERE ci.meeting_id = ? AND ci.referral_id = ?',
+    )
     .get(s.meetingId, s.referralId) as { outcome: 'pending' | 'discussed' | 'postponed'; patientId: number } | undefined;
   if (!c) throw invalid('referralId', 'caseList.notOnList', { id: s.referralId });
   if (m.status === 'cancelled') throw conflict('checklist.meetingCancelled');

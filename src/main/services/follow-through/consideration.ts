@@ -15,9 +15,12 @@ const TRIAL_PATH = { considered: 'trialConsidered', name: 'trialName', euCtNumbe
 
 /** Refuses an inconsistent consideration: "how" for wishes that were (or were not) followed; a trial or a reason. */
 export function assertConsideration(c: ConsiderationInput): void {
-  const issues: FieldIssue[] = trialIssues({ considered: c.trialConsidered, name: c.trialName, euCtNumber: c.trialEuCtNumber, notEligibleReason: c.trialNotEligibleReason }).map(
-    ([field, messageKey]) => ({ path: TRIAL_PATH[field], messageKey }),
-  );
+  const issues: FieldIssue[] = trialIssues({
+    considered: c.trialConsidered,
+    name: c.trialName,
+    euCtNumber: c.trialEuCtNumber,
+    notEligibleReason: c.trialNotEligibleReason,
+  }).map(([field, messageKey]) => ({ path: TRIAL_PATH[field], messageKey }));
   if (c.wishesConsidered && c.wishesConsidered !== 'not_known' && !c.wishesHow) issues.push({ path: 'wishesHow', messageKey: 'wishes.howRequired' });
   if (issues.length) throw new ApiError('validation', 'error.validation', undefined, issues);
 }
@@ -75,15 +78,21 @@ export function considerationsOf(db: Db, meetingIds: readonly number[]): Map<num
 /** The meeting view opened a case (first time counts) or closed it (last time counts). */
 export function markCase(ctx: RequestContext, meetingId: number, referralId: number, event: 'open' | 'close'): { ok: true } {
   const item = ctx.db
-    .prepare('SELECT r.patient_id patientId, m.status FROM case_list_item ci JOIN referral r ON r.id = ci.referral_id JOIN meeting m ON m.id = ci.meeting_id WHERE ci.meeting_id = ? AND ci.referral_id = ?')
+    .prepare(
+      'SELECT r.patient_id patientId, m.status FROM case_list_item ci JOIN referral r ON r.id = ci.referral_id JOIN meeting m ON m.id = ci.meeting_id WHERE ci.meeting_id = ? AND ci.referral_id = ?',
+    )
     .get(meetingId, referralId) as { patientId: number; status: string } | undefined;
   if (!item) throw invalid('referralId', 'caseList.notOnList', { id: referralId });
   // Times are kept while the meeting runs; a finalised meeting's record stays as it was.
   if (item.status !== 'planned') return { ok: true };
   const at = ctx.now().toISOString();
   ctx.db.prepare('INSERT INTO case_consideration (meeting_id, referral_id) VALUES (?, ?) ON CONFLICT DO NOTHING').run(meetingId, referralId);
-  if (event === 'open') ctx.db.prepare('UPDATE case_consideration SET opened_at = coalesce(opened_at, ?) WHERE meeting_id = ? AND referral_id = ?').run(at, meetingId, referralId);
-  else ctx.db.prepare('UPDATE case_consideration SET closed_at = ? WHERE meeting_id = ? AND referral_id = ? AND opened_at IS NOT NULL').run(at, meetingId, referralId);
+  if (event === 'open')
+    ctx.db.prepare('UPDATE case_consideration SET opened_at = coalesce(opened_at, ?) WHERE meeting_id = ? AND referral_id = ?').run(at, meetingId, referralId);
+  else
+    ctx.db
+      .prepare('UPDATE case_consideration SET closed_at = ? WHERE meeting_id = ? AND referral_id = ? AND opened_at IS NOT NULL')
+      .run(at, meetingId, referralId);
   ctx.notePatientAccess({ patientId: item.patientId, objectType: 'case_list', objectId: meetingId });
   return { ok: true };
 }

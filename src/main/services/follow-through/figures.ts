@@ -30,7 +30,8 @@ interface CaseRow {
  * - checklist completion: discussed cases with every item of the care area's nMDK checklist done in time.
  */
 export function followThroughFigures(db: Db, p: { careAreaCode: string; from: string; to: string }): FollowThroughFigures {
-  if (!db.prepare('SELECT 1 FROM care_area WHERE code = ?').get(p.careAreaCode)) throw invalid('careAreaCode', 'followUp.unknownCareArea', { code: p.careAreaCode });
+  if (!db.prepare('SELECT 1 FROM care_area WHERE code = ?').get(p.careAreaCode))
+    throw invalid('careAreaCode', 'followUp.unknownCareArea', { code: p.careAreaCode });
   const cases = db
     .prepare(
       `SELECT m.local_date localDate, last.status, last.deviation_reason deviationReason,
@@ -58,9 +59,7 @@ export function followThroughFigures(db: Db, p: { careAreaCode: string; from: st
   const deviated = count('deviated');
   const wishesRecorded = cases.filter((c) => c.wishesConsidered !== null && c.wishesConsidered !== 'not_known').length;
   const trialConsidered = cases.filter((c) => c.trialConsidered === 1).length;
-  const minutes = cases
-    .filter((c) => c.openedAt && c.closedAt)
-    .map((c) => Math.round((Date.parse(c.closedAt!) - Date.parse(c.openedAt!)) / 6_000) / 10);
+  const minutes = cases.filter((c) => c.openedAt && c.closedAt).map((c) => Math.round((Date.parse(c.closedAt!) - Date.parse(c.openedAt!)) / 6_000) / 10);
   return {
     careAreaCode: p.careAreaCode,
     from: p.from,

@@ -7,7 +7,13 @@ import { translate } from '../../../shared/i18n';
 
 /** Two weeks after the reply the referring unit has usually decided and started. */
 export const DEFAULT_NO_STATUS_AFTER_DAYS = 14;
-const NO_TARGETS: FollowThroughTargets = { implementationRate: null, wishesRecorded: null, trialConsidered: null, postponementRate: null, checklistComplete: null };
+const NO_TARGETS: FollowThroughTargets = {
+  implementationRate: null,
+  wishesRecorded: null,
+  trialConsidered: null,
+  postponementRate: null,
+  checklistComplete: null,
+};
 
 export function followThroughSettings(db: Db): FollowThroughSettings {
   return { noStatusAfterDays: getSetting(db, 'followThrough.noStatusAfterDays', DEFAULT_NO_STATUS_AFTER_DAYS) };
@@ -37,7 +43,9 @@ export function saveTargets(db: Db, careAreaCode: string, t: FollowThroughTarget
 /** The reply letter's paragraph on how the referring unit reports back: to this national unit, by phone. */
 export function reportBackText(db: Db): string {
   const workplace = getWorkplace(db);
-  const unit = workplace ? (db.prepare('SELECT name, phone FROM unit WHERE id = ?').get(workplace.unitId) as { name: string; phone: string | null } | undefined) : undefined;
+  const unit = workplace
+    ? (db.prepare('SELECT name, phone FROM unit WHERE id = ?').get(workplace.unitId) as { name: string; phone: string | null } | undefined)
+    : undefined;
   const name = unit ? `${unit.name}${unit.phone ? ` (tel. ${unit.phone})` : ''}` : 'den nationella vårdenheten';
   return translate('sv', 'reply.reportBack', { unit: name });
 }

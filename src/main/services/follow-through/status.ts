@@ -90,7 +90,12 @@ export function recordStatus(ctx: RequestContext, s: StatusInput): { status: Imp
   if (s.rediscuss) {
     // Back to the conference: complete again, so the next proposal offers it (marked as a re-discussion).
     const reason = translate('sv', `followThrough.reason.${s.deviationReason}`);
-    changeReferralStatus(db, s.referralId, { to: 'complete', userName: ctx.caller.name, at: ctx.now(), note: translate('sv', 'followThrough.sentBackNote', { reason }) });
+    changeReferralStatus(db, s.referralId, {
+      to: 'complete',
+      userName: ctx.caller.name,
+      at: ctx.now(),
+      note: translate('sv', 'followThrough.sentBackNote', { reason }),
+    });
   }
   ctx.notePatientAccess({ patientId: c.patientId, objectType: 'recommendation', objectId: s.referralId });
   return { status: s.status, rediscussed: s.rediscuss };

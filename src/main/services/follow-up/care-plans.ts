@@ -21,10 +21,10 @@ export function carePlans(db: Db, p: Period): FollowUpDashboard['carePlans'] {
   // follow_up_discharge (kept by triggers, migration 0010): one row per discharged referral saying
   // whether some version of its plan was finalised; each count is one range of its index.
   const [withoutPlan, finalised] = cached(
-      db,
-      `SELECT (SELECT count(*) FROM follow_up_discharge WHERE care_area_code = @area AND finalised_care_plan = 0 AND discharge_date BETWEEN @from AND @to),
+    db,
+    `SELECT (SELECT count(*) FROM follow_up_discharge WHERE care_area_code = @area AND finalised_care_plan = 0 AND discharge_date BETWEEN @from AND @to),
               (SELECT count(*) FROM follow_up_discharge WHERE care_area_code = @area AND finalised_care_plan = 1 AND discharge_date BETWEEN @from AND @to)`,
-    )
+  )
     .raw()
     .get(args) as [number, number];
   const discharged = withoutPlan + finalised;
@@ -35,7 +35,15 @@ export function carePlans(db: Db, p: Period): FollowUpDashboard['carePlans'] {
   const pending = cached(db, `SELECT count(*) FROM care_plan_handover WHERE care_area_code = @area AND status = 'pending' AND sent_date BETWEEN @from AND @to`)
     .pluck()
     .get(args) as number;
-  const confirmationDays = cached(db, frequencyTableSql({ table: 'care_plan_handover', where: "care_area_code = @area AND status = 'confirmed'", value: 'confirmation_days', period: 'sent_date' }))
+  const confirmationDays = cached(
+    db,
+    frequencyTableSql({
+      table: 'care_plan_handover',
+      where: "care_area_code = @area AND status = 'confirmed'",
+      value: 'confirmation_days',
+      period: 'sent_date',
+    }),
+  )
     .raw()
     .all(args) as [number, number][];
   const confirmed = confirmationDays.reduce((s, [, n]) => s + n, 0);

@@ -18,15 +18,15 @@ import { cached } from '../../db/statements';
 export function completeness(db: Db, p: Period): FollowUpDashboard['completeness'] {
   // One statement: the totals, then a frequency table of answer times (kind 0 = totals, 1 = days).
   const rows = cached(
-      db,
-      `WITH req AS (
+    db,
+    `WITH req AS (
          SELECT referral_id, answer_days FROM follow_up_completion_request
           WHERE care_area_code = @area AND assessed = 1 AND received_date BETWEEN @from AND @to)
        SELECT 0, (SELECT count(*) FROM referral WHERE care_area_code = @area AND received_date BETWEEN @from AND @to AND status <> 'received'),
               count(*), count(DISTINCT referral_id) FROM req
        UNION ALL
        SELECT 1, answer_days, count(*), NULL FROM req WHERE answer_days IS NOT NULL GROUP BY answer_days`,
-    )
+  )
     .raw()
     .all({ area: p.careAreaCode, from: p.from, to: p.to }) as [0 | 1, number, number, number | null][];
   const [, assessed, requests, distinctReferrals] = rows.find((r) => r[0] === 0)!;

@@ -17,8 +17,9 @@ import { cached } from '../../db/statements';
  * under 100 ms (the benchmark's dashboard_ten_years_ms).
  */
 export function followUpDashboard(db: Db, input: Required<FollowUpPeriodInput>, lang: Lang): FollowUpDashboard {
-  const area = cached(db, 'SELECT code, name_sv AS nameSv, name_en AS nameEn, lead_time_target_days AS leadTimeTargetDays FROM care_area WHERE code = ?')
-    .get(input.careAreaCode) as FollowUpDashboard['careArea'] | undefined;
+  const area = cached(db, 'SELECT code, name_sv AS nameSv, name_en AS nameEn, lead_time_target_days AS leadTimeTargetDays FROM care_area WHERE code = ?').get(
+    input.careAreaCode,
+  ) as FollowUpDashboard['careArea'] | undefined;
   if (!area) throw invalid('careAreaCode', 'followUp.unknownCareArea', { code: input.careAreaCode });
   const period = { careAreaCode: area.code, from: input.from, to: input.to, lang };
   const regionHr = cached(db, 'SELECT code, default_healthcare_region_code FROM region').raw().all() as [string, string | null][];

@@ -17,11 +17,14 @@ export function leadTimes(db: Db, p: Period, targetDays: number): FollowUpDashbo
   // (kind, days, count) without reading a referral row.
   const kinds = ['received_to_mdk_days', 'suspicion_to_mdk_days', 'mdk_to_treatment_days'];
   const rows = cached(
-      db,
-      kinds
-        .map((days, kind) => `SELECT ${kind}, * FROM (${frequencyTableSql({ table: 'referral_mdk_date', where: 'care_area_code = @area', value: days, period: 'mdk_date' })})`)
-        .join(' UNION ALL '),
-    )
+    db,
+    kinds
+      .map(
+        (days, kind) =>
+          `SELECT ${kind}, * FROM (${frequencyTableSql({ table: 'referral_mdk_date', where: 'care_area_code = @area', value: days, period: 'mdk_date' })})`,
+      )
+      .join(' UNION ALL '),
+  )
     .raw()
     .all({ area: p.careAreaCode, from: p.from, to: p.to }) as [0 | 1 | 2, number, number][];
   const hist: [number, number][][] = [[], [], []];

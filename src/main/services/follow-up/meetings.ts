@@ -23,8 +23,8 @@ export function meetings(db: Db, p: Period): FollowUpDashboard['meetings'] {
   // list over in (role, attendance) order, so equal lists are equal text; were they not, they would
   // only come back as more rows, with the same figures.
   const rows = cached(
-      db,
-      `WITH per_meeting AS MATERIALIZED (
+    db,
+    `WITH per_meeting AS MATERIALIZED (
          SELECT m.id, m.status, m.series_id,
                 (SELECT count(*) FROM case_list_item c WHERE c.meeting_id = m.id AND c.outcome = 'discussed') AS discussed,
                 (SELECT count(*) FROM case_list_item c WHERE c.meeting_id = m.id AND c.outcome = 'postponed') AS postponed
@@ -38,13 +38,16 @@ export function meetings(db: Db, p: Period): FollowUpDashboard['meetings'] {
          FROM (SELECT h.series_id, (SELECT json_group_array(json_array(mp.role, mp.attendance)) FROM meeting_participant mp WHERE mp.meeting_id = h.id) AS participants
                  FROM held h)
         GROUP BY series_id, participants`,
-    )
+  )
     .raw()
     .all({ area: p.careAreaCode, from: p.from, to: p.to }) as [0 | 1, number | null, string | null, number, number, number, number][];
   const [, , , cancelled, held, discussed, postponed] = rows.find((r) => r[0] === 1)!;
 
   const requiredRoles = new Map(
-    (cached(db, 'SELECT id, required_roles FROM conference_series').raw().all() as [number, string][]).map(([id, roles]) => [id, JSON.parse(roles) as string[]]),
+    (cached(db, 'SELECT id, required_roles FROM conference_series').raw().all() as [number, string][]).map(([id, roles]) => [
+      id,
+      JSON.parse(roles) as string[],
+    ]),
   );
   let withAttendance = 0;
   let quorumReached = 0;

@@ -28,13 +28,25 @@ function drawTable(doc: Pdf, table: ReportTable, lang: Lang): void {
       doc.text(c, x + 3, y + 2, { width: widths[i] - 6, align: i === 0 || table.columns[i].kind === 'text' ? 'left' : 'right', lineBreak: true });
       x += widths[i];
     });
-    doc.moveTo(left, y + height).lineTo(left + width, y + height).lineWidth(bold ? 0.8 : 0.3).strokeColor('#777').stroke();
+    doc
+      .moveTo(left, y + height)
+      .lineTo(left + width, y + height)
+      .lineWidth(bold ? 0.8 : 0.3)
+      .strokeColor('#777')
+      .stroke();
     doc.x = left;
     doc.y = y + height;
   };
-  row(table.columns.map((c) => (c.kind === 'percent' ? `${c.label} (%)` : c.label)), true);
+  row(
+    table.columns.map((c) => (c.kind === 'percent' ? `${c.label} (%)` : c.label)),
+    true,
+  );
   if (table.rows.length === 0) row([translate(lang, 'followUp.noData'), ...table.columns.slice(1).map(() => '')], false);
-  for (const r of table.rows) row(r.map((v, i) => formatCell(v, table.columns[i].kind, lang)), false);
+  for (const r of table.rows)
+    row(
+      r.map((v, i) => formatCell(v, table.columns[i].kind, lang)),
+      false,
+    );
   if (table.note) doc.moveDown(0.3).font(FONT.italic).fontSize(8).fillColor('#333').text(table.note, left, doc.y, { width }).fillColor('#000');
 }
 

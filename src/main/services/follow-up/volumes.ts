@@ -35,22 +35,22 @@ export function volumes(db: Db, p: Period): FollowUpDashboard['volumes'] {
   const args = { area: p.careAreaCode, from: p.from, to: p.to };
   const perMonth = (
     cached(
-        db,
-        `SELECT value, (SELECT count(*) FROM referral WHERE care_area_code = @area
+      db,
+      `SELECT value, (SELECT count(*) FROM referral WHERE care_area_code = @area
                            AND received_date BETWEEN max(@from, value || '-01') AND min(@to, value || '-31'))
            FROM json_each(@months)`,
-      )
+    )
       .raw()
       .all({ ...args, months: JSON.stringify(monthsOf(p.from, p.to)) }) as [string, number][]
   ).map(([month, count]) => ({ month, count }));
   const pairs = (
     cached(
-        db,
-        `SELECT u.healthcare_region_code, u.region_code, n
+      db,
+      `SELECT u.healthcare_region_code, u.region_code, n
            FROM (SELECT referring_unit_id, count(*) AS n FROM referral
                   WHERE care_area_code = @area AND received_date BETWEEN @from AND @to GROUP BY referring_unit_id)
            JOIN unit u ON u.id = referring_unit_id`,
-      )
+    )
       .raw()
       .all(args) as [string, string, number][]
   ).map(([hr, region, n]) => ({ hr, region, n }));
@@ -80,7 +80,9 @@ export function volumes(db: Db, p: Period): FollowUpDashboard['volumes'] {
   return {
     total: perMonth.reduce((s, m) => s + m.count, 0),
     perMonth,
-    perHealthcareRegion: hrs.map((h) => row(h.code, p.lang === 'en' ? h.name_en : h.name_sv, hrCounts.get(h.code) ?? 0, pop.byHealthcareRegion.get(h.code) ?? null)),
+    perHealthcareRegion: hrs.map((h) =>
+      row(h.code, p.lang === 'en' ? h.name_en : h.name_sv, hrCounts.get(h.code) ?? 0, pop.byHealthcareRegion.get(h.code) ?? null),
+    ),
     perRegion: regions.map((r) => row(r.code, r.name, regionCounts.get(r.code) ?? 0, pop.byRegion.get(r.code) ?? null)),
   };
 }

@@ -11,9 +11,10 @@ export const overviewHandlers: Pick<Handlers, 'overview.counts'> = {
   'overview.counts': (_input, ctx) => {
     const areas = JSON.stringify(getWorkplace(ctx.db)?.careAreaCodes ?? []);
     const inAreas = 'r.care_area_code IN (SELECT value FROM json_each(?))';
-    const byStatus = ctx.db
-      .prepare(`SELECT r.status, count(*) AS n FROM referral r WHERE ${inAreas} AND r.status IN ${OPEN} GROUP BY r.status`)
-      .all(areas) as { status: keyof OverviewCounts['referralsByStatus']; n: number }[];
+    const byStatus = ctx.db.prepare(`SELECT r.status, count(*) AS n FROM referral r WHERE ${inAreas} AND r.status IN ${OPEN} GROUP BY r.status`).all(areas) as {
+      status: keyof OverviewCounts['referralsByStatus'];
+      n: number;
+    }[];
     // Same rule as the inbox's mark (src/shared/domain/lead-time.ts): calendar days from suspicion, else receipt.
     const overTarget = ctx.db
       .prepare(

@@ -16,11 +16,12 @@ export function completionText(ctx: RequestContext, id: number): { text: string;
   const missing = missingFor(db, row);
   const patient = db.prepare('SELECT given_name, family_name FROM patient WHERE id = ?').get(row.patient_id) as { given_name: string; family_name: string };
   const ident = db.prepare('SELECT system, value FROM patient_identifier WHERE patient_id = ? ORDER BY is_temporary, id LIMIT 1').get(row.patient_id) as
-    | { system: IdentifierSystem; value: string }
-    | undefined;
+    { system: IdentifierSystem; value: string } | undefined;
   const unit = db.prepare('SELECT name FROM unit WHERE id = ?').get(row.referring_unit_id) as { name: string };
   const workplace = getWorkplace(db);
-  const sender = workplace ? (db.prepare('SELECT name, phone FROM unit WHERE id = ?').get(workplace.unitId) as { name: string; phone: string | null } | undefined) : undefined;
+  const sender = workplace
+    ? (db.prepare('SELECT name, phone FROM unit WHERE id = ?').get(workplace.unitId) as { name: string; phone: string | null } | undefined)
+    : undefined;
   const text = completionRequestText({
     careAreaName: careAreaRules(db, row.care_area_code).nameSv,
     referringUnitName: unit.name,

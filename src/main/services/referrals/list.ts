@@ -64,12 +64,19 @@ export function searchPatients(db: Db, search: string): PatientMatch | null {
     for (const term of long) {
       const counted = trigrams(term).map((t) => ({ t, n: trigramCount(db, t) }));
       if (counted.some((c) => c.n === 0)) return NOBODY;
-      counted.sort((a, b) => a.n - b.n).slice(0, 2).forEach((c) => rare.add(c.t));
+      counted
+        .sort((a, b) => a.n - b.n)
+        .slice(0, 2)
+        .forEach((c) => rare.add(c.t));
     }
     // Stops at VERIFY_MAX + 1: past that, the exact phrase match below answers anyway.
-    const candidates = cached(db, `SELECT rowid FROM patient_search WHERE patient_search MATCH ? LIMIT ${VERIFY_MAX + 1}`).pluck().all([...rare].map(quote).join(' AND ')) as number[];
+    const candidates = cached(db, `SELECT rowid FROM patient_search WHERE patient_search MATCH ? LIMIT ${VERIFY_MAX + 1}`)
+      .pluck()
+      .all([...rare].map(quote).join(' AND ')) as number[];
     if (candidates.length <= VERIFY_MAX) {
-      const rows = cached(db, 'SELECT rowid AS id, text FROM patient_search WHERE rowid IN (SELECT value FROM json_each(?))').all(JSON.stringify(candidates)) as { id: number; text: string }[];
+      const rows = cached(db, 'SELECT rowid AS id, text FROM patient_search WHERE rowid IN (SELECT value FROM json_each(?))').all(
+        JSON.stringify(candidates),
+      ) as { id: number; text: string }[];
       const ids = rows.filter((r) => terms.every((t) => r.text.toLowerCase().includes(t))).map((r) => r.id);
       return ids.length ? { sql: 'SELECT value FROM json_each(?)', params: [JSON.stringify(ids)] } : NOBODY;
     }
@@ -129,7 +136,10 @@ function pageOfIds(
   const filter = where.length ? 'WHERE ' + where.join(' AND ') : '';
   if (patients) {
     // The covering index of migration 0011: the join reads index entries only, never referral rows.
-    const all = cached(db, `WITH m(value) AS (${patients.sql}) SELECT r.id, r.patient_id FROM m CROSS JOIN referral r INDEXED BY referral_patient_list ON r.patient_id = m.value ${unit} ${filter} ORDER BY ${ORDER[q.sort]}`)
+    const all = cached(
+      db,
+      `WITH m(value) AS (${patients.sql}) SELECT r.id, r.patient_id FROM m CROSS JOIN referral r INDEXED BY referral_patient_list ON r.patient_id = m.value ${unit} ${filter} ORDER BY ${ORDER[q.sort]}`,
+    )
       .raw()
       .all(...patients.params, ...params) as [number, number][];
     return { ids: all.slice(q.offset, q.offset + q.limit).map((r) => r[0]), total: all.length, counted: [...new Set(all.map((r) => r[1]))] };
@@ -138,7 +148,12 @@ function pageOfIds(
     .pluck()
     .all(...params, q.limit, q.offset) as number[];
   // A short first page is the whole answer; otherwise count what matches (cheaper than reading it).
-  const total = q.offset === 0 && ids.length < q.limit ? ids.length : (cached(db, `SELECT count(*) FROM referral r ${unit} ${filter}`).pluck().get(...params) as number);
+  const total =
+    q.offset === 0 && ids.length < q.limit
+      ? ids.length
+      : (cached(db, `SELECT count(*) FROM referral r ${unit} ${filter}`)
+          .pluck()
+          .get(...params) as number);
   return { ids, total, counted: [] };
 }
 

@@ -1,7 +1,14 @@
 import type { Db } from '../../db/driver';
 import { cached, eachRow } from '../../db/statements';
 import { ApiError, invalid } from '../../../shared/api/errors';
-import { ageOn, formatIdentifier, parseIdentifier, type IdentifierKind, type IdentifierSystem, type ParsedIdentifier } from '../../../shared/domain/identifiers';
+import {
+  ageOn,
+  formatIdentifier,
+  parseIdentifier,
+  type IdentifierKind,
+  type IdentifierSystem,
+  type ParsedIdentifier,
+} from '../../../shared/domain/identifiers';
 import { isOpenStatus, type ReferralStatus } from '../../../shared/domain/referral-status';
 import type { OpenReferralRef, PatientSummary } from '../../../shared/api/methods/referrals';
 
@@ -22,13 +29,17 @@ export function readIdentifier(db: Db, q: IdentifierQuery, today: string, prefix
     throw invalid(prefix + path, res.messageKey);
   }
   const region = res.identifier.issuerRegionCode;
-  if (region && !cached(db, 'SELECT 1 FROM region WHERE code = ?').get(region)) throw invalid(prefix + 'issuerRegionCode', 'reference.unknownRegion', { code: region });
+  if (region && !cached(db, 'SELECT 1 FROM region WHERE code = ?').get(region))
+    throw invalid(prefix + 'issuerRegionCode', 'reference.unknownRegion', { code: region });
   return res.identifier;
 }
 
 export function findPatientId(db: Db, id: ParsedIdentifier): number | null {
-  const row = cached(db, "SELECT patient_id FROM patient_identifier WHERE system = ? AND value = ? AND ifnull(issuer_region_code, '') = ?")
-    .get(id.system, id.value, id.issuerRegionCode ?? '') as { patient_id: number } | undefined;
+  const row = cached(db, "SELECT patient_id FROM patient_identifier WHERE system = ? AND value = ? AND ifnull(issuer_region_code, '') = ?").get(
+    id.system,
+    id.value,
+    id.issuerRegionCode ?? '',
+  ) as { patient_id: number } | undefined;
   return row?.patient_id ?? null;
 }
 
@@ -50,7 +61,8 @@ export interface NewPatient {
 }
 
 /** A new patient with its identifier; the caller has made sure no patient holds the identifier yet. */
-export const createPatient = (db: Db, identifier: ParsedIdentifier, names: PatientNames, at: string): number => createPatients(db, at, [{ identifier, names }])[0];
+export const createPatient = (db: Db, identifier: ParsedIdentifier, names: PatientNames, at: string): number =>
+  createPatients(db, at, [{ identifier, names }])[0];
 
 /**
  * New patients with their identifiers, in two statements for any number (an import creates
@@ -75,11 +87,11 @@ export function createPatients(db: Db, at: string, patients: NewPatient[]): numb
 
 export function patientSummary(db: Db, patientId: number, today: string): PatientSummary {
   const p = cached(db, 'SELECT id, family_name, given_name, birth_date, sex FROM patient WHERE id = ?').get(patientId) as
-    | { id: number; family_name: string; given_name: string; birth_date: string | null; sex: 'female' | 'male' | null }
-    | undefined;
+    { id: number; family_name: string; given_name: string; birth_date: string | null; sex: 'female' | 'male' | null } | undefined;
   if (!p) throw new ApiError('not_found', 'error.notFound', { what: 'patient', id: patientId });
-  const ids = cached(db, 'SELECT system, value, issuer_region_code, is_temporary FROM patient_identifier WHERE patient_id = ? ORDER BY is_temporary, id')
-    .all(patientId) as { system: IdentifierSystem; value: string; issuer_region_code: string | null; is_temporary: number }[];
+  const ids = cached(db, 'SELECT system, value, issuer_region_code, is_temporary FROM patient_identifier WHERE patient_id = ? ORDER BY is_temporary, id').all(
+    patientId,
+  ) as { system: IdentifierSystem; value: string; issuer_region_code: string | null; is_temporary: number }[];
   return {
     id: p.id,
     familyName: p.family_name,
@@ -103,7 +115,6 @@ export function openReferrals(db: Db, patientId: number, careAreaCode?: string, 
     db,
     `SELECT id, care_area_code AS careAreaCode, status, received_date AS receivedDate FROM referral
        WHERE patient_id = ? AND (? IS NULL OR care_area_code = ?) AND id IS NOT ? ORDER BY received_date DESC, id DESC`,
-    )
-    .all(patientId, careAreaCode ?? null, careAreaCode ?? null, exceptId ?? null) as OpenReferralRef[];
+  ).all(patientId, careAreaCode ?? null, careAreaCode ?? null, exceptId ?? null) as OpenReferralRef[];
   return rows.filter((r) => isOpenStatus(r.status as ReferralStatus));
 }

@@ -27,8 +27,7 @@ export function loadReferralRow(db: Db, id: number): ReferralRow {
 
 export function careAreaRules(db: Db, code: string): { leadTimeTargetDays: number; requiredFields: string[]; nameSv: string } {
   const a = db.prepare('SELECT lead_time_target_days, required_fields, name_sv FROM care_area WHERE code = ?').get(code) as
-    | { lead_time_target_days: number; required_fields: string; name_sv: string }
-    | undefined;
+    { lead_time_target_days: number; required_fields: string; name_sv: string } | undefined;
   if (!a) throw notFound('care_area', code);
   return { leadTimeTargetDays: a.lead_time_target_days, requiredFields: JSON.parse(a.required_fields) as string[], nameSv: a.name_sv };
 }
@@ -44,7 +43,9 @@ export function getReferral(db: Db, id: number, now: Date): Omit<ReferralDetail,
   const rules = careAreaRules(db, row.care_area_code);
   const fields = rowToFields(row);
   const timeline = db
-    .prepare('SELECT at, user_name AS userName, from_status AS fromStatus, to_status AS toStatus, note FROM referral_event WHERE referral_id = ? ORDER BY at, id')
+    .prepare(
+      'SELECT at, user_name AS userName, from_status AS fromStatus, to_status AS toStatus, note FROM referral_event WHERE referral_id = ? ORDER BY at, id',
+    )
     .all(id) as ReferralEventView[];
   const asked = row.completion_missing ? (JSON.parse(row.completion_missing) as string[]) : [];
   return {

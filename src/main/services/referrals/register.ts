@@ -43,12 +43,10 @@ export function insertReferrals(db: Db, write: ReferralWrite, referrals: NewRefe
   const ids = referrals.map((_, i) => first + i);
   const rows = referrals.map((r, i) => [ids[i], r.patientId, ...fieldValues(r.fields), r.importKey ?? null]);
   cached(db, insertSql).run({ at: write.at, rows: JSON.stringify(rows) });
-  cached(db, "INSERT INTO referral_event (referral_id, at, user_name, from_status, to_status, note) SELECT value, ?, ?, NULL, 'received', ? FROM json_each(?)").run(
-    write.at,
-    write.userName,
-    write.note ?? null,
-    JSON.stringify(ids),
-  );
+  cached(
+    db,
+    "INSERT INTO referral_event (referral_id, at, user_name, from_status, to_status, note) SELECT value, ?, ?, NULL, 'received', ? FROM json_each(?)",
+  ).run(write.at, write.userName, write.note ?? null, JSON.stringify(ids));
   return ids;
 }
 
@@ -87,8 +85,7 @@ export function createReferral(ctx: RequestContext, input: CreateInput): { id: n
 export function updateReferral(ctx: RequestContext, id: number, fields: ReferralFields, expectedVersion?: number): { id: number } {
   const { db } = ctx;
   const row = cached(db, 'SELECT patient_id, status, row_version, updated_at, updated_by FROM referral WHERE id = ?').get(id) as
-    | { patient_id: number; status: ReferralStatus; row_version: number; updated_at: string; updated_by: string | null }
-    | undefined;
+    { patient_id: number; status: ReferralStatus; row_version: number; updated_at: string; updated_by: string | null } | undefined;
   if (!row) throw notFound('referral', id);
   // Someone saved since this form was opened: refuse, so their change is not overwritten unseen.
   assertVersion('referral', expectedVersion, { version: row.row_version, by: row.updated_by, at: row.updated_at });

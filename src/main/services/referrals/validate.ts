@@ -47,5 +47,11 @@ export function referralIssuesAgainst(r: ReferralReferences, f: ReferralFields, 
 /** The same rules, thrown as one validation error with every issue under `prefix` (the form's field paths). */
 export function assertReferral(db: Db, f: ReferralFields, today: string, prefix = 'referral.'): void {
   const issues = referralIssues(db, f, today);
-  if (issues.length) throw new ApiError('validation', 'error.validation', undefined, issues.map((i) => ({ ...i, path: prefix + i.path })));
+  if (issues.length)
+    throw new ApiError(
+      'validation',
+      'error.validation',
+      undefined,
+      issues.map((i) => ({ ...i, path: prefix + i.path })),
+    );
 }

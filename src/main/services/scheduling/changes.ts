@@ -43,7 +43,11 @@ export function cancelMeeting(db: Db, id: number, reason: string, nowIso: string
   const m = meetingRow(db, id);
   assertChangeable(m.status);
   const rolled = rollCases(db, id, note);
-  db.prepare(`UPDATE meeting SET status = 'cancelled', cancel_reason = ?, ical_sequence = ical_sequence + 1, updated_at = ? WHERE id = ?`).run(reason, nowIso, id);
+  db.prepare(`UPDATE meeting SET status = 'cancelled', cancel_reason = ?, ical_sequence = ical_sequence + 1, updated_at = ? WHERE id = ?`).run(
+    reason,
+    nowIso,
+    id,
+  );
   return { movedCases: rolled.moved, toMeeting: rolled.moved > 0 ? rolled.to : null };
 }
 
@@ -55,9 +59,12 @@ export function moveMeeting(db: Db, input: { id: number; localDate: string; star
   const startsAt = stockholmToUtc(input.localDate, input.startTime);
   if (startsAt === m.starts_at) throw invalid('localDate', 'mdkMeeting.moveSameTime');
   let deadlineAt: string | null = null;
-  const series = m.series_id ? (db.prepare('SELECT deadline_working_days AS d, deadline_time AS t FROM conference_series WHERE id = ?').get(m.series_id) as { d: number; t: string }) : null;
+  const series = m.series_id
+    ? (db.prepare('SELECT deadline_working_days AS d, deadline_time AS t FROM conference_series WHERE id = ?').get(m.series_id) as { d: number; t: string })
+    : null;
   if (series) deadlineAt = deadlineFor(input.localDate, series.d, series.t);
-  else if (m.deadline_at) deadlineAt = new Date(Date.parse(startsAt) - (Date.parse(m.starts_at) - Date.parse(m.deadline_at))).toISOString().replace('.000Z', 'Z');
+  else if (m.deadline_at)
+    deadlineAt = new Date(Date.parse(startsAt) - (Date.parse(m.starts_at) - Date.parse(m.deadline_at))).toISOString().replace('.000Z', 'Z');
   db.prepare(
     `UPDATE meeting SET local_date = ?, starts_at = ?, deadline_at = ?, moved_reason = ?, moved_by_hand = 1,
             ical_sequence = ical_sequence + 1, updated_at = ? WHERE id = ?`,

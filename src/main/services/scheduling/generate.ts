@@ -21,7 +21,18 @@ interface Existing {
   [key: string]: unknown;
 }
 
-const SYNCED = ['local_date', 'starts_at', 'duration_minutes', 'deadline_at', 'location', 'video_link', 'chair_unit_id', 'chair_name', 'capacity_cases', 'minutes_per_case'] as const;
+const SYNCED = [
+  'local_date',
+  'starts_at',
+  'duration_minutes',
+  'deadline_at',
+  'location',
+  'video_link',
+  'chair_unit_id',
+  'chair_name',
+  'capacity_cases',
+  'minutes_per_case',
+] as const;
 
 /**
  * Brings a series' meetings from today to the horizon in line with its rule, idempotently:
@@ -45,7 +56,9 @@ export function generateMeetings(db: Db, seriesId: number, today: string, nowIso
     ).map((r) => [r.occurrence_date, r]),
   );
   const wanted = s.active ? occurrences(ruleOf(s), today, through).filter((o) => !o.skipped) : [];
-  const participants = db.prepare('SELECT p.id, p.role FROM series_participant sp JOIN person p ON p.id = sp.person_id WHERE sp.series_id = ? AND p.active = 1').all(seriesId) as {
+  const participants = db
+    .prepare('SELECT p.id, p.role FROM series_participant sp JOIN person p ON p.id = sp.person_id WHERE sp.series_id = ? AND p.active = 1')
+    .all(seriesId) as {
     id: number;
     role: string;
   }[];
@@ -73,8 +86,14 @@ export function generateMeetings(db: Db, seriesId: number, today: string, nowIso
             `INSERT INTO meeting (series_id, care_area_code, occurrence_date, ${SYNCED.join(', ')}, ical_uid, created_at, updated_at)
              VALUES (@series_id, @care_area_code, @occurrence_date, ${SYNCED.map((c) => '@' + c).join(', ')}, @uid, @now, @now)`,
           )
-          .run({ ...fields, series_id: seriesId, care_area_code: s.careAreaCode, occurrence_date: o.occurrenceDate, uid: `${randomUUID()}@mdk-coordinator`, now: nowIso })
-          .lastInsertRowid,
+          .run({
+            ...fields,
+            series_id: seriesId,
+            care_area_code: s.careAreaCode,
+            occurrence_date: o.occurrenceDate,
+            uid: `${randomUUID()}@mdk-coordinator`,
+            now: nowIso,
+          }).lastInsertRowid,
       );
       for (const p of participants) addParticipant.run(id, p.id, p.role);
       result.created++;
@@ -86,7 +105,9 @@ export function generateMeetings(db: Db, seriesId: number, today: string, nowIso
     const synced = row.moved_by_hand ? SYNCED.filter((c) => c !== 'local_date' && c !== 'starts_at' && c !== 'deadline_at' && c !== 'chair_unit_id') : SYNCED;
     const changed = synced.filter((c) => row[c] !== fields[c]);
     if (changed.length > 0) {
-      db.prepare(`UPDATE meeting SET ${changed.map((c) => `${c} = @${c}`).join(', ')}, ical_sequence = ical_sequence + 1, updated_at = @now WHERE id = @id`).run({
+      db.prepare(
+        `UPDATE meeting SET ${changed.map((c) => `${c} = @${c}`).join(', ')}, ical_sequence = ical_sequence + 1, updated_at = @now WHERE id = @id`,
+      ).run({
         ...Object.fromEntries(changed.map((c) => [c, fields[c]])),
         now: nowIso,
         id: row.id,

@@ -92,7 +92,9 @@ export function exportIcs(
     if (q.seriesId === undefined && (!q.from || !q.to)) throw invalid(!q.from ? 'from' : 'to', 'validation.required');
     if (to < from) throw invalid('to', 'ics.toBeforeFrom');
     rows = db
-      .prepare(`${MEETING_SELECT} WHERE m.local_date BETWEEN ? AND ? AND (? IS NULL OR m.series_id = ?) AND (? IS NULL OR m.care_area_code = ?) ORDER BY m.starts_at`)
+      .prepare(
+        `${MEETING_SELECT} WHERE m.local_date BETWEEN ? AND ? AND (? IS NULL OR m.series_id = ?) AND (? IS NULL OR m.care_area_code = ?) ORDER BY m.starts_at`,
+      )
       .all(from, to, q.seriesId ?? null, q.seriesId ?? null, q.careAreaCode ?? null, q.careAreaCode ?? null) as MeetingRow[];
     if (rows.length === 0) throw invalid('from', 'ics.noMeetings');
     base = `nmdk-${rows[0].care_area_code.toLowerCase()}-${from}-${to}`;

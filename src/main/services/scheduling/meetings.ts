@@ -98,7 +98,9 @@ export function toSummary(db: Db, r: MeetingRow): MeetingSummary {
 /** The next planned meeting of the same care area after this one: where its cases roll to. */
 export function nextMeetingAfter(db: Db, m: { id: number; care_area_code: string; starts_at: string }) {
   const row = db
-    .prepare(`SELECT id, local_date, starts_at FROM meeting WHERE care_area_code = ? AND status = 'planned' AND starts_at > ? AND id <> ? ORDER BY starts_at LIMIT 1`)
+    .prepare(
+      `SELECT id, local_date, starts_at FROM meeting WHERE care_area_code = ? AND status = 'planned' AND starts_at > ? AND id <> ? ORDER BY starts_at LIMIT 1`,
+    )
     .get(m.care_area_code, m.starts_at, m.id) as { id: number; local_date: string; starts_at: string } | undefined;
   return row ? { id: row.id, localDate: row.local_date, startTime: utcToStockholm(row.starts_at).time } : null;
 }
@@ -129,7 +131,9 @@ export function listMeetings(
     .all({ from: q.from, to: q.to, area: q.careAreaCode ?? null, series: q.seriesId ?? null }) as MeetingRow[];
   // Holiday-skipped dates are not stored: they are recomputed from each active series' rule.
   const seriesIds = db
-    .prepare(`SELECT id FROM conference_series WHERE active = 1 AND holiday_policy = 'skip' AND (@area IS NULL OR care_area_code = @area) AND (@series IS NULL OR id = @series)`)
+    .prepare(
+      `SELECT id FROM conference_series WHERE active = 1 AND holiday_policy = 'skip' AND (@area IS NULL OR care_area_code = @area) AND (@series IS NULL OR id = @series)`,
+    )
     .pluck()
     .all({ area: q.careAreaCode ?? null, series: q.seriesId ?? null }) as number[];
   const skipped: SkippedOccurrence[] = [];
@@ -137,7 +141,14 @@ export function listMeetings(
     const s = getSeries(db, sid);
     for (const o of occurrences(ruleOf(s), q.from, q.to)) {
       if (o.skipped && o.holiday) {
-        skipped.push({ seriesId: sid, seriesName: s.name, careAreaCode: s.careAreaCode, date: o.occurrenceDate, holidaySv: o.holiday.nameSv, holidayEn: o.holiday.nameEn });
+        skipped.push({
+          seriesId: sid,
+          seriesName: s.name,
+          careAreaCode: s.careAreaCode,
+          date: o.occurrenceDate,
+          holidaySv: o.holiday.nameSv,
+          holidayEn: o.holiday.nameEn,
+        });
       }
     }
   }

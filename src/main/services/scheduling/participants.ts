@@ -11,8 +11,26 @@ export function listPeople(db: Db, includeInactive: boolean): Person[] {
          FROM person p LEFT JOIN unit u ON u.id = p.unit_id
         WHERE (? = 1 OR p.active = 1) ORDER BY p.name`,
     )
-    .all(includeInactive ? 1 : 0) as { id: number; name: string; role: string; unit_id: number | null; unit_name: string | null; email: string | null; hsa_id: string | null; active: number }[];
-  return rows.map((r) => ({ id: r.id, name: r.name, role: r.role, unitId: r.unit_id, unitName: r.unit_name, email: r.email, hsaId: r.hsa_id, active: r.active === 1 }));
+    .all(includeInactive ? 1 : 0) as {
+    id: number;
+    name: string;
+    role: string;
+    unit_id: number | null;
+    unit_name: string | null;
+    email: string | null;
+    hsa_id: string | null;
+    active: number;
+  }[];
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    role: r.role,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    email: r.email,
+    hsaId: r.hsa_id,
+    active: r.active === 1,
+  }));
 }
 
 export function savePerson(
@@ -27,7 +45,12 @@ export function savePerson(
   }
   const values = [p.name, p.role, p.unitId, p.email, p.hsaId, p.active ? 1 : 0];
   if (p.id === undefined) {
-    return { id: Number(db.prepare('INSERT INTO person (name, role, unit_id, email, hsa_id, active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(...values, nowIso).lastInsertRowid) };
+    return {
+      id: Number(
+        db.prepare('INSERT INTO person (name, role, unit_id, email, hsa_id, active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(...values, nowIso)
+          .lastInsertRowid,
+      ),
+    };
   }
   const info = db.prepare('UPDATE person SET name = ?, role = ?, unit_id = ?, email = ?, hsa_id = ?, active = ? WHERE id = ?').run(...values, p.id);
   if (info.changes === 0) throw notFound('person', p.id);
@@ -45,7 +68,8 @@ export function addParticipant(db: Db, meetingId: number, personId: number): voi
   if (m.status === 'finalised') throw conflict('mdkMeeting.finalised');
   const person = db.prepare('SELECT role, active FROM person WHERE id = ?').get(personId) as { role: string; active: number } | undefined;
   if (!person) throw invalid('personId', 'series.unknownPerson');
-  if (db.prepare('SELECT 1 FROM meeting_participant WHERE meeting_id = ? AND person_id = ?').get(meetingId, personId)) throw invalid('personId', 'mdkMeeting.alreadyParticipant');
+  if (db.prepare('SELECT 1 FROM meeting_participant WHERE meeting_id = ? AND person_id = ?').get(meetingId, personId))
+    throw invalid('personId', 'mdkMeeting.alreadyParticipant');
   db.prepare('INSERT INTO meeting_participant (meeting_id, person_id, role) VALUES (?, ?, ?)').run(meetingId, personId, person.role);
   db.prepare('UPDATE meeting SET ical_sequence = ical_sequence + 1 WHERE id = ?').run(meetingId); // attendee list changed
 }

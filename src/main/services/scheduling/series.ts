@@ -160,7 +160,11 @@ export function saveSeries(db: Db, input: Omit<SeriesData, 'id'> & { id?: number
     );
   } else {
     id = input.id;
-    db.prepare(`UPDATE conference_series SET ${cols.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now WHERE id = @id`).run({ ...values, now: nowIso, id });
+    db.prepare(`UPDATE conference_series SET ${cols.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now WHERE id = @id`).run({
+      ...values,
+      now: nowIso,
+      id,
+    });
   }
   db.prepare('DELETE FROM series_participant WHERE series_id = ?').run(id);
   const add = db.prepare('INSERT INTO series_participant (series_id, person_id) VALUES (?, ?)');

@@ -16,10 +16,9 @@ export function indexAccessLog(db: Db, maxRows = INDEX_BATCH_ROWS): number {
       const last = db.prepare('SELECT ifnull(max(id), 0) FROM access_log').pluck().get() as number;
       const until = Math.min(last, upto + maxRows);
       if (until <= upto) return 0;
-      db.prepare('INSERT INTO access_log_patient_index (patient_id, log_id) SELECT patient_id, id FROM access_log WHERE id > ? AND id <= ? ORDER BY patient_id, id').run(
-        upto,
-        until,
-      );
+      db.prepare(
+        'INSERT INTO access_log_patient_index (patient_id, log_id) SELECT patient_id, id FROM access_log WHERE id > ? AND id <= ? ORDER BY patient_id, id',
+      ).run(upto, until);
       db.prepare('UPDATE access_log_index_state SET indexed_upto = ?').run(until);
       return until - upto;
     })

@@ -45,7 +45,18 @@ export function recordPatientAccess(ctx: RequestContext, accesses: PatientAccess
   }
   let insert = statements.get(db);
   if (!insert) statements.set(db, (insert = db.prepare(INSERT_ALL)));
-  insert.run(at, ctx.caller.userId, userName, ctx.caller.name, ctx.caller.role, unitId, unitName, clientAddressOf(ctx.sessionId), ctx.method, JSON.stringify(rows));
+  insert.run(
+    at,
+    ctx.caller.userId,
+    userName,
+    ctx.caller.name,
+    ctx.caller.role,
+    unitId,
+    unitName,
+    clientAddressOf(ctx.sessionId),
+    ctx.method,
+    JSON.stringify(rows),
+  );
 }
 
 interface Row {
@@ -119,7 +130,9 @@ function patientsHolding(db: Db, identifier: string): number[] {
 
 /** Every access to one patient, oldest first (the log extract). */
 export function patientLogRows(db: Db, patientId: number): AccessLogEntry[] {
-  const rows = db.prepare(`SELECT * FROM access_log WHERE id IN (${LOG_IDS_OF_PATIENTS}) ORDER BY at, id`).all({ patients: JSON.stringify([patientId]) }) as Row[];
+  const rows = db
+    .prepare(`SELECT * FROM access_log WHERE id IN (${LOG_IDS_OF_PATIENTS}) ORDER BY at, id`)
+    .all({ patients: JSON.stringify([patientId]) }) as Row[];
   return rows.map(toEntry);
 }
 

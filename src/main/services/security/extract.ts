@@ -7,9 +7,7 @@ import { toCsv } from '../../../shared/domain/csv';
 
 /** The patient behind an identifier as typed (with or without hyphen). */
 export function findPatientByIdentifier(db: Db, identifier: string): number {
-  const id = db.prepare('SELECT patient_id FROM patient_identifier WHERE value = ? LIMIT 1').pluck().get(normalizeIdentifier(identifier)) as
-    | number
-    | undefined;
+  const id = db.prepare('SELECT patient_id FROM patient_identifier WHERE value = ? LIMIT 1').pluck().get(normalizeIdentifier(identifier)) as number | undefined;
   if (id === undefined) throw invalid('patientIdentifier', 'accessLog.unknownPatient');
   return id;
 }

@@ -8,8 +8,21 @@ import { recordSecurityEvent } from './security-events';
 import { findPatientByIdentifier, patientLogExtract } from './extract';
 
 export type SecurityMethod =
-  | 'auth.status' | 'auth.setup' | 'auth.login' | 'auth.unlock' | 'auth.lock' | 'auth.logout' | 'auth.touch' | 'auth.recover'
-  | 'auth.changePassphrase' | 'users.list' | 'users.save' | 'security.setAutoLock' | 'security.rekey' | 'accessLog.list' | 'accessLog.exportPatient';
+  | 'auth.status'
+  | 'auth.setup'
+  | 'auth.login'
+  | 'auth.unlock'
+  | 'auth.lock'
+  | 'auth.logout'
+  | 'auth.touch'
+  | 'auth.recover'
+  | 'auth.changePassphrase'
+  | 'users.list'
+  | 'users.save'
+  | 'security.setAutoLock'
+  | 'security.rekey'
+  | 'accessLog.list'
+  | 'accessLog.exportPatient';
 
 const requireUser = (userId: number | null) => {
   if (userId === null) throw new ApiError('unauthenticated', 'error.unauthenticated');

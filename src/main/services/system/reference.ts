@@ -71,10 +71,12 @@ export function listCareAreas(db: Db): CareArea[] {
 
 export function getReferenceData(db: Db): ReferenceData {
   return {
-    healthcareRegions: (db.prepare('SELECT code, name_sv AS nameSv, name_en AS nameEn FROM healthcare_region ORDER BY name_sv').all() as ReferenceData['healthcareRegions']),
-    regions: (db
+    healthcareRegions: db
+      .prepare('SELECT code, name_sv AS nameSv, name_en AS nameEn FROM healthcare_region ORDER BY name_sv')
+      .all() as ReferenceData['healthcareRegions'],
+    regions: db
       .prepare('SELECT code, name, default_healthcare_region_code AS defaultHealthcareRegionCode FROM region ORDER BY name')
-      .all() as ReferenceData['regions']),
+      .all() as ReferenceData['regions'],
     units: (db.prepare('SELECT * FROM unit ORDER BY name').all() as UnitRow[]).map(toUnit),
     careAreas: listCareAreas(db),
   };

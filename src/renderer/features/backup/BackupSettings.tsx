@@ -45,10 +45,22 @@ export function BackupSettings() {
   return (
     <div className="settings-section">
       <p>{t('backup.intro')}</p>
-      {overview && <FolderForm overview={overview} onSaved={(msg) => { setNotice(msg); void load(); }} />}
+      {overview && (
+        <FolderForm
+          overview={overview}
+          onSaved={(msg) => {
+            setNotice(msg);
+            void load();
+          }}
+        />
+      )}
       {overview && !overview.folderReachable && <p className="banner banner-warn">{t('backup.folderNotReachable', { folder: overview.folder })}</p>}
       <ErrorBanner error={error ?? loadError} />
-      {notice && <p className="banner banner-ok" role="status">{notice}</p>}
+      {notice && (
+        <p className="banner banner-ok" role="status">
+          {notice}
+        </p>
+      )}
       <div className="toolbar">
         <button type="button" className="primary" onClick={() => void backUpNow()} disabled={busy || !overview}>
           {busy ? t('backup.working') : t('backup.now')}
@@ -86,7 +98,12 @@ export function BackupSettings() {
                 <td>{t(`backup.kind.${b.kind}`)}</td>
                 <td>{formatSize(b.sizeBytes, lang)}</td>
                 <td>
-                  <button type="button" className="link" onClick={() => setConfirming(b)} aria-label={`${t('backup.restore')} ${formatTakenAt(b.takenAt)} (${t(`backup.kind.${b.kind}`)})`}>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => setConfirming(b)}
+                    aria-label={`${t('backup.restore')} ${formatTakenAt(b.takenAt)} (${t(`backup.kind.${b.kind}`)})`}
+                  >
                     {t('backup.restore')}
                   </button>
                 </td>

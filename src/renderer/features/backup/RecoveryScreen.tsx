@@ -50,8 +50,12 @@ export function RecoveryScreen() {
         <div className="first-run-top">
           <h1>{t('recovery.title')}</h1>
           <div className="lang-switch" role="group" aria-label="Språk / Language">
-            <button type="button" aria-pressed={lang === 'sv'} onClick={() => setLang('sv')}>Svenska</button>
-            <button type="button" aria-pressed={lang === 'en'} onClick={() => setLang('en')}>English</button>
+            <button type="button" aria-pressed={lang === 'sv'} onClick={() => setLang('sv')}>
+              Svenska
+            </button>
+            <button type="button" aria-pressed={lang === 'en'} onClick={() => setLang('en')}>
+              English
+            </button>
           </div>
         </div>
         <p>{t('recovery.explain')}</p>

@@ -96,7 +96,12 @@ export function AttendancePanel({ meetingId, onChange }: { meetingId: number; on
 export function QuorumBanner({ quorum, requiredRoles }: { quorum: Quorum; requiredRoles: string[] }) {
   const t = useT();
   const roles = (list: string[]) => list.map((r) => t(`participantRole.${r}`)).join(', ');
-  if (requiredRoles.length === 0) return <p className="banner banner-warn" role="status">{t('att.noRequiredRoles')}</p>;
+  if (requiredRoles.length === 0)
+    return (
+      <p className="banner banner-warn" role="status">
+        {t('att.noRequiredRoles')}
+      </p>
+    );
   if (!quorum.recorded) {
     return (
       <p className={`banner ${quorum.expectedMet ? 'banner-ok' : 'banner-warn'}`} role="status">

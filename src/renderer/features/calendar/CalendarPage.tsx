@@ -35,7 +35,17 @@ export function CalendarPage({ segments }: { segments: string[] }) {
           </a>
         ))}
       </nav>
-      {tab === 'week' ? <WeekView /> : tab === 'month' ? <MonthView /> : tab === 'series' ? <SeriesList /> : tab === 'people' ? <PeopleList /> : <UpcomingList />}
+      {tab === 'week' ? (
+        <WeekView />
+      ) : tab === 'month' ? (
+        <MonthView />
+      ) : tab === 'series' ? (
+        <SeriesList />
+      ) : tab === 'people' ? (
+        <PeopleList />
+      ) : (
+        <UpcomingList />
+      )}
     </Page>
   );
 }

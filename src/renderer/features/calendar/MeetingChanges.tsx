@@ -77,7 +77,11 @@ export function MoveMeetingForm({ meeting, onDone, onClose }: Props) {
       const res = await api.call('meetings.move', { id: meeting.id, localDate, startTime, reason });
       const holiday = lang === 'sv' ? res.holidaySv : res.holidayEn;
       onDone(
-        [t('mdkMeeting.movedTo', { date: longDate(lang, localDate), time: startTime }), res.caseCount > 0 ? t('mdkMeeting.casesFollow', { count: res.caseCount }) : '', holiday ? t('mdkMeeting.movedOntoHoliday', { holiday }) : '']
+        [
+          t('mdkMeeting.movedTo', { date: longDate(lang, localDate), time: startTime }),
+          res.caseCount > 0 ? t('mdkMeeting.casesFollow', { count: res.caseCount }) : '',
+          holiday ? t('mdkMeeting.movedOntoHoliday', { holiday }) : '',
+        ]
           .filter(Boolean)
           .join(' '),
       );

@@ -23,8 +23,18 @@ export function MeetingDetail({ meetingId }: { meetingId: number }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
 
-  if (error) return <Page title={t('mdkMeeting.title')}><ErrorBanner error={error} /></Page>;
-  if (!m) return <Page title={t('mdkMeeting.title')}><p className="muted">{t('common.loading')}</p></Page>;
+  if (error)
+    return (
+      <Page title={t('mdkMeeting.title')}>
+        <ErrorBanner error={error} />
+      </Page>
+    );
+  if (!m)
+    return (
+      <Page title={t('mdkMeeting.title')}>
+        <p className="muted">{t('common.loading')}</p>
+      </Page>
+    );
 
   const done = (text: string) => {
     setMode('none');
@@ -105,7 +115,15 @@ export function MeetingDetail({ meetingId }: { meetingId: number }) {
         <dt>{t('series.location')}</dt>
         <dd>{m.location ?? '–'}</dd>
         <dt>{t('series.videoLink')}</dt>
-        <dd>{m.videoLink ? <a href={m.videoLink} target="_blank" rel="noreferrer">{m.videoLink}</a> : '–'}</dd>
+        <dd>
+          {m.videoLink ? (
+            <a href={m.videoLink} target="_blank" rel="noreferrer">
+              {m.videoLink}
+            </a>
+          ) : (
+            '–'
+          )}
+        </dd>
         {m.movedFromHoliday && (
           <>
             <dt>{t('mdkMeeting.moved')}</dt>

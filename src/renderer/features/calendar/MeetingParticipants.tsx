@@ -36,36 +36,45 @@ export function MeetingParticipants({ meeting, onChanged }: { meeting: MeetingDe
           <li key={p.personId}>
             {p.name} – {t(`participantRole.${p.role}`)}
             {p.email ? <span className="muted"> &lt;{p.email}&gt;</span> : <span className="tag">{t('mdkMeeting.noEmail')}</span>}{' '}
-            {canChange && <button type="button" className="link" onClick={() => run(() => api.call('meetings.removeParticipant', { meetingId: meeting.id, personId: p.personId }))} aria-label={t('mdkMeeting.removeParticipant', { name: p.name })}>
-              {t('mdkMeeting.remove')}
-            </button>}
+            {canChange && (
+              <button
+                type="button"
+                className="link"
+                onClick={() => run(() => api.call('meetings.removeParticipant', { meetingId: meeting.id, personId: p.personId }))}
+                aria-label={t('mdkMeeting.removeParticipant', { name: p.name })}
+              >
+                {t('mdkMeeting.remove')}
+              </button>
+            )}
           </li>
         ))}
       </ul>
       <RoleLimitNote method="meetings.addParticipant" />
-      {canChange && <form
-        className="toolbar participant-add"
-        onSubmit={(e) => {
-          e.preventDefault();
-          run(() => api.call('meetings.addParticipant', { meetingId: meeting.id, personId: Number(personId) }));
-        }}
-      >
-        <Field label={t('mdkMeeting.addParticipant')} error={fe('personId')}>
-          <select value={personId} onChange={(e) => setPersonId(e.target.value)}>
-            <option value="" />
-            {people.data
-              ?.filter((p) => !present.has(p.id))
-              .map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name} ({t(`participantRole.${p.role}`)})
-                </option>
-              ))}
-          </select>
-        </Field>
-        <button type="submit" disabled={!personId}>
-          {t('common.add')}
-        </button>
-      </form>}
+      {canChange && (
+        <form
+          className="toolbar participant-add"
+          onSubmit={(e) => {
+            e.preventDefault();
+            run(() => api.call('meetings.addParticipant', { meetingId: meeting.id, personId: Number(personId) }));
+          }}
+        >
+          <Field label={t('mdkMeeting.addParticipant')} error={fe('personId')}>
+            <select value={personId} onChange={(e) => setPersonId(e.target.value)}>
+              <option value="" />
+              {people.data
+                ?.filter((p) => !present.has(p.id))
+                .map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name} ({t(`participantRole.${p.role}`)})
+                  </option>
+                ))}
+            </select>
+          </Field>
+          <button type="submit" disabled={!personId}>
+            {t('common.add')}
+          </button>
+        </form>
+      )}
     </section>
   );
 }

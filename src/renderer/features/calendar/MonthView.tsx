@@ -20,7 +20,10 @@ export function MonthView() {
   const gridStart = mondayOfWeek(first);
   const last = addDays(addMonths(first, 1), -1);
   const gridEnd = addDays(mondayOfWeek(last), 6);
-  const { data, error } = useApiData(() => api.call('meetings.list', { careAreaCode: careAreaCode || undefined, from: gridStart, to: gridEnd }), [careAreaCode, gridStart, version]);
+  const { data, error } = useApiData(
+    () => api.call('meetings.list', { careAreaCode: careAreaCode || undefined, from: gridStart, to: gridEnd }),
+    [careAreaCode, gridStart, version],
+  );
   const weeks: string[][] = [];
   for (let d = gridStart; d <= gridEnd; d = addDays(d, 7)) weeks.push(Array.from({ length: 7 }, (_, i) => addDays(d, i)));
   const title = `${MONTH_NAMES[lang][Number(first.slice(5, 7)) - 1]} ${first.slice(0, 4)}`;
@@ -64,8 +67,16 @@ export function MonthView() {
                   <td key={d} className={`${d.slice(0, 7) !== first.slice(0, 7) ? 'other-month' : ''}${d === today ? ' today' : ''}${holiday ? ' off' : ''}`}>
                     <div className="day-date">{Number(d.slice(8))}</div>
                     {holiday && <div className="holiday-name">{lang === 'sv' ? holiday.nameSv : holiday.nameEn}</div>}
-                    {data?.meetings.filter((m) => m.localDate === d).map((m) => <MeetingChip key={m.id} m={m} />)}
-                    {data?.skipped.filter((s) => s.date === d).map((s) => <SkippedChip key={s.seriesId} s={s} />)}
+                    {data?.meetings
+                      .filter((m) => m.localDate === d)
+                      .map((m) => (
+                        <MeetingChip key={m.id} m={m} />
+                      ))}
+                    {data?.skipped
+                      .filter((s) => s.date === d)
+                      .map((s) => (
+                        <SkippedChip key={s.seriesId} s={s} />
+                      ))}
                   </td>
                 );
               })}

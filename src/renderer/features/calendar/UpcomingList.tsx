@@ -60,7 +60,13 @@ export function UpcomingList() {
                   <td>
                     {m.caseCount} / {m.capacityCases ?? '–'}
                   </td>
-                  <td>{m.status === 'cancelled' ? '' : m.quorum.expectedMet ? t('cal.quorumExpected') : t('cal.quorumMissing', { roles: m.quorum.expectedMissingRoles.map((r) => t(`participantRole.${r}`)).join(', ') })}</td>
+                  <td>
+                    {m.status === 'cancelled'
+                      ? ''
+                      : m.quorum.expectedMet
+                        ? t('cal.quorumExpected')
+                        : t('cal.quorumMissing', { roles: m.quorum.expectedMissingRoles.map((r) => t(`participantRole.${r}`)).join(', ') })}
+                  </td>
                 </tr>
               ) : (
                 <tr key={key} className="skipped-row">

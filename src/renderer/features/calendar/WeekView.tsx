@@ -18,7 +18,10 @@ export function WeekView() {
   const today = todayStockholm();
   const [monday, setMonday] = useState(mondayOfWeek(today));
   const sunday = addDays(monday, 6);
-  const { data, error } = useApiData(() => api.call('meetings.list', { careAreaCode: careAreaCode || undefined, from: monday, to: sunday }), [careAreaCode, monday, version]);
+  const { data, error } = useApiData(
+    () => api.call('meetings.list', { careAreaCode: careAreaCode || undefined, from: monday, to: sunday }),
+    [careAreaCode, monday, version],
+  );
   const { week, weekYear } = isoWeek(monday);
   const days = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
   return (
@@ -40,13 +43,29 @@ export function WeekView() {
         {days.map((d) => {
           const holiday = holidayOn(d);
           return (
-            <div key={d} className={`week-day${d === today ? ' today' : ''}${holiday || d >= addDays(monday, 5) ? ' off' : ''}`} role="group" aria-label={`${dayName(lang, d)} ${d}`}>
+            <div
+              key={d}
+              className={`week-day${d === today ? ' today' : ''}${holiday || d >= addDays(monday, 5) ? ' off' : ''}`}
+              role="group"
+              aria-label={`${dayName(lang, d)} ${d}`}
+            >
               <div className="day-head">
-                <span className="day-name">{dayName(lang, d)}</span> <span className="day-date">{Number(d.slice(8))}/{Number(d.slice(5, 7))}</span>
+                <span className="day-name">{dayName(lang, d)}</span>{' '}
+                <span className="day-date">
+                  {Number(d.slice(8))}/{Number(d.slice(5, 7))}
+                </span>
                 {holiday && <div className="holiday-name">{lang === 'sv' ? holiday.nameSv : holiday.nameEn}</div>}
               </div>
-              {data?.meetings.filter((m) => m.localDate === d).map((m) => <MeetingChip key={m.id} m={m} />)}
-              {data?.skipped.filter((s) => s.date === d).map((s) => <SkippedChip key={s.seriesId} s={s} />)}
+              {data?.meetings
+                .filter((m) => m.localDate === d)
+                .map((m) => (
+                  <MeetingChip key={m.id} m={m} />
+                ))}
+              {data?.skipped
+                .filter((s) => s.date === d)
+                .map((s) => (
+                  <SkippedChip key={s.seriesId} s={s} />
+                ))}
             </div>
           );
         })}

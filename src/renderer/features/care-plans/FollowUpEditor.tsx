@@ -5,7 +5,15 @@ import { useT } from '../../i18n/useT';
 import { Field } from '../../ui/Field';
 import { DateInput } from '../../ui/DateTimeInputs';
 
-export const emptyFollowUp = (): FollowUpInput => ({ what: '', dueDate: null, intervalValue: 1, intervalUnit: 'months', place: 'home_region', unitId: null, responsible: '' });
+export const emptyFollowUp = (): FollowUpInput => ({
+  what: '',
+  dueDate: null,
+  intervalValue: 1,
+  intervalUnit: 'months',
+  place: 'home_region',
+  unitId: null,
+  responsible: '',
+});
 
 /**
  * The follow-up schedule: what, when (a date, or a time after discharge), where, who. Used by the
@@ -42,7 +50,12 @@ export function FollowUpEditor({
               <select
                 value={byDate ? 'date' : 'interval'}
                 onChange={(e) =>
-                  set(i, e.target.value === 'date' ? { dueDate: '', intervalValue: null, intervalUnit: null } : { dueDate: null, intervalValue: 1, intervalUnit: 'months' })
+                  set(
+                    i,
+                    e.target.value === 'date'
+                      ? { dueDate: '', intervalValue: null, intervalUnit: null }
+                      : { dueDate: null, intervalValue: 1, intervalUnit: 'months' },
+                  )
                 }
               >
                 <option value="interval">{t('carePlan.followUp.kindInterval')}</option>
@@ -86,11 +99,13 @@ export function FollowUpEditor({
             <Field label={t('carePlan.followUp.unit')} error={fieldError(`followUps.${i}.unitId`)}>
               <select value={f.unitId ?? ''} onChange={(e) => set(i, { unitId: e.target.value ? Number(e.target.value) : null })}>
                 <option value="" />
-                {units.filter((u) => u.active).map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.name}
-                  </option>
-                ))}
+                {units
+                  .filter((u) => u.active)
+                  .map((u) => (
+                    <option key={u.id} value={u.id}>
+                      {u.name}
+                    </option>
+                  ))}
               </select>
             </Field>
             <Field label={t('carePlan.followUp.responsible')} error={fieldError(`followUps.${i}.responsible`)}>

@@ -24,7 +24,8 @@ export function HandoverPanel({ plan, onChanged }: { plan: CarePlanDetail; onCha
       {!h && plan.status === 'finalised' && <SendForm plan={plan} onChanged={onChanged} />}
       {h && (
         <p>
-          {t('carePlan.receivingUnit')}: {h.receivingUnitName} · {t('carePlan.receivingNurse')}: {h.receivingContactNurse} · {t('carePlan.sentDate')}: {h.sentDate}
+          {t('carePlan.receivingUnit')}: {h.receivingUnitName} · {t('carePlan.receivingNurse')}: {h.receivingContactNurse} · {t('carePlan.sentDate')}:{' '}
+          {h.sentDate}
         </p>
       )}
       {h?.status === 'pending' && (
@@ -55,7 +56,14 @@ function SendForm({ plan, onChanged }: { plan: CarePlanDetail; onChanged: (p: Ca
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     try {
-      onChanged(await api.call('carePlans.sendHandover', { carePlanId: plan.id, receivingUnitId: Number(unitId) || (undefined as unknown as number), receivingContactNurse: nurse, sentDate }));
+      onChanged(
+        await api.call('carePlans.sendHandover', {
+          carePlanId: plan.id,
+          receivingUnitId: Number(unitId) || (undefined as unknown as number),
+          receivingContactNurse: nurse,
+          sentDate,
+        }),
+      );
     } catch (err) {
       setError(err);
     }
@@ -66,11 +74,13 @@ function SendForm({ plan, onChanged }: { plan: CarePlanDetail; onChanged: (p: Ca
       <Field label={t('carePlan.receivingUnit')} error={fe('receivingUnitId')} wide>
         <select value={unitId} onChange={(e) => setUnitId(e.target.value)}>
           <option value="" />
-          {units.filter((u) => u.active).map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
+          {units
+            .filter((u) => u.active)
+            .map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
         </select>
       </Field>
       <Field label={t('carePlan.receivingNurse')} error={fe('receivingContactNurse')}>

@@ -96,7 +96,13 @@ export function WorklistsView() {
                     {h.receivingUnitName} ({h.receivingContactNurse})
                   </td>
                   <td className="care-plan-date">{h.sentDate}</td>
-                  <td>{h.overdue ? <span className="tag tag-warn">{t('carePlan.overdue', { days: h.daysPending })}</span> : t('carePlan.daysPending', { days: h.daysPending })}</td>
+                  <td>
+                    {h.overdue ? (
+                      <span className="tag tag-warn">{t('carePlan.overdue', { days: h.daysPending })}</span>
+                    ) : (
+                      t('carePlan.daysPending', { days: h.daysPending })
+                    )}
+                  </td>
                   <td>{t('carePlan.nationalResponsible')}</td>
                 </tr>
               ))}
@@ -145,14 +151,21 @@ export function WorklistsView() {
   );
 }
 
-function NewCarePlan({ candidates, onCreate }: { candidates: { referralId: number; patientName: string; careAreaCode: string }[]; onCreate: (referralId: number) => Promise<void> }) {
+function NewCarePlan({
+  candidates,
+  onCreate,
+}: {
+  candidates: { referralId: number; patientName: string; careAreaCode: string }[];
+  onCreate: (referralId: number) => Promise<void>;
+}) {
   const t = useT();
   const areaName = useCareAreaName();
   const [referralId, setReferralId] = useState('');
   const [missing, setMissing] = useState(false);
   if (candidates.length === 0) return null;
   return (
-    <form noValidate
+    <form
+      noValidate
       className="card form-grid"
       aria-label={t('carePlan.newTitle')}
       onSubmit={(e) => {

@@ -187,7 +187,9 @@ export function CaseListBuilder({ meetingId }: { meetingId: number }) {
           </details>
         )}
       </section>
-      {view.proposal && <ProposalPanel proposal={view.proposal} onAdd={(referralIds, byHand) => run(() => api.call('caseLists.add', { meetingId, referralIds, byHand }))} />}
+      {view.proposal && (
+        <ProposalPanel proposal={view.proposal} onAdd={(referralIds, byHand) => run(() => api.call('caseLists.add', { meetingId, referralIds, byHand }))} />
+      )}
       <AttendancePanel meetingId={meetingId} />
     </Page>
   );

@@ -45,7 +45,10 @@ export function MeetingRunView({ meetingId }: { meetingId: number }) {
   if (!view || view.meeting.id !== meetingId) return <ErrorBanner error={error} />;
   const m = view.meeting;
   const items = view.items;
-  const at = Math.max(0, items.findIndex((c) => c.referralId === currentId));
+  const at = Math.max(
+    0,
+    items.findIndex((c) => c.referralId === currentId),
+  );
   const item = items[at];
   const setIndex = (n: number) => setCurrentId(items[n]?.referralId ?? null);
   const area = lang === 'sv' ? m.careAreaNameSv : m.careAreaNameEn;
@@ -58,7 +61,13 @@ export function MeetingRunView({ meetingId }: { meetingId: number }) {
           {m.status === 'planned' && m.lockedAt && (
             // Only the chair finalises: others see why the button does nothing (the router refuses anyway).
             <>
-              <button type="button" className="primary" onClick={() => setConfirming(true)} disabled={!canFinalise} aria-describedby={canFinalise ? undefined : 'finalise-why'}>
+              <button
+                type="button"
+                className="primary"
+                onClick={() => setConfirming(true)}
+                disabled={!canFinalise}
+                aria-describedby={canFinalise ? undefined : 'finalise-why'}
+              >
                 {t('meeting.finalise')}
               </button>
               {!canFinalise && (
@@ -165,9 +174,7 @@ function CaseStage({ view, item, n, total, onGo }: { view: CaseListView; item: C
         <dt>{t('caseList.referrer')}</dt>
         <dd>{item.referringUnitName}</dd>
         <dt>{t('meeting.facts')}</dt>
-        <dd>
-          {[item.icd10 && `ICD-10 ${item.icd10}`, item.ecog !== null && `ECOG ${item.ecog}`].filter(Boolean).join(' · ') || '–'}
-        </dd>
+        <dd>{[item.icd10 && `ICD-10 ${item.icd10}`, item.ecog !== null && `ECOG ${item.ecog}`].filter(Boolean).join(' · ') || '–'}</dd>
         <dt>{t('caseList.received')}</dt>
         <dd>{item.receivedDate}</dd>
         {item.suspicionDate && (

@@ -11,7 +11,16 @@ export function ProposalPanel({ proposal, onAdd }: { proposal: Proposal; onAdd(r
       <div className="section-head">
         <h2 id="proposal-heading">{t('caseList.proposal')}</h2>
         {proposal.fits.length > 0 && (
-          <button type="button" className="primary" onClick={() => onAdd(proposal.fits.map((c) => c.referralId), false)}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() =>
+              onAdd(
+                proposal.fits.map((c) => c.referralId),
+                false,
+              )
+            }
+          >
             {t('caseList.addAll', { count: proposal.fits.length })}
           </button>
         )}

@@ -88,7 +88,11 @@ export function RecommendationForm({ meetingId, item, treatmentOptions, mode, on
             {t(`recommendation.intent.${i}`)}
           </label>
         ))}
-        {fe('intent') && <span className="field-error" role="alert">{fe('intent')}</span>}
+        {fe('intent') && (
+          <span className="field-error" role="alert">
+            {fe('intent')}
+          </span>
+        )}
       </fieldset>
       <fieldset className={`checks${fe('treatments') ? ' field-invalid' : ''}`}>
         <legend>{t('recommendation.treatments')}</legend>
@@ -103,7 +107,11 @@ export function RecommendationForm({ meetingId, item, treatmentOptions, mode, on
             {o}
           </label>
         ))}
-        {fe('treatments') && <span className="field-error" role="alert">{fe('treatments')}</span>}
+        {fe('treatments') && (
+          <span className="field-error" role="alert">
+            {fe('treatments')}
+          </span>
+        )}
       </fieldset>
       <Field label={t('recommendation.treatmentText')} error={fe('treatmentText')}>
         <textarea value={treatmentText} onChange={(e) => setTreatmentText(e.target.value)} />

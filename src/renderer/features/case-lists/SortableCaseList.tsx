@@ -122,14 +122,26 @@ function SortableRow(props: {
             />
           </label>
         ) : (
-          <span>{t('caseList.minutes')}: {item.minutes}</span>
+          <span>
+            {t('caseList.minutes')}: {item.minutes}
+          </span>
         )}
         {editable && (
           <div className="row-buttons">
-            <button type="button" onClick={() => props.onMove(n - 1)} disabled={n === 0} aria-label={`${t('caseList.moveUp')}: ${t('caseList.caseNo', { n: n + 1 })}`}>
+            <button
+              type="button"
+              onClick={() => props.onMove(n - 1)}
+              disabled={n === 0}
+              aria-label={`${t('caseList.moveUp')}: ${t('caseList.caseNo', { n: n + 1 })}`}
+            >
               ↑
             </button>
-            <button type="button" onClick={() => props.onMove(n + 1)} disabled={n === count - 1} aria-label={`${t('caseList.moveDown')}: ${t('caseList.caseNo', { n: n + 1 })}`}>
+            <button
+              type="button"
+              onClick={() => props.onMove(n + 1)}
+              disabled={n === count - 1}
+              aria-label={`${t('caseList.moveDown')}: ${t('caseList.caseNo', { n: n + 1 })}`}
+            >
               ↓
             </button>
             <button type="button" className="danger" onClick={props.onRemove} aria-label={t('caseList.removeCase', { n: n + 1 })}>

@@ -18,12 +18,18 @@ export function TreatmentOptionsSettings() {
   const area = reference.careAreas.find((a) => a.code === code);
   const [text, setText] = useState(area?.treatmentOptions.join('\n') ?? '');
   const [saved, setSaved] = useState(false);
-  const { submit: save, error } = useSubmit(async () => {
-    setSaved(false);
-    const options = text.split('\n').map((s) => s.trim()).filter(Boolean);
-    await api.call('caseLists.saveTreatmentOptions', { careAreaCode: code, options });
-    await refresh();
-  }, () => setSaved(true));
+  const { submit: save, error } = useSubmit(
+    async () => {
+      setSaved(false);
+      const options = text
+        .split('\n')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      await api.call('caseLists.saveTreatmentOptions', { careAreaCode: code, options });
+      await refresh();
+    },
+    () => setSaved(true),
+  );
   const fe = useFieldErrors(error);
   return (
     <form className="settings-section card" onSubmit={save}>

@@ -52,7 +52,14 @@ export function Checklist({ of, phases = CHECKLIST_PHASES }: { of: ChecklistSubj
     const which = e.item;
     if (!isTicked(which)) return;
     try {
-      await api.call('checklist.tick', { meetingId: of.meetingId, referralId: of.referralId, item: which, done, doneBy: extra.doneBy || null, doneOn: extra.doneOn || null });
+      await api.call('checklist.tick', {
+        meetingId: of.meetingId,
+        referralId: of.referralId,
+        item: which,
+        done,
+        doneBy: extra.doneBy || null,
+        doneOn: extra.doneOn || null,
+      });
       await of.onTicked();
     } catch (err) {
       setError(err);

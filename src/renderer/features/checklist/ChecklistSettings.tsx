@@ -24,7 +24,11 @@ export function ChecklistSettings() {
     const r = all?.[area];
     if (!r) return;
     setItems(r.items);
-    setDays({ beforeWorkingDays: String(r.beforeWorkingDays), replyWorkingDays: String(r.replyWorkingDays), patientToldWorkingDays: String(r.patientToldWorkingDays) });
+    setDays({
+      beforeWorkingDays: String(r.beforeWorkingDays),
+      replyWorkingDays: String(r.replyWorkingDays),
+      patientToldWorkingDays: String(r.patientToldWorkingDays),
+    });
   }, [all, area]);
   const { submit, error, busy } = useSubmit(
     async () => {

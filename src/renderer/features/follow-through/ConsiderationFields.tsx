@@ -38,7 +38,15 @@ export function considerationInput(d: ConsiderationDraft) {
 }
 
 /** In the recommendation form: whether the patient's wishes were taken into account and how; the trial considered. */
-export function ConsiderationFields({ draft, onChange, fe }: { draft: ConsiderationDraft; onChange(d: ConsiderationDraft): void; fe(path: string): string | null }) {
+export function ConsiderationFields({
+  draft,
+  onChange,
+  fe,
+}: {
+  draft: ConsiderationDraft;
+  onChange(d: ConsiderationDraft): void;
+  fe(path: string): string | null;
+}) {
   const t = useT();
   const set = <K extends keyof ConsiderationDraft>(k: K, v: ConsiderationDraft[K]) => onChange({ ...draft, [k]: v });
   return (
@@ -65,7 +73,11 @@ export function ConsiderationFields({ draft, onChange, fe }: { draft: Considerat
             {t(`trial.${v}`)}
           </label>
         ))}
-        {fe('trialConsidered') && <span className="field-error" role="alert">{fe('trialConsidered')}</span>}
+        {fe('trialConsidered') && (
+          <span className="field-error" role="alert">
+            {fe('trialConsidered')}
+          </span>
+        )}
       </fieldset>
       {draft.trialConsidered === 'yes' && (
         <>

@@ -35,7 +35,17 @@ function SharesChart({ f, label }: { f: Figures; label: string }) {
 }
 
 /** The dashboard's "after the conference" section for the period shown above it. */
-export function FollowThroughFigures({ careAreaCode, from, to, onExport }: { careAreaCode: string; from: string; to: string; onExport(table: ReportTable): void }) {
+export function FollowThroughFigures({
+  careAreaCode,
+  from,
+  to,
+  onExport,
+}: {
+  careAreaCode: string;
+  from: string;
+  to: string;
+  onExport(table: ReportTable): void;
+}) {
   const t = useT();
   const { data: figures, error } = useApiData(() => api.call('followThrough.figures', { careAreaCode, from, to }), [careAreaCode, from, to]);
   const tables = useMemo(() => (figures ? followThroughTables(figures, t) : []), [figures, t]);

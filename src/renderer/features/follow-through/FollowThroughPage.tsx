@@ -54,7 +54,11 @@ export function FollowThroughPage() {
                       </td>
                       <td>{r.recommendation}</td>
                       <td>{r.status ? t(`followThrough.status.${r.status}`) : t('followThrough.noStatus')}</td>
-                      <td>{r.why === 'no_status' ? t('followThrough.why.no_status', { days: r.daysSinceReply }) : t('followThrough.why.due', { date: r.nextCheckDate ?? '' })}</td>
+                      <td>
+                        {r.why === 'no_status'
+                          ? t('followThrough.why.no_status', { days: r.daysSinceReply })
+                          : t('followThrough.why.due', { date: r.nextCheckDate ?? '' })}
+                      </td>
                       <td>
                         {open === key ? (
                           <StatusForm

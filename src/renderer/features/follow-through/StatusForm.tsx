@@ -1,5 +1,11 @@
 import { useState } from 'react';
-import { CLINICAL_DEVIATION_REASONS, DEVIATION_REASONS, IMPLEMENTATION_STATUSES, type DeviationReason, type ImplementationStatus } from '../../../shared/domain/follow-through';
+import {
+  CLINICAL_DEVIATION_REASONS,
+  DEVIATION_REASONS,
+  IMPLEMENTATION_STATUSES,
+  type DeviationReason,
+  type ImplementationStatus,
+} from '../../../shared/domain/follow-through';
 import { api } from '../../lib/api';
 import { useSubmit } from '../../lib/useSubmit';
 import { useT } from '../../i18n/useT';
@@ -8,7 +14,17 @@ import { Field, useFieldErrors } from '../../ui/Field';
 import { DateInput } from '../../ui/DateTimeInputs';
 
 /** Records the next implementation status of one case; a clinical deviation may send it back to the MDK. */
-export function StatusForm({ meetingId, referralId, today, onSaved }: { meetingId: number; referralId: number; today: string; onSaved(message: string): void }) {
+export function StatusForm({
+  meetingId,
+  referralId,
+  today,
+  onSaved,
+}: {
+  meetingId: number;
+  referralId: number;
+  today: string;
+  onSaved(message: string): void;
+}) {
   const t = useT();
   const [status, setStatus] = useState<ImplementationStatus | ''>('');
   const [reason, setReason] = useState<DeviationReason | ''>('');

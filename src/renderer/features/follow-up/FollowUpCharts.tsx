@@ -56,7 +56,9 @@ export function chartsFor(d: FollowUpDashboard, t: T): Record<string, ReactNode>
         max={100}
         data={{
           labels: [t('followUp.cp.share')],
-          datasets: [{ label: t('followUp.cp.share'), data: [d.carePlans.share === null ? null : Math.round(d.carePlans.share * 1000) / 10], ...SERIES_STYLE.solid() }],
+          datasets: [
+            { label: t('followUp.cp.share'), data: [d.carePlans.share === null ? null : Math.round(d.carePlans.share * 1000) / 10], ...SERIES_STYLE.solid() },
+          ],
         }}
         target={{ label: t('followUp.cp.target'), values: [d.carePlans.target * 100] }}
       />

@@ -129,7 +129,13 @@ export default function FollowUpPage() {
       {dashboard && (
         <>
           <p className="fu-period" aria-live="polite">
-            <strong>{t('followUp.pdfTitle', { careArea: lang === 'sv' ? dashboard.careArea.nameSv : dashboard.careArea.nameEn, from: dashboard.from, to: dashboard.to })}</strong>
+            <strong>
+              {t('followUp.pdfTitle', {
+                careArea: lang === 'sv' ? dashboard.careArea.nameSv : dashboard.careArea.nameEn,
+                from: dashboard.from,
+                to: dashboard.to,
+              })}
+            </strong>
           </p>
           <p className="fu-note">
             {t('followUp.populationSource', { source: lang === 'en' ? dashboard.population.sourceEn : dashboard.population.source })} {t('followUp.methods')}

@@ -23,7 +23,14 @@ export function BulkComplete({ selected, onDone }: { selected: number[]; onDone(
   const fields = (missing: string[]) => missing.map((m) => t(`referral.field.${m}`)).join(', ');
   return (
     <div className="bulk-complete">
-      <button type="button" className="primary" aria-describedby={hintId} title={t('bulk.hint')} disabled={busy || selected.length === 0} onClick={() => void submit()}>
+      <button
+        type="button"
+        className="primary"
+        aria-describedby={hintId}
+        title={t('bulk.hint')}
+        disabled={busy || selected.length === 0}
+        onClick={() => void submit()}
+      >
         {t('bulk.markComplete', { count: selected.length })}
       </button>
       <span id={hintId} className="visually-hidden">

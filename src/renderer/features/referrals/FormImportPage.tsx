@@ -63,7 +63,12 @@ export function FormImportPage() {
 
   const columns: Column<FormImportRow>[] = [
     { key: 'file', header: t('forms.import.file'), width: 'minmax(10rem, 1.2fr)', wrap: true, render: (r) => r.fileName },
-    { key: 'result', header: t('import.col.result'), width: '9rem', render: (r) => <span className={`import-${r.status}`}>{t(`import.status.${r.status}`)}</span> },
+    {
+      key: 'result',
+      header: t('import.col.result'),
+      width: '9rem',
+      render: (r) => <span className={`import-${r.status}`}>{t(`import.status.${r.status}`)}</span>,
+    },
     { key: 'patient', header: t('referrals.col.patient'), width: 'minmax(8rem, 1.2fr)', render: (r) => r.patientName },
     { key: 'id', header: t('referrals.col.identifier'), width: '9.5rem', render: (r) => r.identifier },
     {
@@ -120,7 +125,14 @@ export function FormImportPage() {
               </button>
             </div>
           )}
-          <VirtualTable rows={report.rows} columns={columns} rowKey={(r) => r.row} label={t('forms.import.title')} rowClass={(r) => `import-row-${r.status}`} height="55vh" />
+          <VirtualTable
+            rows={report.rows}
+            columns={columns}
+            rowKey={(r) => r.row}
+            label={t('forms.import.title')}
+            rowClass={(r) => `import-row-${r.status}`}
+            height="55vh"
+          />
         </>
       )}
     </Page>

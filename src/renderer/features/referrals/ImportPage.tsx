@@ -65,7 +65,12 @@ export function ImportPage() {
 
   const columns: Column<ImportRowView>[] = [
     { key: 'row', header: t('import.col.row'), width: '4rem', render: (r) => r.row },
-    { key: 'result', header: t('import.col.result'), width: '9rem', render: (r) => <span className={`import-${r.status}`}>{t(`import.status.${r.status}`)}</span> },
+    {
+      key: 'result',
+      header: t('import.col.result'),
+      width: '9rem',
+      render: (r) => <span className={`import-${r.status}`}>{t(`import.status.${r.status}`)}</span>,
+    },
     { key: 'patient', header: t('referrals.col.patient'), width: 'minmax(8rem, 1.2fr)', render: (r) => r.patientName },
     { key: 'id', header: t('referrals.col.identifier'), width: '9.5rem', render: (r) => r.identifier },
     {
@@ -81,7 +86,11 @@ export function ImportPage() {
       width: 'minmax(12rem, 2fr)',
       wrap: true,
       render: (r) =>
-        r.missing === undefined ? '' : r.missing.length === 0 ? t('import.complete.yes') : t('import.complete.lacks', { fields: r.missing.map((m) => t(`referral.field.${m}`)).join(', ') }),
+        r.missing === undefined
+          ? ''
+          : r.missing.length === 0
+            ? t('import.complete.yes')
+            : t('import.complete.lacks', { fields: r.missing.map((m) => t(`referral.field.${m}`)).join(', ') }),
     },
     {
       key: 'reason',
@@ -149,7 +158,14 @@ export function ImportPage() {
               </button>
             </div>
           )}
-          <VirtualTable rows={report.rows} columns={columns} rowKey={(r) => r.row} label={t('import.title')} rowClass={(r) => `import-row-${r.status}${r.warningKey ? ' import-row-warning' : ''}`} height="55vh" />
+          <VirtualTable
+            rows={report.rows}
+            columns={columns}
+            rowKey={(r) => r.row}
+            label={t('import.title')}
+            rowClass={(r) => `import-row-${r.status}${r.warningKey ? ' import-row-warning' : ''}`}
+            height="55vh"
+          />
         </>
       )}
     </Page>

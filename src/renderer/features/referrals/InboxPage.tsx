@@ -83,15 +83,32 @@ export function InboxPage() {
     ),
     width: '3rem',
     render: (r) =>
-      markable(r) ? <input type="checkbox" aria-label={t('bulk.select', { name: r.patientName })} checked={selected.has(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} /> : null,
+      markable(r) ? (
+        <input
+          type="checkbox"
+          aria-label={t('bulk.select', { name: r.patientName })}
+          checked={selected.has(r.id)}
+          onChange={(e) => toggle(r.id, e.target.checked)}
+        />
+      ) : null,
   };
 
   const columns: Column<ReferralListRow>[] = [
     ...(canBulk ? [selectColumn] : []),
     { key: 'patient', header: t('referrals.col.patient'), width: 'minmax(8rem, 1.5fr)', render: (r) => <a href={`#/referrals/${r.id}`}>{r.patientName}</a> },
     { key: 'id', header: t('referrals.col.identifier'), width: 'minmax(7rem, 9.5rem)', render: (r) => r.identifier },
-    { key: 'area', header: t('referrals.col.careArea'), width: 'minmax(8rem, 2fr)', render: (r) => <span title={careAreaName(reference, r.careAreaCode, lang)}>{careAreaName(reference, r.careAreaCode, lang)}</span> },
-    { key: 'unit', header: t('referrals.col.unit'), width: 'minmax(8rem, 1.5fr)', render: (r) => <span title={r.referringUnitName}>{r.referringUnitName}</span> },
+    {
+      key: 'area',
+      header: t('referrals.col.careArea'),
+      width: 'minmax(8rem, 2fr)',
+      render: (r) => <span title={careAreaName(reference, r.careAreaCode, lang)}>{careAreaName(reference, r.careAreaCode, lang)}</span>,
+    },
+    {
+      key: 'unit',
+      header: t('referrals.col.unit'),
+      width: 'minmax(8rem, 1.5fr)',
+      render: (r) => <span title={r.referringUnitName}>{r.referringUnitName}</span>,
+    },
     { key: 'received', header: t('referrals.col.received'), width: '7.5rem', render: (r) => r.receivedDate },
     {
       key: 'status',
@@ -104,8 +121,20 @@ export function InboxPage() {
         </>
       ),
     },
-    { key: 'sinceReceived', header: t('referrals.col.sinceReceived'), width: '6.5rem', render: (r) => <LeadCell days={r.leadTime.sinceReceived} over={r.leadTime.overTarget && r.leadTime.sinceSuspicion === null} target={r.leadTime.targetDays} /> },
-    { key: 'sinceSuspicion', header: t('referrals.col.sinceSuspicion'), width: '6.5rem', render: (r) => <LeadCell days={r.leadTime.sinceSuspicion} over={r.leadTime.overTarget} target={r.leadTime.targetDays} /> },
+    {
+      key: 'sinceReceived',
+      header: t('referrals.col.sinceReceived'),
+      width: '6.5rem',
+      render: (r) => (
+        <LeadCell days={r.leadTime.sinceReceived} over={r.leadTime.overTarget && r.leadTime.sinceSuspicion === null} target={r.leadTime.targetDays} />
+      ),
+    },
+    {
+      key: 'sinceSuspicion',
+      header: t('referrals.col.sinceSuspicion'),
+      width: '6.5rem',
+      render: (r) => <LeadCell days={r.leadTime.sinceSuspicion} over={r.leadTime.overTarget} target={r.leadTime.targetDays} />,
+    },
   ];
 
   return (
@@ -132,7 +161,15 @@ export function InboxPage() {
       }
     >
       <div className="toolbar filters">
-        <input type="search" className="search" aria-label={t('referrals.search')} placeholder={t('referrals.search')} value={search} maxLength={100} onChange={(e) => setSearch(e.target.value)} />
+        <input
+          type="search"
+          className="search"
+          aria-label={t('referrals.search')}
+          placeholder={t('referrals.search')}
+          value={search}
+          maxLength={100}
+          onChange={(e) => setSearch(e.target.value)}
+        />
         <label>
           {t('referrals.filter.careArea')}
           <select value={filters.careArea} onChange={(e) => filters.set({ careArea: e.target.value })}>

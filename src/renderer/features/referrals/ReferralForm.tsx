@@ -116,7 +116,13 @@ export function ReferralForm({ existing }: { existing?: ReferralDetail }) {
               {existing.patient.givenName} {existing.patient.familyName}, {existing.patient.identifiers[0]?.display}
             </p>
           ) : (
-            <PatientSection draft={patient} set={(p) => setPatient((d) => ({ ...d, ...p }))} onIdentifierDone={checkIdentifier} lookup={lookup} fe={patientFe} />
+            <PatientSection
+              draft={patient}
+              set={(p) => setPatient((d) => ({ ...d, ...p }))}
+              onIdentifierDone={checkIdentifier}
+              lookup={lookup}
+              fe={patientFe}
+            />
           )}
         </fieldset>
         <fieldset className="card form-grid">

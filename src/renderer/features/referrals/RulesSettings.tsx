@@ -27,7 +27,15 @@ export function RulesSettings() {
           ))}
         </select>
       </Field>
-      {area && <RulesForm key={area.code} code={area.code} name={lang === 'sv' ? area.nameSv : area.nameEn} target={area.leadTimeTargetDays} required={area.requiredFields} />}
+      {area && (
+        <RulesForm
+          key={area.code}
+          code={area.code}
+          name={lang === 'sv' ? area.nameSv : area.nameEn}
+          target={area.leadTimeTargetDays}
+          required={area.requiredFields}
+        />
+      )}
     </div>
   );
 }
@@ -38,11 +46,18 @@ function RulesForm({ code, name, target, required }: { code: string; name: strin
   const [days, setDays] = useState(String(target));
   const [fields, setFields] = useState<string[]>(required);
   const [saved, setSaved] = useState(false);
-  const { submit: save, error, busy } = useSubmit(async () => {
-    setSaved(false);
-    await api.call('referralRules.save', { careAreaCode: code, leadTimeTargetDays: Number(days), requiredFields: fields as RequirableField[] });
-    await refresh();
-  }, () => setSaved(true));
+  const {
+    submit: save,
+    error,
+    busy,
+  } = useSubmit(
+    async () => {
+      setSaved(false);
+      await api.call('referralRules.save', { careAreaCode: code, leadTimeTargetDays: Number(days), requiredFields: fields as RequirableField[] });
+      await refresh();
+    },
+    () => setSaved(true),
+  );
   const fe = useFieldErrors(error);
 
   return (
@@ -55,7 +70,11 @@ function RulesForm({ code, name, target, required }: { code: string; name: strin
         <legend>{t('rules.required')}</legend>
         {REQUIRABLE_FIELDS.map((f) => (
           <label key={f} className="check">
-            <input type="checkbox" checked={fields.includes(f)} onChange={(e) => setFields(e.target.checked ? [...fields, f] : fields.filter((x) => x !== f))} />
+            <input
+              type="checkbox"
+              checked={fields.includes(f)}
+              onChange={(e) => setFields(e.target.checked ? [...fields, f] : fields.filter((x) => x !== f))}
+            />
             {t(`referral.field.${f}`)}
           </label>
         ))}

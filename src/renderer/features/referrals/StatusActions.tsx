@@ -40,7 +40,12 @@ export function StatusActions({ referral, onChanged, onRequestText }: { referral
           </button>
         )}
         {can('complete') && (
-          <button type="button" className="primary" disabled={referral.missing.length > 0} onClick={() => run(() => api.call('referrals.markComplete', { id: referral.id }))}>
+          <button
+            type="button"
+            className="primary"
+            disabled={referral.missing.length > 0}
+            onClick={() => run(() => api.call('referrals.markComplete', { id: referral.id }))}
+          >
             {t('referral.markComplete')}
           </button>
         )}

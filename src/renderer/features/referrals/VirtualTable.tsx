@@ -20,7 +20,17 @@ export interface Column<R> {
  * A paged list passes `totalRows` (all that match) and `onNearEnd`, called when the user scrolls close
  * to the last row loaded, to fetch the next page.
  */
-export function VirtualTable<R>({ rows, totalRows, onNearEnd, columns, rowKey, label, rowClass, height = '60vh', minWidth = '52rem' }: {
+export function VirtualTable<R>({
+  rows,
+  totalRows,
+  onNearEnd,
+  columns,
+  rowKey,
+  label,
+  rowClass,
+  height = '60vh',
+  minWidth = '52rem',
+}: {
   rows: R[];
   totalRows?: number;
   onNearEnd?(): void;
@@ -41,7 +51,13 @@ export function VirtualTable<R>({ rows, totalRows, onNearEnd, columns, rowKey, l
     if (onNearEnd && lastShown >= rows.length - NEAR_END_ROWS) onNearEnd();
   }, [lastShown, rows.length, onNearEnd]);
   return (
-    <div className="vtable" role="table" aria-label={label} aria-rowcount={(totalRows ?? rows.length) + 1} style={{ ['--vtable-min-width' as string]: minWidth }}>
+    <div
+      className="vtable"
+      role="table"
+      aria-label={label}
+      aria-rowcount={(totalRows ?? rows.length) + 1}
+      style={{ ['--vtable-min-width' as string]: minWidth }}
+    >
       <div className="vtable-head" role="rowgroup">
         <div className="vtable-row" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
           {columns.map((c) => (

@@ -25,8 +25,17 @@ export function AuthGate({ children }: { children: ReactNode }) {
   }, [refresh]);
 
   if (!status) {
-    if (loadError) return <main className="first-run"><ErrorBanner error={loadError} /></main>;
-    return <main className="first-run" aria-busy="true">{t('common.loading')}</main>;
+    if (loadError)
+      return (
+        <main className="first-run">
+          <ErrorBanner error={loadError} />
+        </main>
+      );
+    return (
+      <main className="first-run" aria-busy="true">
+        {t('common.loading')}
+      </main>
+    );
   }
   if (state === 'setup') return <FirstStart />;
   if (state === 'signedOut' || !status.user) return <SignInScreen />;

@@ -105,7 +105,11 @@ function UserForm({ user, onDone }: { user: UserInput; onDone(saved?: UserInput)
             ))}
         </select>
       </Field>
-      <Field label={isNew ? t('auth.passphrase') : t('user.newPassphrase')} hint={isNew ? t('auth.passphraseHint') : t('user.newPassphraseHint')} error={fe('passphrase')}>
+      <Field
+        label={isNew ? t('auth.passphrase') : t('user.newPassphrase')}
+        hint={isNew ? t('auth.passphraseHint') : t('user.newPassphraseHint')}
+        error={fe('passphrase')}
+      >
         <input type="password" value={form.passphrase ?? ''} onChange={(e) => setForm({ ...form, passphrase: e.target.value })} autoComplete="new-password" />
       </Field>
       <PassphraseStrength passphrase={form.passphrase ?? ''} userName={form.userName} name={form.name} />
@@ -114,7 +118,11 @@ function UserForm({ user, onDone }: { user: UserInput; onDone(saved?: UserInput)
           <input type="checkbox" checked={form.active ?? true} onChange={(e) => setForm({ ...form, active: e.target.checked })} />
           {t('user.active')}
         </label>
-        {fe('active') && <span className="field-error" role="alert">{fe('active')}</span>}
+        {fe('active') && (
+          <span className="field-error" role="alert">
+            {fe('active')}
+          </span>
+        )}
       </div>
       <FormActions onCancel={() => onDone()} busy={busy} />
     </form>

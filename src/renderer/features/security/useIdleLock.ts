@@ -41,7 +41,11 @@ export function useIdleLock(active: boolean): void {
     };
     for (const e of ACTIVITY_EVENTS) window.addEventListener(e, onActivity, { passive: true });
     const timer = window.setInterval(() => {
-      if (Date.now() - lastActivity.current >= autoLockMs) void useAuthStore.getState().lock().catch(() => {});
+      if (Date.now() - lastActivity.current >= autoLockMs)
+        void useAuthStore
+          .getState()
+          .lock()
+          .catch(() => {});
     }, 1_000);
     return () => {
       for (const e of ACTIVITY_EVENTS) window.removeEventListener(e, onActivity);

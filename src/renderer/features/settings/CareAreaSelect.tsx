@@ -13,7 +13,17 @@ export function useActiveCareAreas() {
  * Picks the care area a settings tab shows and saves, by its name in the user's language; `areas` when
  * the tab offers other than the active ones (the workplace's, say).
  */
-export function CareAreaSelect({ value, onChange, areas: offered, error }: { value: string; onChange(code: string): void; areas?: CareArea[]; error?: string | null }) {
+export function CareAreaSelect({
+  value,
+  onChange,
+  areas: offered,
+  error,
+}: {
+  value: string;
+  onChange(code: string): void;
+  areas?: CareArea[];
+  error?: string | null;
+}) {
   const t = useT();
   const lang = useAppStore((s) => s.lang);
   const { areas: active } = useActiveCareAreas();

@@ -48,7 +48,10 @@ function CareAreaForm({ area, onDone }: { area: CareAreaInput; onDone: () => voi
   const [icd, setIcd] = useState(area.icd10.join(', '));
   const universityUnits = reference.units.filter((u) => u.isUniversityHospital || draft.nationalUnitIds.includes(u.id));
   const { submit, error, busy } = useSubmit(async () => {
-    const icd10 = icd.split(/[,;\s]+/).map((s) => s.trim().toUpperCase()).filter(Boolean);
+    const icd10 = icd
+      .split(/[,;\s]+/)
+      .map((s) => s.trim().toUpperCase())
+      .filter(Boolean);
     await api.call('reference.saveCareArea', { ...draft, icd10 });
     await refresh();
   }, onDone);

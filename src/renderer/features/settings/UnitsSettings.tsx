@@ -11,7 +11,19 @@ import { FormActions } from '../../ui/FormActions';
 import { RecordTable } from '../../ui/RecordTable';
 import { useSubmit } from '../../lib/useSubmit';
 
-const emptyUnit = (): UnitInput => ({ name: '', regionCode: '', healthcareRegionCode: '', code: '', city: '', phone: '', phoneHours: '', address: '', email: '', isUniversityHospital: false, active: true });
+const emptyUnit = (): UnitInput => ({
+  name: '',
+  regionCode: '',
+  healthcareRegionCode: '',
+  code: '',
+  city: '',
+  phone: '',
+  phoneHours: '',
+  address: '',
+  email: '',
+  isUniversityHospital: false,
+  active: true,
+});
 
 /** Units (hospitals and clinics) with the contact details care plans and replies print. */
 export function UnitsSettings() {
@@ -23,7 +35,15 @@ export function UnitsSettings() {
   const shown = reference.units.filter((u) => `${u.name} ${u.city ?? ''} ${u.code ?? ''}`.toLowerCase().includes(filter.toLowerCase()));
 
   const edit = (u: Unit) =>
-    setEditing({ ...u, code: u.code ?? '', city: u.city ?? '', phone: u.phone ?? '', phoneHours: u.phoneHours ?? '', address: u.address ?? '', email: u.email ?? '' });
+    setEditing({
+      ...u,
+      code: u.code ?? '',
+      city: u.city ?? '',
+      phone: u.phone ?? '',
+      phoneHours: u.phoneHours ?? '',
+      address: u.address ?? '',
+      email: u.email ?? '',
+    });
 
   return (
     <div className="settings-section">

@@ -19,7 +19,10 @@ export function WorkplaceForm({ submitLabel, onSaved }: { submitLabel: string; o
   // National units first: the hospitals holding a national assignment for some care area.
   const nationalIds = useMemo(() => new Set(reference.careAreas.flatMap((a) => a.nationalUnitIds)), [reference]);
   const units = useMemo(
-    () => [...reference.units].filter((u) => u.active).sort((a, b) => Number(nationalIds.has(b.id)) - Number(nationalIds.has(a.id)) || a.name.localeCompare(b.name, 'sv')),
+    () =>
+      [...reference.units]
+        .filter((u) => u.active)
+        .sort((a, b) => Number(nationalIds.has(b.id)) - Number(nationalIds.has(a.id)) || a.name.localeCompare(b.name, 'sv')),
     [reference, nationalIds],
   );
 
@@ -28,10 +31,13 @@ export function WorkplaceForm({ submitLabel, onSaved }: { submitLabel: string; o
     if (id !== '') setAreas(reference.careAreas.filter((a) => a.nationalUnitIds.includes(id)).map((a) => a.code));
   }
 
-  const { submit, error, busy } = useSubmit(async () => {
-    await api.call('workplace.set', { unitId: unitId === '' ? 0 : unitId, careAreaCodes: areas });
-    await refresh();
-  }, () => onSaved?.());
+  const { submit, error, busy } = useSubmit(
+    async () => {
+      await api.call('workplace.set', { unitId: unitId === '' ? 0 : unitId, careAreaCodes: areas });
+      await refresh();
+    },
+    () => onSaved?.(),
+  );
 
   const fe = useFieldErrors(error);
   const unitError = fe('unitId');

@@ -11,7 +11,12 @@ export const isVersionConflict = (error: unknown): error is ApiError =>
  * is the form's error banner): a button that loads the newer version as the save's base while the form
  * keeps the user's text, then a note to compare and save again.
  */
-export function VersionConflict({ error, reloaded, onReload, reloadedKey = 'team.reloadedAny' }: {
+export function VersionConflict({
+  error,
+  reloaded,
+  onReload,
+  reloadedKey = 'team.reloadedAny',
+}: {
   error: unknown;
   reloaded: boolean;
   onReload(): void;

@@ -4,14 +4,7 @@ import { defineMethod, type Role } from '../contract';
 import type { FilePayload } from '../files';
 import { codeText, id, isoDate, LIMITS, mediumText, optionalText, requiredText } from '../limits';
 import { expectedVersion } from '../row-version';
-import {
-  FOLLOW_UP_PLACES,
-  INTERVAL_UNITS,
-  type CarePlanStatus,
-  type CarePlanTemplate,
-  type CarePlanTexts,
-  type FollowUpItem,
-} from '../../domain/care-plan';
+import { FOLLOW_UP_PLACES, INTERVAL_UNITS, type CarePlanStatus, type CarePlanTemplate, type CarePlanTexts, type FollowUpItem } from '../../domain/care-plan';
 
 /** Coordinators, contact nurses and physicians write care plans; administrators too. */
 const WRITERS: readonly Role[] = ['administrator', 'coordinator', 'contact_nurse', 'physician'];
@@ -19,11 +12,24 @@ const WRITERS: readonly Role[] = ['administrator', 'coordinator', 'contact_nurse
 const followUpInput = z
   .object({
     what: requiredText(),
-    dueDate: isoDate().nullish().transform((v) => v ?? null),
-    intervalValue: z.number().int().min(1, { message: 'validation.tooSmall' }).max(520, { message: 'validation.tooBig' }).nullish().transform((v) => v ?? null),
-    intervalUnit: z.enum(INTERVAL_UNITS).nullish().transform((v) => v ?? null),
+    dueDate: isoDate()
+      .nullish()
+      .transform((v) => v ?? null),
+    intervalValue: z
+      .number()
+      .int()
+      .min(1, { message: 'validation.tooSmall' })
+      .max(520, { message: 'validation.tooBig' })
+      .nullish()
+      .transform((v) => v ?? null),
+    intervalUnit: z
+      .enum(INTERVAL_UNITS)
+      .nullish()
+      .transform((v) => v ?? null),
     place: z.enum(FOLLOW_UP_PLACES),
-    unitId: id().nullish().transform((v) => v ?? null),
+    unitId: id()
+      .nullish()
+      .transform((v) => v ?? null),
     responsible: requiredText(),
   })
   .superRefine((f, ctx) => {
@@ -31,7 +37,8 @@ const followUpInput = z
     const hasInterval = f.intervalValue != null || f.intervalUnit != null;
     if (!f.dueDate && !hasInterval) ctx.addIssue({ code: 'custom', path: ['dueDate'], message: 'carePlan.followUpWhenMissing' });
     else if (f.dueDate && hasInterval) ctx.addIssue({ code: 'custom', path: ['dueDate'], message: 'carePlan.followUpWhenBoth' });
-    else if (hasInterval && (f.intervalValue == null || f.intervalUnit == null)) ctx.addIssue({ code: 'custom', path: ['intervalValue'], message: 'carePlan.followUpIntervalIncomplete' });
+    else if (hasInterval && (f.intervalValue == null || f.intervalUnit == null))
+      ctx.addIssue({ code: 'custom', path: ['intervalValue'], message: 'carePlan.followUpIntervalIncomplete' });
   });
 
 const textsInput = {
@@ -47,7 +54,9 @@ const textsInput = {
 
 const carePlanInput = z.object({
   id: id(),
-  nationalUnitId: id().nullish().transform((v) => v ?? null),
+  nationalUnitId: id()
+    .nullish()
+    .transform((v) => v ?? null),
   contactNurse: optionalText(),
   contactNursePhone: optionalText(40),
   responsiblePhysician: optionalText(),
@@ -57,7 +66,9 @@ const carePlanInput = z.object({
     .refine((v) => v === null || /^[A-Z]\d{2}(\.\d{1,2})?$/.test(v), { message: 'carePlan.diagnosisUnknownCode' }),
   diagnosisPlain: optionalText(LIMITS.mediumText),
   treatmentSummary: optionalText(LIMITS.mediumText),
-  dischargeDate: isoDate().nullish().transform((v) => v ?? null),
+  dischargeDate: isoDate()
+    .nullish()
+    .transform((v) => v ?? null),
   ...textsInput,
   followUps: z.array(followUpInput).max(50, { message: 'validation.tooBig' }),
   expectedVersion: expectedVersion(),
@@ -131,12 +142,28 @@ export interface CarePlanDetail extends CarePlanTexts {
 
 export interface CarePlanWorklists {
   /** Discharged or due for discharge without a finalised care plan. */
-  missing: { referralId: number; patientId: number; patientName: string; careAreaCode: string; plannedDischargeDate: string | null; dischargeDate: string | null; draftId: number | null }[];
+  missing: {
+    referralId: number;
+    patientId: number;
+    patientName: string;
+    careAreaCode: string;
+    plannedDischargeDate: string | null;
+    dischargeDate: string | null;
+    draftId: number | null;
+  }[];
   pendingHandovers: (CarePlanHandover & { carePlanId: number; patientName: string })[];
   handoverPendingDays: number;
   /** Referrals that have no care plan yet, to start one for. */
   candidates: { referralId: number; patientName: string; careAreaCode: string; status: string }[];
-  recent: { id: number; referralId: number; patientName: string; version: number; status: CarePlanStatus; dischargeDate: string | null; finalisedAt: string | null }[];
+  recent: {
+    id: number;
+    referralId: number;
+    patientName: string;
+    version: number;
+    status: CarePlanStatus;
+    dischargeDate: string | null;
+    finalisedAt: string | null;
+  }[];
 }
 
 export interface BatchChunkResult {
@@ -175,7 +202,11 @@ export const carePlanMethods = {
     roles: WRITERS,
     patientData: 'change',
   }).returns<CarePlanDetail>(),
-  'carePlans.pdf': defineMethod({ input: z.object({ id: id(), purpose: z.enum(['export', 'print']).default('export') }), roles: WRITERS, patientData: 'read' }).returns<FilePayload>(),
+  'carePlans.pdf': defineMethod({
+    input: z.object({ id: id(), purpose: z.enum(['export', 'print']).default('export') }),
+    roles: WRITERS,
+    patientData: 'read',
+  }).returns<FilePayload>(),
   'carePlans.fhir': defineMethod({ input: z.object({ id: id() }), roles: WRITERS, patientData: 'read' }).returns<FilePayload>(),
   /** One chunk of a batch export; callers loop on nextOffset, so the UI can show progress. */
   'carePlans.batchExport': defineMethod({
@@ -196,10 +227,19 @@ export const carePlanMethods = {
     roles: WRITERS,
     patientData: 'read',
   }).returns<BatchChunkResult>(),
-  'carePlans.templates': defineMethod({ input: z.object({}), roles: WRITERS, patientData: 'none' }).returns<{ templates: CarePlanTemplate[]; handoverPendingDays: number }>(),
+  'carePlans.templates': defineMethod({ input: z.object({}), roles: WRITERS, patientData: 'none' }).returns<{
+    templates: CarePlanTemplate[];
+    handoverPendingDays: number;
+  }>(),
   'carePlans.saveTemplate': defineMethod({ input: templateInput, roles: SHARED_SETTINGS_ROLES, patientData: 'none' }).returns<CarePlanTemplate>(),
   'carePlans.saveSettings': defineMethod({
-    input: z.object({ handoverPendingDays: z.number({ message: 'validation.invalidType' }).int({ message: 'validation.invalidValue' }).min(1, { message: 'validation.tooSmall' }).max(365, { message: 'validation.tooBig' }) }),
+    input: z.object({
+      handoverPendingDays: z
+        .number({ message: 'validation.invalidType' })
+        .int({ message: 'validation.invalidValue' })
+        .min(1, { message: 'validation.tooSmall' })
+        .max(365, { message: 'validation.tooBig' }),
+    }),
     roles: SHARED_SETTINGS_ROLES,
     patientData: 'none',
   }).returns<{ handoverPendingDays: number }>(),

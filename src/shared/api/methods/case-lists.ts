@@ -171,8 +171,12 @@ const recommendationInput = z.object({
   treatmentText: optionalText(LIMITS.mediumText),
   placeOfTreatment: optionalText(),
   nextStep: optionalText(LIMITS.mediumText),
-  responsibleUnitId: id().nullish().transform((v) => v ?? null),
-  rediscussDate: isoDate().nullish().transform((v) => v ?? null),
+  responsibleUnitId: id()
+    .nullish()
+    .transform((v) => v ?? null),
+  rediscussDate: isoDate()
+    .nullish()
+    .transform((v) => v ?? null),
   ...considerationFields,
   /** The current recommendation's rowVersion this save is based on; 0 when none was recorded yet. */
   expectedVersion: expectedVersion(),
@@ -198,7 +202,11 @@ export const caseListMethods = {
     input: z.object({
       meetingId: id(),
       referralId: id(),
-      minutes: z.number({ message: 'caseList.minutesNumber' }).int({ message: 'caseList.minutesNumber' }).min(1, { message: 'caseList.minutesRange' }).max(120, { message: 'caseList.minutesRange' }),
+      minutes: z
+        .number({ message: 'caseList.minutesNumber' })
+        .int({ message: 'caseList.minutesNumber' })
+        .min(1, { message: 'caseList.minutesRange' })
+        .max(120, { message: 'caseList.minutesRange' }),
     }),
     roles: LIST_BUILDERS,
     patientData: 'change',

@@ -8,7 +8,11 @@ import { CHECKLIST_ITEMS, TICKED_ITEMS, type ChecklistEntry, type ChecklistItem,
 const TICKERS = ['administrator', 'coordinator', 'contact_nurse', 'physician'] as const;
 
 const workingDays = () =>
-  z.number({ message: 'checklist.daysRange' }).int({ message: 'checklist.daysRange' }).min(0, { message: 'checklist.daysRange' }).max(60, { message: 'checklist.daysRange' });
+  z
+    .number({ message: 'checklist.daysRange' })
+    .int({ message: 'checklist.daysRange' })
+    .min(0, { message: 'checklist.daysRange' })
+    .max(60, { message: 'checklist.daysRange' });
 
 /** A meeting's checklist in one view: the cases with items missing, by item. */
 export interface MeetingChecklist {
@@ -48,12 +52,17 @@ export const checklistMethods = {
       done: z.boolean(),
       /** patient_told: who told the patient, and when. */
       doneBy: optionalText(),
-      doneOn: isoDate().nullish().transform((v) => v ?? null),
+      doneOn: isoDate()
+        .nullish()
+        .transform((v) => v ?? null),
     }),
     roles: TICKERS,
     patientData: 'change',
   }).returns<{ entries: ChecklistEntry[] }>(),
-  'checklist.rules': defineMethod({ input: z.object({}), roles: 'any', patientData: 'none' }).returns<{ defaults: ChecklistRules; careAreas: Record<string, ChecklistRules> }>(),
+  'checklist.rules': defineMethod({ input: z.object({}), roles: 'any', patientData: 'none' }).returns<{
+    defaults: ChecklistRules;
+    careAreas: Record<string, ChecklistRules>;
+  }>(),
   'checklist.saveRules': defineMethod({
     input: z.object({
       careAreaCode: codeText(),

@@ -23,9 +23,15 @@ const RECORDERS = ['physician', 'coordinator', 'contact_nurse'] as const;
  * input): all optional, so a recommendation without them is still accepted; the figures count them.
  */
 export const considerationFields = {
-  wishesConsidered: z.enum(WISHES_CONSIDERED).nullish().transform((v) => v ?? null),
+  wishesConsidered: z
+    .enum(WISHES_CONSIDERED)
+    .nullish()
+    .transform((v) => v ?? null),
   wishesHow: optionalText(LIMITS.mediumText),
-  trialConsidered: z.boolean().nullish().transform((v) => v ?? null),
+  trialConsidered: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? null),
   trialName: optionalText(),
   trialEuCtNumber: optionalText(40),
   trialNotEligibleReason: optionalText(LIMITS.mediumText),
@@ -135,9 +141,14 @@ export const followThroughMethods = {
   'followThrough.record': defineMethod({
     input: caseRef.extend({
       status: z.enum(IMPLEMENTATION_STATUSES, { message: 'followThrough.statusRequired' }),
-      deviationReason: z.enum(DEVIATION_REASONS).nullish().transform((v) => v ?? null),
+      deviationReason: z
+        .enum(DEVIATION_REASONS)
+        .nullish()
+        .transform((v) => v ?? null),
       eventDate: isoDate(),
-      nextCheckDate: isoDate().nullish().transform((v) => v ?? null),
+      nextCheckDate: isoDate()
+        .nullish()
+        .transform((v) => v ?? null),
       note: optionalText(LIMITS.mediumText),
       /** A deviation for clinical reasons: send the case back to the conference in the same step. */
       rediscuss: z.boolean().default(false),
@@ -164,7 +175,9 @@ export const followThroughMethods = {
       wishesRecorded: share(),
       trialConsidered: share(),
       postponementRate: share(),
-      checklistComplete: share().optional().transform((v) => v ?? null),
+      checklistComplete: share()
+        .optional()
+        .transform((v) => v ?? null),
     }),
     roles: ['administrator', 'coordinator'],
     patientData: 'none',

@@ -47,15 +47,30 @@ export const referralFields = z.object({
   suspicionDate: optionalDate(), // välgrundad misstanke
   question: optionalText(LIMITS.mediumText), // frågeställning
   icd10: icd10(),
-  diagnosisBasis: z.enum(['pad', 'clinical']).nullish().transform((v) => v ?? null),
+  diagnosisBasis: z
+    .enum(['pad', 'clinical'])
+    .nullish()
+    .transform((v) => v ?? null),
   history: optionalText(LIMITS.longText), // anamnes
   comorbidity: optionalText(LIMITS.mediumText),
-  ecog: z.number().int().min(0, { message: 'referral.ecogRange' }).max(4, { message: 'referral.ecogRange' }).nullish().transform((v) => v ?? null),
-  imagingAvailable: z.boolean().nullish().transform((v) => v ?? null),
+  ecog: z
+    .number()
+    .int()
+    .min(0, { message: 'referral.ecogRange' })
+    .max(4, { message: 'referral.ecogRange' })
+    .nullish()
+    .transform((v) => v ?? null),
+  imagingAvailable: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? null),
   radiologyReportRef: optionalText(),
   pathologyRef: optionalText(),
   patientWishes: optionalText(LIMITS.mediumText),
-  patientInformed: z.boolean().nullish().transform((v) => v ?? null),
+  patientInformed: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? null),
   psychosocial: optionalText(LIMITS.mediumText), // psykosocial situation
   patientTold: optionalText(LIMITS.mediumText), // vad patienten har fått veta
   priority: z.enum(['urgent', 'normal']).default('normal'),
@@ -67,7 +82,12 @@ export type ReferralFields = z.output<typeof referralFields>;
 const identifierInput = {
   identifierKind: z.enum(['national', 'reservnummer']).default('national'),
   identifier: requiredText(40),
-  issuerRegionCode: z.string().trim().max(10).nullish().transform((v) => v || null),
+  issuerRegionCode: z
+    .string()
+    .trim()
+    .max(10)
+    .nullish()
+    .transform((v) => v || null),
 };
 
 export const patientInput = z.object({
@@ -189,8 +209,16 @@ export interface ImportReport {
 const listQuery = z.object({
   careAreaCodes: z.array(codeText()).max(50).default([]),
   statuses: z.array(z.enum(REFERRAL_STATUSES)).max(REFERRAL_STATUSES.length).default([]),
-  healthcareRegionCode: z.string().trim().max(40).nullish().transform((v) => v || null),
-  priority: z.enum(['urgent', 'normal']).nullish().transform((v) => v ?? null),
+  healthcareRegionCode: z
+    .string()
+    .trim()
+    .max(40)
+    .nullish()
+    .transform((v) => v || null),
+  priority: z
+    .enum(['urgent', 'normal'])
+    .nullish()
+    .transform((v) => v ?? null),
   search: z.string().max(100, { message: 'validation.tooLong' }).default(''),
   sort: z.enum(['received_desc', 'received_asc', 'lead_time_desc']).default('received_desc'),
   /** Rows to skip: the rows already shown, when the inbox loads the next page. */
@@ -224,11 +252,25 @@ export const referralMethods = {
     roles: REGISTER_ROLES,
     patientData: 'change',
   }).returns<{ id: number; patientId: number }>(),
-  'referrals.update': defineMethod({ input: z.object({ id: id(), referral: referralFields, expectedVersion: expectedVersion() }), roles: REGISTER_ROLES, patientData: 'change' }).returns<{ id: number }>(),
+  'referrals.update': defineMethod({
+    input: z.object({ id: id(), referral: referralFields, expectedVersion: expectedVersion() }),
+    roles: REGISTER_ROLES,
+    patientData: 'change',
+  }).returns<{ id: number }>(),
   'referrals.get': defineMethod({ input: z.object({ id: id() }), roles: READ_ROLES, patientData: 'read' }).returns<ReferralDetail>(),
-  'referrals.list': defineMethod({ input: listQuery, roles: READ_ROLES, patientData: 'read' }).returns<{ rows: ReferralListRow[]; total: number; today: string }>(),
-  'referrals.requestCompletion': defineMethod({ input: z.object({ id: id() }), roles: REGISTER_ROLES, patientData: 'change' }).returns<{ text: string; missing: RequirableField[] }>(),
-  'referrals.completionText': defineMethod({ input: z.object({ id: id() }), roles: REGISTER_ROLES, patientData: 'read' }).returns<{ text: string; missing: RequirableField[] }>(),
+  'referrals.list': defineMethod({ input: listQuery, roles: READ_ROLES, patientData: 'read' }).returns<{
+    rows: ReferralListRow[];
+    total: number;
+    today: string;
+  }>(),
+  'referrals.requestCompletion': defineMethod({ input: z.object({ id: id() }), roles: REGISTER_ROLES, patientData: 'change' }).returns<{
+    text: string;
+    missing: RequirableField[];
+  }>(),
+  'referrals.completionText': defineMethod({ input: z.object({ id: id() }), roles: REGISTER_ROLES, patientData: 'read' }).returns<{
+    text: string;
+    missing: RequirableField[];
+  }>(),
   'referrals.markComplete': defineMethod({ input: z.object({ id: id() }), roles: REGISTER_ROLES, patientData: 'change' }).returns<{ status: ReferralStatus }>(),
   'referrals.markCompleteMany': defineMethod({
     input: z.object({ ids: z.array(id()).min(1).max(MARK_COMPLETE_MAX) }),
@@ -246,7 +288,11 @@ export const referralMethods = {
     patientData: 'change',
   }).returns<{ status: ReferralStatus }>(),
   'referrals.importPreview': defineMethod({ input: importFile, roles: REGISTER_ROLES, patientData: 'read' }).returns<ImportReport>(),
-  'referrals.importCommit': defineMethod({ input: importFile.extend({ markComplete: z.boolean().default(false) }), roles: REGISTER_ROLES, patientData: 'change' }).returns<ImportReport>(),
+  'referrals.importCommit': defineMethod({
+    input: importFile.extend({ markComplete: z.boolean().default(false) }),
+    roles: REGISTER_ROLES,
+    patientData: 'change',
+  }).returns<ImportReport>(),
   'referralRules.save': defineMethod({
     input: z.object({
       careAreaCode: codeText(),

@@ -17,7 +17,10 @@ const seriesInput = z.object({
   startTime: time(),
   durationMinutes: z.number({ message: 'series.number' }).int().min(15, { message: 'series.durationRange' }).max(480, { message: 'series.durationRange' }),
   frequency: z.enum(FREQUENCIES),
-  monthWeek: z.union([z.literal(-1), z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).nullable().default(null),
+  monthWeek: z
+    .union([z.literal(-1), z.literal(1), z.literal(2), z.literal(3), z.literal(4)])
+    .nullable()
+    .default(null),
   firstDate: isoDate(),
   lastDate: isoDate().nullable().default(null),
   deadlineWorkingDays: z.number({ message: 'series.number' }).int().min(0, { message: 'series.deadlineRange' }).max(20, { message: 'series.deadlineRange' }),
@@ -25,12 +28,22 @@ const seriesInput = z.object({
   holidayPolicy: z.enum(HOLIDAY_POLICIES),
   chairUnitId: id().nullable().default(null),
   alternateChairUnitId: id().nullable().default(null),
-  chairAlternationYears: z.number().int().min(1, { message: 'series.alternationRange' }).max(10, { message: 'series.alternationRange' }).nullable().default(null),
+  chairAlternationYears: z
+    .number()
+    .int()
+    .min(1, { message: 'series.alternationRange' })
+    .max(10, { message: 'series.alternationRange' })
+    .nullable()
+    .default(null),
   chairAlternationStart: isoDate().nullable().default(null),
   chairName: optionalText(),
   location: optionalText(),
   videoLink: optionalText(1000).refine((v) => v === null || /^https:\/\/\S+$/.test(v), { message: 'series.videoLinkHttps' }),
-  minutesPerCase: z.number({ message: 'series.number' }).int().min(1, { message: 'series.minutesPerCaseRange' }).max(120, { message: 'series.minutesPerCaseRange' }),
+  minutesPerCase: z
+    .number({ message: 'series.number' })
+    .int()
+    .min(1, { message: 'series.minutesPerCaseRange' })
+    .max(120, { message: 'series.minutesPerCaseRange' }),
   capacityCases: z.number({ message: 'series.number' }).int().min(1, { message: 'series.capacityRange' }).max(100, { message: 'series.capacityRange' }),
   requiredRoles: z.array(z.enum(PARTICIPANT_ROLES)).max(PARTICIPANT_ROLES.length),
   participantIds: z.array(id()).max(200).default([]),
@@ -156,8 +169,16 @@ export const schedulingMethods = {
     roles: managers,
     patientData: 'none',
   }).returns<{ caseCount: number; holidaySv: string | null; holidayEn: string | null }>(),
-  'meetings.addParticipant': defineMethod({ input: z.object({ meetingId: id(), personId: id() }), roles: [...managers, 'contact_nurse'], patientData: 'none' }).returns<{ ok: true }>(),
-  'meetings.removeParticipant': defineMethod({ input: z.object({ meetingId: id(), personId: id() }), roles: [...managers, 'contact_nurse'], patientData: 'none' }).returns<{ ok: true }>(),
+  'meetings.addParticipant': defineMethod({
+    input: z.object({ meetingId: id(), personId: id() }),
+    roles: [...managers, 'contact_nurse'],
+    patientData: 'none',
+  }).returns<{ ok: true }>(),
+  'meetings.removeParticipant': defineMethod({
+    input: z.object({ meetingId: id(), personId: id() }),
+    roles: [...managers, 'contact_nurse'],
+    patientData: 'none',
+  }).returns<{ ok: true }>(),
   'meetings.setAttendance': defineMethod({
     input: z.object({ meetingId: id(), personId: id(), attendance: z.enum(ATTENDANCE).nullable() }),
     roles: [...managers, 'contact_nurse'],
@@ -165,7 +186,13 @@ export const schedulingMethods = {
   }).returns<{ quorum: Quorum }>(),
   'meetings.exportIcs': defineMethod({
     // One meeting, a whole series (from today unless a range is given) or a care area's range.
-    input: z.object({ meetingId: id().optional(), seriesId: id().optional(), careAreaCode: codeText().optional(), from: isoDate().optional(), to: isoDate().optional() }),
+    input: z.object({
+      meetingId: id().optional(),
+      seriesId: id().optional(),
+      careAreaCode: codeText().optional(),
+      from: isoDate().optional(),
+      to: isoDate().optional(),
+    }),
     roles: 'any',
     patientData: 'none',
   }).returns<{ files: FilePayload[]; meetingCount: number }>(),

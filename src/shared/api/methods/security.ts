@@ -7,12 +7,15 @@ import { MIN_PASSPHRASE } from '../../domain/passphrase-length';
 
 /** The length here; the whole policy (strength, not the user name) is the core's (shared/domain/passphrase.ts). */
 export { MIN_PASSPHRASE };
-const passphrase = () =>
-  z.string().min(MIN_PASSPHRASE, { message: 'security.passphraseTooShort' }).max(200, { message: 'validation.tooLong' });
+const passphrase = () => z.string().min(MIN_PASSPHRASE, { message: 'security.passphraseTooShort' }).max(200, { message: 'validation.tooLong' });
 const anyPassphrase = () => z.string().min(1, { message: 'validation.required' }).max(200, { message: 'validation.tooLong' });
 /** HSA-id (e.g. SE2321000131-P000000012345) or a local user name. */
 const userName = () =>
-  z.string().trim().min(2, { message: 'validation.tooShort' }).max(60, { message: 'validation.tooLong' })
+  z
+    .string()
+    .trim()
+    .min(2, { message: 'validation.tooShort' })
+    .max(60, { message: 'validation.tooLong' })
     .regex(/^[A-Za-z0-9._@-]+$/, { message: 'security.userNameFormat' });
 
 const repeated = { passphrase: passphrase(), passphraseRepeat: z.string().max(200, { message: 'validation.tooLong' }) };
@@ -85,7 +88,9 @@ const userInput = z.object({
   name: requiredText(),
   userName: userName(),
   role: z.enum(ROLES),
-  unitId: id().nullish().transform((v) => v ?? null),
+  unitId: id()
+    .nullish()
+    .transform((v) => v ?? null),
   active: z.boolean().default(true),
   /** Required for a new user; for an existing user, set only to reset a forgotten passphrase. */
   passphrase: z.string().max(200, { message: 'validation.tooLong' }).nullish(),
@@ -102,7 +107,10 @@ export const securityMethods = {
     signIn: true,
   }).returns<{ user: SessionUser; recoveryKey: string }>(),
   'auth.login': defineMethod({
-    input: z.object({ userName: z.string().trim().min(1, { message: 'validation.required' }).max(60, { message: 'validation.tooLong' }), passphrase: anyPassphrase() }),
+    input: z.object({
+      userName: z.string().trim().min(1, { message: 'validation.required' }).max(60, { message: 'validation.tooLong' }),
+      passphrase: anyPassphrase(),
+    }),
     roles: 'any',
     patientData: 'none',
     signIn: true,
@@ -135,7 +143,10 @@ export const securityMethods = {
    * a new recovery key is returned (shown once). A long job: its steps are reported to `system.jobs`.
    */
   'security.rekey': defineMethod({ input: z.object({}), roles: ['administrator'], patientData: 'none' }).returns<RekeyResult>(),
-  'accessLog.list': defineMethod({ input: logFilter, roles: ['administrator'], patientData: 'none' }).returns<{ entries: AccessLogEntry[]; truncated: boolean }>(),
+  'accessLog.list': defineMethod({ input: logFilter, roles: ['administrator'], patientData: 'none' }).returns<{
+    entries: AccessLogEntry[];
+    truncated: boolean;
+  }>(),
   /** A patient's own log extract (patients have a right to it); the export is itself logged. */
   'accessLog.exportPatient': defineMethod({
     input: z.object({ patientIdentifier: requiredText(40) }),

@@ -36,10 +36,20 @@ const unitInput = z.object({
 export type UnitInput = z.input<typeof unitInput>;
 
 const careAreaInput = z.object({
-  code: z.string().trim().regex(/^[A-Z0-9_]{2,20}$/, { message: 'careArea.codeFormat' }),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9_]{2,20}$/, { message: 'careArea.codeFormat' }),
   nameSv: requiredText(),
   nameEn: requiredText(),
-  icd10: z.array(z.string().trim().regex(/^[A-Z]\d{2}(\.\d{1,2})?(-[A-Z]\d{2}(\.\d{1,2})?)?$/, { message: 'validation.icd10' })).max(50),
+  icd10: z
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^[A-Z]\d{2}(\.\d{1,2})?(-[A-Z]\d{2}(\.\d{1,2})?)?$/, { message: 'validation.icd10' }),
+    )
+    .max(50),
   nationalUnitIds: z.array(id()).max(20),
   active: z.boolean().default(true),
 });
@@ -71,6 +81,10 @@ export const systemMethods = {
   'reference.get': defineMethod({ input: z.object({}), roles: 'any', patientData: 'none' }).returns<ReferenceData>(),
   'reference.saveUnit': defineMethod({ input: unitInput, roles: SHARED_SETTINGS_ROLES, patientData: 'none' }).returns<{ id: number }>(),
   /** A new referring unit, added while registering: creates only, so no one's letters change under them. */
-  'reference.addReferringUnit': defineMethod({ input: unitInput.omit({ id: true }), roles: ['administrator', 'coordinator', 'contact_nurse'], patientData: 'none' }).returns<{ id: number }>(),
+  'reference.addReferringUnit': defineMethod({
+    input: unitInput.omit({ id: true }),
+    roles: ['administrator', 'coordinator', 'contact_nurse'],
+    patientData: 'none',
+  }).returns<{ id: number }>(),
   'reference.saveCareArea': defineMethod({ input: careAreaInput, roles: ['administrator'], patientData: 'none' }).returns<{ code: string }>(),
 };

@@ -4,7 +4,8 @@ import type { MessageBundle } from '../types';
 export const backup = {
   sv: {
     'settings.backups': 'Säkerhetskopior',
-    'backup.intro': 'Programmet säkerhetskopierar databasen när det startar och en gång per dygn medan det körs. De 14 senaste dagarna och de 12 senaste månaderna sparas. Manuella kopior tas aldrig bort automatiskt.',
+    'backup.intro':
+      'Programmet säkerhetskopierar databasen när det startar och en gång per dygn medan det körs. De 14 senaste dagarna och de 12 senaste månaderna sparas. Manuella kopior tas aldrig bort automatiskt.',
     'backup.folder': 'Mapp för säkerhetskopior',
     'backup.folderHint': 'Ofta en nätverksmapp, t.ex. \\\\server\\mdk-backup. Mappen måste finnas.',
     'backup.saveFolder': 'Spara mapp',
@@ -22,7 +23,8 @@ export const backup = {
     'backup.kind.manual': 'Manuell',
     'backup.size': 'Storlek',
     'backup.restore': 'Återställ',
-    'backup.restoreConfirm': 'Återställa databasen från säkerhetskopian {takenAt}? Allt som sparats efter den tidpunkten försvinner ur databasen. Den nuvarande databasen sparas undan i datamappen.',
+    'backup.restoreConfirm':
+      'Återställa databasen från säkerhetskopian {takenAt}? Allt som sparats efter den tidpunkten försvinner ur databasen. Den nuvarande databasen sparas undan i datamappen.',
     'backup.confirmRestore': 'Ja, återställ',
     'backup.cancel': 'Avbryt',
     'backup.restored': 'Databasen är återställd från {name}. Den tidigare databasen är sparad som {aside}.',
@@ -32,12 +34,14 @@ export const backup = {
     'backup.folderUnreachableAt': 'Mappen för säkerhetskopior ({folder}) går inte att nå.',
     'backup.restoreRejected': 'Säkerhetskopian {name} klarade inte kontrollen och användes inte. Inget har ändrats. ({problem})',
     'backup.restoreTooNew': 'Säkerhetskopian {name} kommer från en nyare version av programmet och kan inte läsas. Inget har ändrats.',
-    'backup.databaseInUse': 'Databasen används av ett annat program (t.ex. MDK Coordinator i ett annat fönster eller kommandoraden). Stäng det och försök igen. Inget har ändrats.',
+    'backup.databaseInUse':
+      'Databasen används av ett annat program (t.ex. MDK Coordinator i ett annat fönster eller kommandoraden). Stäng det och försök igen. Inget har ändrats.',
     'recovery.notDamaged': 'Databasen är inte skadad; återställ från Inställningar › Säkerhetskopior.',
     'recovery.title': 'Databasen är skadad',
     'recovery.needsAdministrator': 'Återställningen görs av en administratör, eller med återställningsnyckeln från första starten.',
     'recovery.recoveryKey': 'Återställningsnyckel (behövs om du inte är administratör)',
-    'recovery.explain': 'Programmet upptäckte vid starten att databasfilen är skadad, till exempel efter ett strömavbrott eller ett diskfel. För att inget ska förvärras sparas ingenting förrän databasen är återställd.',
+    'recovery.explain':
+      'Programmet upptäckte vid starten att databasfilen är skadad, till exempel efter ett strömavbrott eller ett diskfel. För att inget ska förvärras sparas ingenting förrän databasen är återställd.',
     'recovery.offer': 'Den senaste felfria säkerhetskopian är från {takenAt}. Uppgifter som sparats efter den tidpunkten behöver föras in igen.',
     'recovery.restoreNewest': 'Återställ den senaste felfria säkerhetskopian',
     'recovery.noGood': 'Det finns ingen felfri säkerhetskopia i {folder}. Kontakta IT-avdelningen; den skadade filen har inte ändrats.',
@@ -46,7 +50,8 @@ export const backup = {
   },
   en: {
     'settings.backups': 'Backups',
-    'backup.intro': 'The application backs up the database when it starts and once a day while it runs. The last 14 days and the last 12 months are kept. Manual backups are never deleted automatically.',
+    'backup.intro':
+      'The application backs up the database when it starts and once a day while it runs. The last 14 days and the last 12 months are kept. Manual backups are never deleted automatically.',
     'backup.folder': 'Backup folder',
     'backup.folderHint': 'Often a network share, e.g. \\\\server\\mdk-backup. The folder must exist.',
     'backup.saveFolder': 'Save folder',
@@ -64,7 +69,8 @@ export const backup = {
     'backup.kind.manual': 'Manual',
     'backup.size': 'Size',
     'backup.restore': 'Restore',
-    'backup.restoreConfirm': 'Restore the database from the backup of {takenAt}? Everything saved after that time leaves the database. The current database is kept aside in the data folder.',
+    'backup.restoreConfirm':
+      'Restore the database from the backup of {takenAt}? Everything saved after that time leaves the database. The current database is kept aside in the data folder.',
     'backup.confirmRestore': 'Yes, restore',
     'backup.cancel': 'Cancel',
     'backup.restored': 'The database is restored from {name}. The previous database is kept as {aside}.',
@@ -74,12 +80,14 @@ export const backup = {
     'backup.folderUnreachableAt': 'The backup folder ({folder}) cannot be reached.',
     'backup.restoreRejected': 'The backup {name} failed the check and was not used. Nothing has changed. ({problem})',
     'backup.restoreTooNew': 'The backup {name} comes from a newer version of the application and cannot be read. Nothing has changed.',
-    'backup.databaseInUse': 'The database is in use by another program (e.g. MDK Coordinator in another window or the command line). Close it and try again. Nothing has changed.',
+    'backup.databaseInUse':
+      'The database is in use by another program (e.g. MDK Coordinator in another window or the command line). Close it and try again. Nothing has changed.',
     'recovery.notDamaged': 'The database is not damaged; restore from Settings › Backups.',
     'recovery.title': 'The database is damaged',
     'recovery.needsAdministrator': 'Restoring is done by an administrator, or with the recovery key from the first start.',
     'recovery.recoveryKey': 'Recovery key (needed unless you are an administrator)',
-    'recovery.explain': 'At start the application found that the database file is damaged, for example after a power cut or a disk fault. So that nothing gets worse, nothing is saved until the database is restored.',
+    'recovery.explain':
+      'At start the application found that the database file is damaged, for example after a power cut or a disk fault. So that nothing gets worse, nothing is saved until the database is restored.',
     'recovery.offer': 'The newest good backup is from {takenAt}. Details saved after that time need to be entered again.',
     'recovery.restoreNewest': 'Restore the newest good backup',
     'recovery.noGood': 'There is no good backup in {folder}. Contact the IT department; the damaged file has not been changed.',

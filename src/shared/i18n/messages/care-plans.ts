@@ -97,7 +97,8 @@ export const carePlans = {
     'carePlan.handover.confirm': 'Registrera bekräftelse',
     'carePlan.handover.confirmedDate': 'Bekräftat datum',
     'carePlan.handover.confirmedBy': 'Bekräftat av',
-    'carePlan.handover.pending': 'Väntar på bekräftelse sedan {date} ({days} {days#dag|dagar}). Den nationella enheten har ansvaret tills bekräftelsen är registrerad.',
+    'carePlan.handover.pending':
+      'Väntar på bekräftelse sedan {date} ({days} {days#dag|dagar}). Den nationella enheten har ansvaret tills bekräftelsen är registrerad.',
     'carePlan.handover.confirmedText': 'Bekräftad {date} av {by}. {unit} har nu ansvaret.',
     'carePlan.handover.needsFinalised': 'Fastställ vårdplanen innan den lämnas över.',
     'carePlan.handover.none': 'Ingen överlämning registrerad. Den nationella enheten har ansvaret.',
@@ -144,7 +145,8 @@ export const carePlans = {
     'carePlan.outDirAbsolute': 'Ange hela sökvägen till mappen (till exempel /home/anna/export).',
     'carePlan.outDirNotWritable': 'Mappen finns inte eller kan inte skrivas till. Välj en befintlig mapp.',
     'export.insideDataFolder': 'Välj en mapp utanför programmets datamapp: exporterade filer är inte krypterade.',
-    'export.unprotected': 'En exporterad fil skyddas inte längre av programmet (den är inte krypterad). Välj en mapp som bara behöriga når, och radera filerna när de har skickats.',
+    'export.unprotected':
+      'En exporterad fil skyddas inte längre av programmet (den är inte krypterad). Välj en mapp som bara behöriga når, och radera filerna när de har skickats.',
     'export.pickFolder': 'Välj mapp …',
     'export.noFolderYet': 'Ingen mapp vald än.',
     'export.asDownload': 'Filerna laddas ner av webbläsaren (flera filer som en zip-fil). Flytta dem till en mapp som bara behöriga når.',
@@ -245,7 +247,8 @@ export const carePlans = {
     'carePlan.handover.confirm': 'Record confirmation',
     'carePlan.handover.confirmedDate': 'Confirmed on',
     'carePlan.handover.confirmedBy': 'Confirmed by',
-    'carePlan.handover.pending': 'Awaiting confirmation since {date} ({days} {days#day|days}). The national unit stays responsible until the confirmation is recorded.',
+    'carePlan.handover.pending':
+      'Awaiting confirmation since {date} ({days} {days#day|days}). The national unit stays responsible until the confirmation is recorded.',
     'carePlan.handover.confirmedText': 'Confirmed {date} by {by}. {unit} is now responsible.',
     'carePlan.handover.needsFinalised': 'Finalise the care plan before handing it over.',
     'carePlan.handover.none': 'No handover recorded. The national unit is responsible.',
@@ -292,7 +295,8 @@ export const carePlans = {
     'carePlan.outDirAbsolute': 'Give the full path of the folder (for example /home/anna/export).',
     'carePlan.outDirNotWritable': 'The folder does not exist or cannot be written to. Choose an existing folder.',
     'export.insideDataFolder': "Choose a folder outside the application's data folder: exported files are not encrypted.",
-    'export.unprotected': 'An exported file is no longer protected by the application (it is not encrypted). Choose a folder only authorised people can reach, and delete the files once sent.',
+    'export.unprotected':
+      'An exported file is no longer protected by the application (it is not encrypted). Choose a folder only authorised people can reach, and delete the files once sent.',
     'export.pickFolder': 'Choose folder …',
     'export.noFolderYet': 'No folder chosen yet.',
     'export.asDownload': 'The files are downloaded by the browser (several files as one zip file). Move them to a folder only authorised people can reach.',

@@ -42,7 +42,8 @@ export const caseLists = {
     'caseList.moveDown': 'Flytta ned',
     'caseList.dragHandle': 'Dra för att flytta fall {n}',
     'caseList.remove': 'Ta bort',
-    'caseList.dragInstructions': 'Tryck mellanslag för att lyfta fallet, flytta med piltangenterna, mellanslag igen för att släppa eller Escape för att avbryta.',
+    'caseList.dragInstructions':
+      'Tryck mellanslag för att lyfta fallet, flytta med piltangenterna, mellanslag igen för att släppa eller Escape för att avbryta.',
     'caseList.dragPicked': 'Fall {n} är lyft.',
     'caseList.dragOver': 'Över plats {n}.',
     'caseList.dragDropped': 'Fallet släpptes på plats {n}.',

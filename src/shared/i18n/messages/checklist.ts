@@ -41,7 +41,8 @@ export const checklist = {
     'checklist.meetingComplete': 'Inget saknas i checklistan just nu.',
     'checklist.agendaPdf': 'Checklista före mötet, saknas',
     'checklist.settings': 'Checklista nMDK',
-    'checklist.settingsIntro': 'RCC:s nationella checklista: välj vilka punkter som gäller för vårdområdet och tidsgränserna i arbetsdagar (helgdagar räknas inte).',
+    'checklist.settingsIntro':
+      'RCC:s nationella checklista: välj vilka punkter som gäller för vårdområdet och tidsgränserna i arbetsdagar (helgdagar räknas inte).',
     'checklist.items': 'Punkter som gäller',
     'checklist.beforeWorkingDays': 'Punkterna före mötet klara, arbetsdagar före mötet',
     'checklist.replyWorkingDays': 'Svar skickat inom, arbetsdagar efter mötet',
@@ -100,7 +101,8 @@ export const checklist = {
     'checklist.meetingComplete': 'Nothing is missing from the checklist just now.',
     'checklist.agendaPdf': 'Checklist before the meeting, missing',
     'checklist.settings': 'nMDK checklist',
-    'checklist.settingsIntro': "RCC's national checklist: choose the items that apply to the care area and the deadlines in working days (public holidays do not count).",
+    'checklist.settingsIntro':
+      "RCC's national checklist: choose the items that apply to the care area and the deadlines in working days (public holidays do not count).",
     'checklist.items': 'Items that apply',
     'checklist.beforeWorkingDays': 'Items before the meeting done, working days before the meeting',
     'checklist.replyWorkingDays': 'Reply sent within, working days after the meeting',

@@ -11,7 +11,8 @@ export const cli = {
     'cli.option.lang': 'språk för meddelanden (annars MDK_LANG, annars sv)',
     'cli.option.user': 'användarnamn att logga in som (annars MDK_USER); lösenfrasen tas från MDK_PASSPHRASE, annars frågas den efter i terminalen',
     'cli.option.help': 'visa denna hjälp',
-    'cli.exitCodes': 'Slutstatus: 0 klart; 1 rader avvisade, fel funna eller arbetet nekat; 2 felaktigt kommando eller värde, inloggningen misslyckades, eller filen går inte att läsa, är tom, är ingen CSV-fil eller är för stor.',
+    'cli.exitCodes':
+      'Slutstatus: 0 klart; 1 rader avvisade, fel funna eller arbetet nekat; 2 felaktigt kommando eller värde, inloggningen misslyckades, eller filen går inte att läsa, är tom, är ingen CSV-fil eller är för stor.',
     'cli.usageLine': 'Användning: {usage}',
     'cli.unknownCommand': 'Okänt kommando: {name}',
     'cli.unknownOption': 'Okänd flagga: {option}',
@@ -58,8 +59,10 @@ export const cli = {
 
     'cli.import.rejectedRow': 'rad {row}: {reason}',
     'cli.import.warningRow': 'rad {row}: varning: {reason}',
-    'cli.import.summaryDryRun': '{total} {total#rad|rader}: provkörning, {valid} skulle importeras, {rejected} {rejected#avvisad|avvisade}, {alreadyImported} redan {alreadyImported#importerad|importerade}',
-    'cli.import.summary': '{total} {total#rad|rader}: {imported} {imported#importerad|importerade}, {rejected} {rejected#avvisad|avvisade}, {alreadyImported} redan {alreadyImported#importerad|importerade}',
+    'cli.import.summaryDryRun':
+      '{total} {total#rad|rader}: provkörning, {valid} skulle importeras, {rejected} {rejected#avvisad|avvisade}, {alreadyImported} redan {alreadyImported#importerad|importerade}',
+    'cli.import.summary':
+      '{total} {total#rad|rader}: {imported} {imported#importerad|importerade}, {rejected} {rejected#avvisad|avvisade}, {alreadyImported} redan {alreadyImported#importerad|importerade}',
 
     'cli.meetings.status.planned': 'planerat',
     'cli.meetings.status.cancelled': 'inställt',
@@ -76,7 +79,8 @@ export const cli = {
     'cli.caseLists.agendaSaved': 'Falllistan sparades: {file}',
     'cli.caseLists.repliesSaved': '{n} MDK-svar sparades i {folder}',
     'cli.carePlans.format': '--format ska vara pdf, fhir eller both.',
-    'cli.carePlans.exported': '{total} {total#vårdplan|vårdplaner} {total#fastställd|fastställda} {from}–{to}: {files} {files#fil|filer} {files#skriven|skrivna} till {folder}',
+    'cli.carePlans.exported':
+      '{total} {total#vårdplan|vårdplaner} {total#fastställd|fastställda} {from}–{to}: {files} {files#fil|filer} {files#skriven|skrivna} till {folder}',
   },
   en: {
     'cli.title': 'MDK Coordinator – command line',
@@ -87,7 +91,8 @@ export const cli = {
     'cli.option.lang': 'language of messages (else MDK_LANG, else sv)',
     'cli.option.user': 'user name to sign in as (else MDK_USER); the passphrase is read from MDK_PASSPHRASE, else asked for on the terminal',
     'cli.option.help': 'show this help',
-    'cli.exitCodes': 'Exit status: 0 done; 1 rows rejected, faults found or the work refused; 2 wrong command or value, sign-in failed, or the file cannot be read, is empty, is not a CSV file or is too large.',
+    'cli.exitCodes':
+      'Exit status: 0 done; 1 rows rejected, faults found or the work refused; 2 wrong command or value, sign-in failed, or the file cannot be read, is empty, is not a CSV file or is too large.',
     'cli.usageLine': 'Usage: {usage}',
     'cli.unknownCommand': 'Unknown command: {name}',
     'cli.unknownOption': 'Unknown option: {option}',

@@ -34,7 +34,8 @@ export const common = {
     'error.databaseDamaged': 'Databasen är skadad: {detail}',
     'error.network': 'Kunde inte nå programmets tjänst.',
     'error.busy': 'Databasen är upptagen, försök igen om en stund.',
-    'error.dataInUse': 'Datamappen {dir} används redan av ett annat MDK Coordinator-fönster eller webbläsarläge (process {pid}). Stäng det först; kommandoraden kan användas samtidigt.',
+    'error.dataInUse':
+      'Datamappen {dir} används redan av ett annat MDK Coordinator-fönster eller webbläsarläge (process {pid}). Stäng det först; kommandoraden kan användas samtidigt.',
     'validation.required': 'Måste fyllas i.',
     'validation.tooLong': 'För lång text (högst {maximum} tecken).',
     'validation.tooShort': 'För kort.',
@@ -82,11 +83,13 @@ export const common = {
     'error.locked': 'The application is locked.',
     'error.unknownMethod': 'Unknown action: {method}.',
     'error.internal': 'An unexpected error occurred. Nothing was saved.',
-    'error.databaseTooNew': 'The database was made by a newer version of MDK Coordinator (schema {found}). Update the application; the database has not been changed.',
+    'error.databaseTooNew':
+      'The database was made by a newer version of MDK Coordinator (schema {found}). Update the application; the database has not been changed.',
     'error.databaseDamaged': 'The database is damaged: {detail}',
     'error.network': 'Could not reach the application service.',
     'error.busy': 'The database is busy, try again in a moment.',
-    'error.dataInUse': 'The data folder {dir} is already in use by another MDK Coordinator window or browser mode (process {pid}). Close that first; the command line may be used alongside.',
+    'error.dataInUse':
+      'The data folder {dir} is already in use by another MDK Coordinator window or browser mode (process {pid}). Close that first; the command line may be used alongside.',
     'validation.required': 'Required.',
     'validation.tooLong': 'Text too long (at most {maximum} {maximum#character|characters}).',
     'validation.tooShort': 'Too short.',

@@ -41,13 +41,16 @@ export const dailyUse = {
     'meeting.postponeConfirm.body': '{name} diskuteras inte i dag: fallet får ingen rekommendation på det här mötet och läggs på nästa mötes lista.',
     'carePlan.finaliseConfirm.title': 'Fastställa vårdplanen?',
     'carePlan.finaliseConfirm.action': 'Fastställ vårdplanen',
-    'carePlan.finaliseConfirm.body': 'Den här versionen blir skrivskyddad och kan inte ändras efteråt: ändringar görs i en ny version. Den fastställda vårdplanen kan lämnas över och exporteras.',
+    'carePlan.finaliseConfirm.body':
+      'Den här versionen blir skrivskyddad och kan inte ändras efteråt: ändringar görs i en ny version. Den fastställda vårdplanen kan lämnas över och exporteras.',
     'caseList.invitation': 'Kalenderinbjudan (.ics)',
     'caseList.sendOut': 'Skicka ut',
     'caseList.sentOut': 'Agendan (fullständig och kort utan personuppgifter) och kalenderinbjudan sparades.',
     'caseList.lockConfirm.title': 'Lås listan?',
-    'caseList.lockConfirm.body#one': 'Listan med {count} fall låses: fallet får status Listad, och inget fall kan läggas till, tas bort eller flyttas förrän någon låser upp listan och anger ett skäl. Skicka sedan ut agendan och kalenderinbjudan.',
-    'caseList.lockConfirm.body#other': 'Listan med {count} fall låses: fallen får status Listad, och inga fall kan läggas till, tas bort eller flyttas förrän någon låser upp listan och anger ett skäl. Skicka sedan ut agendan och kalenderinbjudan.',
+    'caseList.lockConfirm.body#one':
+      'Listan med {count} fall låses: fallet får status Listad, och inget fall kan läggas till, tas bort eller flyttas förrän någon låser upp listan och anger ett skäl. Skicka sedan ut agendan och kalenderinbjudan.',
+    'caseList.lockConfirm.body#other':
+      'Listan med {count} fall låses: fallen får status Listad, och inga fall kan läggas till, tas bort eller flyttas förrän någon låser upp listan och anger ett skäl. Skicka sedan ut agendan och kalenderinbjudan.',
     'caseList.lockAndSend': 'Lås och skicka ut',
     'caseList.lockOnly': 'Lås bara',
     'bulk.select': 'Välj {name}',
@@ -105,16 +108,19 @@ export const dailyUse = {
     'agenda.daysOverTarget#one': '{days} day over the lead-time target',
     'agenda.daysOverTarget#other': '{days} days over the lead-time target',
     'meeting.postponeConfirm.title': 'Postpone the case?',
-    'meeting.postponeConfirm.body': '{name} is not discussed today: the case gets no recommendation at this meeting and goes on the next meeting\'s list.',
+    'meeting.postponeConfirm.body': "{name} is not discussed today: the case gets no recommendation at this meeting and goes on the next meeting's list.",
     'carePlan.finaliseConfirm.title': 'Finalise the care plan?',
     'carePlan.finaliseConfirm.action': 'Finalise the care plan',
-    'carePlan.finaliseConfirm.body': 'This version becomes read-only and cannot be changed afterwards: changes go into a new version. The finalised care plan can be handed over and exported.',
+    'carePlan.finaliseConfirm.body':
+      'This version becomes read-only and cannot be changed afterwards: changes go into a new version. The finalised care plan can be handed over and exported.',
     'caseList.invitation': 'Calendar invitation (.ics)',
     'caseList.sendOut': 'Send out',
     'caseList.sentOut': 'The agenda (full, and short without personal data) and the calendar invitation were saved.',
     'caseList.lockConfirm.title': 'Lock the list?',
-    'caseList.lockConfirm.body#one': 'The list of {count} case is locked: the case becomes Listed, and no case can be added, removed or moved until someone unlocks the list and gives a reason. Then send out the agenda and the calendar invitation.',
-    'caseList.lockConfirm.body#other': 'The list of {count} cases is locked: the cases become Listed, and no case can be added, removed or moved until someone unlocks the list and gives a reason. Then send out the agenda and the calendar invitation.',
+    'caseList.lockConfirm.body#one':
+      'The list of {count} case is locked: the case becomes Listed, and no case can be added, removed or moved until someone unlocks the list and gives a reason. Then send out the agenda and the calendar invitation.',
+    'caseList.lockConfirm.body#other':
+      'The list of {count} cases is locked: the cases become Listed, and no case can be added, removed or moved until someone unlocks the list and gives a reason. Then send out the agenda and the calendar invitation.',
     'caseList.lockAndSend': 'Lock and send out',
     'caseList.lockOnly': 'Lock only',
     'bulk.select': 'Select {name}',

@@ -71,7 +71,8 @@ export const followThrough = {
     'followThrough.beforeMeeting': 'Datumet får inte ligga före MDK ({date}).',
     'followThrough.nextCheckOpenOnly': 'Ny uppföljning anges bara för inväntar eller påbörjad.',
     'followThrough.nextCheckAfter': 'Uppföljningen kan inte ligga före datumet.',
-    'followThrough.rediscussClinicalOnly': 'Åter till MDK gäller avvikelse av kliniska skäl (samsjuklighet/funktionsstatus, progress, annan klinisk bedömning).',
+    'followThrough.rediscussClinicalOnly':
+      'Åter till MDK gäller avvikelse av kliniska skäl (samsjuklighet/funktionsstatus, progress, annan klinisk bedömning).',
     'followThrough.badTransition': 'Status kan inte gå från {from} till {to}.',
     'followThrough.sentBackNote': 'Åter till MDK efter avvikelse: {reason}',
     'followThrough.figures': 'Efter konferensen',
@@ -161,7 +162,8 @@ export const followThrough = {
     'followThrough.beforeMeeting': 'The date cannot lie before the MDK ({date}).',
     'followThrough.nextCheckOpenOnly': 'A next check is given only for awaiting or started.',
     'followThrough.nextCheckAfter': 'The next check cannot lie before the date.',
-    'followThrough.rediscussClinicalOnly': 'Back to the MDK applies to a deviation for clinical reasons (comorbidity/performance status, progression, other clinical judgement).',
+    'followThrough.rediscussClinicalOnly':
+      'Back to the MDK applies to a deviation for clinical reasons (comorbidity/performance status, progression, other clinical judgement).',
     'followThrough.badTransition': 'The status cannot go from {from} to {to}.',
     'followThrough.sentBackNote': 'Back to the MDK after a deviation: {reason}',
     'followThrough.figures': 'After the conference',
@@ -178,8 +180,8 @@ export const followThrough = {
     'followThrough.fig.count': 'Count',
     'followThrough.fig.reasons': 'Reasons for deviating',
     'followThrough.method':
-      "After the conference: cases with a current recommendation from the care area's finalised meetings in the period. Implementation rate = (started + carried out) / (started + carried out + deviated), by each case's latest status. Time to start = calendar days from the MDK date to the first \"started\" date (else \"carried out\"). Wishes recorded = the recommendation states whether the wishes were taken into account (yes, partly, no). Trial considered = the case records that a trial was considered. Postponed = postponed / (discussed + postponed) at held meetings. Discussion time = minutes from opening to closing the case in the meeting view.",
+      'After the conference: cases with a current recommendation from the care area\'s finalised meetings in the period. Implementation rate = (started + carried out) / (started + carried out + deviated), by each case\'s latest status. Time to start = calendar days from the MDK date to the first "started" date (else "carried out"). Wishes recorded = the recommendation states whether the wishes were taken into account (yes, partly, no). Trial considered = the case records that a trial was considered. Postponed = postponed / (discussed + postponed) at held meetings. Discussion time = minutes from opening to closing the case in the meeting view.',
     'reply.reportBack':
-      'Reporting back: tell {unit} when treatment has started and been carried out, or if it deviates from the recommendation (reason: the patient\'s choice, comorbidity or performance status, progression, other clinical judgement).',
+      "Reporting back: tell {unit} when treatment has started and been carried out, or if it deviates from the recommendation (reason: the patient's choice, comorbidity or performance status, progression, other clinical judgement).",
   },
 } satisfies MessageBundle;

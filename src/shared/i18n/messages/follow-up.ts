@@ -16,7 +16,8 @@ export const followUp = {
     'followUp.periodOrder': 'Slutdatum måste vara samma dag som eller efter startdatum.',
     'followUp.unknownCareArea': 'Vårdområdet {code} finns inte.',
     'followUp.populationSource': 'Folkmängd: {source}.',
-    'followUp.methods': 'Median: mittvärdet (medelvärdet av de två mittersta vid jämnt antal). 90:e percentilen: närmaste rang (värdet på plats ⌈0,9·n⌉ i sorterad ordning). Ledtider i kalenderdagar.',
+    'followUp.methods':
+      'Median: mittvärdet (medelvärdet av de två mittersta vid jämnt antal). 90:e percentilen: närmaste rang (värdet på plats ⌈0,9·n⌉ i sorterad ordning). Ledtider i kalenderdagar.',
     'followUp.pdfTitle': 'Uppföljning {careArea}, {from} – {to}',
     'followUp.generated': 'Framtagen {date} med MDK Coordinator.',
     'followUp.total': 'Totalt',
@@ -85,7 +86,8 @@ export const followUp = {
     'followUp.note.perArea': 'Efter den remitterande enhetens region och sjukvårdsregion (Halland är delat). Per 100 000 invånare över hela perioden.',
     'followUp.note.leadTimes': 'Anmälningar vars MDK-datum (första diskussion) ligger i perioden. Kalenderdagar.',
     'followUp.note.completeness': 'Anmälningar mottagna i perioden som har bedömts.',
-    'followUp.note.meetings': 'Möten daterade i perioden. Beslutsfört = varje roll som mötesserien kräver hade minst en närvarande eller på distans (utan krav: varje roll på deltagarlistan).',
+    'followUp.note.meetings':
+      'Möten daterade i perioden. Beslutsfört = varje roll som mötesserien kräver hade minst en närvarande eller på distans (utan krav: varje roll på deltagarlistan).',
     'followUp.note.carePlans': 'Utskrivningar respektive överlämningar skickade i perioden. Kvalitetsregistrens mål är 95 %.',
     'followUp.noData': 'Inga uppgifter i perioden.',
     'followUp.role.chair': 'Ordförande',
@@ -114,7 +116,8 @@ export const followUp = {
     'followUp.periodOrder': 'The end date must be on or after the start date.',
     'followUp.unknownCareArea': 'The care area {code} does not exist.',
     'followUp.populationSource': 'Population: {source}.',
-    'followUp.methods': 'Median: the middle value (mean of the two middle values for an even count). 90th percentile: nearest rank (the value at rank ⌈0.9·n⌉ when sorted). Lead times in calendar days.',
+    'followUp.methods':
+      'Median: the middle value (mean of the two middle values for an even count). 90th percentile: nearest rank (the value at rank ⌈0.9·n⌉ when sorted). Lead times in calendar days.',
     'followUp.pdfTitle': 'Follow-up {careArea}, {from} – {to}',
     'followUp.generated': 'Produced {date} with MDK Coordinator.',
     'followUp.total': 'Total',
@@ -183,7 +186,8 @@ export const followUp = {
     'followUp.note.perArea': "By the referring unit's region and healthcare region (Halland is split). Per 100,000 inhabitants over the whole period.",
     'followUp.note.leadTimes': 'Referrals whose MDK date (first discussion) falls in the period. Calendar days.',
     'followUp.note.completeness': 'Referrals received in the period that have been assessed.',
-    'followUp.note.meetings': 'Meetings dated in the period. Quorum = every role the series requires had someone present or remote (without requirements: every role on the participant list).',
+    'followUp.note.meetings':
+      'Meetings dated in the period. Quorum = every role the series requires had someone present or remote (without requirements: every role on the participant list).',
     'followUp.note.carePlans': 'Discharges and handovers sent in the period. Quality registers aim at 95 %.',
     'followUp.noData': 'No data in the period.',
     'followUp.role.chair': 'Chair',

@@ -14,8 +14,10 @@ export const referralForms = {
     'forms.pdf.title': 'Anmälan till nationell MDK – {careArea}',
     'forms.pdf.to': 'Till: {unit}',
     'forms.pdf.phone': 'Telefon: {phone}',
-    'forms.pdf.howToSendEmail': 'Fyll i blanketten i datorn, spara den som PDF och skicka den med säker e-post till {email}. Skriv inte ut och skanna den: en skannad blankett kan inte läsas in.',
-    'forms.pdf.howToSend': 'Fyll i blanketten i datorn, spara den som PDF och skicka den med säker e-post till den nationella enheten. Skriv inte ut och skanna den: en skannad blankett kan inte läsas in.',
+    'forms.pdf.howToSendEmail':
+      'Fyll i blanketten i datorn, spara den som PDF och skicka den med säker e-post till {email}. Skriv inte ut och skanna den: en skannad blankett kan inte läsas in.',
+    'forms.pdf.howToSend':
+      'Fyll i blanketten i datorn, spara den som PDF och skicka den med säker e-post till den nationella enheten. Skriv inte ut och skanna den: en skannad blankett kan inte läsas in.',
     'forms.pdf.requiredNote': 'Fält markerade med * måste fyllas i för att fallet ska kunna tas upp på konferensen.',
     'forms.pdf.dateHint': 'ÅÅÅÅ-MM-DD',
     'forms.pdf.footer': 'MDK Coordinator – anmälningsblankett version {version} – sida {page} av {pages}',
@@ -25,26 +27,32 @@ export const referralForms = {
     'forms.notPdf': 'Filen är inte en PDF.',
     'forms.damaged': 'PDF-filen är skadad och kan inte läsas. Be avsändaren spara och skicka blanketten igen.',
     'forms.encrypted': 'PDF-filen är krypterad eller lösenordsskyddad. Be avsändaren skicka blanketten utan lösenord (via säker e-post).',
-    'forms.noFields': 'PDF-filen har inga ifyllbara fält: den är skannad eller ”plattad”. Registrera anmälan för hand, eller be avsändaren fylla i blanketten i datorn.',
+    'forms.noFields':
+      'PDF-filen har inga ifyllbara fält: den är skannad eller ”plattad”. Registrera anmälan för hand, eller be avsändaren fylla i blanketten i datorn.',
     'forms.notOurForm': 'PDF-filen är inte en anmälningsblankett från MDK Coordinator.',
-    'forms.otherVersion': 'Blanketten är version {version}, men enheten läser in version {current}. Be avsändaren använda den aktuella blanketten (Inställningar → Anmälningsblanketter).',
+    'forms.otherVersion':
+      'Blanketten är version {version}, men enheten läser in version {current}. Be avsändaren använda den aktuella blanketten (Inställningar → Anmälningsblanketter).',
     'forms.otherCareArea': 'Blanketten gäller vårdområdet {code}, som enheten inte tar emot anmälningar för.',
     'forms.notChecked': 'Blanketten har inte kontrollerats.',
     'forms.tab': 'Anmälningsblanketter',
-    'forms.settings.intro': 'En ifyllbar PDF-blankett per vårdområde, att skicka till remitterande enheter. Fälten följer vårdområdets krav på fullständighet; ifyllda blanketter läses in under Anmälningar → Importera.',
+    'forms.settings.intro':
+      'En ifyllbar PDF-blankett per vårdområde, att skicka till remitterande enheter. Fälten följer vårdområdets krav på fullständighet; ifyllda blanketter läses in under Anmälningar → Importera.',
     'forms.settings.download': 'Hämta blanketten för {careArea}',
     'forms.import.title': 'Importera ifyllda blanketter',
     'forms.import.pick': 'Välj ifyllda blanketter (PDF)',
     'forms.import.link': 'Importera blanketter',
     'forms.import.file': 'Fil',
     'forms.import.confirm': 'Importera {count} {count#giltig blankett|giltiga blanketter}',
-    'forms.import.summary': '{total} {total#blankett|blanketter}: {valid} {valid#giltig|giltiga}, {rejected} {rejected#avvisad|avvisade}, {alreadyImported} redan {alreadyImported#importerad|importerade}.',
+    'forms.import.summary':
+      '{total} {total#blankett|blanketter}: {valid} {valid#giltig|giltiga}, {rejected} {rejected#avvisad|avvisade}, {alreadyImported} redan {alreadyImported#importerad|importerade}.',
     'forms.import.done': '{count} {count#anmälan har|anmälningar har} importerats från blanketter.',
     'forms.original.open': 'Öppna originalblanketten',
     'forms.cli.refused': '{file}: {reason}',
     'forms.cli.refusedField': '{file}: {field}: {reason}',
-    'forms.cli.summary': '{total} {total#blankett|blanketter}: {imported} {imported#importerad|importerade}, {rejected} {rejected#avvisad|avvisade}, {already} redan {already#importerad|importerade}',
-    'forms.cli.summaryDryRun': '{total} {total#blankett|blanketter}: {valid} skulle importeras, {rejected} {rejected#avvisad|avvisade}, {already} redan {already#importerad|importerade}',
+    'forms.cli.summary':
+      '{total} {total#blankett|blanketter}: {imported} {imported#importerad|importerade}, {rejected} {rejected#avvisad|avvisade}, {already} redan {already#importerad|importerade}',
+    'forms.cli.summaryDryRun':
+      '{total} {total#blankett|blanketter}: {valid} skulle importeras, {rejected} {rejected#avvisad|avvisade}, {already} redan {already#importerad|importerade}',
     'forms.cli.saved': 'Blanketten har sparats i {file}.',
     'cli.summary.export-form': 'Sparar vårdområdets ifyllbara anmälningsblankett (PDF)',
     'cli.summary.import-forms': 'Importerar ifyllda anmälningsblanketter (PDF); en rad per avvisad blankett, slutstatus 1 om någon avvisades',
@@ -63,8 +71,10 @@ export const referralForms = {
     'forms.pdf.title': 'Referral to national MDT – {careArea}',
     'forms.pdf.to': 'To: {unit}',
     'forms.pdf.phone': 'Phone: {phone}',
-    'forms.pdf.howToSendEmail': 'Fill in the form on the computer, save it as PDF and send it by secure e-mail to {email}. Do not print and scan it: a scanned form cannot be read in.',
-    'forms.pdf.howToSend': 'Fill in the form on the computer, save it as PDF and send it by secure e-mail to the national unit. Do not print and scan it: a scanned form cannot be read in.',
+    'forms.pdf.howToSendEmail':
+      'Fill in the form on the computer, save it as PDF and send it by secure e-mail to {email}. Do not print and scan it: a scanned form cannot be read in.',
+    'forms.pdf.howToSend':
+      'Fill in the form on the computer, save it as PDF and send it by secure e-mail to the national unit. Do not print and scan it: a scanned form cannot be read in.',
     'forms.pdf.requiredNote': 'Fields marked * must be filled in before the case can be discussed at the conference.',
     'forms.pdf.dateHint': 'YYYY-MM-DD',
     'forms.pdf.footer': 'MDK Coordinator – referral form version {version} – page {page} of {pages}',
@@ -74,13 +84,16 @@ export const referralForms = {
     'forms.notPdf': 'The file is not a PDF.',
     'forms.damaged': 'The PDF file is damaged and cannot be read. Ask the sender to save and send the form again.',
     'forms.encrypted': 'The PDF file is encrypted or password protected. Ask the sender to send the form without a password (by secure e-mail).',
-    'forms.noFields': 'The PDF file has no fillable fields: it is scanned or flattened. Register the referral by hand, or ask the sender to fill in the form on the computer.',
+    'forms.noFields':
+      'The PDF file has no fillable fields: it is scanned or flattened. Register the referral by hand, or ask the sender to fill in the form on the computer.',
     'forms.notOurForm': 'The PDF file is not an MDK Coordinator referral form.',
-    'forms.otherVersion': 'The form is version {version}, but this unit reads version {current}. Ask the sender to use the current form (Settings → Referral forms).',
+    'forms.otherVersion':
+      'The form is version {version}, but this unit reads version {current}. Ask the sender to use the current form (Settings → Referral forms).',
     'forms.otherCareArea': 'The form is for care area {code}, for which this unit takes no referrals.',
     'forms.notChecked': 'The form has not been checked.',
     'forms.tab': 'Referral forms',
-    'forms.settings.intro': 'A fillable PDF form per care area, to send to referring units. Its fields follow the care area\'s completeness rules; filled forms are read in under Referrals → Import.',
+    'forms.settings.intro':
+      "A fillable PDF form per care area, to send to referring units. Its fields follow the care area's completeness rules; filled forms are read in under Referrals → Import.",
     'forms.settings.download': 'Download the form for {careArea}',
     'forms.import.title': 'Import filled forms',
     'forms.import.pick': 'Choose filled forms (PDF)',

@@ -93,7 +93,8 @@ export const referralsUi = {
     'import.title': 'Importera anmälningar',
     'import.file': 'CSV-fil',
     'import.help': 'UTF-8 eller Windows-1252, semikolon- eller kommaseparerad, första raden med kolumnnamn.',
-    'import.summary': '{total} {total#rad|rader}: {valid} {valid#giltig|giltiga}, {rejected} {rejected#avvisad|avvisade}, {alreadyImported} redan {alreadyImported#importerad|importerade}.',
+    'import.summary':
+      '{total} {total#rad|rader}: {valid} {valid#giltig|giltiga}, {rejected} {rejected#avvisad|avvisade}, {alreadyImported} redan {alreadyImported#importerad|importerade}.',
     'import.col.row': 'Rad',
     'import.col.result': 'Resultat',
     'import.col.reason': 'Skäl',

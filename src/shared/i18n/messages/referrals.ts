@@ -49,7 +49,8 @@ export const referrals = {
     'import.tooLarge': 'Filen är för stor (högst 10 MB).',
     'import.tooManyRows': 'Filen har för många rader (högst {max}).',
     'import.missingColumns': 'Kolumner saknas i filens första rad: {columns}.',
-    'import.unknownUnit': 'Enheten "{unit}" finns inte. Använd enhetens kod, eller be en administratör eller koordinator lägga till den under Inställningar → Enheter.',
+    'import.unknownUnit':
+      'Enheten "{unit}" finns inte. Använd enhetens kod, eller be en administratör eller koordinator lägga till den under Inställningar → Enheter.',
     'import.duplicateInFile': 'Samma anmälan finns redan på rad {row}.',
     'import.openReferralExists': 'Patienten har redan en öppen anmälan för vårdområdet.',
     'import.tooManyCells': 'Raden har fler fält än rubrikraden.',

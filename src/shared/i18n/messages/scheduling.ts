@@ -24,7 +24,8 @@ export const scheduling = {
     'person.emailFormat': 'Ogiltig e-postadress.',
     'person.hsaIdFormat': 'HSA-id har formen SE2321000131-E000000000001.',
     'person.emailTaken': 'E-postadressen används redan av en annan deltagare.',
-    'mdkMeeting.noNextMeeting': 'Mötet har {count} {count#anmält|anmälda} fall men det finns inget senare möte att flytta {count#det|dem} till. Förläng serien först.',
+    'mdkMeeting.noNextMeeting':
+      'Mötet har {count} {count#anmält|anmälda} fall men det finns inget senare möte att flytta {count#det|dem} till. Förläng serien först.',
     'mdkMeeting.alreadyCancelled': 'Mötet är redan inställt.',
     'mdkMeeting.finalised': 'Mötet är avslutat och kan inte ändras.',
     'mdkMeeting.moveToPast': 'Ett möte kan inte flyttas bakåt i tiden.',
@@ -121,7 +122,8 @@ export const scheduling = {
     'series.active': 'Serien är aktiv',
     'series.saveAndGenerate': 'Spara och skapa möten',
     'series.back': 'Till mötesserierna',
-    'series.generated': 'Sparat. {created} {created#möte skapat|möten skapade}, {updated} {updated#ändrat|ändrade}, {removed} {removed#borttaget|borttagna}. Möten finns planerade till och med {through}.',
+    'series.generated':
+      'Sparat. {created} {created#möte skapat|möten skapade}, {updated} {updated#ändrat|ändrade}, {removed} {removed#borttaget|borttagna}. Möten finns planerade till och med {through}.',
     'series.rolled': '{count} {count#anmält|anmälda} fall flyttades till nästa möte.',
     'people.new': 'Ny deltagare',
     'people.showInactive': 'Visa inaktiva',
@@ -196,7 +198,8 @@ export const scheduling = {
     'person.emailFormat': 'Invalid e-mail address.',
     'person.hsaIdFormat': 'An HSA-id looks like SE2321000131-E000000000001.',
     'person.emailTaken': 'Another participant already uses this e-mail address.',
-    'mdkMeeting.noNextMeeting': 'The meeting has {count} listed {count#case|cases} but there is no later meeting to move {count#it|them} to. Extend the series first.',
+    'mdkMeeting.noNextMeeting':
+      'The meeting has {count} listed {count#case|cases} but there is no later meeting to move {count#it|them} to. Extend the series first.',
     'mdkMeeting.alreadyCancelled': 'The meeting is already cancelled.',
     'mdkMeeting.finalised': 'The meeting is finalised and cannot be changed.',
     'mdkMeeting.moveToPast': 'A meeting cannot be moved into the past.',

@@ -63,7 +63,7 @@ export const securityEdge = {
     'menu.zoom': 'Zoom window',
     'menu.front': 'Bring all to front',
     'settings.sharedTitle': 'Shared settings',
-    'settings.sharedOnly': '{sections}: these change everyone\'s documents and lists, so only the {roles} changes them.',
+    'settings.sharedOnly': "{sections}: these change everyone's documents and lists, so only the {roles} changes them.",
     'settings.or': 'or',
   },
 } satisfies MessageBundle;

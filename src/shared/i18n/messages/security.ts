@@ -103,7 +103,8 @@ export const security = {
     'user.deactivatedOfferRekey':
       '{name} är inaktiverad och kan inte längre logga in. Byt databasnyckel så att en kopia av inloggningsfilen som hen kan ha sparat inte heller öppnar databasen.',
     'accessLog.title': 'Åtkomstlogg',
-    'accessLog.intro': 'Varje öppning, utskrift, export och ändring av en patients uppgifter loggas och kan inte ändras eller raderas. Använd filtren för stickprovskontroller.',
+    'accessLog.intro':
+      'Varje öppning, utskrift, export och ändring av en patients uppgifter loggas och kan inte ändras eller raderas. Använd filtren för stickprovskontroller.',
     'accessLog.filters': 'Filter för åtkomstloggen',
     'accessLog.from': 'Från datum',
     'accessLog.to': 'Till datum',
@@ -237,7 +238,8 @@ export const security = {
     'user.deactivatedOfferRekey':
       '{name} is deactivated and can no longer sign in. Change the database key so that a copy of the sign-in file they may have kept no longer opens the database either.',
     'accessLog.title': 'Access log',
-    'accessLog.intro': "Every opening, print, export and change of a patient's data is logged and cannot be changed or deleted. Use the filters for spot checks.",
+    'accessLog.intro':
+      "Every opening, print, export and change of a patient's data is logged and cannot be changed or deleted. Use the filters for spot checks.",
     'accessLog.filters': 'Access log filters',
     'accessLog.from': 'From date',
     'accessLog.to': 'To date',

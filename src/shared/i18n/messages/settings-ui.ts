@@ -4,7 +4,8 @@ import type { MessageBundle } from '../types';
 export const settingsUi = {
   sv: {
     'firstRun.title': 'Välkommen till MDK Coordinator',
-    'firstRun.intro': 'Välj den nationella vårdenhet du arbetar vid och de vårdområden den har nationellt uppdrag för. Valet kan ändras senare under Inställningar.',
+    'firstRun.intro':
+      'Välj den nationella vårdenhet du arbetar vid och de vårdområden den har nationellt uppdrag för. Valet kan ändras senare under Inställningar.',
     'firstRun.unit': 'Din enhet',
     'firstRun.pickUnit': 'Välj enhet …',
     'firstRun.careAreas': 'Vårdområden',

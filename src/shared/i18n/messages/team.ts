@@ -31,8 +31,7 @@ export const team = {
     'connection.serverFingerprint': 'Serverns fingeravtryck:',
     'connection.check.ok': 'Servern svarar och fingeravtrycket stämmer med det administratören gav.',
     'connection.check.okByCa': 'Servern svarar och dess certifikat är utfärdat av en betrodd CA.',
-    'connection.check.mismatch':
-      'Fingeravtrycket stämmer inte med det administratören gav. Anslut inte: kontakta administratören.',
+    'connection.check.mismatch': 'Fingeravtrycket stämmer inte med det administratören gav. Anslut inte: kontakta administratören.',
     'connection.check.untrusted': 'Serverns certifikat är inte utfärdat av någon betrodd CA. Ange fingeravtrycket från administratören.',
     'connection.check.unreachable': 'Servern går inte att nå på den adressen.',
     'connection.check.invalidAddress': 'Ange en adress som börjar med https://, utan sökväg.',

@@ -6,8 +6,10 @@ import type { MessageBundle } from '../types';
  */
 export const trust = {
   sv: {
-    'meeting.notStarted': 'Mötet har inte börjat än: det börjar {date} kl. {time}. Rekommendationer registreras och mötet fastställs först när mötet har börjat.',
-    'meeting.notQuorate': 'Mötet är inte beslutsmässigt: {count} obligatoriska roller saknas bland de närvarande. Ordföranden kan fastställa ändå och ange skäl.',
+    'meeting.notStarted':
+      'Mötet har inte börjat än: det börjar {date} kl. {time}. Rekommendationer registreras och mötet fastställs först när mötet har börjat.',
+    'meeting.notQuorate':
+      'Mötet är inte beslutsmässigt: {count} obligatoriska roller saknas bland de närvarande. Ordföranden kan fastställa ändå och ange skäl.',
     'meeting.notQuorateTitle': 'Mötet är inte beslutsmässigt',
     'meeting.notQuorateMissing': 'Roller som saknas: {roles}.',
     'meeting.notQuorateReason': 'Skäl att fastställa utan beslutsförhet',
@@ -26,7 +28,8 @@ export const trust = {
     'carePlan.diagnosisUnknownCode': 'Ange en ICD-10-kod, t.ex. C21.1.',
   },
   en: {
-    'meeting.notStarted': 'The meeting has not started yet: it starts on {date} at {time} (Swedish time). Recommendations are recorded and the meeting finalised only once it has started.',
+    'meeting.notStarted':
+      'The meeting has not started yet: it starts on {date} at {time} (Swedish time). Recommendations are recorded and the meeting finalised only once it has started.',
     'meeting.notQuorate': 'The meeting is not quorate: {count} required roles are missing among those present. The chair can finalise anyway, giving a reason.',
     'meeting.notQuorateTitle': 'The meeting is not quorate',
     'meeting.notQuorateMissing': 'Missing roles: {roles}.',

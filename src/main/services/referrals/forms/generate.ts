@@ -22,15 +22,22 @@ interface FormFacts {
 
 /** The national unit the form goes to: the user's own unit when it serves the care area, else the first that does. */
 function formFacts(db: Db, careAreaCode: string): FormFacts {
-  const area = db.prepare('SELECT code, name_sv AS name, required_fields AS required FROM care_area WHERE code = ?').get(careAreaCode) as { code: string; name: string; required: string } | undefined;
+  const area = db.prepare('SELECT code, name_sv AS name, required_fields AS required FROM care_area WHERE code = ?').get(careAreaCode) as
+    { code: string; name: string; required: string } | undefined;
   if (!area) throw notFound('care_area', careAreaCode);
   const national = db.prepare('SELECT unit_id FROM care_area_national_unit WHERE care_area_code = ? ORDER BY unit_id').pluck().all(careAreaCode) as number[];
   const own = getWorkplace(db)?.unitId;
   const recipientId = own !== undefined && national.includes(own) ? own : (national[0] ?? own);
-  const recipient = recipientId === undefined ? null : ((db.prepare('SELECT name, address, phone, email FROM unit WHERE id = ?').get(recipientId) as Recipient | undefined) ?? null);
+  const recipient =
+    recipientId === undefined
+      ? null
+      : ((db.prepare('SELECT name, address, phone, email FROM unit WHERE id = ?').get(recipientId) as Recipient | undefined) ?? null);
   const unitNames = db.prepare('SELECT name FROM unit WHERE active = 1 ORDER BY name').pluck().all() as string[];
   const requiredFields = JSON.parse(area.required) as string[];
-  const required = new Set<string>([...ALWAYS_REQUIRED, ...FORM_FIELDS.filter((f) => f.requirable && requiredFields.includes(f.requirable)).map((f) => f.column)]);
+  const required = new Set<string>([
+    ...ALWAYS_REQUIRED,
+    ...FORM_FIELDS.filter((f) => f.requirable && requiredFields.includes(f.requirable)).map((f) => f.column),
+  ]);
   return { careAreaCode: area.code, careAreaName: area.name, required, recipient, unitNames };
 }
 
@@ -137,7 +144,13 @@ export async function referralFormPdf(db: Db, careAreaCode: string): Promise<{ f
 
   const pages = doc.getPages();
   pages.forEach((p, i) =>
-    p.drawText(drawable(font, sv('forms.pdf.footer', { version: FORM_VERSION, page: i + 1, pages: pages.length })), { x: MARGIN, y: MARGIN / 2, size: 8, font, color: rgb(0.4, 0.4, 0.4) }),
+    p.drawText(drawable(font, sv('forms.pdf.footer', { version: FORM_VERSION, page: i + 1, pages: pages.length })), {
+      x: MARGIN,
+      y: MARGIN / 2,
+      size: 8,
+      font,
+      color: rgb(0.4, 0.4, 0.4),
+    }),
   );
   form.updateFieldAppearances(font);
   const bytes = await doc.save();

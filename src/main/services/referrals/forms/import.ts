@@ -94,7 +94,9 @@ export function commitForms(ctx: RequestContext, files: ReadFormFile[]): FormImp
 /** The original form of a referral read in from one, logged as a read of its patient. */
 export function originalForm(ctx: RequestContext, referralId: number): FilePayload | null {
   const row = ctx.db
-    .prepare('SELECT f.file_name AS fileName, f.bytes, r.patient_id AS patientId FROM referral_form_file f JOIN referral r ON r.id = f.referral_id WHERE f.referral_id = ?')
+    .prepare(
+      'SELECT f.file_name AS fileName, f.bytes, r.patient_id AS patientId FROM referral_form_file f JOIN referral r ON r.id = f.referral_id WHERE f.referral_id = ?',
+    )
     .get(referralId) as { fileName: string; bytes: Buffer; patientId: number } | undefined;
   if (!row) return null;
   ctx.notePatientAccess({ patientId: row.patientId, objectType: 'referral_form', objectId: referralId });

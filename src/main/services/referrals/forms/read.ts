@@ -4,8 +4,7 @@ import { FORM_FIELDS, FORM_ID_FIELD, FORM_MAX_BYTES, FORM_VERSION, parseFormIden
 
 /** A filled form read as one import row, or why the file cannot be read as one. */
 export type ReadForm =
-  | { ok: true; careAreaCode: string; cells: Map<Column, string> }
-  | { ok: false; reasonKey: string; reasonParams?: Record<string, string | number> };
+  { ok: true; careAreaCode: string; cells: Map<Column, string> } | { ok: false; reasonKey: string; reasonParams?: Record<string, string | number> };
 
 const refused = (reasonKey: string, reasonParams?: Record<string, string | number>): ReadForm => ({ ok: false, reasonKey, reasonParams });
 

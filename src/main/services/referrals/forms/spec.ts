@@ -74,7 +74,12 @@ const CLOSING_FIELDS: FormField[] = [
  */
 export const FORM_FIELDS: readonly FormField[] = [
   ...IDENTITY_FIELDS,
-  ...REQUIRABLE_FIELDS.filter((f) => FIELD_COLUMN[f]).map((f) => ({ column: FIELD_COLUMN[f], labelKey: `referral.field.${f}`, requirable: f, ...REQUIRABLE_SHAPE[f] })),
+  ...REQUIRABLE_FIELDS.filter((f) => FIELD_COLUMN[f]).map((f) => ({
+    column: FIELD_COLUMN[f],
+    labelKey: `referral.field.${f}`,
+    requirable: f,
+    ...REQUIRABLE_SHAPE[f],
+  })),
   ...CLOSING_FIELDS,
 ];
 

@@ -150,8 +150,13 @@ function checkRow(f: FileRules, row: number, cells: string[]): CheckedRow {
   if (cells.length > f.headerLength + 5) return rejected(view, null, 'import.tooManyCells');
 
   const regionCell = c.get('reservnummer_region');
-  const parsedId = parseIdentifier(c.get('personnummer'), { kind: regionCell ? 'reservnummer' : 'national', issuerRegionCode: regionCell || null, reference: f.today });
-  if (!parsedId.ok) return rejected(view, parsedId.messageKey === 'identifier.reservnummerRegion' ? 'reservnummer_region' : 'personnummer', parsedId.messageKey);
+  const parsedId = parseIdentifier(c.get('personnummer'), {
+    kind: regionCell ? 'reservnummer' : 'national',
+    issuerRegionCode: regionCell || null,
+    reference: f.today,
+  });
+  if (!parsedId.ok)
+    return rejected(view, parsedId.messageKey === 'identifier.reservnummerRegion' ? 'reservnummer_region' : 'personnummer', parsedId.messageKey);
   const identifier = parsedId.identifier;
   if (identifier.issuerRegionCode && !f.regions.has(identifier.issuerRegionCode))
     return rejected(view, 'reservnummer_region', 'reference.unknownRegion', { code: identifier.issuerRegionCode });
@@ -349,7 +354,11 @@ export function checkRecords(ctx: RequestContext, records: SourceRecord[]): Chec
   const { index } = mapHeader(columns);
   const rules = fileRules(loadReferences(ctx.db), index, columns.length, stockholmToday(ctx.now()));
   const rows = records.map((r) => {
-    const checked = checkRow(rules, r.row, columns.map((c) => r.cells.get(c) ?? ''));
+    const checked = checkRow(
+      rules,
+      r.row,
+      columns.map((c) => r.cells.get(c) ?? ''),
+    );
     if (passedRowChecks(checked)) checked.importKey = r.importKey;
     return checked;
   });

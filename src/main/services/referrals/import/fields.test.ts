@@ -56,6 +56,9 @@ describe('referralFieldsParser', () => {
     const input = Object.fromEntries(Object.entries(CHOICES).map(([key, values]) => [key, values[0]]));
     const first = parse(input);
     expect(parse({ ...input })).toEqual(first);
-    expect(parse({ ...input, receivedDate: '2026-02-30' })).toEqual({ ok: false, issue: { path: 'receivedDate', messageKey: 'validation.dateNotExist', params: {} } });
+    expect(parse({ ...input, receivedDate: '2026-02-30' })).toEqual({
+      ok: false,
+      issue: { path: 'receivedDate', messageKey: 'validation.dateNotExist', params: {} },
+    });
   });
 });

@@ -86,11 +86,20 @@ export function commitImport(ctx: RequestContext, fileName: string, base64: stri
  * order. The check already found each row's existing patient; a patient named twice (two care areas)
  * is created once, by the first of its rows: `patientOf` remembers the patients created by earlier chunks.
  */
-export function writeValidRows(ctx: RequestContext, note: { at: string; userName: string; note: string }, valid: ValidRow[], patientOf = new Map<string, number>()): number[] {
+export function writeValidRows(
+  ctx: RequestContext,
+  note: { at: string; userName: string; note: string },
+  valid: ValidRow[],
+  patientOf = new Map<string, number>(),
+): number[] {
   return withDeferredSearchIndex(ctx.db, (createdPatients) => {
     const newPatients = new Map<string, ValidRow>();
     for (const r of valid) if (r.patientId === null && !patientOf.has(r.patientKey) && !newPatients.has(r.patientKey)) newPatients.set(r.patientKey, r);
-    const created = createPatients(ctx.db, note.at, [...newPatients.values()].map((r) => ({ identifier: r.identifier, names: r.names })));
+    const created = createPatients(
+      ctx.db,
+      note.at,
+      [...newPatients.values()].map((r) => ({ identifier: r.identifier, names: r.names })),
+    );
     createdPatients.push(...created);
     [...newPatients.keys()].forEach((key, i) => patientOf.set(key, created[i]));
     const referrals = valid.map((r) => ({ patientId: r.patientId ?? patientOf.get(r.patientKey)!, fields: r.fields, importKey: r.importKey }));

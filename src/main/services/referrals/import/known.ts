@@ -29,9 +29,10 @@ export function lookUpKnown(db: Db, importKeys: string[], identifiers: ParsedIde
     cached(db, 'SELECT import_key FROM referral WHERE import_key IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(importKeys)) as string[],
   );
   const { patientIds, patientNames } = patientsByIdentifier(db, identifiers);
-  const referrals = cached(db, 'SELECT patient_id AS patientId, care_area_code AS careAreaCode, status FROM referral WHERE patient_id IN (SELECT value FROM json_each(?))').all(
-    JSON.stringify([...new Set(patientIds.values())]),
-  ) as { patientId: number; careAreaCode: string; status: ReferralStatus }[];
+  const referrals = cached(
+    db,
+    'SELECT patient_id AS patientId, care_area_code AS careAreaCode, status FROM referral WHERE patient_id IN (SELECT value FROM json_each(?))',
+  ).all(JSON.stringify([...new Set(patientIds.values())])) as { patientId: number; careAreaCode: string; status: ReferralStatus }[];
   const openAreas = new Set(referrals.filter((r) => isOpenStatus(r.status)).map((r) => `${r.patientId}|${r.careAreaCode}`));
   return { importedKeys, patientIds, patientNames, openAreas };
 }
