@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { openDatabase, type Db } from './db/driver';
 import { migrate } from './db/migrate';
 import { migrations } from './db/migrations';
+import { undoInterruptedWrites } from './db/undoable-writes';
 import { ApiError, conflict } from '../shared/api/errors';
 import { scheduleAccessLogIndexing } from './services/security/access-log-index';
 import { inUseElsewhere, signInCheck, type StartupHealth } from './services/backup/recovery';
@@ -14,11 +15,15 @@ import { checkInBackground, type BackgroundCheck } from './services/backup/backg
 
 export const HEALTHY: StartupHealth = { ok: true, problems: [] };
 
-/** Opens the encrypted database with its key and brings its schema up to date. */
+/**
+ * Opens the encrypted database with its key, brings its schema up to date and undoes a long job that a
+ * process left half-written when it died (a demo load cut off by a crash).
+ */
 export function openAndMigrate(file: string, key: Buffer | undefined): Db {
   const db = openDatabase(file, { key });
   try {
     migrate(db, migrations);
+    undoInterruptedWrites(db);
     return db;
   } catch (e) {
     db.close();

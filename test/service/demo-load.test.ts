@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { testCore, withWorkplace } from './helpers';
 import { testNow } from '../clock';
@@ -7,6 +8,8 @@ import type { RequestContext } from '../../src/main/router/context';
 import type { Core } from '../../src/main/core';
 import type { Handlers } from '../../src/main/router/router';
 import type { CoreMethod } from '../../src/main/router/handlers';
+import { demoSteps } from '../../src/main/demo/generate';
+import { undoableWrites, undoInterruptedWrites } from '../../src/main/db/undoable-writes';
 
 /** The context the router gives `demo.load`: each chunk in its own transaction, progress recorded. */
 function loadContext(core: Core, progress: [number, number][]): RequestContext {
@@ -40,6 +43,18 @@ function contents(core: Core): Record<string, unknown[]> {
     .pluck()
     .all() as string[];
   return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}"`).all()]));
+}
+
+/** A database with a workplace and `chunks` chunks of a demo load written, the job still open. */
+async function partlyLoaded(chunks: number) {
+  const { core, api, dataDir } = await testCore();
+  await withWorkplace(api);
+  const before = contents(core);
+  const db = core.db;
+  const steps = demoSteps(db, { now: testNow(), dataDir, handlers, historyDays: 30 });
+  const writes = undoableWrites(db);
+  for (let i = 0; i < chunks; i++) db.transaction(() => writes.chunk(() => steps.next())).immediate();
+  return { core, api, dataDir, db, writes, before };
 }
 
 describe('demo load as a long job', () => {
@@ -86,5 +101,33 @@ describe('demo load as a long job', () => {
     // And the load can be made again, in full.
     const again = await loadDemo(loadContext(core, []), handlers, { historyDays: 30 });
     expect(again.summary.referrals).toBeGreaterThan(40);
+  });
+
+  it('a load whose process died part-way is undone at the next open; one whose process still runs is left to it', async () => {
+    // Eight chunks of a load, as loadDemo writes them, and then nothing: the process is gone.
+    const { core, api, dataDir, db, before } = await partlyLoaded(8);
+    expect(contents(core)).not.toEqual(before);
+    expect((await api.call('system.info', {})).demo).toBe(true);
+
+    // Another process on this computer that still runs (the app while the CLI opens the folder) owns it.
+    db.prepare('UPDATE undo_job SET pid = ?').run(process.ppid);
+    expect(undoInterruptedWrites(db)).toBe(false);
+    // That process dies: the next open takes its writes back.
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    db.prepare('UPDATE undo_job SET pid = ?').run(dead);
+    core.close();
+    const reopened = await testCore({ dataDir });
+    expect(contents(reopened.core)).toEqual(before);
+    expect((await reopened.api.call('system.info', {})).demo).toBe(false);
+    expect((await reopened.api.call('referrals.list', { search: 'DEMO' })).rows).toEqual([]);
+    expect(reopened.core.db.prepare("SELECT count(*) FROM sqlite_schema WHERE name LIKE 'undo%'").pluck().get()).toBe(0);
+  });
+
+  it('a load cut off by the last sign-out in its own process is undone at the next sign-in', async () => {
+    const { core, dataDir, writes, before } = await partlyLoaded(5);
+    core.close();
+    writes.done(); // the job ends after its connection: the record stays in the file
+    const reopened = await testCore({ dataDir });
+    expect(contents(reopened.core)).toEqual(before);
   });
 });
