@@ -56,6 +56,10 @@ export const fake = {
   fetch: vi.fn(async (_url: string) => new Response('<html></html>', { status: 200, headers: { 'content-type': 'text/html' } })),
   /** Each core process started (utilityProcess.fork). */
   forks: core.forks,
+  /** Waits for every started core process to finish loading (call it in afterAll). */
+  coresLoaded: core.settled,
+  /** Makes the next core processes wait before they load until the returned function is called. */
+  holdCoreStart: core.holdStart,
   /** The cores the shell's core process created (when the test records them: coreRecorder). */
   cores: [] as unknown[],
   /** Makes app.whenReady() wait until the returned function is called. */

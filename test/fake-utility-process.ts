@@ -49,6 +49,8 @@ export interface ForkedCore {
 /** A `utilityProcess` whose `fork` starts the real core process in-process; `forks` records each. */
 export function fakeUtilityProcess() {
   const forks: ForkedCore[] = [];
+  const starts: Promise<unknown>[] = [];
+  let gate: Promise<void> = Promise.resolve();
   const utilityProcess = {
     fork(entry: string, _args: string[], options: Record<string, unknown>) {
       const child = new EventEmitter();
@@ -64,7 +66,8 @@ export function fakeUtilityProcess() {
         },
       };
       forks.push(record);
-      const started = import('../src/main/host/core-process').then(({ runCoreProcess }) => runCoreProcess(parentPort as never));
+      const started = gate.then(() => import('../src/main/host/core-process')).then(({ runCoreProcess }) => runCoreProcess(parentPort as never));
+      starts.push(started);
       return Object.assign(child, {
         postMessage(data: unknown, ports: FakePort[] = []) {
           record.received.push(data);
@@ -78,5 +81,16 @@ export function fakeUtilityProcess() {
       });
     },
   };
-  return { forks, utilityProcess, MessageChannelMain: FakeMessageChannelMain };
+  /** Resolves once every core process started so far has loaded: a test file must not end while one still imports. */
+  const settled = () => Promise.allSettled(starts);
+  /** Makes the core processes started from now on wait before they load until the returned function is called. */
+  const holdStart = (): (() => void) => {
+    let release!: () => void;
+    gate = new Promise<void>((r) => (release = r));
+    return () => {
+      release();
+      gate = Promise.resolve();
+    };
+  };
+  return { forks, settled, holdStart, utilityProcess, MessageChannelMain: FakeMessageChannelMain };
 }

@@ -6,11 +6,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { fake, type Listener } from '../../../test/electron-fake';
 
 vi.mock('electron', () => import('../../../test/electron-fake').then((f) => f.electronModule()));
 vi.mock('../core', async (importOriginal) => (await import('../../../test/electron-fake')).coreRecorder(importOriginal));
+// A core process still loading when the file ends would import after the test environment is gone.
+afterAll(() => fake.coresLoaded());
 // Most of what is checked here is a packaged build's.
 fake.packaged = true;
 

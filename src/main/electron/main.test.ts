@@ -8,12 +8,14 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { fake } from '../../../test/electron-fake';
 
 vi.mock('electron', () => import('../../../test/electron-fake').then((f) => f.electronModule()));
 // The shell's core, kept so the test can sign in the way the window would; cheap scrypt.
 vi.mock('../core', async (importOriginal) => (await import('../../../test/electron-fake')).coreRecorder(importOriginal));
+// A core process still loading when the file ends would import after the test environment is gone.
+afterAll(() => fake.coresLoaded());
 
 const { startDesktopApp } = await import('./main');
 const { createCore } = await import('../core');
@@ -72,6 +74,24 @@ describe('the core process', () => {
     await signInAs(shellCore(), 'window-1', 'administrator');
     expect(await callFromWindow('system.info')).toMatchObject({ ok: true, result: { dataDir } });
     expect(await callFromWindow('no.such.method')).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+  });
+
+  it('closing the app while its core starts opens no window and relays nothing', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'mdk-shell-'));
+    dirs.push(dataDir);
+    process.env.MDK_DATA_DIR = dataDir;
+    const [forks, windows, ipc] = [fake.forks.length, fake.windows.length, relayRegistrations()];
+    const release = fake.holdCoreStart();
+    startDesktopApp();
+    await vi.waitFor(() => expect(fake.forks.length).toBe(forks + 1));
+    // The core is still loading when the app is closed; it becomes ready only afterwards.
+    fake.emitApp('window-all-closed');
+    release();
+    await vi.waitFor(() => expect(fake.forks.at(-1)!.killed).toBe(true));
+    await fake.coresLoaded();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(fake.windows.length).toBe(windows);
+    expect(relayRegistrations()).toBe(ipc);
   });
 
   it('a locked computer locks the sessions in the core', async () => {

@@ -49,17 +49,20 @@ export function startDesktopApp(): void {
     const { dataDir, ignoredOverride } = desktopDataDir({ packaged: app.isPackaged, userData: app.getPath('userData') });
     if (ignoredOverride) console.warn(`MDK_DATA_DIR (${ignoredOverride}) används inte / is ignored: ${policyFilePath()} allows no override.`);
     const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : undefined;
-    core = startCoreProcess({ entry: join(here, 'core.js'), dataDir, resourcesDir });
+    const started = startCoreProcess({ entry: join(here, 'core.js'), dataDir, resourcesDir });
+    core = started;
     try {
-      await core.ready;
+      await started.ready;
     } catch (e) {
       dialog.showErrorBox('MDK Coordinator', (e as Error).message);
       app.quit();
       return;
     }
+    // The app was closed while the core started: it is being stopped, so no window opens.
+    if (core !== started) return;
     // A damaged database still opens the window: the renderer shows the recovery screen.
     registerFolderDialog();
-    registerIpc(core.call);
+    registerIpc(started.call);
     // A locked or sleeping computer locks every window; each asks for its passphrase again.
     const lockAll = () => core?.lockAll();
     for (const event of ['lock-screen', 'suspend', 'user-did-resign-active'] as const) powerMonitor.on(event as 'lock-screen', lockAll);

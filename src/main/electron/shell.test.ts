@@ -3,10 +3,12 @@
  * window web preferences, navigation / new-window / webview denial, permission denial, the IPC sender
  * check, and the CSP on the app:// protocol.
  */
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fake, type Listener } from '../../../test/electron-fake';
 
 vi.mock('electron', () => import('../../../test/electron-fake').then((f) => f.electronModule()));
+// A core process still loading when the file ends would import after the test environment is gone.
+afterAll(() => fake.coresLoaded());
 // Permission handlers are installed once the app is ready: the test says when.
 const releaseReady = fake.holdReady();
 
