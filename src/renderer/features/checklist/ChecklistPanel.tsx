@@ -5,6 +5,7 @@ import { api } from '../../lib/api';
 import { useT } from '../../i18n/useT';
 import { useCan } from '../security/useCan';
 import { Field, useFieldErrors } from '../../ui/Field';
+import { DateInput } from '../../ui/DateTimeInputs';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { useCaseListStore } from '../case-lists/store';
 import { stockholmDateTime } from '../case-lists/format';
@@ -110,7 +111,7 @@ export function Checklist({ of, phases = CHECKLIST_PHASES }: { of: ChecklistSubj
                           <input value={told.doneBy} onChange={(ev) => setTold({ ...told, doneBy: ev.target.value })} />
                         </Field>
                         <Field label={t('checklist.toldOn')} error={fe('doneOn')}>
-                          <input type="date" value={told.doneOn} onChange={(ev) => setTold({ ...told, doneOn: ev.target.value })} />
+                          <DateInput value={told.doneOn} onValue={(v) => setTold({ ...told, doneOn: v })} />
                         </Field>
                         <button type="submit">{t('checklist.saveTold')}</button>
                       </form>
