@@ -37,6 +37,9 @@ function snapshot(db: Db): string {
   const noDelete = new Set(refusing('DELETE'));
   const appendOnly = new Set(refusing('UPDATE').filter((t) => noDelete.has(t)));
   for (const t of tables) {
+    // The access log's per-patient index is filled in the background behind the log; a long job that
+    // yields between its chunks (demo load) lets it run, which is no write of the failed call's own.
+    if (t.name.startsWith('access_log_patient_index') || t.name === 'access_log_index_state') continue;
     hash.update(`${t.name}\n${t.sql ?? ''}\n`);
     if (!t.sql?.startsWith('CREATE TABLE')) continue;
     const name = `"${t.name.replace(/"/g, '""')}"`;
