@@ -23,3 +23,21 @@ export function SkippedChip({ s }: { s: SkippedOccurrence }) {
   const lang = useAppStore((st) => st.lang);
   return <div className="meeting-chip skipped">{t('cal.skippedHoliday', { holiday: lang === 'sv' ? s.holidaySv : s.holidayEn })}</div>;
 }
+
+/** One day's cell content in the week or month grid: its meetings, then the series occurrences it skips. */
+export function DayEntries({ date, data }: { date: string; data: { meetings: MeetingSummary[]; skipped: SkippedOccurrence[] } | null | undefined }) {
+  return (
+    <>
+      {data?.meetings
+        .filter((m) => m.localDate === date)
+        .map((m) => (
+          <MeetingChip key={m.id} m={m} />
+        ))}
+      {data?.skipped
+        .filter((s) => s.date === date)
+        .map((s) => (
+          <SkippedChip key={s.seriesId} s={s} />
+        ))}
+    </>
+  );
+}

@@ -7,7 +7,7 @@ import { holidayOn } from '../../../shared/domain/holidays';
 import { addMonths, isoWeek } from '../../../shared/domain/stockholm-time';
 import { useCalendarStore } from './store';
 import { useApiData } from '../../lib/useApiData';
-import { MeetingChip, SkippedChip } from './MeetingChip';
+import { DayEntries } from './MeetingChip';
 import { addDays, DAY_NAMES, MONTH_NAMES, mondayOfWeek, todayStockholm } from './format';
 
 /** A month as ISO weeks (Monday first), each row led by its week number. */
@@ -67,16 +67,7 @@ export function MonthView() {
                   <td key={d} className={`${d.slice(0, 7) !== first.slice(0, 7) ? 'other-month' : ''}${d === today ? ' today' : ''}${holiday ? ' off' : ''}`}>
                     <div className="day-date">{Number(d.slice(8))}</div>
                     {holiday && <div className="holiday-name">{lang === 'sv' ? holiday.nameSv : holiday.nameEn}</div>}
-                    {data?.meetings
-                      .filter((m) => m.localDate === d)
-                      .map((m) => (
-                        <MeetingChip key={m.id} m={m} />
-                      ))}
-                    {data?.skipped
-                      .filter((s) => s.date === d)
-                      .map((s) => (
-                        <SkippedChip key={s.seriesId} s={s} />
-                      ))}
+                    <DayEntries date={d} data={data} />
                   </td>
                 );
               })}

@@ -7,7 +7,7 @@ import { holidayOn } from '../../../shared/domain/holidays';
 import { isoWeek } from '../../../shared/domain/stockholm-time';
 import { useCalendarStore } from './store';
 import { useApiData } from '../../lib/useApiData';
-import { MeetingChip, SkippedChip } from './MeetingChip';
+import { DayEntries } from './MeetingChip';
 import { addDays, dayName, mondayOfWeek, todayStockholm } from './format';
 
 /** One ISO week, Monday first, with the week number as Swedes plan ("vecka 48"). */
@@ -56,16 +56,7 @@ export function WeekView() {
                 </span>
                 {holiday && <div className="holiday-name">{lang === 'sv' ? holiday.nameSv : holiday.nameEn}</div>}
               </div>
-              {data?.meetings
-                .filter((m) => m.localDate === d)
-                .map((m) => (
-                  <MeetingChip key={m.id} m={m} />
-                ))}
-              {data?.skipped
-                .filter((s) => s.date === d)
-                .map((s) => (
-                  <SkippedChip key={s.seriesId} s={s} />
-                ))}
+              <DayEntries date={d} data={data} />
             </div>
           );
         })}
